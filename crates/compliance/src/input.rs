@@ -1,0 +1,87 @@
+//! What the assessment needs to know about a design and its validation, in the
+//! compliance crate's own terms.
+//!
+//! The caller (the report builder) fills these from the design model and the rule
+//! engine's results; keeping them here, rather than taking the rule engine's types,
+//! lets the catalogs, mappings and scoring be tested with data written for the purpose.
+
+use serde::{Deserialize, Serialize};
+
+/// Finding severity, most severe first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A rule of the engine's catalog, with its zero-trust tags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleDescriptor {
+    pub code: String,
+    pub title: String,
+    pub severity: Severity,
+    /// NIST SP 800-207 tenet ids (`T1`..`T7`).
+    pub tenets: Vec<String>,
+    /// CISA ZTMM pillar or cross-cutting capability ids (`identity`, `visibility`, ...).
+    pub pillars: Vec<String>,
+}
+
+/// One finding of a validation run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingRecord {
+    /// A stable reference within the report (`F-001`).
+    pub reference: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    /// Ids of the design elements the finding concerns.
+    pub elements: Vec<String>,
+    /// The reason given when the finding was suppressed (accepted as a risk).
+    pub accepted_risk: Option<String>,
+}
+
+impl FindingRecord {
+    pub fn is_open(&self) -> bool {
+        self.accepted_risk.is_none()
+    }
+}
+
+/// Facts about the design that decide applicability and feed evidence.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DesignFacts {
+    /// Some element stores or some flow carries cardholder data.
+    pub handles_cardholder_data: bool,
+    /// Some element stores or some flow carries personal data.
+    pub handles_personal_data: bool,
+    /// Number of segments, components, identities, actors and flows, for evidence text.
+    pub segment_count: usize,
+    pub component_count: usize,
+    pub identity_count: usize,
+    pub flow_count: usize,
+}
