@@ -1,0 +1,54 @@
+//! Errors of the CloudFormation crate: every one names the template it came from and, where
+//! there is one, the line and column in it.
+
+use crate::value::Location;
+
+/// Something that stops a template from being read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The text is not well-formed YAML or JSON.
+    #[error("{origin}:{location}: {message}")]
+    Syntax {
+        origin: String,
+        location: Location,
+        message: String,
+    },
+    /// The text is bigger than the configured limit; it is refused before parsing.
+    #[error("{origin}: the template is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        origin: String,
+        size: usize,
+        limit: usize,
+    },
+    /// Collections nest deeper than the configured limit.
+    #[error("{origin}:{location}: values nest deeper than the limit of {limit} levels")]
+    TooDeep {
+        origin: String,
+        location: Location,
+        limit: usize,
+    },
+    /// YAML aliases would expand into more values than the configured limit (an alias bomb).
+    #[error(
+        "{origin}:{location}: YAML aliases expand to more than {limit} values; refusing to expand further"
+    )]
+    AliasExpansion {
+        origin: String,
+        location: Location,
+        limit: usize,
+    },
+    /// The text is well-formed but is not shaped like a CloudFormation template.
+    #[error("{origin}:{location}: {message}")]
+    Structure {
+        origin: String,
+        location: Location,
+        message: String,
+    },
+    /// The template declares a transform (macro) that this program cannot expand.
+    #[error(
+        "{origin}: the template needs the macro `{macro_name}`, which is not available here; expand it first (for example with `aws cloudformation create-change-set` and `get-template --template-stage Processed`)"
+    )]
+    MacroRequired { origin: String, macro_name: String },
+}
+
+/// The result of every fallible operation of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,18 @@
+//! CloudFormation for ZTA Designer: a template model with every intrinsic function, a parser for
+//! YAML and JSON that keeps the line and column of every value (so errors and findings point
+//! into the file) within limits against hostile input, and writers for YAML with short-form
+//! tags and for JSON.
+//!
+//! The crate does no I/O: callers hand it text and receive text.
+
+pub mod error;
+pub mod parse;
+pub mod template;
+pub mod value;
+pub mod write;
+
+pub use error::{Error, Result};
+pub use parse::{Format, Limits, parse_value};
+pub use template::{Output, Parameter, Resource, Template};
+pub use value::{Function, Intrinsic, Location, Map, Number, SourceMark, Value, ValueKind};
+pub use write::{to_json, to_yaml};

@@ -1,0 +1,90 @@
+//! Finding the shared template corpus for the tests that read it, and comparing templates.
+
+#![allow(
+    dead_code,
+    reason = "each test file compiles this module anew and uses only part of it"
+)]
+
+use std::path::{Path, PathBuf};
+
+/// The corpus of real templates, from `ZTA_SHARED_DIR` or else `<workspace>/../shared`; `None`
+/// (after saying so) when it is absent, so the calling test can skip.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let shared = std::env::var_os("ZTA_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared")
+                .to_path_buf()
+        });
+    let corpus = shared.join("corpus/cfn");
+    if corpus.is_dir() {
+        Some(corpus)
+    } else {
+        eprintln!(
+            "skipping: no template corpus at {} (set ZTA_SHARED_DIR)",
+            corpus.display()
+        );
+        None
+    }
+}
+
+/// Every template in the corpus (YAML and JSON files), sorted by path.
+pub fn corpus_templates(corpus: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![corpus.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("corpus folder is readable") {
+            let path = entry.expect("corpus entry is readable").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if matches!(
+                path.extension().and_then(|ext| ext.to_str()),
+                Some("yaml" | "yml" | "json")
+            ) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// A corpus template's path relative to the corpus, as tests and snapshots name it.
+pub fn relative_name(corpus: &Path, path: &Path) -> String {
+    path.strip_prefix(corpus)
+        .expect("template is inside the corpus")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Asserts two templates are equal, showing the first differing line of their JSON forms (the
+/// derived `Debug` output is too long to read) when they are not.
+#[allow(
+    dead_code,
+    reason = "not every test file that shares this module compares templates"
+)]
+pub fn assert_same_template(left: &zta_cfn::Template, right: &zta_cfn::Template, what: &str) {
+    if left == right {
+        return;
+    }
+    let (left, right) = (zta_cfn::to_json(left), zta_cfn::to_json(right));
+    let position = left
+        .lines()
+        .zip(right.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| left.lines().count().min(right.lines().count()));
+    let excerpt = |text: &str| {
+        text.lines()
+            .skip(position.saturating_sub(3))
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    panic!(
+        "{what}: templates differ at JSON line {}\n--- left\n{}\n--- right\n{}",
+        position + 1,
+        excerpt(&left),
+        excerpt(&right)
+    );
+}

@@ -1,0 +1,135 @@
+//! Hostile input is refused with a clear error, and every error and value points into the file.
+
+use zta_cfn::{Error, Format, Limits, Location, Template, parse_value};
+
+#[test]
+fn a_yaml_alias_bomb_is_refused_without_expanding_it() {
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..10 {
+        let previous = level - 1;
+        bomb.push_str(&format!(
+            "a{level}: &a{level} [*a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}]\n"
+        ));
+    }
+    // Fully expanded this is 10^10 strings; the default budget stops it after 100,000 values.
+    let error = parse_value(&bomb, "bomb.yaml", Format::Yaml, &Limits::default()).unwrap_err();
+    assert!(
+        matches!(error, Error::AliasExpansion { limit: 100_000, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().starts_with("bomb.yaml:"), "{error}");
+    assert!(error.to_string().contains("aliases expand"), "{error}");
+}
+
+#[test]
+fn modest_aliases_are_expanded() {
+    let text = "Base: &tags [{Key: a, Value: b}]\nCopy: *tags\n";
+    let value = parse_value(text, "t.yaml", Format::Yaml, &Limits::default()).unwrap();
+    assert_eq!(value.get("Base"), value.get("Copy"));
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_refused_in_both_syntaxes() {
+    let limits = Limits {
+        max_depth: 20,
+        ..Limits::default()
+    };
+    let deep_yaml = format!("{}{}", "[".repeat(50), "]".repeat(50));
+    let error = parse_value(&deep_yaml, "deep.yaml", Format::Yaml, &limits).unwrap_err();
+    assert!(matches!(error, Error::TooDeep { limit: 20, .. }), "{error}");
+
+    let deep_json = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let error = parse_value(&deep_json, "deep.json", Format::Json, &Limits::default()).unwrap_err();
+    assert!(
+        matches!(error, Error::TooDeep { limit: 128, .. }),
+        "{error}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "deep.json:1:129: values nest deeper than the limit of 128 levels"
+    );
+}
+
+#[test]
+fn oversized_input_is_refused_before_parsing() {
+    let limits = Limits {
+        max_bytes: 10,
+        ..Limits::default()
+    };
+    let error = parse_value("Resources: {}\n", "big.yaml", Format::Yaml, &limits).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "big.yaml: the template is 14 bytes, over the limit of 10 bytes"
+    );
+}
+
+#[test]
+fn syntax_errors_name_file_line_and_column() {
+    let yaml = "Resources:\n  Bucket:\n    Type: [unclosed\n";
+    let error = Template::parse(yaml, "broken.yaml").unwrap_err();
+    let Error::Syntax {
+        origin, location, ..
+    } = &error
+    else {
+        panic!("expected a syntax error, got {error}");
+    };
+    assert_eq!(origin, "broken.yaml");
+    assert_eq!(location.line, 4, "{error}");
+
+    let json = "{\n  \"Resources\": {\n    \"Bucket\": {\"Type\": tru}\n  }\n}\n";
+    let error = Template::parse(json, "broken.json").unwrap_err();
+    assert_eq!(error.to_string(), "broken.json:3:24: expected a JSON value");
+
+    let duplicate = "Resources:\n  A:\n    Type: X\n  A:\n    Type: Y\n";
+    let error = Template::parse(duplicate, "dup.yaml").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "dup.yaml:4:3: duplicate key `A` (first written at 2:3)"
+    );
+}
+
+#[test]
+fn structure_errors_point_at_the_offending_value() {
+    let text = "Resources:\n  Bucket:\n    Properties: {}\n";
+    let error = Template::parse(text, "t.yaml").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "t.yaml:3:5: resource `Bucket` has no `Type`"
+    );
+    let text = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: [a]\n";
+    let error = Template::parse(text, "t.yaml").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "t.yaml:4:17: `Properties` of resource `Bucket` must be a mapping"
+    );
+}
+
+#[test]
+fn values_carry_their_line_and_column_in_yaml_and_json() {
+    let yaml = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub '${AWS::StackName}-logs'\n";
+    let template = Template::parse(yaml, "t.yaml").unwrap();
+    let bucket = &template.resources["Bucket"];
+    assert_eq!(bucket.location(), Some(Location::new(3, 5)));
+    let name = bucket.property("BucketName").unwrap();
+    assert_eq!(name.location(), Some(Location::new(5, 19)));
+
+    let json = "{\"Resources\": {\n  \"Bucket\": {\n    \"Type\": \"AWS::S3::Bucket\",\n    \"Properties\": {\"BucketName\": {\"Fn::Sub\": \"x\"}}}}}";
+    let template = Template::parse(json, "t.json").unwrap();
+    let bucket = &template.resources["Bucket"];
+    assert_eq!(bucket.location(), Some(Location::new(2, 13)));
+    let name = bucket.property("BucketName").unwrap();
+    assert_eq!(name.location(), Some(Location::new(4, 34)));
+}
+
+#[test]
+fn an_empty_or_multi_document_file_is_not_a_template() {
+    assert_eq!(
+        Template::parse("", "empty.yaml").unwrap_err().to_string(),
+        "empty.yaml:1:1: the template is empty"
+    );
+    let error = Template::parse("Resources: {}\n---\nResources: {}\n", "two.yaml").unwrap_err();
+    assert!(
+        error.to_string().contains("more than one YAML document"),
+        "{error}"
+    );
+}
