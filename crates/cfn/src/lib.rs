@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod parse;
+pub mod pitfalls;
 pub mod template;
 pub mod value;
 pub mod write;

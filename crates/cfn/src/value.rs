@@ -305,6 +305,12 @@ impl Value {
         Self::intrinsic(Function::Sub, Self::string(text))
     }
 
+    /// `!Sub arn:${AWS::Partition}:rest`: an ARN that deploys in every partition (a written-out
+    /// `arn:aws:` fails in China and GovCloud, and cfn-lint does not say so).
+    pub fn arn(rest: impl AsRef<str>) -> Self {
+        Self::sub(format!("arn:${{AWS::Partition}}:{}", rest.as_ref()))
+    }
+
     /// `!Sub [text, {variables}]`.
     pub fn sub_with<K: Into<String>>(
         text: impl Into<String>,
