@@ -1,0 +1,58 @@
+# The two commands a user needs are `make run` and `make test`; everything else is a step of them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+CHECKOV_VENV := .venv-checkov
+REFERENCE := examples/aws-zta-reference.zta.yaml
+
+.PHONY: help setup setup-system setup-python setup-ui run test lint test-rust test-ui bench clean
+
+help:
+	@echo "make run    set up everything and start ZTA Designer on the reference design"
+	@echo "make test   set up everything and run every check and test"
+	@echo "make bench  run the criterion benchmarks (figures go in BENCHMARKS.md)"
+
+setup: setup-system setup-python setup-ui
+
+setup-system:
+	@scripts/setup-system.sh
+
+# A stamp per virtualenv, newer than its requirements file, keeps a repeated setup instant.
+setup-python: $(VENV)/.installed $(CHECKOV_VENV)/.installed
+
+$(VENV)/.installed: tools/validators/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+$(CHECKOV_VENV)/.installed: tools/validators/requirements-checkov.txt
+	python3 -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+setup-ui:
+	@if [ -f ui/package.json ]; then \
+		if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
+			(cd ui && npm ci --no-audit --no-fund); \
+		fi; \
+	fi
+
+run: setup
+	cargo run --quiet -p zta-cli -- check $(REFERENCE)
+
+test: setup lint test-rust
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+test-rust:
+	PATH="$(CURDIR)/$(VENV)/bin:$(CURDIR)/$(CHECKOV_VENV)/bin:$$PATH" cargo test --workspace --locked
+
+bench:
+	cargo bench --workspace
+
+clean:
+	cargo clean
+	rm -rf $(VENV) $(CHECKOV_VENV) ui/node_modules ui/dist

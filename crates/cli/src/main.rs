@@ -1,0 +1,43 @@
+//! `zta`: ZTA Designer on the command line, for people at a terminal and for CI pipelines.
+
+mod commands;
+mod exit;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Design, check and ship Zero Trust architectures on AWS.
+#[derive(Debug, Parser)]
+#[command(
+    name = "zta",
+    version,
+    about,
+    after_help = "Exit codes:\n  0  everything is fine\n  1  problems were found (invalid design, findings at or above the threshold, unformatted files)\n  2  usage error, or a file could not be read or written"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load designs, report every integrity problem with file, line and column, and summarise
+    /// what each design holds.
+    Check(commands::check::Args),
+    /// Rewrite designs in canonical form (stable order of keys and elements).
+    Fmt(commands::fmt::Args),
+    /// Print the JSON Schema of the design file format.
+    Schema(commands::schema::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check(args) => commands::check::run(&args),
+        Command::Fmt(args) => commands::fmt::run(&args),
+        Command::Schema(args) => commands::schema::run(&args),
+    };
+    outcome.into()
+}

@@ -1,0 +1,30 @@
+//! How errors reach the person or pipeline running `zta`.
+
+use std::io::IsTerminal;
+
+use zta::Error;
+use zta::model::Error as ModelError;
+
+use crate::exit::Outcome;
+
+/// Prints an API error to standard error and says which exit outcome it means.
+///
+/// An invalid design is a problem found (exit 1), printed with the offending lines on a
+/// terminal and as `file:line:column: message` lines otherwise, which CI annotators parse.
+/// Anything else (a file that cannot be read) is a failure (exit 2).
+pub fn report_error(error: &Error) -> Outcome {
+    match error {
+        Error::Model(ModelError::Invalid(load_error)) => {
+            if std::io::stderr().is_terminal() {
+                eprintln!("{:?}", load_error.to_report());
+            } else {
+                eprintln!("{load_error}");
+            }
+            Outcome::ProblemsFound
+        }
+        other => {
+            eprintln!("error: {other}");
+            Outcome::Failure
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The file format: `NAME.zta.yaml` (JSON accepted on load), with a `schema_version`, a stable
+//! order, and errors that name the file, line and column.
+
+mod load;
+mod save;
+mod spans;
+mod suggest;
+mod version;
+
+pub use load::load_str;
+pub use save::{leading_comment, to_json, to_yaml};
+pub use spans::SpanIndex;
+pub(crate) use suggest::closest as closest_id;
+pub use version::check_schema_version;

@@ -1,0 +1,232 @@
+//! Identities: who or what acts inside the design (IAM roles, users and groups, Cognito user
+//! pools, IAM Identity Center permission sets, external identity providers).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{PolicyStatement, Suppression};
+
+/// An identity: something that authenticates and holds permissions.
+///
+/// One struct serves every kind so that the file stays flat and readable; the loader rejects a
+/// field that does not apply to the kind (see [`IdentityKind::applicable_fields`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    /// Unique id across the whole design.
+    pub id: String,
+    /// What kind of identity this is.
+    pub kind: IdentityKind,
+    /// The name people read on the canvas and in reports.
+    pub name: String,
+    /// Free text for reviewers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The account segment the identity belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// Multi-factor authentication: for users, user pools, permission sets and roles assumed by
+    /// people (a role's trust then requires `aws:MultiFactorAuthPresent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa: Option<MfaMode>,
+    /// The longest session, in seconds, for roles and permission sets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_duration_seconds: Option<u32>,
+    /// Who may assume a role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trusts: Vec<Principal>,
+    /// Inline permission statements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policies: Vec<PolicyStatement>,
+    /// ARNs of attached managed policies (AWS-managed or customer-managed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub managed_policies: Vec<String>,
+    /// The ARN of a permissions boundary, for roles and users.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<String>,
+    /// The groups an IAM user belongs to (ids of `iam_group` identities).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// Whether an IAM user has a console password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub console_access: Option<bool>,
+    /// An IAM user's access keys (metadata only: never the secret).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access_keys: Vec<AccessKey>,
+    /// Identity providers a user pool or permission set federates with (ids of
+    /// `identity_provider` identities).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub federation: Vec<String>,
+    /// The protocol of an external identity provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<FederationProtocol>,
+    /// The issuer URL or SAML metadata location of an external identity provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// How long a user pool's access and id tokens live, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_validity_minutes: Option<u32>,
+    /// The accounts a permission set is assigned in (ids of account segments).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assigned_accounts: Vec<String>,
+    /// The CloudFormation logical id this identity maps to, when it came from a template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logical_id: Option<String>,
+    /// Rules accepted as risks for this identity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppress: Vec<Suppression>,
+}
+
+/// The kinds of identity.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentityKind {
+    /// An IAM role, assumed by services, people or other roles.
+    IamRole,
+    /// An IAM user with long-lived credentials (discouraged, kept so imports are faithful).
+    IamUser,
+    /// An IAM group of users.
+    IamGroup,
+    /// An Amazon Cognito user pool: the customer directory.
+    CognitoUserPool,
+    /// An IAM Identity Center permission set: workforce access to accounts.
+    PermissionSet,
+    /// An external identity provider (SAML or OIDC), such as the corporate directory.
+    IdentityProvider,
+}
+
+/// Who may assume a role: one principal, named by its kind and id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Principal {
+    /// What kind of principal `id` names.
+    pub kind: PrincipalKind,
+    /// The service name, element id or account id, as `kind` says.
+    pub id: String,
+}
+
+/// The kinds of principal a role can trust.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PrincipalKind {
+    /// An AWS service principal, e.g. `ecs-tasks.amazonaws.com`.
+    Service,
+    /// Another identity of the design (role chaining, a user, a permission set).
+    Identity,
+    /// An actor of the design, through the identity it signs in with.
+    Actor,
+    /// An account segment of the design (any principal of that account).
+    Account,
+    /// An AWS account outside the design, by its 12-digit id, or `*` for anyone.
+    ExternalAccount,
+    /// A federated identity provider or user pool of the design (web identity or SAML).
+    Federated,
+}
+
+impl Principal {
+    /// A principal of a kind.
+    pub fn new(kind: PrincipalKind, id: impl Into<String>) -> Self {
+        Self {
+            kind,
+            id: id.into(),
+        }
+    }
+}
+
+/// How strongly an identity requires a second factor.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MfaMode {
+    /// No second factor.
+    Off,
+    /// Users may enrol a second factor but need not.
+    Optional,
+    /// Every sign-in needs a second factor.
+    Required,
+}
+
+/// The federation protocol of an identity provider.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FederationProtocol {
+    /// SAML 2.0.
+    Saml,
+    /// OpenID Connect.
+    Oidc,
+}
+
+/// The metadata of an IAM user's access key; the secret never enters a design.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AccessKey {
+    /// When the key was created (`YYYY-MM-DD`).
+    pub created: String,
+    /// When the key was last used (`YYYY-MM-DD`), if ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<String>,
+    /// Whether the key is active.
+    #[serde(default = "default_true")]
+    pub active: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl IdentityKind {
+    /// The name used in the file format and in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdentityKind::IamRole => "iam_role",
+            IdentityKind::IamUser => "iam_user",
+            IdentityKind::IamGroup => "iam_group",
+            IdentityKind::CognitoUserPool => "cognito_user_pool",
+            IdentityKind::PermissionSet => "permission_set",
+            IdentityKind::IdentityProvider => "identity_provider",
+        }
+    }
+
+    /// The optional fields that mean something for this kind; the loader rejects the others.
+    pub fn applicable_fields(self) -> &'static [&'static str] {
+        match self {
+            IdentityKind::IamRole => &[
+                "mfa",
+                "session_duration_seconds",
+                "trusts",
+                "policies",
+                "managed_policies",
+                "permissions_boundary",
+            ],
+            IdentityKind::IamUser => &[
+                "mfa",
+                "policies",
+                "managed_policies",
+                "permissions_boundary",
+                "groups",
+                "console_access",
+                "access_keys",
+            ],
+            IdentityKind::IamGroup => &["policies", "managed_policies"],
+            IdentityKind::CognitoUserPool => &["mfa", "federation", "token_validity_minutes"],
+            IdentityKind::PermissionSet => &[
+                "mfa",
+                "session_duration_seconds",
+                "policies",
+                "managed_policies",
+                "permissions_boundary",
+                "federation",
+                "assigned_accounts",
+            ],
+            IdentityKind::IdentityProvider => &["protocol", "issuer", "mfa"],
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! The ZTA Designer design document: what an architect draws (segments, components, identities,
+//! actors, data flows), its file format (`NAME.zta.yaml`), its JSON Schema, and atomic load and
+//! save with errors that name the file, line and column.
+//!
+//! **Boundary:** this crate knows nothing of rules, CloudFormation or the UI. Its only I/O is
+//! reading and writing the design file a caller names ([`load_file`], [`save_file`]).
+
+mod actor;
+mod component;
+pub mod component_kind;
+mod data_class;
+mod design;
+mod error;
+mod flow;
+pub mod format;
+mod fs;
+pub mod generated;
+mod identity;
+pub mod integrity;
+mod layout;
+mod normalize;
+mod policy;
+mod properties;
+mod segment;
+mod suppression;
+
+pub use actor::{Actor, ActorKind};
+pub use component::Component;
+pub use component_kind::{Category, ComponentKind, KindInfo, Placement};
+pub use data_class::DataClass;
+pub use design::{Design, ElementRef, SCHEMA_VERSION};
+pub use error::{Error, LoadError, Location, Problem, Result};
+pub use flow::{Auth, Flow, PortRange, Protocol, Tls};
+pub use format::{load_str, to_json, to_yaml};
+pub use fs::{load_file, render_for_path, save_file, write_atomic};
+pub use identity::{
+    AccessKey, FederationProtocol, Identity, IdentityKind, MfaMode, Principal, PrincipalKind,
+};
+pub use layout::{Layout, NodeBox};
+pub use policy::{Effect, PolicyStatement};
+pub use properties::{ComponentProperties, EndpointType, LaunchType, Scheme};
+pub use segment::{Segment, SegmentKind, Tier};
+pub use suppression::Suppression;

@@ -1,0 +1,23 @@
+//! Errors of the API crate.
+
+/// A result whose error is the API's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What the API can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading, parsing or saving a design failed.
+    #[error(transparent)]
+    Model(#[from] zta_model::Error),
+}
+
+impl Error {
+    /// A stable, machine-readable code for front ends (`{code, message}` in the app).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Model(zta_model::Error::Read { .. }) => "read_failed",
+            Error::Model(zta_model::Error::Write { .. }) => "write_failed",
+            Error::Model(zta_model::Error::Invalid(_)) => "invalid_design",
+        }
+    }
+}

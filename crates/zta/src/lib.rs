@@ -1,0 +1,17 @@
+//! The one API of ZTA Designer. The `zta` CLI and the desktop app both call this crate and
+//! nothing below it, so that a capability behaves the same in a pipeline and in the window.
+//!
+//! **Boundary:** lower crates never depend on this one; it composes them.
+
+mod app_support;
+mod document;
+mod error;
+mod examples;
+mod summary;
+
+pub use app_support::{DesignProblem, design_problems};
+pub use document::{FormatOutcome, check_file, format_file, load_design, save_design};
+pub use error::{Error, Result};
+pub use examples::{example_design, example_names};
+pub use summary::DesignSummary;
+pub use zta_model as model;
