@@ -218,16 +218,26 @@ fn decide_from_rules(
             })
         })
         .collect();
-    let failing: BTreeSet<&str> = against.iter().map(|finding| finding.rule.as_str()).collect();
-    for code in mapped_rules.iter().filter(|code| !failing.contains(code.as_str())) {
+    let failing: BTreeSet<&str> = against
+        .iter()
+        .map(|finding| finding.rule.as_str())
+        .collect();
+    for code in mapped_rules
+        .iter()
+        .filter(|code| !failing.contains(code.as_str()))
+    {
         let title = rules
             .iter()
             .find(|rule| &rule.code == code)
             .map_or("", |rule| rule.title.as_str());
-        assessment.evidence.push(format!("{code} {title}: no finding"));
+        assessment
+            .evidence
+            .push(format!("{code} {title}: no finding"));
     }
     for artifact in mapping.artifacts_of(&assessment.id) {
-        assessment.evidence.push(format!("Shown by {}.", artifact.describe()));
+        assessment
+            .evidence
+            .push(format!("Shown by {}.", artifact.describe()));
     }
 
     if !assessment.findings.is_empty() {

@@ -215,7 +215,11 @@ mod tests {
         assert_eq!(Catalog::of(Framework::Nist800207).controls.len(), 7);
         let ztmm = Catalog::of(Framework::CisaZtmm);
         let pillars = ztmm.controls.iter().filter(|c| c.group == "pillar").count();
-        let crosscutting = ztmm.controls.iter().filter(|c| c.group == "cross-cutting").count();
+        let crosscutting = ztmm
+            .controls
+            .iter()
+            .filter(|c| c.group == "cross-cutting")
+            .count();
         assert_eq!((pillars, crosscutting), (5, 3));
     }
 

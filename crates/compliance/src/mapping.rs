@@ -120,7 +120,10 @@ impl Mapping {
         if let Some(entry) = self.artifacts.iter().find(|entry| unknown(&entry.control)) {
             return Err(Error::Inconsistent {
                 file,
-                message: format!("artifact evidence names unknown control `{}`", entry.control),
+                message: format!(
+                    "artifact evidence names unknown control `{}`",
+                    entry.control
+                ),
             });
         }
         Ok(())

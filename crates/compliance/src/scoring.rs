@@ -81,7 +81,10 @@ impl SeverityCounts {
     }
 
     pub fn total(&self) -> usize {
-        Severity::ALL.iter().map(|&severity| self.get(severity)).sum()
+        Severity::ALL
+            .iter()
+            .map(|&severity| self.get(severity))
+            .sum()
     }
 }
 
@@ -214,15 +217,27 @@ fn stage_of(rules: usize, passing: usize, open: &SeverityCounts) -> (Stage, Stri
     let share = passing as f32 / rules as f32;
     let summary = format!("{passing} of {rules} rules pass");
     if open.critical > 0 {
-        (Stage::Traditional, format!("{summary}; {} open critical finding(s).", open.critical))
+        (
+            Stage::Traditional,
+            format!("{summary}; {} open critical finding(s).", open.critical),
+        )
     } else if share < 0.5 {
         (Stage::Traditional, format!("{summary}: fewer than half."))
     } else if open.high > 0 {
-        (Stage::Initial, format!("{summary}; {} open high finding(s).", open.high))
+        (
+            Stage::Initial,
+            format!("{summary}; {} open high finding(s).", open.high),
+        )
     } else if share < 0.75 {
-        (Stage::Initial, format!("{summary}: fewer than three quarters."))
+        (
+            Stage::Initial,
+            format!("{summary}: fewer than three quarters."),
+        )
     } else if passing < rules {
-        (Stage::Advanced, format!("{summary}; the rest have medium or low findings."))
+        (
+            Stage::Advanced,
+            format!("{summary}; the rest have medium or low findings."),
+        )
     } else {
         (Stage::Optimal, format!("{summary}."))
     }
@@ -279,7 +294,10 @@ mod tests {
         // No rule checks devices.
         assert_eq!(stage(&score, "devices"), Stage::Traditional);
         let t2 = score.tenets.iter().find(|t| t.id == "T2").unwrap();
-        assert_eq!((t2.rules, t2.rules_passing, t2.coverage_percent), (4, 3, 75));
+        assert_eq!(
+            (t2.rules, t2.rules_passing, t2.coverage_percent),
+            (4, 3, 75)
+        );
         assert_eq!(t2.failing_rules, vec!["NET0".to_string()]);
     }
 

@@ -1,0 +1,180 @@
+//! The report model: everything the report says, in one serialisable structure that
+//! the PDF, JSON and Markdown renderers present without deciding anything themselves.
+
+use serde::{Deserialize, Serialize};
+use zta_compliance::{FrameworkAssessment, Severity, SeverityCounts, ZeroTrustScore};
+
+/// A complete report on one design.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub meta: Meta,
+    pub summary: Summary,
+    pub zero_trust: ZeroTrustScore,
+    pub architecture: Architecture,
+    pub findings: Vec<FindingEntry>,
+    pub compliance: Vec<FrameworkAssessment>,
+    pub pci_scope: PciScope,
+    pub rules: Vec<RuleEntry>,
+    pub method: Vec<MethodSection>,
+}
+
+/// What the report is about and when it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: String,
+    pub design_name: String,
+    pub design_version: Option<String>,
+    pub design_description: Option<String>,
+    /// The date the report states, `YYYY-MM-DD` (the caller chooses it, so that tests
+    /// and reproducible builds can fix it).
+    pub date: String,
+    /// SHA-256 of the design file's bytes, lower-case hex.
+    pub design_sha256: String,
+    /// The program and version that produced the report.
+    pub generator: String,
+    /// Names of the frameworks assessed.
+    pub frameworks: Vec<String>,
+}
+
+/// The executive summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub open_findings: SeverityCounts,
+    pub accepted_risks: usize,
+    /// Components in the cardholder data environment, and connected to it.
+    pub pci_cde_size: usize,
+    pub pci_connected_size: usize,
+    /// The most severe open findings, in plain words.
+    pub top_risks: Vec<String>,
+}
+
+/// The design as the diagram and inventories show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Architecture {
+    pub segments: Vec<SegmentEntry>,
+    pub nodes: Vec<NodeEntry>,
+    pub flows: Vec<FlowEntry>,
+}
+
+/// A network or account boundary, drawn as a box around its contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentEntry {
+    pub id: String,
+    pub name: String,
+    /// The kind and tier in words (`VPC`, `subnet · private`).
+    pub kind: String,
+    pub parent: Option<String>,
+}
+
+/// What a node of the diagram is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeRole {
+    Component,
+    Identity,
+    Actor,
+}
+
+/// A component, identity or actor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeEntry {
+    pub id: String,
+    pub name: String,
+    pub role: NodeRole,
+    /// The kind in words (`RDS instance`, `IAM role`, `Internet`).
+    pub kind: String,
+    /// The segment the node sits in, for components.
+    pub segment: Option<String>,
+    /// Data classes stored, for components.
+    pub data: Vec<String>,
+    /// CloudFormation logical ID of the resource the export creates for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logical_id: Option<String>,
+    /// The most severe open finding on the element, if any.
+    pub worst_finding: Option<Severity>,
+    pub finding_count: usize,
+}
+
+/// A data flow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowEntry {
+    pub id: String,
+    pub source: String,
+    pub target: String,
+    /// `HTTPS 443`, `PostgreSQL 5432`.
+    pub label: String,
+    pub tls: String,
+    pub auth: String,
+    pub data: Vec<String>,
+    pub encrypted: bool,
+}
+
+/// A design element named by a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElementRef {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logical_id: Option<String>,
+}
+
+/// Controls of one framework that a finding bears on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControlRefs {
+    pub framework: String,
+    pub controls: Vec<String>,
+}
+
+/// A finding with its evidence chain: rule → tenets and pillar → controls → elements
+/// → CloudFormation logical IDs → remediation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingEntry {
+    pub reference: String,
+    pub rule: String,
+    pub title: String,
+    pub severity: Severity,
+    pub message: String,
+    pub tenets: Vec<String>,
+    pub pillars: Vec<String>,
+    pub controls: Vec<ControlRefs>,
+    pub elements: Vec<ElementRef>,
+    /// The path for path findings, as element names in order.
+    pub path: Vec<String>,
+    pub remediation: String,
+    /// The reason recorded in the design when the finding is accepted as a risk.
+    pub accepted_risk: Option<String>,
+}
+
+/// PCI DSS scope from the rule engine's analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PciScope {
+    pub cde: Vec<ScopeEntry>,
+    pub connected: Vec<ScopeEntry>,
+}
+
+/// A component in PCI scope and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeEntry {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub reason: String,
+}
+
+/// A rule of the catalog, for the appendix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleEntry {
+    pub code: String,
+    pub title: String,
+    pub severity: Severity,
+    pub tenets: Vec<String>,
+    pub pillars: Vec<String>,
+    pub controls: Vec<ControlRefs>,
+}
+
+/// A titled part of the method appendix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MethodSection {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+}

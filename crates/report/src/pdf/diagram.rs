@@ -1,0 +1,472 @@
+//! The architecture diagram, drawn with vector operations: segments as nested boxes
+//! with their components inside, actors above and identities below, flows as arrows
+//! between boxes, and a severity marker on every element with open findings.
+//!
+//! Layout is a simple recursive flow layout: each segment places its child segments
+//! and then its components left to right, wrapping at the width its parent gives it.
+//! The finished drawing is scaled down, never up, to fit the space on the page.
+
+use std::collections::HashMap;
+
+use crate::model::{Architecture, NodeEntry, NodeRole};
+use crate::pdf::canvas::Canvas;
+use crate::pdf::chart::severity_colour;
+use crate::pdf::compose::{INK, MUTED};
+use crate::pdf::fonts::UsedCharacters;
+use crate::pdf::text::{Colour, TextStyle, measure, truncate, wrap};
+
+const NODE_WIDTH: f32 = 84.0;
+const NODE_HEIGHT: f32 = 32.0;
+const GAP: f32 = 10.0;
+const PADDING: f32 = 7.0;
+const TITLE: f32 = 13.0;
+const NAME_STYLE: TextStyle = TextStyle::new(6.5);
+const KIND_STYLE: TextStyle = TextStyle::new(5.5);
+const SEGMENT_STYLE: TextStyle = TextStyle::new(6.5);
+const FLOW_STYLE: TextStyle = TextStyle::new(5.0);
+
+#[derive(Debug, Clone, Copy)]
+struct Box2 {
+    x: f32,
+    y: f32,
+    width: f32,
+    height: f32,
+}
+
+impl Box2 {
+    fn centre(&self) -> (f32, f32) {
+        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+
+    /// The point where the segment from the centre towards `(tx, ty)` leaves the box.
+    fn border_towards(&self, tx: f32, ty: f32) -> (f32, f32) {
+        let (cx, cy) = self.centre();
+        let (dx, dy) = (tx - cx, ty - cy);
+        if dx.abs() < f32::EPSILON && dy.abs() < f32::EPSILON {
+            return (cx, cy);
+        }
+        let scale_x = if dx.abs() > f32::EPSILON {
+            (self.width / 2.0) / dx.abs()
+        } else {
+            f32::INFINITY
+        };
+        let scale_y = if dy.abs() > f32::EPSILON {
+            (self.height / 2.0) / dy.abs()
+        } else {
+            f32::INFINITY
+        };
+        let scale = scale_x.min(scale_y);
+        (cx + dx * scale, cy + dy * scale)
+    }
+}
+
+/// An item with its position relative to its parent's top-left corner.
+type Placed = (f32, f32, Item);
+
+/// A laid-out item, positioned relative to its parent's top-left corner.
+enum Item {
+    Segment {
+        index: usize,
+        width: f32,
+        height: f32,
+        children: Vec<Placed>,
+    },
+    Node {
+        index: usize,
+    },
+}
+
+impl Item {
+    fn size(&self) -> (f32, f32) {
+        match self {
+            Item::Segment { width, height, .. } => (*width, *height),
+            Item::Node { .. } => (NODE_WIDTH, NODE_HEIGHT),
+        }
+    }
+}
+
+/// Places items left to right, wrapping at `max_width`; returns positions and the size used.
+fn flow(items: Vec<Item>, max_width: f32) -> (Vec<Placed>, f32, f32) {
+    let mut placed = Vec::new();
+    let (mut x, mut y, mut row_height, mut used_width) = (0.0_f32, 0.0_f32, 0.0_f32, 0.0_f32);
+    for item in items {
+        let (width, height) = item.size();
+        if x > 0.0 && x + width > max_width {
+            x = 0.0;
+            y += row_height + GAP;
+            row_height = 0.0;
+        }
+        placed.push((x, y, item));
+        x += width + GAP;
+        used_width = used_width.max(x - GAP);
+        row_height = row_height.max(height);
+    }
+    (placed, used_width, y + row_height)
+}
+
+struct Layout<'a> {
+    architecture: &'a Architecture,
+}
+
+impl Layout<'_> {
+    fn segment(&self, index: usize, max_width: f32) -> Item {
+        let segment = &self.architecture.segments[index];
+        let inner = (max_width - 2.0 * PADDING).max(NODE_WIDTH);
+        let mut items: Vec<Item> = self
+            .architecture
+            .segments
+            .iter()
+            .enumerate()
+            .filter(|(_, child)| child.parent.as_deref() == Some(segment.id.as_str()))
+            .map(|(child, _)| self.segment(child, inner))
+            .collect();
+        items.extend(
+            self.architecture
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(_, node)| node.segment.as_deref() == Some(segment.id.as_str()))
+                .map(|(node, _)| Item::Node { index: node }),
+        );
+        let (children, used_width, used_height) = flow(items, inner);
+        let title_width = measure(&segment.name, &SEGMENT_STYLE.bold())
+            + measure(&segment.kind, &SEGMENT_STYLE)
+            + 16.0;
+        Item::Segment {
+            index,
+            width: (used_width + 2.0 * PADDING)
+                .max(title_width.min(max_width))
+                .max(NODE_WIDTH + 2.0 * PADDING),
+            height: used_height + TITLE + PADDING,
+            children,
+        }
+    }
+}
+
+/// The diagram laid out at scale 1, ready to be scaled onto a page.
+pub struct DiagramLayout {
+    width: f32,
+    height: f32,
+    rows: Vec<(f32, Vec<Placed>)>,
+}
+
+impl DiagramLayout {
+    /// Lays the architecture out within `max_width` points.
+    pub fn new(architecture: &Architecture, max_width: f32) -> DiagramLayout {
+        let layout = Layout { architecture };
+        let segment_ids: Vec<&str> = architecture
+            .segments
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let is_outside = |node: &NodeEntry| {
+            node.segment
+                .as_deref()
+                .is_none_or(|segment| !segment_ids.contains(&segment))
+        };
+        let actors: Vec<Item> = architecture
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| is_outside(node) && node.role != NodeRole::Identity)
+            .map(|(index, _)| Item::Node { index })
+            .collect();
+        let roots: Vec<Item> = architecture
+            .segments
+            .iter()
+            .enumerate()
+            .filter(|(_, segment)| {
+                segment
+                    .parent
+                    .as_deref()
+                    .is_none_or(|parent| !segment_ids.contains(&parent))
+            })
+            .map(|(index, _)| layout.segment(index, max_width))
+            .collect();
+        let identities: Vec<Item> = architecture
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| is_outside(node) && node.role == NodeRole::Identity)
+            .map(|(index, _)| Item::Node { index })
+            .collect();
+        let mut rows = Vec::new();
+        let (mut width, mut height) = (0.0_f32, 0.0_f32);
+        for items in [actors, roots, identities] {
+            if items.is_empty() {
+                continue;
+            }
+            let (placed, used_width, used_height) = flow(items, max_width);
+            rows.push((height, placed));
+            width = width.max(used_width);
+            height += used_height + 2.0 * GAP;
+        }
+        DiagramLayout {
+            width,
+            height: (height - 2.0 * GAP).max(0.0),
+            rows,
+        }
+    }
+
+    /// The height the diagram needs when drawn at most `max_height` tall.
+    pub fn drawn_height(&self, max_height: f32) -> f32 {
+        self.height.min(max_height)
+    }
+
+    /// Draws the diagram with its top-left corner at `origin`, scaled to fit `max_height`.
+    pub fn draw(
+        &self,
+        architecture: &Architecture,
+        canvas: &mut Canvas,
+        used: &mut UsedCharacters,
+        origin: (f32, f32),
+        max_height: f32,
+    ) {
+        let scale = if self.height > max_height {
+            max_height / self.height
+        } else {
+            1.0
+        };
+        let mut painter = Painter {
+            architecture,
+            canvas,
+            used,
+            scale,
+            origin,
+            node_boxes: HashMap::new(),
+        };
+        for (row_y, placed) in &self.rows {
+            for (x, y, item) in placed {
+                painter.item(item, *x, row_y + y);
+            }
+        }
+        painter.flows();
+        painter.markers();
+    }
+
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+}
+
+struct Painter<'a, 'b> {
+    architecture: &'a Architecture,
+    canvas: &'b mut Canvas,
+    used: &'b mut UsedCharacters,
+    scale: f32,
+    origin: (f32, f32),
+    node_boxes: HashMap<&'a str, Box2>,
+}
+
+fn segment_fill(kind: &str) -> (Colour, Colour) {
+    let kind = kind.to_ascii_lowercase();
+    if kind.contains("public") {
+        ((0.93, 0.97, 0.92), (0.45, 0.65, 0.40))
+    } else if kind.contains("isolated") {
+        ((0.95, 0.93, 0.98), (0.55, 0.45, 0.70))
+    } else if kind.contains("private") || kind.contains("subnet") {
+        ((0.92, 0.95, 0.99), (0.40, 0.55, 0.78))
+    } else if kind.contains("vpc") {
+        ((0.98, 0.98, 0.995), (0.30, 0.45, 0.70))
+    } else {
+        ((0.985, 0.985, 0.985), (0.50, 0.52, 0.56))
+    }
+}
+
+impl<'a> Painter<'a, '_> {
+    fn at(&self, x: f32, y: f32) -> (f32, f32) {
+        (
+            self.origin.0 + x * self.scale,
+            self.origin.1 + y * self.scale,
+        )
+    }
+
+    fn style(&self, style: TextStyle) -> TextStyle {
+        TextStyle {
+            size: style.size * self.scale,
+            ..style
+        }
+    }
+
+    fn item(&mut self, item: &Item, x: f32, y: f32) {
+        match item {
+            Item::Segment {
+                index,
+                width,
+                height,
+                children,
+            } => {
+                let segment = &self.architecture.segments[*index];
+                let (fill, stroke) = segment_fill(&segment.kind);
+                let (left, top) = self.at(x, y);
+                self.canvas.rect(
+                    left,
+                    top,
+                    width * self.scale,
+                    height * self.scale,
+                    Some(fill),
+                    Some((stroke, 0.8 * self.scale)),
+                );
+                let name_style = self.style(SEGMENT_STYLE.bold().coloured(stroke));
+                let kind_style = self.style(SEGMENT_STYLE.coloured(MUTED));
+                let name_room = (width - 2.0 * PADDING) * self.scale * 0.7;
+                let name = truncate(&segment.name, &name_style, name_room);
+                let (text_x, text_y) = self.at(x + PADDING, y + 3.0);
+                self.canvas
+                    .text(self.used, text_x, text_y, &name, &name_style);
+                let kind_x = text_x + measure(&name, &name_style) + 5.0 * self.scale;
+                let kind_room = left + width * self.scale - kind_x - PADDING * self.scale;
+                if kind_room > 10.0 * self.scale {
+                    let kind = truncate(&segment.kind, &kind_style, kind_room);
+                    self.canvas
+                        .text(self.used, kind_x, text_y, &kind, &kind_style);
+                }
+                for (child_x, child_y, child) in children {
+                    self.item(child, x + PADDING + child_x, y + TITLE + child_y);
+                }
+            }
+            Item::Node { index } => {
+                let node = &self.architecture.nodes[*index];
+                let (left, top) = self.at(x, y);
+                let (width, height) = (NODE_WIDTH * self.scale, NODE_HEIGHT * self.scale);
+                let (fill, stroke) = match node.role {
+                    NodeRole::Component => ((1.0, 1.0, 1.0), (0.35, 0.38, 0.45)),
+                    NodeRole::Identity => ((1.0, 0.98, 0.92), (0.70, 0.55, 0.20)),
+                    NodeRole::Actor => ((0.96, 0.96, 0.97), (0.30, 0.30, 0.34)),
+                };
+                self.canvas.rect(
+                    left,
+                    top,
+                    width,
+                    height,
+                    Some(fill),
+                    Some((stroke, 0.7 * self.scale)),
+                );
+                let name_style = self.style(NAME_STYLE.bold().coloured(INK));
+                let kind_style = self.style(KIND_STYLE.coloured(MUTED));
+                let room = width - 6.0 * self.scale;
+                let mut lines = wrap(&node.name, &name_style, room);
+                if lines.len() > 2 {
+                    let rest = lines[1..].join(" ");
+                    lines.truncate(1);
+                    lines.push(truncate(&rest, &name_style, room));
+                }
+                let mut line_top = top + 3.0 * self.scale;
+                for line in &lines {
+                    self.canvas.text(
+                        self.used,
+                        left + 3.0 * self.scale,
+                        line_top,
+                        line,
+                        &name_style,
+                    );
+                    line_top += name_style.line_height();
+                }
+                let kind = truncate(&node.kind, &kind_style, room);
+                let kind_top = top + height - kind_style.line_height() - 2.0 * self.scale;
+                self.canvas.text(
+                    self.used,
+                    left + 3.0 * self.scale,
+                    kind_top,
+                    &kind,
+                    &kind_style,
+                );
+                self.node_boxes.insert(
+                    node.id.as_str(),
+                    Box2 {
+                        x: left,
+                        y: top,
+                        width,
+                        height,
+                    },
+                );
+            }
+        }
+    }
+
+    fn flows(&mut self) {
+        let label_style = self.style(FLOW_STYLE.coloured((0.20, 0.22, 0.28)));
+        let mut labels = Vec::new();
+        for flow in &self.architecture.flows {
+            let (Some(source), Some(target)) = (
+                self.node_boxes.get(flow.source.as_str()).copied(),
+                self.node_boxes.get(flow.target.as_str()).copied(),
+            ) else {
+                continue;
+            };
+            let (tx, ty) = target.centre();
+            let (sx, sy) = source.centre();
+            let start = source.border_towards(tx, ty);
+            let end = target.border_towards(sx, sy);
+            let colour = if flow.encrypted {
+                (0.25, 0.32, 0.45)
+            } else {
+                (0.75, 0.20, 0.15)
+            };
+            self.canvas
+                .line(&[start, end], colour, 0.7 * self.scale, !flow.encrypted);
+            let (dx, dy) = (end.0 - start.0, end.1 - start.1);
+            let length = (dx * dx + dy * dy).sqrt().max(0.01);
+            let (ux, uy) = (dx / length, dy / length);
+            let head = 5.0 * self.scale;
+            let base = (end.0 - ux * head, end.1 - uy * head);
+            let (px, py) = (-uy * head * 0.45, ux * head * 0.45);
+            self.canvas.polygon(
+                &[end, (base.0 + px, base.1 + py), (base.0 - px, base.1 - py)],
+                colour,
+            );
+            labels.push((
+                (start.0 + end.0) / 2.0,
+                (start.1 + end.1) / 2.0,
+                flow.label.clone(),
+            ));
+        }
+        // Labels go on top of every line so that no arrow hides one.
+        for (mid_x, mid_y, label) in labels {
+            let width = measure(&label, &label_style);
+            let height = label_style.line_height();
+            self.canvas.rect(
+                mid_x - width / 2.0 - 1.0,
+                mid_y - height / 2.0,
+                width + 2.0,
+                height,
+                Some((1.0, 1.0, 1.0)),
+                None,
+            );
+            self.canvas.text(
+                self.used,
+                mid_x - width / 2.0,
+                mid_y - height / 2.0 + 0.5,
+                &label,
+                &label_style,
+            );
+        }
+    }
+
+    fn markers(&mut self) {
+        let style = self.style(TextStyle::new(5.5).bold().coloured((1.0, 1.0, 1.0)));
+        for node in &self.architecture.nodes {
+            let (Some(severity), Some(node_box)) =
+                (node.worst_finding, self.node_boxes.get(node.id.as_str()))
+            else {
+                continue;
+            };
+            let radius = 5.0 * self.scale;
+            let (cx, cy) = (
+                node_box.x + node_box.width - radius * 0.4,
+                node_box.y + radius * 0.4,
+            );
+            self.canvas
+                .circle(cx, cy, radius, severity_colour(severity));
+            let count = node.finding_count.to_string();
+            let width = measure(&count, &style);
+            self.canvas.text(
+                self.used,
+                cx - width / 2.0,
+                cy - style.size * 0.55,
+                &count,
+                &style,
+            );
+        }
+    }
+}

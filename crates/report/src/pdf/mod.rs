@@ -1,0 +1,124 @@
+//! The PDF renderer: lays the report model out on A4 or US Letter pages with printpdf
+//! 0.12's operation lists, embeds subsets of the bundled Unicode fonts, and adds a cover,
+//! a table of contents with page numbers, running headers, "page X of Y" footers and
+//! bookmarks.
+//!
+//! The body is laid out first, so that the table of contents, which comes before it,
+//! knows the page of every heading; the contents then take a known number of pages
+//! because their lines are truncated, never wrapped.
+
+mod canvas;
+mod chart;
+mod compose;
+mod diagram;
+mod fonts;
+mod sections;
+mod text;
+
+use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::model::Report;
+use canvas::font_id;
+use compose::{Composer, PageGeometry};
+
+/// Paper sizes the report is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    fn geometry(self) -> PageGeometry {
+        let (width, height) = self.size();
+        PageGeometry {
+            width,
+            height,
+            margin: 48.0,
+            top: 64.0,
+            bottom: 52.0,
+        }
+    }
+}
+
+impl std::str::FromStr for Paper {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(Paper::A4),
+            "letter" | "us-letter" | "usletter" => Ok(Paper::Letter),
+            other => Err(format!(
+                "unknown paper size `{other}`; expected a4 or letter"
+            )),
+        }
+    }
+}
+
+/// Renders the report as a PDF document.
+pub fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
+    let geometry = paper.geometry();
+
+    let mut body = Composer::new(geometry);
+    sections::body(&mut body, report);
+
+    let mut front = Composer::new(geometry);
+    sections::cover(&mut front, report);
+    let contents_pages = sections::contents_page_count(&front, body.headings.len());
+    let body_first_page = 1 + contents_pages + 1;
+    sections::contents(&mut front, &body.headings, body_first_page);
+
+    let total = front.pages.len() + body.pages.len();
+    let title = format!("{} · {}", report.meta.title, report.meta.design_name);
+    let note = format!(
+        "{} · design SHA-256 {}",
+        report.meta.date,
+        &report.meta.design_sha256[..report.meta.design_sha256.len().min(16)]
+    );
+    front.decorate_from(1, &title, &note, 1, total);
+    body.decorate(&title, &note, body_first_page, total);
+
+    let mut used = std::mem::take(&mut front.used);
+    used.merge(std::mem::take(&mut body.used));
+
+    let mut document = PdfDocument::new(&title);
+    document.metadata.info.author = report.meta.generator.clone();
+    document.metadata.info.creator = report.meta.generator.clone();
+    for (face, font) in used.subset_fonts()? {
+        document
+            .resources
+            .fonts
+            .map
+            .insert(font_id(face), PdfFont::new(font));
+    }
+    for heading in body.headings.iter().filter(|heading| heading.level == 1) {
+        document.add_bookmark(&heading.title, body_first_page + heading.page);
+    }
+    let (width, height) = paper.size();
+    let pages: Vec<PdfPage> = front
+        .pages
+        .into_iter()
+        .chain(body.pages)
+        .map(|canvas| {
+            PdfPage::new(
+                Mm::from(printpdf::Pt(width)),
+                Mm::from(printpdf::Pt(height)),
+                canvas.ops,
+            )
+        })
+        .collect();
+    document.with_pages(pages);
+    Ok(document.save(&PdfSaveOptions::default(), &mut Vec::new()))
+}
