@@ -1,0 +1,51 @@
+# Targets of the desktop app (ui/, src-tauri/, tests/e2e/), included by the top-level Makefile.
+#
+#   make ui-build       build the UI bundle into ui/dist (the shell embeds it)
+#   make test-ui        type-check, lint and unit-test the UI (tsc, eslint, vitest)
+#   make app-build      debug build of the app (what the e2e test and `make app-run` use)
+#   make app-release    release build of the app, without installer bundles
+#   make app-run        start the app on the reference example
+#   make setup-e2e      install tauri-driver (into .tools/) and the e2e test's npm packages
+#   make test-e2e       drive the real app under Xvfb through tauri-driver and WebdriverIO
+#   make screenshots    take the README screenshots from the real window under Xvfb
+
+APP_TARGET_DIR ?= $(CURDIR)/target
+APP_DEBUG_BIN := $(APP_TARGET_DIR)/debug/zta-designer
+APP_RELEASE_BIN := $(APP_TARGET_DIR)/release/zta-designer
+TOOLS := $(CURDIR)/.tools
+TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+XVFB := xvfb-run -a -s "-screen 0 1440x900x24"
+
+.PHONY: ui-build test-ui app-build app-release app-run setup-e2e test-e2e screenshots
+
+ui-build: setup-ui
+	npm --prefix ui run build
+
+test-ui: setup-ui
+	cd ui && npx tsc -b && npx eslint . && npx vitest run
+
+app-build: ui-build
+	CARGO_TARGET_DIR=$(APP_TARGET_DIR) cargo build --locked -p zta-designer
+
+# The Tauri CLI builds the UI itself (beforeBuildCommand) and turns on the custom protocol.
+app-release: setup-ui
+	CARGO_TARGET_DIR=$(APP_TARGET_DIR) ./ui/node_modules/.bin/tauri build --no-bundle
+
+app-run: app-build
+	$(APP_DEBUG_BIN) $(REFERENCE)
+
+setup-e2e: $(TAURI_DRIVER) tests/e2e/node_modules/.package-lock.json
+
+$(TAURI_DRIVER):
+	cargo install tauri-driver --locked --version 2.1.0 --root $(TOOLS)
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund
+
+test-e2e: app-build setup-e2e
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \
+		$(XVFB) npm --prefix tests/e2e test
+
+screenshots: app-build setup-e2e
+	ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \
+		$(XVFB) node tests/e2e/screenshots.mjs docs/screenshots

@@ -1,0 +1,95 @@
+// The window: top bar, palette on the left, canvas in the middle, inspector on the right, and
+// the results tabs at the bottom.
+import { ReactFlowProvider } from "@xyflow/react";
+import { useEffect } from "react";
+
+import { Canvas } from "./canvas/Canvas";
+import { Inspector } from "./inspector/Inspector";
+import { BottomPanel } from "./panels/BottomPanel";
+import { Palette } from "./palette/Palette";
+import { installShortcuts } from "./shortcuts";
+import { errorMessage, startupDesign } from "./shell/api";
+import { startSessionSync } from "./shell/session";
+import { startLiveValidation } from "./shell/validation";
+import { useDesignStore } from "./store/designStore";
+import { useQuestionStore, useUiStore } from "./store/uiStore";
+import { TopBar } from "./topbar/TopBar";
+
+function NoticeBar() {
+  const notice = useUiStore((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <div className={`notice notice-${notice.kind}`} role="status" data-testid="notice">
+      {notice.text}
+      <button className="link" onClick={() => useUiStore.getState().notify(null)}>Dismiss</button>
+    </div>
+  );
+}
+
+function QuestionModal() {
+  const question = useQuestionStore((s) => s.question);
+  if (!question) return null;
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="question-title">
+        <h2 id="question-title">{question.title}</h2>
+        <p>{question.text}</p>
+        <div className="modal-buttons">
+          <button onClick={() => question.answer(false)} autoFocus>Cancel</button>
+          <button className="danger" data-testid="confirm" onClick={() => question.answer(true)}>{question.confirm}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  useEffect(() => {
+    const stopShortcuts = installShortcuts();
+    let stopValidation = () => {};
+    let stopSession = () => {};
+    let cancelled = false;
+    startupDesign()
+      .then((opened) => {
+        if (cancelled) return;
+        if (opened) {
+          useDesignStore.getState().load(opened.design, opened.fileName, { dirty: opened.recovered });
+          if (opened.recovered) {
+            useUiStore.getState().notify({ kind: "info", text: "Recovered unsaved work from the last session. Save it to keep it." });
+          }
+          requestAnimationFrame(() => useUiStore.getState().fitAll?.());
+        }
+      })
+      .catch((error) => useUiStore.getState().notify({ kind: "error", text: errorMessage(error) }))
+      .finally(() => {
+        if (cancelled) return;
+        stopValidation = startLiveValidation();
+        stopSession = startSessionSync();
+        document.body.dataset.ready = "true";
+      });
+    return () => {
+      cancelled = true;
+      stopShortcuts();
+      stopValidation();
+      stopSession();
+    };
+  }, []);
+
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <TopBar />
+        <NoticeBar />
+        <div className="workspace">
+          <Palette />
+          <main className="centre">
+            <Canvas />
+            <BottomPanel />
+          </main>
+          <Inspector />
+        </div>
+        <QuestionModal />
+      </div>
+    </ReactFlowProvider>
+  );
+}

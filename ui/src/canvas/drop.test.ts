@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+
+import { smallDesign } from "../test/fixture";
+import { dropTemplate, moveNode } from "./drop";
+import { absoluteRect, segmentAt } from "./geometry";
+
+describe("dropping and moving", () => {
+  const design = smallDesign();
+
+  it("adds up parent offsets for absolute positions", () => {
+    // prod (300,0) + vpc (20,100) + public (20,50) + alb (40,80)
+    expect(absoluteRect(design, "alb")).toMatchObject({ x: 380, y: 230 });
+  });
+
+  it("finds the innermost segment under a point", () => {
+    expect(segmentAt(design, { x: 400, y: 250 }, null)?.id).toBe("public");
+    expect(segmentAt(design, { x: 400, y: 250 }, ["vpc"])?.id).toBe("vpc");
+    expect(segmentAt(design, { x: 310, y: 10 }, null)?.id).toBe("prod");
+    expect(segmentAt(design, { x: 2000, y: 2000 }, null)).toBeNull();
+  });
+
+  it("drops a database into the subnet under the pointer", () => {
+    const result = dropTemplate(design, { element: "component", kind: "rds" }, { x: 500, y: 300 });
+    if ("error" in result) throw new Error(result.error);
+    expect(result.id).toBe("rds");
+    expect(result.design.components.find((c) => c.id === "rds")?.segment).toBe("public");
+    // Centred on the pointer, relative to the subnet at (340, 150).
+    expect(result.design.layout.nodes.rds).toEqual({ x: 500 - 340 - 84, y: 300 - 150 - 30 });
+  });
+
+  it("refuses to drop a database outside any subnet, saying where it belongs", () => {
+    const result = dropTemplate(design, { element: "component", kind: "rds" }, { x: 310, y: 10 });
+    expect(result).toEqual({ error: "Drop it into a subnet." });
+  });
+
+  it("drops a subnet into a VPC and an account anywhere", () => {
+    const subnet = dropTemplate(design, { element: "segment", kind: "subnet", tier: "isolated" }, { x: 330, y: 120 });
+    if ("error" in subnet) throw new Error(subnet.error);
+    expect(subnet.design.segments.find((s) => s.id === subnet.id)).toMatchObject({ parent: "vpc", tier: "isolated" });
+    const account = dropTemplate(design, { element: "segment", kind: "account" }, { x: 3000, y: 0 });
+    if ("error" in account) throw new Error(account.error);
+    expect(account.design.segments.find((s) => s.id === account.id)?.parent).toBeUndefined();
+  });
+
+  it("moves a database from the isolated to the public subnet when its centre lands there", () => {
+    // orders-db sits in isolated (absolute 940,150); move it 600 px left, into public.
+    const next = moveNode(design, "orders-db", { x: 40 - 600, y: 80 });
+    expect(next.components.find((c) => c.id === "orders-db")?.segment).toBe("public");
+    const rect = absoluteRect(next, "orders-db");
+    expect(rect).toMatchObject({ x: 940 + 40 - 600, y: 230 });
+  });
+
+  it("keeps a database in its subnet when dropped where no subnet is", () => {
+    const next = moveNode(design, "orders-db", { x: 40, y: -200 });
+    expect(next.components.find((c) => c.id === "orders-db")?.segment).toBe("isolated");
+    expect(next.layout.nodes["orders-db"]).toEqual({ x: 40, y: -200 });
+  });
+
+  it("never moves a segment into itself", () => {
+    const next = moveNode(design, "vpc", { x: 30, y: 110 });
+    expect(next.segments.find((s) => s.id === "vpc")?.parent).toBe("prod");
+  });
+});

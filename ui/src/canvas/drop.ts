@@ -1,0 +1,111 @@
+// Where a dropped or moved element lands: which segment takes it and at what relative position.
+import { allowedParentKinds, allowedSegmentKinds, type PaletteTemplate } from "../model/catalog";
+import * as edit from "../model/edit";
+import type { Design, SegmentKind } from "../model/types";
+import { absoluteRect, nodeSize, relativeTo, segmentAt } from "./geometry";
+
+const outsideZones: SegmentKind[] = ["internet", "on_premises", "partner_network"];
+
+/** The segment kinds that may hold an element made from this template; null means any place. */
+function hostKinds(template: PaletteTemplate): SegmentKind[] | null {
+  switch (template.element) {
+    case "segment":
+      return allowedParentKinds(template.kind);
+    case "component":
+      return allowedSegmentKinds(template.kind);
+    case "identity":
+      return ["account"];
+    case "actor":
+      return outsideZones;
+  }
+}
+
+/** Whether an element made from this template must sit inside a host segment. */
+function needsHost(template: PaletteTemplate): boolean {
+  return template.element === "component" || (template.element === "segment" && hostKinds(template)!.length > 0);
+}
+
+const hostNames: Record<string, string> = {
+  subnet: "a subnet",
+  vpc: "a VPC",
+  region: "a region or an account",
+  account: "an account",
+};
+
+/** Adds an element from a palette template centred on `point` (canvas coordinates). */
+export function dropTemplate(
+  design: Design,
+  template: PaletteTemplate,
+  point: { x: number; y: number },
+): { design: Design; id: string } | { error: string } {
+  const kinds = hostKinds(template);
+  const host = kinds && kinds.length > 0 ? segmentAt(design, point, kinds) : null;
+  if (!host && needsHost(template)) {
+    const where = hostNames[(kinds ?? [])[0]] ?? "a segment";
+    return { error: `Drop it into ${where}.` };
+  }
+  const parent = host?.id ?? null;
+  const origin = relativeTo(design, parent, point);
+  switch (template.element) {
+    case "segment": {
+      const [next, id] = edit.addSegment(design, template.kind, parent, { x: origin.x - 20, y: origin.y - 17 }, template.tier);
+      return { design: next, id };
+    }
+    case "component": {
+      const [next, id] = edit.addComponent(design, template.kind, parent!, { x: origin.x - 84, y: origin.y - 30 });
+      return { design: next, id };
+    }
+    case "identity": {
+      const [next, id] = edit.addIdentity(design, template.kind, parent, { x: origin.x - 84, y: origin.y - 30 });
+      return { design: next, id };
+    }
+    case "actor": {
+      const [next, id] = edit.addActor(design, template.kind, parent, { x: origin.x - 84, y: origin.y - 30 });
+      return { design: next, id };
+    }
+  }
+}
+
+/** The segment kinds that may hold an existing element, or null when it may sit anywhere. */
+function hostKindsOf(design: Design, id: string): SegmentKind[] | null {
+  const element = edit.findElement(design, id);
+  if (!element) return null;
+  switch (element.type) {
+    case "segment":
+      return allowedParentKinds(element.value.kind);
+    case "component":
+      return allowedSegmentKinds(element.value.kind);
+    case "identity":
+      return ["account"];
+    case "actor":
+      return outsideZones;
+    case "flow":
+      return null;
+  }
+}
+
+/**
+ * Commits a node moved to `position` (relative to its current parent): when its centre now lies
+ * in another segment that may hold it, it moves into that segment; otherwise it stays where it
+ * belongs and only its box changes.
+ */
+export function moveNode(design: Design, id: string, position: { x: number; y: number }): Design {
+  const currentParent = edit.parentOf(design, id);
+  const parentOrigin = currentParent ? absoluteRect(design, currentParent) : { x: 0, y: 0 };
+  const size = nodeSize(design, id);
+  const absolute = { x: parentOrigin.x + position.x, y: parentOrigin.y + position.y };
+  const centre = { x: absolute.x + size.width / 2, y: absolute.y + size.height / 2 };
+  const kinds = hostKindsOf(design, id);
+  const box = design.layout.nodes[id] ?? { x: 0, y: 0 };
+  const element = edit.findElement(design, id);
+  const exclude = element?.type === "segment" ? edit.descendants(design, id) : new Set<string>();
+  const host = kinds && kinds.length > 0 ? segmentAt(design, centre, kinds, exclude) : null;
+  // Identities and actors may also leave every segment and sit on the bare canvas.
+  const mayFloat = element?.type === "identity" || element?.type === "actor" || (element?.type === "segment" && kinds?.length === 0);
+  const target = host ? host.id : mayFloat ? null : currentParent;
+  if (target === currentParent) {
+    return edit.setBoxes(design, { [id]: { ...box, x: Math.round(position.x), y: Math.round(position.y) } });
+  }
+  const relative = relativeTo(design, target, absolute);
+  return edit.reparent(design, id, target, { ...box, x: Math.round(relative.x), y: Math.round(relative.y) });
+}

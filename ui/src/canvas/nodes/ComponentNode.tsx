@@ -1,0 +1,37 @@
+// A component: its AWS icon, its name and kind, what it stores, and handles to draw flows.
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+
+import { kindInfo } from "../../model/catalog";
+import { dataClassColors, dataClassLabels, mostSensitive } from "../../model/flows";
+import { componentIcons } from "../../model/icons";
+import type { ComponentNode as ComponentNodeType } from "../toFlow";
+import { Badge } from "./Badge";
+
+function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
+  const { component, badge } = data;
+  const stored = mostSensitive(component.stores);
+  return (
+    <div
+      className={`element-node component-node${selected ? " selected" : ""}`}
+      data-testid={`node-${component.id}`}
+      data-element-id={component.id}
+    >
+      <Handle type="target" position={Position.Left} />
+      <img src={componentIcons[component.kind]} alt="" className="element-icon" draggable={false} />
+      <div className="element-text">
+        <span className="element-name">{component.name}</span>
+        <span className="element-kind">{kindInfo(component.kind).label}</span>
+      </div>
+      {stored && (
+        <span className="stores-chip" style={{ background: dataClassColors[stored] }} title="Most sensitive data stored">
+          {dataClassLabels[stored]}
+        </span>
+      )}
+      <Badge badge={badge} />
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+export const ComponentNode = memo(ComponentNodeView);

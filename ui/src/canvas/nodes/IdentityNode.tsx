@@ -1,0 +1,34 @@
+// An identity (IAM role, user, group, user pool, permission set, identity provider), drawn as a
+// rounded tag so it reads differently from the resources it acts on.
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+
+import { identityLabels } from "../../model/catalog";
+import { identityIcons } from "../../model/icons";
+import type { IdentityNode as IdentityNodeType } from "../toFlow";
+import { Badge } from "./Badge";
+
+function IdentityNodeView({ data, selected }: NodeProps<IdentityNodeType>) {
+  const { identity, badge } = data;
+  return (
+    <div
+      className={`element-node identity-node${selected ? " selected" : ""}`}
+      data-testid={`node-${identity.id}`}
+      data-element-id={identity.id}
+    >
+      <Handle type="target" position={Position.Left} />
+      <img src={identityIcons[identity.kind]} alt="" className="element-icon" draggable={false} />
+      <div className="element-text">
+        <span className="element-name">{identity.name}</span>
+        <span className="element-kind">
+          {identityLabels[identity.kind]}
+          {identity.mfa && identity.mfa !== "off" ? " · MFA" : ""}
+        </span>
+      </div>
+      <Badge badge={badge} />
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+export const IdentityNode = memo(IdentityNodeView);

@@ -1,0 +1,35 @@
+// A segment drawn as a resizable frame: account, region, VPC, subnet (coloured by tier), or a
+// zone outside AWS. Children are React Flow nodes whose parent is this one.
+import { NodeResizer, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+
+import { segmentLabels } from "../../model/catalog";
+import { segmentIcons, subnetIcons } from "../../model/icons";
+import type { SegmentNode as SegmentNodeType } from "../toFlow";
+import { Badge } from "./Badge";
+
+function SegmentNodeView({ data, selected }: NodeProps<SegmentNodeType>) {
+  const { segment, badge } = data;
+  const tier = segment.kind === "subnet" ? (segment.tier ?? "private") : null;
+  const icon = tier ? subnetIcons[tier] : segmentIcons[segment.kind];
+  const kindLabel = tier ? `${tier} subnet` : segmentLabels[segment.kind];
+  const detail = segment.cidr ?? segment.region ?? segment.account_id ?? segment.az ?? "";
+  return (
+    <div
+      className={`segment segment-${segment.kind}${tier ? ` tier-${tier}` : ""}`}
+      data-testid={`node-${segment.id}`}
+      data-element-id={segment.id}
+    >
+      <NodeResizer isVisible={selected} minWidth={160} minHeight={100} lineClassName="resize-line" handleClassName="resize-handle" />
+      <div className="segment-header">
+        <img src={icon} alt="" className="segment-icon" draggable={false} />
+        <span className="segment-name">{segment.name}</span>
+        <span className="segment-kind">{kindLabel}</span>
+        {detail && <span className="segment-detail">{detail}</span>}
+        <Badge badge={badge} />
+      </div>
+    </div>
+  );
+}
+
+export const SegmentNode = memo(SegmentNodeView);

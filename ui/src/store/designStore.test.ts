@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, it } from "vitest";
+
+import * as edit from "../model/edit";
+import { smallDesign } from "../test/fixture";
+import { isDirty, redo, undo, useDesignStore } from "./designStore";
+
+const state = () => useDesignStore.getState();
+
+describe("design store", () => {
+  beforeEach(() => state().load(smallDesign(), "shop.zta.yaml"));
+
+  it("starts clean with no history after a load", () => {
+    expect(isDirty(state())).toBe(false);
+    expect(useDesignStore.temporal.getState().pastStates).toHaveLength(0);
+    expect(state().nodes).toHaveLength(6 + 3 + 1 + 1);
+  });
+
+  it("makes each change one undo step and is clean again after undoing it", () => {
+    state().change((d) => edit.addComponent(d, "rds", "public", { x: 0, y: 0 })[0], ["rds"]);
+    expect(isDirty(state())).toBe(true);
+    expect(state().selection).toEqual(["rds"]);
+    expect(state().nodes.some((n) => n.id === "rds")).toBe(true);
+    undo();
+    expect(state().design.components.some((c) => c.id === "rds")).toBe(false);
+    expect(state().nodes.some((n) => n.id === "rds")).toBe(false);
+    expect(state().selection).toEqual([]);
+    expect(isDirty(state())).toBe(false);
+    redo();
+    expect(state().nodes.some((n) => n.id === "rds")).toBe(true);
+  });
+
+  it("does not record selection as history", () => {
+    state().select(["alb"]);
+    expect(useDesignStore.temporal.getState().pastStates).toHaveLength(0);
+    expect(state().nodes.find((n) => n.id === "alb")?.selected).toBe(true);
+  });
+
+  it("is clean after a save and dirty after the next change", () => {
+    state().change((d) => ({ ...d, name: "Shop v2" }));
+    state().markSaved("shop-v2.zta.yaml");
+    expect(isDirty(state())).toBe(false);
+    expect(state().fileName).toBe("shop-v2.zta.yaml");
+    state().change((d) => ({ ...d, name: "Shop v3" }));
+    expect(isDirty(state())).toBe(true);
+  });
+
+  it("keeps a recovered design dirty so it gets saved", () => {
+    state().load(smallDesign(), null, { dirty: true });
+    expect(isDirty(state())).toBe(true);
+  });
+
+  it("deletes the selection, then copies and pastes", () => {
+    state().select(["orders-db"]);
+    state().deleteSelection();
+    expect(state().design.components.map((c) => c.id)).toEqual(["alb", "orders"]);
+    expect(state().design.flows.map((f) => f.id)).toEqual(["shopper-alb", "alb-orders"]);
+    state().select(["alb"]);
+    state().copySelection();
+    state().paste();
+    expect(state().selection).toEqual(["alb-copy"]);
+    state().paste();
+    expect(state().design.components.map((c) => c.id)).toEqual(["alb", "orders", "alb-copy", "alb-copy-copy"]);
+  });
+
+  it("records the size of a resized segment when the resize ends", () => {
+    state().onNodesChange([{ id: "public", type: "dimensions", resizing: true, dimensions: { width: 400, height: 320 } }]);
+    expect(state().design.layout.nodes.public.width).toBe(280);
+    state().onNodesChange([{ id: "public", type: "dimensions", resizing: false, dimensions: { width: 400, height: 320 } }]);
+    expect(state().design.layout.nodes.public).toMatchObject({ width: 400, height: 320 });
+  });
+});

@@ -1,0 +1,195 @@
+// The one store of the UI: the design being edited (the only state undo/redo tracks), the file
+// it belongs to, the selection, the React Flow nodes and edges derived from the design, and the
+// results of the last validation.
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from "@xyflow/react";
+import { temporal } from "zundo";
+import { create } from "zustand";
+
+import { designToFlow, type Badges, type DesignNode, type FlowEdge } from "../canvas/toFlow";
+import { completeLayout } from "../canvas/packLayout";
+import * as edit from "../model/edit";
+import type { Design, NodeBox } from "../model/types";
+
+export interface DesignState {
+  /** The design as it is now. */
+  design: Design;
+  /**
+   * The design as it was last opened or saved; the file is dirty when they differ. Null for
+   * recovered work, which is unsaved whatever it holds.
+   */
+  savedDesign: Design | null;
+  /** The file name shown in the title bar, or null for a design never saved. */
+  fileName: string | null;
+  /** Ids of the selected elements (nodes and flows). */
+  selection: string[];
+  nodes: DesignNode[];
+  edges: FlowEdge[];
+  badges: Badges;
+  clipboard: edit.Clipboard | null;
+
+  /** Replaces the whole document (open, new, recover); clears the undo history. */
+  load: (design: Design, fileName: string | null, options?: { dirty?: boolean }) => void;
+  /** Records that the current design is what the file on disk holds. */
+  markSaved: (fileName: string) => void;
+  /** Applies an edit to the design: one undo step. */
+  change: (update: (design: Design) => Design, select?: string[]) => void;
+  select: (ids: string[]) => void;
+  onNodesChange: (changes: NodeChange<DesignNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
+  setBadges: (badges: Badges) => void;
+  deleteSelection: () => void;
+  copySelection: () => void;
+  paste: () => void;
+}
+
+/** Whether the design differs from what was last saved. */
+export function isDirty(state: Pick<DesignState, "design" | "savedDesign">): boolean {
+  return state.design !== state.savedDesign;
+}
+
+function derive(design: Design, selection: string[], badges: Badges) {
+  return designToFlow(design, new Set(selection), badges);
+}
+
+export const useDesignStore = create<DesignState>()(
+  temporal(
+    (set, get) => {
+      const initial = edit.emptyDesign();
+      return {
+        design: initial,
+        savedDesign: initial,
+        fileName: null,
+        selection: [],
+        ...derive(initial, [], {}),
+        badges: {},
+        clipboard: null,
+
+        load: (raw, fileName, options) => {
+          const design = completeLayout(raw);
+          set({
+            design,
+            savedDesign: options?.dirty ? null : design,
+            fileName,
+            selection: [],
+            badges: {},
+            ...derive(design, [], {}),
+          });
+          useDesignStore.temporal.getState().clear();
+        },
+
+        markSaved: (fileName) => set((state) => ({ savedDesign: state.design, fileName })),
+
+        change: (update, select) => {
+          const state = get();
+          const design = update(state.design);
+          if (design === state.design) return;
+          const selection = select ?? state.selection.filter((id) => edit.findElement(design, id));
+          set({ design, selection, ...derive(design, selection, state.badges) });
+        },
+
+        select: (ids) => {
+          const state = get();
+          set({ selection: ids, ...derive(state.design, ids, state.badges) });
+        },
+
+        onNodesChange: (changes) => {
+          const state = get();
+          const nodes = applyNodeChanges(changes, state.nodes);
+          const selectionChanged = changes.some((c) => c.type === "select");
+          // Resizing ends with a dimensions change whose `resizing` flag is false; that is when
+          // the new size becomes part of the design (one undo step per resize, not per frame).
+          const resized = changes.filter(
+            (c): c is Extract<NodeChange<DesignNode>, { type: "dimensions" }> =>
+              c.type === "dimensions" && c.resizing === false && !!c.dimensions,
+          );
+          const patch: Partial<DesignState> = { nodes };
+          if (selectionChanged) {
+            patch.selection = [
+              ...nodes.filter((n) => n.selected).map((n) => n.id),
+              ...state.edges.filter((e) => e.selected).map((e) => e.id),
+            ];
+          }
+          set(patch);
+          if (resized.length > 0) {
+            const boxes: Record<string, NodeBox> = {};
+            for (const change of resized) {
+              const node = nodes.find((n) => n.id === change.id);
+              if (!node || node.type !== "segment" || !change.dimensions) continue;
+              boxes[change.id] = {
+                x: node.position.x,
+                y: node.position.y,
+                width: Math.round(change.dimensions.width),
+                height: Math.round(change.dimensions.height),
+              };
+            }
+            if (Object.keys(boxes).length > 0) get().change((d) => edit.setBoxes(d, boxes));
+          }
+        },
+
+        onEdgesChange: (changes) => {
+          const state = get();
+          const edges = applyEdgeChanges(changes, state.edges);
+          if (changes.some((c) => c.type === "select")) {
+            set({
+              edges,
+              selection: [
+                ...state.nodes.filter((n) => n.selected).map((n) => n.id),
+                ...edges.filter((e) => e.selected).map((e) => e.id),
+              ],
+            });
+          } else {
+            set({ edges });
+          }
+        },
+
+        setBadges: (badges) => {
+          const state = get();
+          set({ badges, ...derive(state.design, state.selection, badges) });
+        },
+
+        deleteSelection: () => {
+          const { selection } = get();
+          if (selection.length > 0) get().change((d) => edit.deleteElements(d, selection), []);
+        },
+
+        copySelection: () => {
+          const { design, selection } = get();
+          const clipboard = edit.copyElements(design, selection);
+          const size = clipboard.components.length + clipboard.identities.length + clipboard.actors.length;
+          if (size > 0) set({ clipboard });
+        },
+
+        paste: () => {
+          const { clipboard } = get();
+          if (!clipboard) return;
+          let pasted: string[] = [];
+          get().change((d) => {
+            const [next, ids] = edit.pasteClipboard(d, clipboard);
+            pasted = ids;
+            return next;
+          });
+          get().select(pasted);
+          // Pasting again offsets from the copies, so repeated pastes fan out instead of stacking.
+          set({ clipboard: edit.copyElements(get().design, pasted) });
+        },
+      };
+    },
+    {
+      // Only the design is history; selection, nodes and badges follow from it.
+      partialize: (state) => ({ design: state.design }),
+      equality: (past, current) => past.design === current.design,
+      limit: 200,
+    },
+  ),
+);
+
+// Undo and redo restore only `design`; the nodes and edges are re-derived from it here.
+useDesignStore.subscribe((state, previous) => {
+  if (state.design !== previous.design && state.nodes === previous.nodes) {
+    const selection = state.selection.filter((id) => edit.findElement(state.design, id));
+    useDesignStore.setState({ selection, ...derive(state.design, selection, state.badges) });
+  }
+});
+
+export const undo = () => useDesignStore.temporal.getState().undo();
+export const redo = () => useDesignStore.temporal.getState().redo();

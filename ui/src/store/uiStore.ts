@@ -1,0 +1,62 @@
+// State of the window that is not part of the design and never enters the undo history: the
+// palette item being dragged, the notice line, the open bottom tab, and the canvas's drop hook.
+import { create } from "zustand";
+
+import type { PaletteItem } from "../model/catalog";
+
+export type BottomTab = "findings" | "compliance" | "paths";
+
+export interface Notice {
+  kind: "info" | "error";
+  text: string;
+}
+
+export interface UiState {
+  dragging: { item: PaletteItem; x: number; y: number } | null;
+  notice: Notice | null;
+  bottomTab: BottomTab;
+  /** Set by the canvas: drops a palette item at a screen point; false when it was not over it. */
+  dropOnCanvas: ((item: PaletteItem, screen: { x: number; y: number }) => boolean) | null;
+  /** Set by the canvas: frames the given elements in the viewport. */
+  frameElements: ((ids: string[]) => void) | null;
+  /** Set by the canvas: fits the whole design in the viewport. */
+  fitAll: (() => void) | null;
+  notify: (notice: Notice | null) => void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  dragging: null,
+  notice: null,
+  bottomTab: "findings",
+  dropOnCanvas: null,
+  frameElements: null,
+  fitAll: null,
+  notify: (notice) => set({ notice }),
+}));
+
+/** A question the window asks in a modal, answered by one of its buttons. */
+export interface Question {
+  title: string;
+  text: string;
+  confirm: string;
+  answer: (confirmed: boolean) => void;
+}
+
+export const useQuestionStore = create<{ question: Question | null }>()(() => ({ question: null }));
+
+/** Asks a yes/no question in the window and resolves with the answer. */
+export function ask(title: string, text: string, confirm: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    useQuestionStore.setState({
+      question: {
+        title,
+        text,
+        confirm,
+        answer: (confirmed) => {
+          useQuestionStore.setState({ question: null });
+          resolve(confirmed);
+        },
+      },
+    });
+  });
+}
