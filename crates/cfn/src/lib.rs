@@ -3,9 +3,12 @@
 //! into the file) within limits against hostile input, and writers for YAML with short-form
 //! tags and for JSON.
 //!
-//! The crate does no I/O: callers hand it text and receive text.
+//! [`import`] turns a template into a design, losing nothing: what the design cannot express is
+//! carried verbatim. The crate does no I/O: callers hand it text and receive text.
 
 pub mod error;
+pub mod import;
+pub mod json_value;
 pub mod parse;
 pub mod pitfalls;
 pub mod template;
@@ -17,3 +20,7 @@ pub use parse::{Format, Limits, parse_value};
 pub use template::{Output, Parameter, Resource, Template};
 pub use value::{Function, Intrinsic, Location, Map, Number, SourceMark, Value, ValueKind};
 pub use write::{to_json, to_yaml};
+pub use import::{
+    ImportOptions, ImportOutcome, ImportReport, NestedTemplate, import_template,
+    nested_template_candidates,
+};

@@ -3,7 +3,7 @@
 //! read and written back says what it said.
 
 mod read;
-mod write;
+pub(crate) mod write;
 
 use indexmap::IndexMap;
 
@@ -156,6 +156,11 @@ impl Template {
     /// Reads a template in the given format within the given limits.
     pub fn parse_with(text: &str, origin: &str, format: Format, limits: &Limits) -> Result<Self> {
         let value = parse_value(text, origin, format, limits)?;
+        read::template_from_value(value, origin)
+    }
+
+    /// The template a parsed value tree describes.
+    pub fn from_value(value: Value, origin: &str) -> Result<Self> {
         read::template_from_value(value, origin)
     }
 

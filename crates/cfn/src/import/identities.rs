@@ -1,0 +1,478 @@
+//! Identities: IAM roles with their trust and permission policies (inline, managed, and
+//! attached by `AWS::IAM::Policy`), users with their groups and access keys, groups, OIDC and
+//! SAML providers, Cognito user pools and Identity Center permission sets.
+
+use zta_model::{
+    AccessKey, FederationProtocol, Identity, IdentityKind, MfaMode, PolicyStatement, Principal,
+    PrincipalKind,
+};
+
+use super::eval::Sym;
+use super::{Disposition, Importer, ResourceKey};
+use crate::value::Value;
+
+impl Importer<'_> {
+    pub(crate) fn map_identities(&mut self) {
+        for (resource_type, kind) in [
+            ("AWS::IAM::OIDCProvider", IdentityKind::IdentityProvider),
+            ("AWS::IAM::SAMLProvider", IdentityKind::IdentityProvider),
+            ("AWS::Cognito::UserPool", IdentityKind::CognitoUserPool),
+            ("AWS::IAM::Group", IdentityKind::IamGroup),
+            ("AWS::IAM::Role", IdentityKind::IamRole),
+            ("AWS::IAM::User", IdentityKind::IamUser),
+            ("AWS::SSO::PermissionSet", IdentityKind::PermissionSet),
+        ] {
+            for key in self.resources_of_type(resource_type) {
+                let identity = self.identity_for(&key, kind);
+                let id = identity.id.clone();
+                self.design.identities.push(identity);
+                self.elements.insert(key.clone(), id.clone());
+                self.mark(key, Disposition::Mapped { element: id });
+            }
+        }
+        self.attach_policies();
+        self.attach_group_memberships();
+        self.attach_access_keys();
+        self.absorb_identity_helpers();
+    }
+
+    fn new_identity(&mut self, key: &ResourceKey, kind: IdentityKind) -> Identity {
+        let logical_id = self.design_logical_id(key);
+        Identity {
+            id: self.ids.claim(&logical_id),
+            kind,
+            name: self.display_name(key),
+            description: None,
+            account: None,
+            mfa: None,
+            session_duration_seconds: None,
+            trusts: Vec::new(),
+            policies: Vec::new(),
+            managed_policies: Vec::new(),
+            permissions_boundary: None,
+            groups: Vec::new(),
+            console_access: None,
+            access_keys: Vec::new(),
+            federation: Vec::new(),
+            protocol: None,
+            issuer: None,
+            token_validity_minutes: None,
+            assigned_accounts: Vec::new(),
+            logical_id: Some(logical_id),
+            suppress: Vec::new(),
+        }
+    }
+
+    fn identity_for(&mut self, key: &ResourceKey, kind: IdentityKind) -> Identity {
+        let mut identity = self.new_identity(key, kind);
+        let stack = key.0;
+        let resource = self.resource(key).clone();
+        match resource.resource_type.as_str() {
+            "AWS::IAM::OIDCProvider" => {
+                identity.protocol = Some(FederationProtocol::Oidc);
+                identity.issuer = self.property(stack, &key.1, &["Url"]).as_text().map(str::to_owned);
+            }
+            "AWS::IAM::SAMLProvider" => identity.protocol = Some(FederationProtocol::Saml),
+            "AWS::Cognito::UserPool" => {
+                identity.mfa = match self.property(stack, &key.1, &["MfaConfiguration"]).as_text() {
+                    Some("ON") => Some(MfaMode::Required),
+                    Some("OPTIONAL") => Some(MfaMode::Optional),
+                    _ => Some(MfaMode::Off),
+                };
+                identity.token_validity_minutes = self.user_pool_token_validity(key);
+            }
+            "AWS::SSO::PermissionSet" => {
+                identity.session_duration_seconds = self
+                    .property(stack, &key.1, &["SessionDuration"])
+                    .as_text()
+                    .and_then(iso_duration_seconds);
+                identity.managed_policies = self.texts(stack, resource.property("ManagedPolicies"));
+                if let Some(inline) = resource.property("InlinePolicy") {
+                    identity.policies = self.statements(stack, inline);
+                }
+            }
+            _ => {}
+        }
+        if matches!(kind, IdentityKind::IamRole | IdentityKind::IamUser | IdentityKind::IamGroup) {
+            for policy in self.list_items(stack, resource.property("Policies").unwrap_or(&Value::null())) {
+                if let Some(document) = policy.get("PolicyDocument") {
+                    identity.policies.extend(self.statements(stack, document));
+                }
+            }
+            let managed = self.property(stack, &key.1, &["ManagedPolicyArns"]);
+            for arn in managed.values() {
+                match arn.resource() {
+                    // A managed policy of the template is inlined when its statements are read.
+                    Some(policy) if self.resource(&policy).resource_type == "AWS::IAM::ManagedPolicy" => {}
+                    _ => identity.managed_policies.push(arn.describe()),
+                }
+            }
+            identity.permissions_boundary = match self.property(stack, &key.1, &["PermissionsBoundary"]) {
+                Sym::NoValue | Sym::Unknown => None,
+                boundary => Some(self.policy_text(&boundary)),
+            };
+        }
+        if kind == IdentityKind::IamRole {
+            identity.session_duration_seconds = self
+                .property(stack, &key.1, &["MaxSessionDuration"])
+                .as_text()
+                .and_then(|seconds| seconds.parse().ok());
+            if let Some(trust) = resource.property("AssumeRolePolicyDocument") {
+                let statements = self.statements(stack, trust);
+                identity.trusts = self.trusts(stack, trust, &statements);
+            }
+        }
+        if kind == IdentityKind::IamUser {
+            identity.console_access = Some(resource.property("LoginProfile").is_some());
+        }
+        identity
+    }
+
+    fn texts(&self, stack: usize, value: Option<&Value>) -> Vec<String> {
+        value
+            .map(|value| {
+                self.eval(stack, value)
+                    .values()
+                    .iter()
+                    .map(Sym::describe)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The principals a role's trust policy lets assume it.
+    fn trusts(&mut self, stack: usize, document: &Value, statements: &[PolicyStatement]) -> Vec<Principal> {
+        let mut trusts = Vec::new();
+        // Principals are re-read from the document so that references to identities of the
+        // template resolve to their ids.
+        let raw_statements = self
+            .lookup(stack, document, "Statement")
+            .map(|statement| match self.choose(stack, statement).as_list() {
+                Some(_) => self.list_items(stack, statement),
+                None => vec![self.choose(stack, statement)],
+            })
+            .unwrap_or_default();
+        for (statement, read) in raw_statements.iter().zip(statements) {
+            if read.effect != zta_model::Effect::Allow {
+                continue;
+            }
+            let Some(principal) = statement.get("Principal").and_then(Value::as_map) else {
+                if statement.get("Principal").and_then(Value::as_str) == Some("*") {
+                    trusts.push(Principal::new(PrincipalKind::ExternalAccount, "*".to_owned()));
+                }
+                continue;
+            };
+            for (kind, value) in principal {
+                for item in self.eval(stack, value).values() {
+                    if let Some(principal) = self.principal(kind, &item) {
+                        if !trusts.contains(&principal) {
+                            trusts.push(principal);
+                        }
+                    }
+                }
+            }
+        }
+        trusts
+    }
+
+    fn principal(&mut self, kind: &str, item: &Sym) -> Option<Principal> {
+        if let Some(element) = self.element_of(item)
+            && let Some(identity) = self.design.identity(&element)
+        {
+            let federated = matches!(
+                identity.kind,
+                IdentityKind::IdentityProvider | IdentityKind::CognitoUserPool
+            );
+            return Some(if federated {
+                Principal::new(PrincipalKind::Federated, element)
+            } else {
+                Principal::new(PrincipalKind::Identity, element)
+            });
+        }
+        let text = item.describe();
+        match kind {
+            "Service" => Some(Principal::new(PrincipalKind::Service, text)).filter(|_| item.as_text().is_some_and(|t| t.ends_with(".amazonaws.com"))),
+            "AWS" => Some(aws_principal(&text, &self.account)),
+            "Federated" => Some(Principal::new(PrincipalKind::Federated, self.external_provider(&text))),
+            _ => None,
+        }
+    }
+
+    /// An identity provider for a federated principal the template names but does not define.
+    pub(crate) fn external_provider(&mut self, name: &str) -> String {
+        if let Some(existing) = self
+            .design
+            .identities
+            .iter()
+            .find(|identity| identity.kind == IdentityKind::IdentityProvider && identity.issuer.as_deref() == Some(name))
+        {
+            return existing.id.clone();
+        }
+        let short = name.rsplit('/').next().unwrap_or(name);
+        let id = self.ids.claim(&format!("provider-{short}"));
+        let protocol = if name.contains("saml-provider") {
+            FederationProtocol::Saml
+        } else {
+            FederationProtocol::Oidc
+        };
+        self.design.identities.push(Identity {
+            id: id.clone(),
+            kind: IdentityKind::IdentityProvider,
+            name: short.to_owned(),
+            description: Some(format!("Federated principal `{name}` named by a trust policy.")),
+            account: None,
+            mfa: None,
+            session_duration_seconds: None,
+            trusts: Vec::new(),
+            policies: Vec::new(),
+            managed_policies: Vec::new(),
+            permissions_boundary: None,
+            groups: Vec::new(),
+            console_access: None,
+            access_keys: Vec::new(),
+            federation: Vec::new(),
+            protocol: Some(protocol),
+            issuer: Some(name.to_owned()),
+            token_validity_minutes: None,
+            assigned_accounts: Vec::new(),
+            logical_id: None,
+            suppress: Vec::new(),
+        });
+        id
+    }
+
+    fn user_pool_token_validity(&self, pool: &ResourceKey) -> Option<u32> {
+        self.resources_of_type("AWS::Cognito::UserPoolClient")
+            .into_iter()
+            .filter(|client| self.property(client.0, &client.1, &["UserPoolId"]).resource().as_ref() == Some(pool))
+            .filter_map(|client| {
+                let validity: u32 = self
+                    .property(client.0, &client.1, &["AccessTokenValidity"])
+                    .as_text()?
+                    .parse()
+                    .ok()?;
+                let unit = self.property(client.0, &client.1, &["TokenValidityUnits", "AccessToken"]);
+                Some(match unit.as_text() {
+                    Some("minutes") => validity,
+                    Some("days") => validity.saturating_mul(24 * 60),
+                    Some("seconds") => validity / 60,
+                    _ => validity.saturating_mul(60),
+                })
+            })
+            .max()
+    }
+
+    /// Statements of `AWS::IAM::Policy`, the per-identity policy types and managed policies,
+    /// added to the identities they attach to.
+    fn attach_policies(&mut self) {
+        let policy_types = [
+            "AWS::IAM::Policy",
+            "AWS::IAM::RolePolicy",
+            "AWS::IAM::UserPolicy",
+            "AWS::IAM::GroupPolicy",
+            "AWS::IAM::ManagedPolicy",
+        ];
+        for resource_type in policy_types {
+            for key in self.resources_of_type(resource_type) {
+                let Some(document) = self.resource(&key).property("PolicyDocument").cloned() else {
+                    continue;
+                };
+                let statements = self.statements(key.0, &document);
+                let mut targets = Vec::new();
+                for property in ["Roles", "Users", "Groups", "RoleName", "UserName", "GroupName"] {
+                    let value = self.property(key.0, &key.1, &[property]);
+                    targets.extend(self.identities_named(&value));
+                }
+                if resource_type == "AWS::IAM::ManagedPolicy" {
+                    targets.extend(self.identities_with_managed_policy(&key));
+                }
+                targets.dedup();
+                if targets.is_empty() {
+                    self.mark(
+                        key,
+                        Disposition::Carried {
+                            reason: "IAM policy attached to no identity of the template".to_owned(),
+                        },
+                    );
+                    continue;
+                }
+                for target in &targets {
+                    if let Some(identity) = self.design.identities.iter_mut().find(|identity| &identity.id == target) {
+                        identity.policies.extend(statements.iter().cloned());
+                    }
+                }
+                self.mark(
+                    key,
+                    Disposition::Absorbed {
+                        element: targets.first().cloned(),
+                        how: format!("its statements are on {}", targets.join(", ")),
+                    },
+                );
+            }
+        }
+    }
+
+    /// The identities a value names, by reference or by their written name.
+    fn identities_named(&self, value: &Sym) -> Vec<String> {
+        let mut found = self.elements_of(value);
+        for item in value.values() {
+            if let Some(name) = item.as_text() {
+                found.extend(
+                    self.design
+                        .identities
+                        .iter()
+                        .filter(|identity| identity.name == name)
+                        .map(|identity| identity.id.clone()),
+                );
+            }
+        }
+        found
+    }
+
+    fn identities_with_managed_policy(&self, policy: &ResourceKey) -> Vec<String> {
+        let mut found = Vec::new();
+        for resource_type in ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"] {
+            for key in self.resources_of_type(resource_type) {
+                let managed = self.property(key.0, &key.1, &["ManagedPolicyArns"]);
+                if managed.resources().contains(policy)
+                    && let Some(element) = self.element_for(&key)
+                {
+                    found.push(element.clone());
+                }
+            }
+        }
+        found
+    }
+
+    fn attach_group_memberships(&mut self) {
+        for key in self.resources_of_type("AWS::IAM::User") {
+            let groups = self.identities_named(&self.property(key.0, &key.1, &["Groups"]));
+            if let Some(user) = self.element_for(&key).cloned()
+                && let Some(identity) = self.design.identities.iter_mut().find(|identity| identity.id == user)
+            {
+                identity.groups.extend(groups);
+            }
+        }
+        for key in self.resources_of_type("AWS::IAM::UserToGroupAddition") {
+            let group = self.identities_named(&self.property(key.0, &key.1, &["GroupName"]));
+            let users = self.identities_named(&self.property(key.0, &key.1, &["Users"]));
+            for user in &users {
+                if let Some(identity) = self.design.identities.iter_mut().find(|identity| &identity.id == user) {
+                    identity.groups.extend(group.iter().cloned());
+                }
+            }
+            self.mark(
+                key,
+                Disposition::Absorbed {
+                    element: group.first().cloned(),
+                    how: format!("group membership of {}", users.join(", ")),
+                },
+            );
+        }
+    }
+
+    fn attach_access_keys(&mut self) {
+        for key in self.resources_of_type("AWS::IAM::AccessKey") {
+            let users = self.identities_named(&self.property(key.0, &key.1, &["UserName"]));
+            let active = self.property(key.0, &key.1, &["Status"]).as_text() != Some("Inactive");
+            for user in &users {
+                if let Some(identity) = self.design.identities.iter_mut().find(|identity| &identity.id == user) {
+                    identity.access_keys.push(AccessKey {
+                        created: "at deployment".to_owned(),
+                        last_used: None,
+                        active,
+                    });
+                }
+            }
+            let disposition = match users.first() {
+                Some(user) => Disposition::Absorbed {
+                    element: Some(user.clone()),
+                    how: "a long-lived access key of the user".to_owned(),
+                },
+                None => Disposition::Carried {
+                    reason: "access key of a user outside the template".to_owned(),
+                },
+            };
+            self.mark(key, disposition);
+        }
+    }
+
+    fn absorb_identity_helpers(&mut self) {
+        for key in self.resources_of_type("AWS::IAM::InstanceProfile") {
+            let role = self.element_of(&self.property(key.0, &key.1, &["Roles"]));
+            self.mark(
+                key,
+                Disposition::Absorbed {
+                    element: role,
+                    how: "instance profile: the instances run as its role".to_owned(),
+                },
+            );
+        }
+        for key in self.resources_of_type("AWS::Cognito::UserPoolClient") {
+            let pool = self.element_of(&self.property(key.0, &key.1, &["UserPoolId"]));
+            self.mark(
+                key,
+                Disposition::Absorbed {
+                    element: pool,
+                    how: "app client of the user pool (token validity)".to_owned(),
+                },
+            );
+        }
+    }
+
+    /// The role a component runs as, from a role reference or an instance profile.
+    pub(crate) fn role_of(&self, value: &Sym) -> Option<String> {
+        for key in value.resources() {
+            match self.resource(&key).resource_type.as_str() {
+                "AWS::IAM::Role" => return self.element_for(&key).cloned(),
+                "AWS::IAM::InstanceProfile" => {
+                    let roles = self.property(key.0, &key.1, &["Roles"]);
+                    if let Some(role) = self.element_of(&roles) {
+                        return Some(role);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+/// An `AWS` principal: the account itself, another account, or anyone.
+fn aws_principal(text: &str, own_account: &str) -> Principal {
+    if text == "*" {
+        return Principal::new(PrincipalKind::ExternalAccount, "*".to_owned());
+    }
+    if text.contains("${AWS::AccountId}") {
+        return Principal::new(PrincipalKind::Account, own_account.to_owned());
+    }
+    let digits: String = text
+        .split(':')
+        .find(|part| part.len() == 12 && part.bytes().all(|byte| byte.is_ascii_digit()))
+        .map(str::to_owned)
+        .or_else(|| (text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit())).then(|| text.to_owned()))
+        .unwrap_or_else(|| "*".to_owned());
+    Principal::new(PrincipalKind::ExternalAccount, digits)
+}
+
+/// `PT8H` → 28800; `PT1H30M` → 5400.
+fn iso_duration_seconds(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix("PT")?;
+    let mut seconds = 0u32;
+    let mut number = String::new();
+    for c in rest.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let value: u32 = number.parse().ok()?;
+        number.clear();
+        seconds += match c {
+            'H' => value * 3600,
+            'M' => value * 60,
+            'S' => value,
+            _ => return None,
+        };
+    }
+    Some(seconds)
+}

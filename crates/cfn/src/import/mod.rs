@@ -1,0 +1,343 @@
+//! Importing a CloudFormation template into a design: networking into segments, resources into
+//! components and identities, security-group rules, listeners, integrations and IAM policies
+//! into flows, and everything the design cannot express carried verbatim so an export writes it
+//! back unchanged. Nothing is dropped silently: the [`ImportReport`] says what became what, and
+//! why anything was carried.
+//!
+//! The importer does no I/O. Nested stacks are read through a loader the caller supplies.
+
+mod carried;
+mod components;
+mod eval;
+mod flows;
+mod identities;
+mod ids;
+mod layout;
+mod network;
+mod report;
+mod sam;
+mod support;
+mod transforms;
+
+use std::collections::HashMap;
+
+use zta_model::{Design, SegmentKind, Tier};
+
+use crate::error::Result;
+use crate::parse::{Format, Limits};
+use crate::template::Template;
+use crate::value::{Map, Value};
+
+pub use report::{Disposition, ImportReport, ReportEntry};
+
+/// Where a nested stack's child template may be found next to its parent, most specific first:
+/// the path parts of its `TemplateURL` after the host, then ever shorter tails of them. A part
+/// still holding an unresolved `${...}` ends the list, since it cannot name a local file.
+///
+/// `https://s3.amazonaws.com/bucket/infrastructure/vpc.yaml` gives `bucket/infrastructure/vpc.yaml`,
+/// `infrastructure/vpc.yaml` and `vpc.yaml`; a caller joins each to the parent's folder and reads
+/// the first that exists.
+pub fn nested_template_candidates(url: &str) -> Vec<String> {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, path)| path));
+    let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+    let mut candidates = Vec::new();
+    for start in 0..parts.len() {
+        let tail = &parts[start..];
+        if tail.iter().any(|part| part.contains("${")) {
+            continue;
+        }
+        candidates.push(tail.join("/"));
+    }
+    candidates
+}
+
+/// A nested stack's template as the caller's loader found it.
+#[derive(Debug, Clone)]
+pub struct NestedTemplate {
+    /// The name that errors and the report use (normally the file path).
+    pub origin: String,
+    pub text: String,
+}
+
+/// How to import.
+pub struct ImportOptions<'a> {
+    pub limits: Limits,
+    /// Loads a nested stack's template from its `TemplateURL` (resolved as far as possible);
+    /// `None` when it is not available locally. Without a loader, nested stacks are carried.
+    pub load_nested: Option<&'a dyn Fn(&str) -> Option<NestedTemplate>>,
+    /// The design's name; the template's origin when absent.
+    pub design_name: Option<String>,
+}
+
+impl Default for ImportOptions<'_> {
+    fn default() -> Self {
+        Self {
+            limits: Limits::default(),
+            load_nested: None,
+            design_name: None,
+        }
+    }
+}
+
+/// The imported design and the report of what became what.
+#[derive(Debug, Clone)]
+pub struct ImportOutcome {
+    pub design: Design,
+    pub report: ImportReport,
+}
+
+/// Most nested-stack levels followed, and most stacks loaded in all, so that a template that
+/// nests itself ends.
+const MAX_NESTING: usize = 5;
+const MAX_STACKS: usize = 64;
+
+/// Imports a template (YAML or JSON, told apart by `origin`'s extension or the text).
+pub fn import_template(text: &str, origin: &str, options: &ImportOptions<'_>) -> Result<ImportOutcome> {
+    let format = Format::detect(origin, text);
+    let template = Template::parse_with(text, origin, format, &options.limits)?;
+    let mut importer = Importer::new(options);
+    let root = transforms::prepare(template, origin)?;
+    importer.stacks.push(Stack {
+        origin: origin.to_owned(),
+        template: root.template,
+        prefix: String::new(),
+        parent: None,
+        passed: Map::new(),
+    });
+    importer.notes.extend(root.notes);
+    importer.load_nested_stacks(0, 1);
+    let name = options.design_name.clone().unwrap_or_else(|| {
+        std::path::Path::new(origin)
+            .file_stem()
+            .map_or_else(|| origin.to_owned(), |stem| stem.to_string_lossy().into_owned())
+    });
+    importer.design = Design::new(name);
+    importer.design.description = importer.stacks[0]
+        .template
+        .description
+        .as_ref()
+        .and_then(Value::as_str)
+        .map(|text| text.trim().to_owned());
+    importer.run();
+    Ok(importer.finish(origin))
+}
+
+/// One template being imported: the root, or a nested stack's child.
+pub(crate) struct Stack {
+    pub origin: String,
+    pub template: Template,
+    /// Prefix of element ids and logical ids from this stack (empty for the root).
+    pub prefix: String,
+    /// The parent stack and the logical id of the `AWS::CloudFormation::Stack` resource.
+    pub parent: Option<(usize, String)>,
+    /// The `Parameters` the parent passes, as written in the parent.
+    pub passed: Map,
+}
+
+impl Stack {
+    /// The value the parent passes for a parameter, with the parent stack to resolve it in.
+    pub(crate) fn passed_parameter(&self, name: &str) -> Option<(usize, &Value)> {
+        let (parent, _) = self.parent.as_ref()?;
+        self.passed.get(name).map(|value| (*parent, value))
+    }
+}
+
+/// A resource of one of the stacks.
+pub(crate) type ResourceKey = (usize, String);
+
+/// The state of one import.
+pub(crate) struct Importer<'a> {
+    pub options: &'a ImportOptions<'a>,
+    pub stacks: Vec<Stack>,
+    pub design: Design,
+    pub ids: ids::Registry,
+    /// The design element each mapped resource became.
+    pub elements: HashMap<ResourceKey, String>,
+    pub dispositions: HashMap<ResourceKey, Disposition>,
+    pub notes: Vec<String>,
+    /// The segment that account-wide and regional components sit in.
+    pub account: String,
+    /// The internet segment, once a flow needs it.
+    pub internet: Option<String>,
+    /// Stand-in VPC and subnets for resources placed in networks the template does not define.
+    pub external_vpc: Option<String>,
+    pub external_subnets: HashMap<Tier, String>,
+}
+
+impl<'a> Importer<'a> {
+    fn new(options: &'a ImportOptions<'a>) -> Self {
+        Self {
+            options,
+            stacks: Vec::new(),
+            design: Design::new(""),
+            ids: ids::Registry::default(),
+            elements: HashMap::new(),
+            dispositions: HashMap::new(),
+            notes: Vec::new(),
+            account: String::new(),
+            internet: None,
+            external_vpc: None,
+            external_subnets: HashMap::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        self.account = self.ids.claim("account");
+        self.design.segments.push(zta_model::Segment {
+            id: self.account.clone(),
+            kind: SegmentKind::Account,
+            name: "AWS account".to_owned(),
+            parent: None,
+            description: Some("The account the template deploys into.".to_owned()),
+            account_id: None,
+            region: None,
+            cidr: None,
+            az: None,
+            tier: None,
+            flow_logs: None,
+            logical_id: None,
+            suppress: Vec::new(),
+        });
+        self.map_network();
+        self.map_identities();
+        self.map_components();
+        self.map_flows();
+        self.carry_the_rest();
+        self.design.normalize();
+        self.design.layout = layout::lay_out(&self.design);
+    }
+
+    /// Loads the children of a stack's nested-stack resources, depth first.
+    fn load_nested_stacks(&mut self, stack: usize, level: usize) {
+        let Some(loader) = self.options.load_nested else {
+            return;
+        };
+        let nested: Vec<(String, Value, Map)> = self.stacks[stack]
+            .template
+            .resources
+            .iter()
+            .filter(|(_, resource)| resource.resource_type == "AWS::CloudFormation::Stack")
+            .map(|(logical_id, resource)| {
+                let url = resource.property("TemplateURL").cloned().unwrap_or(Value::null());
+                let passed = resource
+                    .property("Parameters")
+                    .and_then(Value::as_map)
+                    .cloned()
+                    .unwrap_or_default();
+                (logical_id.clone(), url, passed)
+            })
+            .collect();
+        for (logical_id, url, passed) in nested {
+            let key = (stack, logical_id.clone());
+            let url = self.eval(stack, &url).describe();
+            if level > MAX_NESTING || self.stacks.len() >= MAX_STACKS {
+                self.dispositions.insert(
+                    key,
+                    Disposition::Carried {
+                        reason: format!("nested stack {url} is nested too deeply to follow"),
+                    },
+                );
+                continue;
+            }
+            let Some(child) = loader(&url) else {
+                self.dispositions.insert(
+                    key,
+                    Disposition::Carried {
+                        reason: format!("nested stack: the child template {url} is not available locally"),
+                    },
+                );
+                continue;
+            };
+            let parsed = Template::parse_with(
+                &child.text,
+                &child.origin,
+                Format::detect(&child.origin, &child.text),
+                &self.options.limits,
+            )
+            .and_then(|template| transforms::prepare(template, &child.origin));
+            match parsed {
+                Ok(prepared) => {
+                    let parent_prefix = self.stacks[stack].prefix.clone();
+                    self.notes.extend(prepared.notes);
+                    self.stacks.push(Stack {
+                        origin: child.origin.clone(),
+                        template: prepared.template,
+                        prefix: format!("{parent_prefix}{logical_id}"),
+                        parent: Some((stack, logical_id.clone())),
+                        passed,
+                    });
+                    self.dispositions.insert(
+                        key,
+                        Disposition::NestedStack {
+                            child: child.origin,
+                        },
+                    );
+                    let child_index = self.stacks.len() - 1;
+                    self.load_nested_stacks(child_index, level + 1);
+                }
+                Err(error) => {
+                    self.dispositions.insert(
+                        key,
+                        Disposition::Carried {
+                            reason: format!("nested stack: the child template does not import: {error}"),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// The stack loaded for a nested-stack resource of `stack`.
+    pub(crate) fn child_stack(&self, stack: usize, logical_id: &str) -> Option<usize> {
+        self.stacks.iter().position(|candidate| {
+            candidate
+                .parent
+                .as_ref()
+                .is_some_and(|(parent, resource)| *parent == stack && resource == logical_id)
+        })
+    }
+
+    /// Every resource of every stack with its type, in stack and template order.
+    pub(crate) fn resources_of_type(&self, resource_type: &str) -> Vec<ResourceKey> {
+        self.stacks
+            .iter()
+            .enumerate()
+            .flat_map(|(index, stack)| {
+                stack
+                    .template
+                    .resources
+                    .iter()
+                    .filter(move |(_, resource)| resource.resource_type == resource_type)
+                    .map(move |(logical_id, _)| (index, logical_id.clone()))
+            })
+            .collect()
+    }
+
+    pub(crate) fn resource(&self, key: &ResourceKey) -> &crate::template::Resource {
+        &self.stacks[key.0].template.resources[&key.1]
+    }
+
+    /// The logical id a resource has in the design (nested stacks' ids carry their stack's).
+    pub(crate) fn design_logical_id(&self, key: &ResourceKey) -> String {
+        format!("{}{}", self.stacks[key.0].prefix, key.1)
+    }
+
+    /// The element a resource value refers to, when it was mapped.
+    pub(crate) fn element_for(&self, key: &ResourceKey) -> Option<&String> {
+        self.elements.get(key)
+    }
+
+    pub(crate) fn mark(&mut self, key: ResourceKey, disposition: Disposition) {
+        self.dispositions.entry(key).or_insert(disposition);
+    }
+
+    fn finish(self, origin: &str) -> ImportOutcome {
+        let report = report::build(&self, origin);
+        ImportOutcome {
+            design: self.design,
+            report,
+        }
+    }
+}

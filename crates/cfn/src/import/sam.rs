@@ -1,0 +1,317 @@
+//! The SAM transform (`AWS::Serverless-2016-10-31`), done the way SAM does it for the parts that
+//! matter to a design: a function becomes a Lambda function with its execution role, an `Api`
+//! event becomes the implicit `ServerlessRestApi` with a method (with no authorizer unless one is
+//! named: a public, unauthenticated API) and an invoke permission, queue and stream events become
+//! event source mappings, and a simple table becomes a DynamoDB table. The rest of the import
+//! then reads the result as it reads any template.
+
+use crate::template::{Resource, Template};
+use crate::value::{Map, Value};
+
+const IMPLICIT_API: &str = "ServerlessRestApi";
+
+/// Expands the template's SAM resources in place; returns what it did, for the report.
+pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut expanded = indexmap::IndexMap::new();
+    let resources = std::mem::take(&mut template.resources);
+    let mut implicit_api_needed = false;
+    for (logical_id, resource) in resources {
+        match resource.resource_type.as_str() {
+            "AWS::Serverless::Function" => {
+                let generated = function(&logical_id, &resource, &mut implicit_api_needed, &mut notes);
+                notes.push(format!(
+                    "{origin}: SAM function {logical_id} expanded to {}",
+                    generated.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+                expanded.extend(generated);
+            }
+            "AWS::Serverless::SimpleTable" => {
+                expanded.insert(logical_id.clone(), simple_table(&resource));
+                notes.push(format!(
+                    "{origin}: SAM simple table {logical_id} expanded to a DynamoDB table"
+                ));
+            }
+            "AWS::Serverless::Api" => {
+                let mut api = Resource::new("AWS::ApiGateway::RestApi");
+                copy(&resource, &mut api, &[("Name", "Name")]);
+                api.mark = resource.mark;
+                expanded.insert(logical_id.clone(), api);
+                notes.push(format!(
+                    "{origin}: SAM API {logical_id} expanded to a REST API"
+                ));
+            }
+            _ => {
+                expanded.insert(logical_id, resource);
+            }
+        }
+    }
+    if implicit_api_needed && !expanded.contains_key(IMPLICIT_API) {
+        let api = Resource::new("AWS::ApiGateway::RestApi")
+            .with_property("Name", Value::reference("AWS::StackName"));
+        expanded.insert(IMPLICIT_API.to_owned(), api);
+        notes.push(format!(
+            "{origin}: SAM implicit API {IMPLICIT_API} created for the functions' Api events"
+        ));
+    }
+    template.resources = expanded;
+    notes
+}
+
+fn copy(from: &Resource, to: &mut Resource, names: &[(&str, &str)]) {
+    for (source, target) in names {
+        if let Some(value) = from.property(source) {
+            to.properties.insert((*target).to_owned(), value.clone());
+        }
+    }
+}
+
+fn function(
+    logical_id: &str,
+    sam: &Resource,
+    implicit_api_needed: &mut bool,
+    notes: &mut Vec<String>,
+) -> indexmap::IndexMap<String, Resource> {
+    let mut out = indexmap::IndexMap::new();
+    let mut lambda = Resource::new("AWS::Lambda::Function");
+    lambda.mark = sam.mark;
+    lambda.condition = sam.condition.clone();
+    lambda.depends_on = sam.depends_on.clone();
+    copy(
+        sam,
+        &mut lambda,
+        &[
+            ("FunctionName", "FunctionName"),
+            ("Description", "Description"),
+            ("Handler", "Handler"),
+            ("Runtime", "Runtime"),
+            ("MemorySize", "MemorySize"),
+            ("Timeout", "Timeout"),
+            ("Environment", "Environment"),
+            ("VpcConfig", "VpcConfig"),
+            ("Layers", "Layers"),
+            ("KmsKeyArn", "KmsKeyArn"),
+            ("Architectures", "Architectures"),
+            ("ReservedConcurrentExecutions", "ReservedConcurrentExecutions"),
+        ],
+    );
+    let code = match (sam.property("InlineCode"), sam.property("CodeUri")) {
+        (Some(inline), _) => Value::map([("ZipFile", inline.clone())]),
+        (None, Some(uri)) => match uri.as_str().and_then(|uri| uri.strip_prefix("s3://")) {
+            Some(location) => {
+                let (bucket, key) = location.split_once('/').unwrap_or((location, ""));
+                Value::map([("S3Bucket", Value::from(bucket)), ("S3Key", Value::from(key))])
+            }
+            None => Value::map([("S3Bucket", Value::from("")), ("S3Key", uri.clone())]),
+        },
+        (None, None) => Value::map([("ZipFile", Value::from(""))]),
+    };
+    lambda.properties.insert("Code".to_owned(), code);
+    let role = match sam.property("Role") {
+        Some(role) => role.clone(),
+        None => {
+            let role_id = format!("{logical_id}Role");
+            let mut managed = vec![Value::arn(
+                "iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+            )];
+            if sam.property("VpcConfig").is_some() {
+                managed.push(Value::arn(
+                    "iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+                ));
+            }
+            let mut inline = Vec::new();
+            for (index, policy) in sam
+                .property("Policies")
+                .map(|policies| match policies.as_list() {
+                    Some(items) => items.to_vec(),
+                    None => vec![policies.clone()],
+                })
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+            {
+                if let Some(name) = policy.as_str() {
+                    managed.push(Value::arn(format!("iam::aws:policy/{name}")));
+                } else if policy.get("Statement").is_some() {
+                    inline.push(Value::map([
+                        ("PolicyName", Value::from(format!("{logical_id}RolePolicy{index}"))),
+                        ("PolicyDocument", policy.clone()),
+                    ]));
+                } else {
+                    notes.push(format!(
+                        "SAM function {logical_id}: policy template #{index} is not expanded; the role lacks it"
+                    ));
+                }
+            }
+            let mut role = Resource::new("AWS::IAM::Role")
+                .with_property(
+                    "AssumeRolePolicyDocument",
+                    Value::map([
+                        ("Version", Value::from("2012-10-17")),
+                        (
+                            "Statement",
+                            Value::list([Value::map([
+                                ("Effect", Value::from("Allow")),
+                                (
+                                    "Principal",
+                                    Value::map([("Service", Value::list([Value::from("lambda.amazonaws.com")]))]),
+                                ),
+                                ("Action", Value::list([Value::from("sts:AssumeRole")])),
+                            ])]),
+                        ),
+                    ]),
+                )
+                .with_property("ManagedPolicyArns", Value::list(managed));
+            if !inline.is_empty() {
+                role.properties
+                    .insert("Policies".to_owned(), Value::list(inline));
+            }
+            role.mark = sam.mark;
+            out.insert(role_id.clone(), role);
+            Value::get_att(role_id, "Arn")
+        }
+    };
+    lambda.properties.insert("Role".to_owned(), role);
+    out.insert(logical_id.to_owned(), lambda);
+    let events = sam
+        .property("Events")
+        .and_then(Value::as_map)
+        .cloned()
+        .unwrap_or_default();
+    for (event_name, event) in events {
+        let properties = event.get("Properties").and_then(Value::as_map).cloned().unwrap_or_default();
+        match event.get("Type").and_then(Value::as_str) {
+            Some("Api") => {
+                let api = match properties.get("RestApiId") {
+                    Some(api) => api.clone(),
+                    None => {
+                        *implicit_api_needed = true;
+                        Value::reference(IMPLICIT_API)
+                    }
+                };
+                out.extend(api_event(logical_id, &event_name, &properties, api));
+            }
+            Some(kind @ ("SQS" | "Kinesis" | "DynamoDB" | "MSK")) => {
+                let mut mapping = Resource::new("AWS::Lambda::EventSourceMapping")
+                    .with_property("FunctionName", Value::reference(logical_id));
+                let source_key = if kind == "SQS" { "Queue" } else { "Stream" };
+                if let Some(source) = properties.get(source_key) {
+                    mapping.properties.insert("EventSourceArn".to_owned(), source.clone());
+                }
+                copy_map(&properties, &mut mapping, &["BatchSize", "StartingPosition", "Enabled"]);
+                out.insert(format!("{logical_id}{event_name}"), mapping);
+            }
+            other => notes.push(format!(
+                "SAM function {logical_id}: event {event_name} of type {} is not expanded",
+                other.unwrap_or("(none)")
+            )),
+        }
+    }
+    out
+}
+
+fn copy_map(from: &Map, to: &mut Resource, names: &[&str]) {
+    for name in names {
+        if let Some(value) = from.get(*name) {
+            to.properties.insert((*name).to_owned(), value.clone());
+        }
+    }
+}
+
+/// The method and invoke permission an `Api` event stands for.
+fn api_event(
+    function: &str,
+    event_name: &str,
+    properties: &Map,
+    api: Value,
+) -> Vec<(String, Resource)> {
+    let authorizer = properties
+        .get("Auth")
+        .and_then(|auth| auth.get("Authorizer"))
+        .and_then(Value::as_str)
+        .filter(|name| *name != "NONE");
+    let (authorization_type, authorizer_id) = match authorizer {
+        Some("AWS_IAM") => ("AWS_IAM", None),
+        Some(name) => ("CUSTOM", Some(Value::reference(name))),
+        None => ("NONE", None),
+    };
+    let http_method = properties
+        .get("Method")
+        .and_then(Value::as_str)
+        .map_or_else(|| "ANY".to_owned(), |method| method.to_ascii_uppercase());
+    let mut method = Resource::new("AWS::ApiGateway::Method")
+        .with_property("RestApiId", api.clone())
+        .with_property("ResourceId", Value::intrinsic(
+            crate::value::Function::GetAtt,
+            Value::list([Value::from(api.as_ref_target().unwrap_or(IMPLICIT_API)), Value::from("RootResourceId")]),
+        ))
+        .with_property("HttpMethod", http_method)
+        .with_property("AuthorizationType", authorization_type)
+        .with_property(
+            "Integration",
+            Value::map([
+                ("Type", Value::from("AWS_PROXY")),
+                ("IntegrationHttpMethod", Value::from("POST")),
+                (
+                    "Uri",
+                    Value::sub(format!(
+                        "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{function}.Arn}}/invocations"
+                    )),
+                ),
+            ]),
+        );
+    if let Some(authorizer_id) = authorizer_id {
+        method.properties.insert("AuthorizerId".to_owned(), authorizer_id);
+    }
+    if let Some(path) = properties.get("Path") {
+        method.metadata = Some(Value::map([("SamPath", path.clone())]));
+    }
+    let permission = Resource::new("AWS::Lambda::Permission")
+        .with_property("Action", "lambda:InvokeFunction")
+        .with_property("FunctionName", Value::reference(function))
+        .with_property("Principal", "apigateway.amazonaws.com");
+    vec![
+        (format!("{function}{event_name}Method"), method),
+        (format!("{function}{event_name}Permission"), permission),
+    ]
+}
+
+fn simple_table(sam: &Resource) -> Resource {
+    let (key_name, key_type) = sam
+        .property("PrimaryKey")
+        .map(|key| {
+            (
+                key.get("Name").cloned().unwrap_or_else(|| Value::from("id")),
+                match key.get("Type").and_then(Value::as_str) {
+                    Some("Number") => "N",
+                    Some("Binary") => "B",
+                    _ => "S",
+                },
+            )
+        })
+        .unwrap_or_else(|| (Value::from("id"), "S"));
+    let mut table = Resource::new("AWS::DynamoDB::Table")
+        .with_property(
+            "AttributeDefinitions",
+            Value::list([Value::map([
+                ("AttributeName", key_name.clone()),
+                ("AttributeType", Value::from(key_type)),
+            ])]),
+        )
+        .with_property(
+            "KeySchema",
+            Value::list([Value::map([
+                ("AttributeName", key_name),
+                ("KeyType", Value::from("HASH")),
+            ])]),
+        )
+        .with_property("BillingMode", "PAY_PER_REQUEST");
+    if let Some(name) = sam.property("TableName") {
+        table.properties.insert("TableName".to_owned(), name.clone());
+    }
+    if let Some(sse) = sam.property("SSESpecification") {
+        table.properties.insert("SSESpecification".to_owned(), sse.clone());
+    }
+    table.mark = sam.mark;
+    table
+}
