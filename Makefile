@@ -6,7 +6,9 @@ VENV := .venv
 CHECKOV_VENV := .venv-checkov
 REFERENCE := examples/aws-zta-reference.zta.yaml
 
-.PHONY: help setup setup-system setup-python setup-ui run test lint test-rust test-ui bench clean
+include mk/app.mk
+
+.PHONY: help setup setup-system setup-python setup-ui run test lint test-rust bench clean
 
 help:
 	@echo "make run    set up everything and start ZTA Designer on the reference design"
@@ -38,16 +40,22 @@ setup-ui:
 		fi; \
 	fi
 
-run: setup
-	cargo run --quiet -p zta-cli -- check $(REFERENCE)
+# The reference design's summary first, so the terminal shows what the window opens.
+run: setup ui-build
+	cargo run --quiet --locked -p zta-cli -- check $(REFERENCE)
+	$(XVFB_IF_HEADLESS) $(MAKE) --no-print-directory app-run
 
-test: setup lint test-rust
+# Without a display (a server, a container) the window opens on a virtual one.
+XVFB_IF_HEADLESS := $(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1440x900x24")
 
-lint:
+test: setup lint test-rust test-ui test-e2e
+
+# src-tauri embeds ui/dist at compile time, so the UI is built before anything compiles it.
+lint: ui-build
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-test-rust:
+test-rust: ui-build
 	PATH="$(CURDIR)/$(VENV)/bin:$(CURDIR)/$(CHECKOV_VENV)/bin:$$PATH" cargo test --workspace --locked
 
 bench:

@@ -137,7 +137,7 @@ impl<'a> Checker<'a> {
     fn not_applicable(&mut self, path: String, field: &str, kind: &str) {
         self.issues.push(Issue {
             path,
-            message: format!("`{field}` does not apply to a {kind}"),
+            message: format!("`{field}` does not apply to kind `{kind}`"),
             help: Some("remove it, or change the kind".into()),
             at_key: true,
         });
@@ -259,17 +259,17 @@ impl<'a> Checker<'a> {
             ) else {
                 continue;
             };
-            if let Some(vpc) = vpc_nets.get(parent) {
-                if !vpc.contains(&net) {
-                    self.report(
-                        format!("segments[{index}].cidr"),
-                        format!(
-                            "subnet `{}` ({net}) lies outside its VPC `{parent}` ({vpc})",
-                            segment.id
-                        ),
-                        Some(format!("choose a block inside {vpc}")),
-                    );
-                }
+            if let Some(vpc) = vpc_nets.get(parent)
+                && !vpc.contains(&net)
+            {
+                self.report(
+                    format!("segments[{index}].cidr"),
+                    format!(
+                        "subnet `{}` ({net}) lies outside its VPC `{parent}` ({vpc})",
+                        segment.id
+                    ),
+                    Some(format!("choose a block inside {vpc}")),
+                );
             }
             let list = siblings.entry(parent).or_default();
             for (other_index, other) in list.iter() {

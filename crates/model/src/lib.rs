@@ -23,6 +23,7 @@ mod policy;
 mod properties;
 mod segment;
 mod suppression;
+pub mod synthetic;
 
 pub use actor::{Actor, ActorKind};
 pub use component::Component;

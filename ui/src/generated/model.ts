@@ -459,7 +459,17 @@ suppress?: Array<Suppression>, };
 
 export type IdentityKind = "iam_role" | "iam_user" | "iam_group" | "cognito_user_pool" | "permission_set" | "identity_provider";
 
-export type Principal = { "service": string } | { "identity": string } | { "actor": string } | { "account": string } | { "external_account": string } | { "federated": string };
+export type Principal = { 
+/**
+ * What kind of principal `id` names.
+ */
+kind: PrincipalKind, 
+/**
+ * The service name, element id or account id, as `kind` says.
+ */
+id: string, };
+
+export type PrincipalKind = "service" | "identity" | "actor" | "account" | "external_account" | "federated";
 
 export type MfaMode = "off" | "optional" | "required";
 
@@ -578,6 +588,10 @@ tls: Tls,
  */
 auth: Auth, 
 /**
+ * For `jwt` authentication: the user pool or identity provider that issues the tokens.
+ */
+issuer?: string | null, 
+/**
  * The classes of data the flow carries.
  */
 data?: Array<DataClass>, 
@@ -600,7 +614,7 @@ export type PortRange = number | string;
 
 export type Tls = "none" | "1.0" | "1.1" | "1.2" | "1.3";
 
-export type Auth = "none" | "iam" | { "jwt": string } | "mtls" | "password" | "api_key";
+export type Auth = "none" | "iam" | "jwt" | "mtls" | "password" | "api_key";
 
 export type DataClass = "public" | "internal" | "confidential" | "pii" | "cardholder";
 

@@ -124,7 +124,12 @@ fn type_problem(raw: &str, path: String, location: Option<Location>) -> Problem 
     if let Some(cut) = message.find(" at line ") {
         message = &message[..cut];
     }
-    if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
+    // serde_norway starts its message with its own idea of the path ("segments[0]: ..."),
+    // which the problem already carries; a prefix without spaces before ": " is that path.
+    if let Some((prefix, rest)) = message.split_once(": ")
+        && !prefix.contains(' ')
+        && (prefix.contains('[') || prefix.contains('.') || prefix == path)
+    {
         message = rest;
     }
     let explained = explain(message, &path);

@@ -158,10 +158,7 @@ mod tests {
         );
         assert_eq!(
             index.value("components[1].id"),
-            Some(Location {
-                line: 5,
-                column: 11
-            })
+            Some(Location { line: 5, column: 9 })
         );
         assert_eq!(
             index.value("components[1].missing"),
@@ -177,7 +174,7 @@ mod tests {
             index.value("flows[0].id"),
             Some(Location {
                 line: 3,
-                column: 22
+                column: 20
             })
         );
     }

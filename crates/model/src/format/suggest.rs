@@ -19,7 +19,7 @@ pub fn explain(message: &str, path: &str) -> Explained {
             let options = backticked(candidates);
             let help = closest(word, &options).map(|best| format!("did you mean `{best}`?"));
             let help = help.or_else(|| {
-                (!options.is_empty() && options.len() <= 12)
+                (!options.is_empty() && options.len() <= 16)
                     .then(|| format!("expected one of {}", quoted_list(&options)))
             });
             return Explained {

@@ -1,0 +1,95 @@
+//! `zta check`, `zta fmt` and `zta schema` as a pipeline runs them: exit codes and output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn zta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zta"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn broken(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../model/tests/broken")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn check_summarises_the_reference_design() {
+    let output = zta(&["check", &example("aws-zta-reference.zta.yaml")]);
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("AWS Zero Trust reference architecture"));
+    assert!(stdout.contains("components"));
+}
+
+#[test]
+fn check_reports_problems_with_location_and_exit_one() {
+    let output = zta(&["check", &broken("unknown-kind.zta.yaml")]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("unknown-kind.zta.yaml:14:9: unknown component kind `rsd`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `rds`?"), "{stderr}");
+}
+
+#[test]
+fn missing_files_and_bad_usage_exit_two() {
+    assert_eq!(
+        zta(&["check", "/nonexistent/design.zta.yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(zta(&["check"]).status.code(), Some(2));
+    assert_eq!(zta(&["no-such-command"]).status.code(), Some(2));
+}
+
+#[test]
+fn fmt_check_flags_unformatted_files_and_fmt_fixes_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("design.zta.yaml");
+    let text = std::fs::read_to_string(example("three-tier-web-app.zta.yaml")).unwrap();
+    let shuffled = text.replace("schema_version: 1\nname:", "name:").replacen(
+        "name: Three-tier web application\n",
+        "name: Three-tier web application\nschema_version: 1\n",
+        1,
+    );
+    std::fs::write(&file, &shuffled).unwrap();
+    let path = file.display().to_string();
+
+    assert_eq!(zta(&["fmt", "--check", &path]).status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        shuffled,
+        "--check changes nothing"
+    );
+    assert_eq!(zta(&["fmt", &path]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert_eq!(zta(&["fmt", "--check", &path]).status.code(), Some(0));
+}
+
+#[test]
+fn schema_matches_the_committed_file() {
+    let output = zta(&["schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/design.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), committed);
+}

@@ -1,0 +1,360 @@
+//! Deterministic generation of valid designs of any size, for property tests and benchmarks
+//! across the workspace ("a 10,000-element design" means the same thing in every crate).
+//!
+//! A small xorshift generator keeps this free of test-only dependencies and makes a seed
+//! reproduce the same design on every machine.
+
+use crate::{
+    Actor, ActorKind, Auth, Component, ComponentKind, ComponentProperties, DataClass, Design, Flow,
+    Identity, IdentityKind, MfaMode, NodeBox, Placement, PortRange, Principal, PrincipalKind,
+    Protocol, Scheme, Segment, SegmentKind, Tier, Tls, component_kind::CATALOG,
+};
+
+/// A reproducible pseudo-random source.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator for a seed (zero is remapped, since xorshift would stay at zero).
+    pub fn new(seed: u64) -> Self {
+        Self(seed ^ 0x9E37_79B9_7F4A_7C15 | 1)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// A number in `0..bound` (bound > 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        (self.next_u64() % bound as u64) as usize
+    }
+
+    /// True with probability `percent`/100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const NAMES: &[&str] = &[
+    "orders",
+    "payments",
+    "catalogue",
+    "search",
+    "billing",
+    "inventory",
+    "reporting",
+    "identity",
+    "ledger",
+    "shipping",
+    "Zahlungen",
+    "заказы",
+    "注文",
+    "café-menu",
+];
+
+/// Generates a valid design with about `elements` elements (segments, components, identities,
+/// actors and flows together), in the proportions of real designs: roughly a tenth segments,
+/// four tenths components, a tenth identities, a few actors, and the rest flows.
+pub fn generate(seed: u64, elements: usize) -> Design {
+    let mut rng = Rng::new(seed);
+    let mut design = Design::new(format!("Synthetic design {seed}"));
+    let elements = elements.max(12);
+    let vpc_count = (elements / 120).max(1);
+    let accounts = vpc_count.div_ceil(4);
+
+    design
+        .segments
+        .push(segment("internet", SegmentKind::Internet, None));
+    let mut subnets: Vec<(String, Tier)> = Vec::new();
+    let mut regionals: Vec<String> = Vec::new();
+    let mut account_ids: Vec<String> = Vec::new();
+    let mut vpcs: Vec<String> = Vec::new();
+    for account in 0..accounts {
+        let account_id = format!("acct-{account}");
+        let mut account_segment = segment(&account_id, SegmentKind::Account, None);
+        account_segment.account_id = Some(format!("{:012}", 100_000_000_000u64 + account as u64));
+        design.segments.push(account_segment);
+        let region_id = format!("region-{account}");
+        let mut region = segment(&region_id, SegmentKind::Region, Some(&account_id));
+        region.region = Some("eu-west-1".into());
+        design.segments.push(region);
+        regionals.push(region_id.clone());
+        account_ids.push(account_id);
+        for vpc_in_account in 0..4 {
+            let vpc_index = account * 4 + vpc_in_account;
+            if vpc_index >= vpc_count {
+                break;
+            }
+            let vpc_id = format!("vpc-{vpc_index}");
+            let mut vpc = segment(&vpc_id, SegmentKind::Vpc, Some(&region_id));
+            let second_octet = vpc_index % 256;
+            let first_octet = 10 + vpc_index / 256;
+            vpc.cidr = Some(format!("{first_octet}.{second_octet}.0.0/16"));
+            design.segments.push(vpc);
+            vpcs.push(vpc_id.clone());
+            for (subnet_index, tier) in [Tier::Public, Tier::Private, Tier::Private, Tier::Isolated]
+                .into_iter()
+                .enumerate()
+            {
+                let subnet_id = format!("{vpc_id}-subnet-{subnet_index}");
+                let mut subnet = segment(&subnet_id, SegmentKind::Subnet, Some(&vpc_id));
+                subnet.cidr = Some(format!("{first_octet}.{second_octet}.{subnet_index}.0/24"));
+                subnet.tier = Some(tier);
+                subnet.az = Some(format!("eu-west-1{}", ["a", "b", "c"][subnet_index % 3]));
+                design.segments.push(subnet);
+                subnets.push((subnet_id, tier));
+            }
+        }
+    }
+
+    let component_target = elements * 4 / 10;
+    let identity_target = (elements / 10).max(2);
+    let actor_target = (elements / 50).clamp(2, 40);
+
+    for index in 0..identity_target {
+        let kind = if index % 5 == 4 {
+            IdentityKind::CognitoUserPool
+        } else {
+            IdentityKind::IamRole
+        };
+        let mut identity = Identity {
+            id: format!("identity-{index}"),
+            kind,
+            name: format!("{} {index}", rng.pick(NAMES)),
+            description: None,
+            account: Some(rng.pick(&account_ids).clone()),
+            mfa: None,
+            session_duration_seconds: None,
+            trusts: Vec::new(),
+            policies: Vec::new(),
+            managed_policies: Vec::new(),
+            permissions_boundary: None,
+            groups: Vec::new(),
+            console_access: None,
+            access_keys: Vec::new(),
+            federation: Vec::new(),
+            protocol: None,
+            issuer: None,
+            token_validity_minutes: None,
+            assigned_accounts: Vec::new(),
+            logical_id: None,
+            suppress: Vec::new(),
+        };
+        match kind {
+            IdentityKind::CognitoUserPool => {
+                identity.mfa =
+                    Some(*rng.pick(&[MfaMode::Required, MfaMode::Optional, MfaMode::Off]));
+                identity.token_validity_minutes = Some(60);
+            }
+            _ => {
+                identity.trusts.push(Principal::new(
+                    PrincipalKind::Service,
+                    *rng.pick(&[
+                        "ecs-tasks.amazonaws.com",
+                        "lambda.amazonaws.com",
+                        "ec2.amazonaws.com",
+                    ]),
+                ));
+                identity.session_duration_seconds = Some(3600);
+                if index > 0 && (index - 1) % 5 != 4 && rng.chance(20) {
+                    identity.trusts.push(Principal::new(
+                        PrincipalKind::Identity,
+                        format!("identity-{}", index - 1),
+                    ));
+                }
+            }
+        }
+        design.identities.push(identity);
+    }
+    let roles: Vec<String> = design
+        .identities
+        .iter()
+        .filter(|identity| identity.kind == IdentityKind::IamRole)
+        .map(|identity| identity.id.clone())
+        .collect();
+    let pools: Vec<String> = design
+        .identities
+        .iter()
+        .filter(|identity| identity.kind == IdentityKind::CognitoUserPool)
+        .map(|identity| identity.id.clone())
+        .collect();
+
+    let placeable: Vec<&crate::KindInfo> = CATALOG
+        .iter()
+        .filter(|info| {
+            !matches!(
+                info.kind,
+                ComponentKind::TransitGateway
+                    | ComponentKind::VpcPeering
+                    | ComponentKind::RamShare
+                    | ComponentKind::WafWebAcl
+                    | ComponentKind::ShieldProtection
+            )
+        })
+        .collect();
+    for index in 0..component_target {
+        let info = *rng.pick(&placeable);
+        let segment = match info.placement {
+            Placement::Subnet => rng.pick(&subnets).0.clone(),
+            Placement::Vpc => rng.pick(&vpcs).clone(),
+            Placement::Regional => rng.pick(&regionals).clone(),
+            Placement::Account => rng.pick(&account_ids).clone(),
+        };
+        let mut properties = ComponentProperties::default();
+        for property in info.properties {
+            if !rng.chance(40) {
+                continue;
+            }
+            match *property {
+                "encrypted_at_rest" => properties.encrypted_at_rest = Some(rng.chance(80)),
+                "publicly_accessible" => properties.publicly_accessible = Some(rng.chance(20)),
+                "iam_auth" => properties.iam_auth = Some(rng.chance(70)),
+                "scheme" => {
+                    properties.scheme = Some(*rng.pick(&[Scheme::InternetFacing, Scheme::Internal]))
+                }
+                "versioning" => properties.versioning = Some(rng.chance(70)),
+                "key_rotation" => properties.key_rotation = Some(rng.chance(80)),
+                "retention_days" => properties.retention_days = Some(365),
+                "engine" => properties.engine = Some("postgres".into()),
+                "multi_az" => properties.multi_az = Some(rng.chance(50)),
+                _ => {}
+            }
+        }
+        let stores = if info.data_store {
+            vec![*rng.pick(&DataClass::ALL)]
+        } else {
+            Vec::new()
+        };
+        design.components.push(Component {
+            id: format!("component-{index}"),
+            kind: info.kind,
+            name: format!("{} {index}", rng.pick(NAMES)),
+            segment,
+            description: None,
+            identity: (info.workload && !roles.is_empty()).then(|| rng.pick(&roles).clone()),
+            stores,
+            encryption_key: None,
+            properties,
+            tags: Default::default(),
+            logical_id: None,
+            suppress: Vec::new(),
+        });
+    }
+
+    for index in 0..actor_target {
+        design.actors.push(Actor {
+            id: format!("actor-{index}"),
+            kind: *rng.pick(&[
+                ActorKind::Customer,
+                ActorKind::Administrator,
+                ActorKind::ExternalSystem,
+            ]),
+            name: format!("{} user {index}", rng.pick(NAMES)),
+            description: None,
+            zone: Some("internet".into()),
+            signs_in_with: None,
+            suppress: Vec::new(),
+        });
+    }
+
+    let flow_target = elements.saturating_sub(design.element_count());
+    let endpoints: Vec<String> = design
+        .components
+        .iter()
+        .map(|component| component.id.clone())
+        .collect();
+    for index in 0..flow_target {
+        let source = if rng.chance(10) {
+            format!("actor-{}", rng.below(actor_target))
+        } else {
+            rng.pick(&endpoints).clone()
+        };
+        let mut target = rng.pick(&endpoints).clone();
+        if target == source {
+            target = endpoints[(endpoints.iter().position(|id| *id == source).unwrap_or(0) + 1)
+                % endpoints.len()]
+            .clone();
+        }
+        let protocol = *rng.pick(&[
+            Protocol::Https,
+            Protocol::Postgresql,
+            Protocol::AwsApi,
+            Protocol::Redis,
+            Protocol::Http,
+            Protocol::Ssh,
+        ]);
+        let auth = *rng.pick(&[Auth::Iam, Auth::None, Auth::Mtls, Auth::Jwt, Auth::Password]);
+        let issuer = (auth == Auth::Jwt && !pools.is_empty()).then(|| rng.pick(&pools).clone());
+        let auth = if auth == Auth::Jwt && issuer.is_none() {
+            Auth::Iam
+        } else {
+            auth
+        };
+        design.flows.push(Flow {
+            id: format!("flow-{index}"),
+            source,
+            target,
+            name: None,
+            description: None,
+            protocol,
+            ports: protocol
+                .default_port()
+                .map(PortRange::single)
+                .into_iter()
+                .collect(),
+            tls: *rng.pick(&[Tls::Tls12, Tls::Tls13, Tls::None, Tls::Tls12]),
+            auth,
+            issuer,
+            data: vec![*rng.pick(&DataClass::ALL)],
+            actions: if protocol == Protocol::AwsApi {
+                vec!["s3:GetObject".into()]
+            } else {
+                Vec::new()
+            },
+            via: Vec::new(),
+            suppress: Vec::new(),
+        });
+    }
+
+    for (index, component) in design.components.iter().enumerate() {
+        design.layout.nodes.insert(
+            component.id.clone(),
+            NodeBox {
+                x: (index % 40) as f64 * 180.0,
+                y: (index / 40) as f64 * 120.0,
+                width: None,
+                height: None,
+            },
+        );
+    }
+    design
+}
+
+fn segment(id: &str, kind: SegmentKind, parent: Option<&str>) -> Segment {
+    Segment {
+        id: id.to_string(),
+        kind,
+        name: id.replace('-', " "),
+        parent: parent.map(str::to_string),
+        description: None,
+        account_id: None,
+        region: None,
+        cidr: None,
+        az: None,
+        tier: None,
+        flow_logs: None,
+        logical_id: None,
+        suppress: Vec::new(),
+    }
+}
