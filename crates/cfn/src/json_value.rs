@@ -11,9 +11,14 @@ pub fn to_json_value(value: &Value) -> serde_json::Value {
         ValueKind::Null => serde_json::Value::Null,
         ValueKind::Bool(flag) => serde_json::Value::Bool(*flag),
         ValueKind::Number(number) => serde_json::from_str::<serde_json::Number>(number.as_str())
-            .map_or_else(|_| serde_json::Value::String(number.to_string()), serde_json::Value::Number),
+            .map_or_else(
+                |_| serde_json::Value::String(number.to_string()),
+                serde_json::Value::Number,
+            ),
         ValueKind::String(text) => serde_json::Value::String(text.clone()),
-        ValueKind::List(items) => serde_json::Value::Array(items.iter().map(to_json_value).collect()),
+        ValueKind::List(items) => {
+            serde_json::Value::Array(items.iter().map(to_json_value).collect())
+        }
         ValueKind::Map(map) => serde_json::Value::Object(
             map.iter()
                 .map(|(key, value)| (key.clone(), to_json_value(value)))
@@ -21,7 +26,10 @@ pub fn to_json_value(value: &Value) -> serde_json::Value {
         ),
         ValueKind::Intrinsic(intrinsic) => {
             let mut object = serde_json::Map::new();
-            object.insert(intrinsic.function.key().to_owned(), to_json_value(&intrinsic.argument));
+            object.insert(
+                intrinsic.function.key().to_owned(),
+                to_json_value(&intrinsic.argument),
+            );
             serde_json::Value::Object(object)
         }
         ValueKind::Tagged { tag, value } => {
@@ -41,12 +49,15 @@ pub fn from_json_value(json: &serde_json::Value) -> Value {
         serde_json::Value::Number(number) => Number::parse(&number.to_string())
             .map_or_else(|| ValueKind::String(number.to_string()), ValueKind::Number),
         serde_json::Value::String(text) => ValueKind::String(text.clone()),
-        serde_json::Value::Array(items) => ValueKind::List(items.iter().map(from_json_value).collect()),
+        serde_json::Value::Array(items) => {
+            ValueKind::List(items.iter().map(from_json_value).collect())
+        }
         serde_json::Value::Object(object) => {
             if object.len() == 1 {
                 let (key, argument) = object.iter().next().expect("one entry");
                 if let Some(function) = Function::from_key(key) {
-                    let mut value = intrinsic_at(function, from_json_value(argument), Location::default());
+                    let mut value =
+                        intrinsic_at(function, from_json_value(argument), Location::default());
                     value.mark.0 = None;
                     return value;
                 }
@@ -75,7 +86,10 @@ mod tests {
             ("Flags", Value::list([Value::from(true), Value::null()])),
         ]);
         let json = to_json_value(&value);
-        assert_eq!(json["Arn"], serde_json::json!({"Fn::GetAtt": ["Bucket", "Arn"]}));
+        assert_eq!(
+            json["Arn"],
+            serde_json::json!({"Fn::GetAtt": ["Bucket", "Arn"]})
+        );
         assert_eq!(from_json_value(&json), value);
     }
 }

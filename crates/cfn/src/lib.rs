@@ -16,11 +16,11 @@ pub mod value;
 pub mod write;
 
 pub use error::{Error, Result};
-pub use parse::{Format, Limits, parse_value};
-pub use template::{Output, Parameter, Resource, Template};
-pub use value::{Function, Intrinsic, Location, Map, Number, SourceMark, Value, ValueKind};
-pub use write::{to_json, to_yaml};
 pub use import::{
     ImportOptions, ImportOutcome, ImportReport, NestedTemplate, import_template,
     nested_template_candidates,
 };
+pub use parse::{Format, Limits, parse_value};
+pub use template::{Output, Parameter, Resource, Template};
+pub use value::{Function, Intrinsic, Location, Map, Number, SourceMark, Value, ValueKind};
+pub use write::{to_json, to_yaml};

@@ -6,21 +6,26 @@ mod common;
 
 use std::path::Path;
 
-use zta_cfn::{Error, ImportOptions, ImportOutcome, NestedTemplate, import_template, nested_template_candidates};
+use zta_cfn::{
+    Error, ImportOptions, ImportOutcome, NestedTemplate, import_template,
+    nested_template_candidates,
+};
 
 /// Imports a template file, reading nested stacks' children from beside it.
 pub fn import_file(path: &Path, name: &str) -> Result<ImportOutcome, Error> {
     let text = std::fs::read_to_string(path).expect("template is readable");
     let folder = path.parent().expect("template has a folder").to_path_buf();
     let loader = move |url: &str| -> Option<NestedTemplate> {
-        nested_template_candidates(url).into_iter().find_map(|candidate| {
-            let child = folder.join(&candidate);
-            let text = std::fs::read_to_string(&child).ok()?;
-            Some(NestedTemplate {
-                origin: candidate,
-                text,
+        nested_template_candidates(url)
+            .into_iter()
+            .find_map(|candidate| {
+                let child = folder.join(&candidate);
+                let text = std::fs::read_to_string(&child).ok()?;
+                Some(NestedTemplate {
+                    origin: candidate,
+                    text,
+                })
             })
-        })
     };
     let options = ImportOptions {
         load_nested: Some(&loader),
@@ -80,7 +85,10 @@ fn a_template_that_needs_an_unavailable_macro_fails_naming_it() {
         matches!(&error, Error::MacroRequired { macro_name, .. } if macro_name == "ExecutionRoleBuilder"),
         "{error}"
     );
-    assert!(error.to_string().contains("`ExecutionRoleBuilder`"), "{error}");
+    assert!(
+        error.to_string().contains("`ExecutionRoleBuilder`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -94,6 +102,9 @@ fn yaml_and_json_twins_import_to_the_same_design() {
         import_file(&corpus.join(&name), &name).unwrap().design
     };
     let (yaml, json) = (import("yaml"), import("json"));
-    assert_eq!(zta_model::to_yaml(&yaml, None), zta_model::to_yaml(&json, None));
+    assert_eq!(
+        zta_model::to_yaml(&yaml, None),
+        zta_model::to_yaml(&json, None)
+    );
     assert!(!yaml.segments.is_empty() && !yaml.components.is_empty());
 }

@@ -23,12 +23,18 @@ struct Names {
 impl Importer<'_> {
     pub(crate) fn carry_the_rest(&mut self) {
         for stack in 0..self.stacks.len() {
-            let keys: Vec<String> = self.stacks[stack].template.resources.keys().cloned().collect();
+            let keys: Vec<String> = self.stacks[stack]
+                .template
+                .resources
+                .keys()
+                .cloned()
+                .collect();
             for logical_id in keys {
                 let key = (stack, logical_id);
                 if !self.dispositions.contains_key(&key) {
                     let reason = default_reason(&self.resource(&key).resource_type);
-                    self.dispositions.insert(key, Disposition::Carried { reason });
+                    self.dispositions
+                        .insert(key, Disposition::Carried { reason });
                 }
             }
         }
@@ -36,7 +42,10 @@ impl Importer<'_> {
         for stack in 0..self.stacks.len() {
             for logical_id in self.stacks[stack].template.resources.keys() {
                 let key = (stack, logical_id.clone());
-                if matches!(self.dispositions.get(&key), Some(Disposition::Carried { .. })) {
+                if matches!(
+                    self.dispositions.get(&key),
+                    Some(Disposition::Carried { .. })
+                ) {
                     carried.push(key);
                 }
             }
@@ -73,13 +82,21 @@ impl Importer<'_> {
             for name in &names.references {
                 let key = (stack, name.clone());
                 if template.resources.contains_key(name) {
-                    let nested = matches!(self.dispositions.get(&key), Some(Disposition::NestedStack { .. }));
-                    let mapped = matches!(self.dispositions.get(&key), Some(Disposition::Mapped { .. }));
+                    let nested = matches!(
+                        self.dispositions.get(&key),
+                        Some(Disposition::NestedStack { .. })
+                    );
+                    let mapped = matches!(
+                        self.dispositions.get(&key),
+                        Some(Disposition::Mapped { .. })
+                    );
                     if !mapped && !nested && seen.insert(key.clone()) {
                         pending.push((stack, resource_names(self.resource(&key))));
                         carried.push(key);
                     }
-                } else if template.parameters.contains_key(name) && parameters.insert(key, ()).is_none() {
+                } else if template.parameters.contains_key(name)
+                    && parameters.insert(key, ()).is_none()
+                {
                     let mut inner = Names::default();
                     for value in template.parameters[name].attributes.values() {
                         collect_names(value, &mut inner, 0);
@@ -135,20 +152,28 @@ impl Importer<'_> {
         put("Rules", root.rules.clone());
         let mut parameter_map = Map::new();
         for (stack, name) in parameters.keys() {
-            let mut attributes = self.stacks[*stack].template.parameters[name].attributes.clone();
+            let mut attributes = self.stacks[*stack].template.parameters[name]
+                .attributes
+                .clone();
             // A nested stack's parameter takes the value its parent passes, when that is known.
             if let Some((parent, value)) = self.stacks[*stack].passed_parameter(name)
                 && let Some(text) = self.eval(parent, value).as_text()
             {
                 attributes.insert("Default".to_owned(), Value::string(text));
             }
-            parameter_map.insert(self.prefixed(*stack, name), self.renamed(*stack, &Value::from(attributes)));
+            parameter_map.insert(
+                self.prefixed(*stack, name),
+                self.renamed(*stack, &Value::from(attributes)),
+            );
         }
         put("Parameters", parameter_map);
         let mapping_map: Map = mappings
             .keys()
             .map(|(stack, name)| {
-                (self.prefixed(*stack, name), self.stacks[*stack].template.mappings[name].clone())
+                (
+                    self.prefixed(*stack, name),
+                    self.stacks[*stack].template.mappings[name].clone(),
+                )
             })
             .collect();
         put("Mappings", mapping_map);
@@ -166,7 +191,10 @@ impl Importer<'_> {
                 let key = (stack, logical_id.clone());
                 if carried.contains(&key) {
                     let value = resource_to_value(self.resource(&key));
-                    resource_map.insert(self.prefixed(stack, logical_id), self.renamed(stack, &value));
+                    resource_map.insert(
+                        self.prefixed(stack, logical_id),
+                        self.renamed(stack, &value),
+                    );
                 }
             }
         }
@@ -191,8 +219,14 @@ impl Importer<'_> {
         outputs.extend(root.output_loops.clone());
         put("Outputs", outputs);
         for key in carried {
-            if !matches!(self.dispositions.get(key), Some(Disposition::Carried { .. })) {
-                let previous = self.dispositions.remove(key).expect("carried keys have a disposition");
+            if !matches!(
+                self.dispositions.get(key),
+                Some(Disposition::Carried { .. })
+            ) {
+                let previous = self
+                    .dispositions
+                    .remove(key)
+                    .expect("carried keys have a disposition");
                 self.dispositions.insert(
                     key.clone(),
                     Disposition::AlsoCarried {
@@ -221,15 +255,22 @@ impl Importer<'_> {
                 || template.parameters.contains_key(name)
                 || template.conditions.contains_key(name)
                 || template.mappings.contains_key(name);
-            if local { self.prefixed(stack, name) } else { name.to_owned() }
+            if local {
+                self.prefixed(stack, name)
+            } else {
+                name.to_owned()
+            }
         };
         rename_value(value, &rename, 0)
     }
 }
 
 fn default_reason(resource_type: &str) -> String {
-    if resource_type.starts_with("Custom::") || resource_type == "AWS::CloudFormation::CustomResource" {
-        return "custom resource: its behaviour is code the design cannot show; kept verbatim".to_owned();
+    if resource_type.starts_with("Custom::")
+        || resource_type == "AWS::CloudFormation::CustomResource"
+    {
+        return "custom resource: its behaviour is code the design cannot show; kept verbatim"
+            .to_owned();
     }
     if resource_type.starts_with("AWS::Serverless::") {
         return "SAM resource type not expanded by the import; kept verbatim with the SAM transform".to_owned();
@@ -254,8 +295,12 @@ fn collect_names(value: &Value, names: &mut Names, depth: usize) {
         return;
     }
     match &value.kind {
-        ValueKind::List(items) => items.iter().for_each(|item| collect_names(item, names, depth + 1)),
-        ValueKind::Map(map) => map.values().for_each(|item| collect_names(item, names, depth + 1)),
+        ValueKind::List(items) => items
+            .iter()
+            .for_each(|item| collect_names(item, names, depth + 1)),
+        ValueKind::Map(map) => map
+            .values()
+            .for_each(|item| collect_names(item, names, depth + 1)),
         ValueKind::Tagged { value, .. } => collect_names(value, names, depth + 1),
         ValueKind::Intrinsic(intrinsic) => {
             let args = intrinsic.argument.as_list().unwrap_or_default();
@@ -269,7 +314,9 @@ fn collect_names(value: &Value, names: &mut Names, depth: usize) {
                     if let Some(name) = args.first().and_then(Value::as_str) {
                         names.references.insert(name.to_owned());
                     }
-                    args.iter().skip(1).for_each(|item| collect_names(item, names, depth + 1));
+                    args.iter()
+                        .skip(1)
+                        .for_each(|item| collect_names(item, names, depth + 1));
                 }
                 Function::Sub => {
                     let text = intrinsic
@@ -280,7 +327,9 @@ fn collect_names(value: &Value, names: &mut Names, depth: usize) {
                     for name in sub_names(text) {
                         names.references.insert(name);
                     }
-                    args.iter().skip(1).for_each(|item| collect_names(item, names, depth + 1));
+                    args.iter()
+                        .skip(1)
+                        .for_each(|item| collect_names(item, names, depth + 1));
                 }
                 Function::Condition => {
                     if let Some(name) = intrinsic.argument.as_str() {
@@ -291,13 +340,16 @@ fn collect_names(value: &Value, names: &mut Names, depth: usize) {
                     if let Some(name) = args.first().and_then(Value::as_str) {
                         names.conditions.insert(name.to_owned());
                     }
-                    args.iter().skip(1).for_each(|item| collect_names(item, names, depth + 1));
+                    args.iter()
+                        .skip(1)
+                        .for_each(|item| collect_names(item, names, depth + 1));
                 }
                 Function::FindInMap => {
                     if let Some(name) = args.first().and_then(Value::as_str) {
                         names.mappings.insert(name.to_owned());
                     }
-                    args.iter().for_each(|item| collect_names(item, names, depth + 1));
+                    args.iter()
+                        .for_each(|item| collect_names(item, names, depth + 1));
                 }
                 _ => collect_names(&intrinsic.argument, names, depth + 1),
             }
@@ -329,7 +381,12 @@ fn rename_value(value: &Value, rename: &dyn Fn(&str) -> String, depth: usize) ->
         return value.clone();
     }
     let kind = match &value.kind {
-        ValueKind::List(items) => ValueKind::List(items.iter().map(|item| rename_value(item, rename, depth + 1)).collect()),
+        ValueKind::List(items) => ValueKind::List(
+            items
+                .iter()
+                .map(|item| rename_value(item, rename, depth + 1))
+                .collect(),
+        ),
         ValueKind::Map(map) => ValueKind::Map(
             map.iter()
                 .map(|(key, item)| (key.clone(), rename_value(item, rename, depth + 1)))
@@ -337,18 +394,26 @@ fn rename_value(value: &Value, rename: &dyn Fn(&str) -> String, depth: usize) ->
         ),
         ValueKind::Intrinsic(intrinsic) => {
             let argument = match (&intrinsic.function, &intrinsic.argument.kind) {
-                (Function::Ref | Function::Condition, ValueKind::String(name)) => Value::string(rename(name)),
+                (Function::Ref | Function::Condition, ValueKind::String(name)) => {
+                    Value::string(rename(name))
+                }
                 (Function::Sub, ValueKind::String(text)) => Value::string(rename_sub(text, rename)),
-                (Function::GetAtt | Function::If | Function::FindInMap | Function::Sub, ValueKind::List(items)) => {
-                    let mut items: Vec<Value> = items.iter().map(|item| rename_value(item, rename, depth + 1)).collect();
-                    if let Some(first) = items.first_mut() {
-                        if let Some(name) = first.as_str() {
-                            *first = Value::string(if intrinsic.function == Function::Sub {
-                                rename_sub(name, rename)
-                            } else {
-                                rename(name)
-                            });
-                        }
+                (
+                    Function::GetAtt | Function::If | Function::FindInMap | Function::Sub,
+                    ValueKind::List(items),
+                ) => {
+                    let mut items: Vec<Value> = items
+                        .iter()
+                        .map(|item| rename_value(item, rename, depth + 1))
+                        .collect();
+                    if let Some(first) = items.first_mut()
+                        && let Some(name) = first.as_str()
+                    {
+                        *first = Value::string(if intrinsic.function == Function::Sub {
+                            rename_sub(name, rename)
+                        } else {
+                            rename(name)
+                        });
                     }
                     Value::list(items)
                 }
@@ -361,7 +426,10 @@ fn rename_value(value: &Value, rename: &dyn Fn(&str) -> String, depth: usize) ->
         }
         other => other.clone(),
     };
-    Value { kind, mark: value.mark }
+    Value {
+        kind,
+        mark: value.mark,
+    }
 }
 
 fn rename_sub(text: &str, rename: &dyn Fn(&str) -> String) -> String {

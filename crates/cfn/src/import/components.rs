@@ -111,10 +111,19 @@ impl Importer<'_> {
     }
 
     /// Resources of `resource_type` whose `property` refers to `target`.
-    fn referring(&self, resource_type: &str, property: &[&str], target: &ResourceKey) -> Vec<ResourceKey> {
+    fn referring(
+        &self,
+        resource_type: &str,
+        property: &[&str],
+        target: &ResourceKey,
+    ) -> Vec<ResourceKey> {
         self.resources_of_type(resource_type)
             .into_iter()
-            .filter(|key| self.property(key.0, &key.1, property).resources().contains(target))
+            .filter(|key| {
+                self.property(key.0, &key.1, property)
+                    .resources()
+                    .contains(target)
+            })
             .collect()
     }
 
@@ -124,7 +133,8 @@ impl Importer<'_> {
         let component = match resource_type.as_str() {
             "AWS::KMS::Key" => {
                 let mut component = self.new_component(key, ComponentKind::KmsKey, account);
-                component.properties.key_rotation = Some(self.flag(key, &["EnableKeyRotation"]).unwrap_or(false));
+                component.properties.key_rotation =
+                    Some(self.flag(key, &["EnableKeyRotation"]).unwrap_or(false));
                 if let Some(policy) = self.resource(key).property("KeyPolicy").cloned() {
                     component.properties.resource_policy = self.statements(key.0, &policy);
                 }
@@ -147,27 +157,39 @@ impl Importer<'_> {
                 let mut component = self.new_component(key, ComponentKind::DynamodbTable, account);
                 // DynamoDB always encrypts at rest; SSESpecification only chooses a KMS key.
                 component.properties.encrypted_at_rest = Some(true);
-                component.encryption_key = self.key_component(key, &["SSESpecification", "KMSMasterKeyId"]);
+                component.encryption_key =
+                    self.key_component(key, &["SSESpecification", "KMSMasterKeyId"]);
                 component.properties.point_in_time_recovery = Some(
-                    self.flag(key, &["PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"])
-                        .unwrap_or(false),
+                    self.flag(
+                        key,
+                        &[
+                            "PointInTimeRecoverySpecification",
+                            "PointInTimeRecoveryEnabled",
+                        ],
+                    )
+                    .unwrap_or(false),
                 );
-                component.properties.deletion_protection = self.flag(key, &["DeletionProtectionEnabled"]);
+                component.properties.deletion_protection =
+                    self.flag(key, &["DeletionProtectionEnabled"]);
                 component
             }
             "AWS::SQS::Queue" => {
                 let mut component = self.new_component(key, ComponentKind::SqsQueue, account);
                 let managed = self.flag(key, &["SqsManagedSseEnabled"]).unwrap_or(true);
-                component.properties.encrypted_at_rest = Some(self.present(key, &["KmsMasterKeyId"]) || managed);
+                component.properties.encrypted_at_rest =
+                    Some(self.present(key, &["KmsMasterKeyId"]) || managed);
                 component.encryption_key = self.key_component(key, &["KmsMasterKeyId"]);
-                component.properties.resource_policy = self.attached_policies("AWS::SQS::QueuePolicy", &["Queues"], key);
+                component.properties.resource_policy =
+                    self.attached_policies("AWS::SQS::QueuePolicy", &["Queues"], key);
                 component
             }
             "AWS::SNS::Topic" => {
                 let mut component = self.new_component(key, ComponentKind::SnsTopic, account);
-                component.properties.encrypted_at_rest = Some(self.present(key, &["KmsMasterKeyId"]));
+                component.properties.encrypted_at_rest =
+                    Some(self.present(key, &["KmsMasterKeyId"]));
                 component.encryption_key = self.key_component(key, &["KmsMasterKeyId"]);
-                component.properties.resource_policy = self.attached_policies("AWS::SNS::TopicPolicy", &["Topics"], key);
+                component.properties.resource_policy =
+                    self.attached_policies("AWS::SNS::TopicPolicy", &["Topics"], key);
                 component
             }
             "AWS::SecretsManager::Secret" => {
@@ -176,14 +198,20 @@ impl Importer<'_> {
                 component.properties.rotation_days = self
                     .referring("AWS::SecretsManager::RotationSchedule", &["SecretId"], key)
                     .first()
-                    .and_then(|schedule| self.number(schedule, &["RotationRules", "AutomaticallyAfterDays"]));
-                component.properties.resource_policy =
-                    self.attached_policies("AWS::SecretsManager::ResourcePolicy", &["SecretId"], key);
+                    .and_then(|schedule| {
+                        self.number(schedule, &["RotationRules", "AutomaticallyAfterDays"])
+                    });
+                component.properties.resource_policy = self.attached_policies(
+                    "AWS::SecretsManager::ResourcePolicy",
+                    &["SecretId"],
+                    key,
+                );
                 component
             }
             "AWS::ECR::Repository" => {
                 let mut component = self.new_component(key, ComponentKind::EcrRepository, account);
-                component.properties.scan_on_push = self.flag(key, &["ImageScanningConfiguration", "ScanOnPush"]);
+                component.properties.scan_on_push =
+                    self.flag(key, &["ImageScanningConfiguration", "ScanOnPush"]);
                 component.properties.immutable_tags =
                     Some(self.text(key, &["ImageTagMutability"]).as_deref() == Some("IMMUTABLE"));
                 component
@@ -195,17 +223,23 @@ impl Importer<'_> {
             }
             "AWS::CloudTrail::Trail" => {
                 let mut component = self.new_component(key, ComponentKind::Cloudtrail, account);
-                component.properties.multi_region = Some(self.flag(key, &["IsMultiRegionTrail"]).unwrap_or(false));
-                component.properties.log_file_validation =
-                    Some(self.flag(key, &["EnableLogFileValidation"]).unwrap_or(false));
+                component.properties.multi_region =
+                    Some(self.flag(key, &["IsMultiRegionTrail"]).unwrap_or(false));
+                component.properties.log_file_validation = Some(
+                    self.flag(key, &["EnableLogFileValidation"])
+                        .unwrap_or(false),
+                );
                 component
             }
             "AWS::CloudWatch::Alarm" => {
-                let mut component = self.new_component(key, ComponentKind::CloudwatchAlarm, account);
+                let mut component =
+                    self.new_component(key, ComponentKind::CloudwatchAlarm, account);
                 component.properties.metric = self.text(key, &["MetricName"]);
                 component
             }
-            "AWS::Config::ConfigurationRecorder" => self.new_component(key, ComponentKind::ConfigRecorder, account),
+            "AWS::Config::ConfigurationRecorder" => {
+                self.new_component(key, ComponentKind::ConfigRecorder, account)
+            }
             "AWS::SecurityHub::Hub" => {
                 let mut component = self.new_component(key, ComponentKind::SecurityHub, account);
                 component.properties.standards = self
@@ -215,21 +249,36 @@ impl Importer<'_> {
                     .collect();
                 component
             }
-            "AWS::GuardDuty::Detector" => self.new_component(key, ComponentKind::Guardduty, account),
+            "AWS::GuardDuty::Detector" => {
+                self.new_component(key, ComponentKind::Guardduty, account)
+            }
             "AWS::Macie::Session" => self.new_component(key, ComponentKind::Macie, account),
-            "AWS::AccessAnalyzer::Analyzer" => self.new_component(key, ComponentKind::AccessAnalyzer, account),
+            "AWS::AccessAnalyzer::Analyzer" => {
+                self.new_component(key, ComponentKind::AccessAnalyzer, account)
+            }
             "AWS::SSM::PatchBaseline" => {
                 let mut component = self.new_component(key, ComponentKind::PatchBaseline, account);
-                component.properties.os = self.text(key, &["OperatingSystem"]).map(|os| os.to_ascii_lowercase());
+                component.properties.os = self
+                    .text(key, &["OperatingSystem"])
+                    .map(|os| os.to_ascii_lowercase());
                 component
             }
             "AWS::AppMesh::Mesh" => self.new_component(key, ComponentKind::AppMesh, account),
             "AWS::RDS::DBCluster" => self.database(key, true),
             "AWS::RDS::DBInstance" => {
-                let cluster = self.property(key.0, &key.1, &["DBClusterIdentifier"]).resource();
-                if let Some(cluster) = cluster.and_then(|cluster| self.element_for(&cluster).cloned()) {
+                let cluster = self
+                    .property(key.0, &key.1, &["DBClusterIdentifier"])
+                    .resource();
+                if let Some(cluster) =
+                    cluster.and_then(|cluster| self.element_for(&cluster).cloned())
+                {
                     let public = self.flag(key, &["PubliclyAccessible"]);
-                    if let Some(component) = self.design.components.iter_mut().find(|component| component.id == cluster) {
+                    if let Some(component) = self
+                        .design
+                        .components
+                        .iter_mut()
+                        .find(|component| component.id == cluster)
+                    {
                         component.properties.publicly_accessible =
                             component.properties.publicly_accessible.max(public);
                     }
@@ -245,16 +294,25 @@ impl Importer<'_> {
                 self.database(key, false)
             }
             "AWS::ElastiCache::ReplicationGroup" | "AWS::ElastiCache::CacheCluster" => {
-                let subnets = self.subnet_group_subnets(key, "CacheSubnetGroupName", "AWS::ElastiCache::SubnetGroup");
+                let subnets = self.subnet_group_subnets(
+                    key,
+                    "CacheSubnetGroupName",
+                    "AWS::ElastiCache::SubnetGroup",
+                );
                 let subnet = self.subnet_for(&subnets, Tier::Private);
                 let mut component = self.new_component(key, ComponentKind::Elasticache, subnet);
                 component.properties.engine = self.text(key, &["Engine"]);
                 component.properties.engine_version = self.text(key, &["EngineVersion"]);
                 component.properties.instance_type = self.text(key, &["CacheNodeType"]);
                 component.properties.multi_az = self.flag(key, &["MultiAZEnabled"]);
-                component.properties.encrypted_at_rest = Some(self.flag(key, &["AtRestEncryptionEnabled"]).unwrap_or(false));
-                component.properties.encrypted_in_transit =
-                    Some(self.flag(key, &["TransitEncryptionEnabled"]).unwrap_or(false));
+                component.properties.encrypted_at_rest = Some(
+                    self.flag(key, &["AtRestEncryptionEnabled"])
+                        .unwrap_or(false),
+                );
+                component.properties.encrypted_in_transit = Some(
+                    self.flag(key, &["TransitEncryptionEnabled"])
+                        .unwrap_or(false),
+                );
                 component.encryption_key = self.key_component(key, &["KmsKeyId"]);
                 component
             }
@@ -262,9 +320,12 @@ impl Importer<'_> {
             "AWS::CloudFront::Distribution" => {
                 let mut component = self.new_component(key, ComponentKind::Cloudfront, account);
                 let at = |path: &[&'static str]| -> Vec<&'static str> {
-                    std::iter::once("DistributionConfig").chain(path.iter().copied()).collect()
+                    std::iter::once("DistributionConfig")
+                        .chain(path.iter().copied())
+                        .collect()
                 };
-                component.properties.tls_policy = self.text(key, &at(&["ViewerCertificate", "MinimumProtocolVersion"]));
+                component.properties.tls_policy =
+                    self.text(key, &at(&["ViewerCertificate", "MinimumProtocolVersion"]));
                 component.properties.certificate = self.element_of(&self.property(
                     key.0,
                     &key.1,
@@ -287,7 +348,11 @@ impl Importer<'_> {
                     .values()
                     .iter()
                     .any(|kind| kind.as_text() == Some("PRIVATE"));
-                component.properties.scheme = Some(if private { Scheme::Internal } else { Scheme::InternetFacing });
+                component.properties.scheme = Some(if private {
+                    Scheme::Internal
+                } else {
+                    Scheme::InternetFacing
+                });
                 if let Some(policy) = self.resource(key).property("Policy").cloned() {
                     component.properties.resource_policy = self.statements(key.0, &policy);
                 }
@@ -303,7 +368,9 @@ impl Importer<'_> {
                     Sym::NoValue => self
                         .resource(key)
                         .property("NetworkInterfaces")
-                        .and_then(|interfaces| self.list_items(key.0, interfaces).first().copied().cloned())
+                        .and_then(|interfaces| {
+                            self.list_items(key.0, interfaces).first().copied().cloned()
+                        })
                         .and_then(|interface| interface.get("SubnetId").cloned())
                         .map_or(Sym::NoValue, |subnet| self.eval(key.0, &subnet)),
                     subnet => subnet,
@@ -312,7 +379,8 @@ impl Importer<'_> {
                 let mut component = self.new_component(key, ComponentKind::Ec2Instance, subnet);
                 component.properties.instance_type = self.text(key, &["InstanceType"]);
                 component.properties.image = self.text(key, &["ImageId"]);
-                component.identity = self.role_of(&self.property(key.0, &key.1, &["IamInstanceProfile"]));
+                component.identity =
+                    self.role_of(&self.property(key.0, &key.1, &["IamInstanceProfile"]));
                 component.properties.imdsv2 = Some(false);
                 component
             }
@@ -337,13 +405,20 @@ impl Importer<'_> {
                 let mut component = self.new_component(key, ComponentKind::EksCluster, subnet);
                 component.properties.engine_version = self.text(key, &["Version"]);
                 // The API endpoint is public unless the template turns public access off.
-                component.properties.publicly_accessible =
-                    Some(self.flag(key, &["ResourcesVpcConfig", "EndpointPublicAccess"]).unwrap_or(true));
-                component.properties.encrypted_at_rest = Some(self.present(key, &["EncryptionConfig"]));
+                component.properties.publicly_accessible = Some(
+                    self.flag(key, &["ResourcesVpcConfig", "EndpointPublicAccess"])
+                        .unwrap_or(true),
+                );
+                component.properties.encrypted_at_rest =
+                    Some(self.present(key, &["EncryptionConfig"]));
                 component
             }
             "AWS::NetworkFirewall::Firewall" => {
-                let mappings = self.resource(key).property("SubnetMappings").cloned().unwrap_or(Value::null());
+                let mappings = self
+                    .resource(key)
+                    .property("SubnetMappings")
+                    .cloned()
+                    .unwrap_or(Value::null());
                 let subnets: Vec<Sym> = self
                     .list_items(key.0, &mappings)
                     .iter()
@@ -379,35 +454,52 @@ impl Importer<'_> {
             }
             "AWS::WAFv2::WebACL" => {
                 let mut component = self.new_component(key, ComponentKind::WafWebAcl, account);
-                let rules = self.resource(key).property("Rules").cloned().unwrap_or(Value::null());
+                let rules = self
+                    .resource(key)
+                    .property("Rules")
+                    .cloned()
+                    .unwrap_or(Value::null());
                 component.properties.managed_rule_groups = self
                     .list_items(key.0, &rules)
                     .iter()
                     .filter_map(|rule| {
                         let statement = rule.get("Statement")?.get("ManagedRuleGroupStatement")?;
-                        self.eval(key.0, statement.get("Name")?).as_text().map(str::to_owned)
+                        self.eval(key.0, statement.get("Name")?)
+                            .as_text()
+                            .map(str::to_owned)
                     })
                     .collect();
                 let mut protected = Vec::new();
-                for association in self.referring("AWS::WAFv2::WebACLAssociation", &["WebACLArn"], key) {
-                    protected.extend(self.elements_of(&self.property(association.0, &association.1, &["ResourceArn"])));
-                }
-                for distribution in
-                    self.referring("AWS::CloudFront::Distribution", &["DistributionConfig", "WebACLId"], key)
+                for association in
+                    self.referring("AWS::WAFv2::WebACLAssociation", &["WebACLArn"], key)
                 {
+                    protected.extend(self.elements_of(&self.property(
+                        association.0,
+                        &association.1,
+                        &["ResourceArn"],
+                    )));
+                }
+                for distribution in self.referring(
+                    "AWS::CloudFront::Distribution",
+                    &["DistributionConfig", "WebACLId"],
+                    key,
+                ) {
                     protected.extend(self.element_for(&distribution).cloned());
                 }
                 component.properties.protects = protected;
                 component
             }
             "AWS::Shield::Protection" => {
-                let mut component = self.new_component(key, ComponentKind::ShieldProtection, account);
-                component.properties.protects = self.elements_of(&self.property(key.0, &key.1, &["ResourceArn"]));
+                let mut component =
+                    self.new_component(key, ComponentKind::ShieldProtection, account);
+                component.properties.protects =
+                    self.elements_of(&self.property(key.0, &key.1, &["ResourceArn"]));
                 component
             }
             "AWS::RAM::ResourceShare" => {
                 let mut component = self.new_component(key, ComponentKind::RamShare, account);
-                component.properties.shares = self.elements_of(&self.property(key.0, &key.1, &["ResourceArns"]));
+                component.properties.shares =
+                    self.elements_of(&self.property(key.0, &key.1, &["ResourceArns"]));
                 component
             }
             _ => return None,
@@ -439,28 +531,46 @@ impl Importer<'_> {
         component.properties.encrypted_at_rest = Some(true);
         let encryption = self.resource(key).property("BucketEncryption").cloned();
         if let Some(encryption) = encryption {
-            let rules = encryption.get("ServerSideEncryptionConfiguration").cloned().unwrap_or(Value::null());
+            let rules = encryption
+                .get("ServerSideEncryptionConfiguration")
+                .cloned()
+                .unwrap_or(Value::null());
             component.encryption_key = self.list_items(key.0, &rules).iter().find_map(|rule| {
-                let key_id = rule.get("ServerSideEncryptionByDefault")?.get("KMSMasterKeyID")?;
+                let key_id = rule
+                    .get("ServerSideEncryptionByDefault")?
+                    .get("KMSMasterKeyID")?;
                 let sym = self.eval(key.0, key_id);
-                sym.resources().into_iter().find_map(|target| self.element_for(&target).cloned())
+                sym.resources()
+                    .into_iter()
+                    .find_map(|target| self.element_for(&target).cloned())
             });
         }
-        component.properties.versioning =
-            Some(self.text(key, &["VersioningConfiguration", "Status"]).as_deref() == Some("Enabled"));
+        component.properties.versioning = Some(
+            self.text(key, &["VersioningConfiguration", "Status"])
+                .as_deref()
+                == Some("Enabled"),
+        );
         if self.present(key, &["PublicAccessBlockConfiguration"]) {
-            let all_blocked = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"]
-                .iter()
-                .all(|setting| self.flag(key, &["PublicAccessBlockConfiguration", setting]) == Some(true));
+            let all_blocked = [
+                "BlockPublicAcls",
+                "BlockPublicPolicy",
+                "IgnorePublicAcls",
+                "RestrictPublicBuckets",
+            ]
+            .iter()
+            .all(|setting| {
+                self.flag(key, &["PublicAccessBlockConfiguration", setting]) == Some(true)
+            });
             component.properties.block_public_access = Some(all_blocked);
         }
         let policy = self.attached_policies("AWS::S3::BucketPolicy", &["Bucket"], key);
         let vpce_only = policy.iter().any(|statement| {
             statement.effect == zta_model::Effect::Deny
-                && statement
-                    .conditions
-                    .values()
-                    .any(|tests| tests.keys().any(|name| name.eq_ignore_ascii_case("aws:SourceVpce")))
+                && statement.conditions.values().any(|tests| {
+                    tests
+                        .keys()
+                        .any(|name| name.eq_ignore_ascii_case("aws:SourceVpce"))
+                })
         });
         component.properties.vpc_endpoint_only = vpce_only.then_some(true);
         component.properties.resource_policy = policy;
@@ -478,7 +588,8 @@ impl Importer<'_> {
     }
 
     fn database(&mut self, key: &ResourceKey, cluster: bool) -> Component {
-        let subnets = self.subnet_group_subnets(key, "DBSubnetGroupName", "AWS::RDS::DBSubnetGroup");
+        let subnets =
+            self.subnet_group_subnets(key, "DBSubnetGroupName", "AWS::RDS::DBSubnetGroup");
         let subnet = self.subnet_for(&subnets, Tier::Isolated);
         let mut component = self.new_component(key, ComponentKind::Rds, subnet);
         let properties = &mut component.properties;
@@ -491,8 +602,14 @@ impl Importer<'_> {
         } else {
             Some(self.flag(key, &["PubliclyAccessible"]).unwrap_or(false))
         };
-        properties.iam_auth = Some(self.flag(key, &["EnableIAMDatabaseAuthentication"]).unwrap_or(false));
-        properties.managed_password = Some(self.flag(key, &["ManageMasterUserPassword"]).unwrap_or(false));
+        properties.iam_auth = Some(
+            self.flag(key, &["EnableIAMDatabaseAuthentication"])
+                .unwrap_or(false),
+        );
+        properties.managed_password = Some(
+            self.flag(key, &["ManageMasterUserPassword"])
+                .unwrap_or(false),
+        );
         properties.encrypted_at_rest = Some(self.flag(key, &["StorageEncrypted"]).unwrap_or(false));
         properties.deletion_protection = self.flag(key, &["DeletionProtection"]);
         properties.backup_retention_days = self.number(key, &["BackupRetentionPeriod"]);
@@ -509,7 +626,11 @@ impl Importer<'_> {
         let internal = self.text(key, &["Scheme"]).as_deref() == Some("internal");
         let mut subnets = self.property(key.0, &key.1, &["Subnets"]);
         if matches!(subnets, Sym::NoValue) {
-            let mappings = self.resource(key).property("SubnetMappings").cloned().unwrap_or(Value::null());
+            let mappings = self
+                .resource(key)
+                .property("SubnetMappings")
+                .cloned()
+                .unwrap_or(Value::null());
             subnets = Sym::List(
                 self.list_items(key.0, &mappings)
                     .iter()
@@ -518,11 +639,23 @@ impl Importer<'_> {
                     .collect(),
             );
         }
-        let tier = if internal { Tier::Private } else { Tier::Public };
+        let tier = if internal {
+            Tier::Private
+        } else {
+            Tier::Public
+        };
         let subnet = self.subnet_for(&subnets, tier);
         let mut component = self.new_component(key, kind, subnet);
-        component.properties.scheme = Some(if internal { Scheme::Internal } else { Scheme::InternetFacing });
-        let listeners = self.referring("AWS::ElasticLoadBalancingV2::Listener", &["LoadBalancerArn"], key);
+        component.properties.scheme = Some(if internal {
+            Scheme::Internal
+        } else {
+            Scheme::InternetFacing
+        });
+        let listeners = self.referring(
+            "AWS::ElasticLoadBalancingV2::Listener",
+            &["LoadBalancerArn"],
+            key,
+        );
         let mut redirects = Vec::new();
         for listener in &listeners {
             let protocol = self.text(listener, &["Protocol"]).unwrap_or_default();
@@ -533,23 +666,31 @@ impl Importer<'_> {
                     .take()
                     .or_else(|| self.text(listener, &["SslPolicy"]));
                 let certificates = self.property(listener.0, &listener.1, &["Certificates"]);
-                let certificate = self.resource(listener).property("Certificates").and_then(|list| {
-                    self.list_items(listener.0, list)
-                        .first()
-                        .and_then(|entry| entry.get("CertificateArn"))
-                        .map(|arn| self.eval(listener.0, arn))
-                });
+                let certificate =
+                    self.resource(listener)
+                        .property("Certificates")
+                        .and_then(|list| {
+                            self.list_items(listener.0, list)
+                                .first()
+                                .and_then(|entry| entry.get("CertificateArn"))
+                                .map(|arn| self.eval(listener.0, arn))
+                        });
                 let certificate = certificate.unwrap_or(certificates);
-                component.properties.certificate = component.properties.certificate.take().or_else(|| {
-                    self.elements_of(&certificate).into_iter().find(|id| {
-                        self.design
-                            .component(id)
-                            .is_some_and(|component| component.kind == ComponentKind::AcmCertificate)
-                    })
-                });
+                component.properties.certificate =
+                    component.properties.certificate.take().or_else(|| {
+                        self.elements_of(&certificate).into_iter().find(|id| {
+                            self.design.component(id).is_some_and(|component| {
+                                component.kind == ComponentKind::AcmCertificate
+                            })
+                        })
+                    });
             }
             if protocol == "HTTP" && kind == ComponentKind::Alb {
-                let actions = self.resource(listener).property("DefaultActions").cloned().unwrap_or(Value::null());
+                let actions = self
+                    .resource(listener)
+                    .property("DefaultActions")
+                    .cloned()
+                    .unwrap_or(Value::null());
                 let redirect = self
                     .list_items(listener.0, &actions)
                     .iter()
@@ -559,13 +700,21 @@ impl Importer<'_> {
         }
         if kind == ComponentKind::Alb {
             if !redirects.is_empty() {
-                component.properties.http_redirect = Some(redirects.iter().all(|redirect| *redirect));
+                component.properties.http_redirect =
+                    Some(redirects.iter().all(|redirect| *redirect));
             }
-            let attributes = self.resource(key).property("LoadBalancerAttributes").cloned().unwrap_or(Value::null());
+            let attributes = self
+                .resource(key)
+                .property("LoadBalancerAttributes")
+                .cloned()
+                .unwrap_or(Value::null());
             component.properties.deletion_protection = self
                 .list_items(key.0, &attributes)
                 .iter()
-                .find(|attribute| attribute.get("Key").and_then(Value::as_str) == Some("deletion_protection.enabled"))
+                .find(|attribute| {
+                    attribute.get("Key").and_then(Value::as_str)
+                        == Some("deletion_protection.enabled")
+                })
                 .and_then(|attribute| attribute.get("Value"))
                 .and_then(|value| self.eval(key.0, value).as_text().map(|text| text == "true"));
         }
@@ -577,34 +726,75 @@ impl Importer<'_> {
         let subnet = self.subnet_for(&subnets, Tier::Private);
         let mut component = self.new_component(key, ComponentKind::Ec2Instance, subnet);
         component.description = Some("Auto Scaling group, drawn as its instances.".to_owned());
-        let configuration = self.property(key.0, &key.1, &["LaunchConfigurationName"]).resource();
-        let template = self.property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"]).resource();
+        let configuration = self
+            .property(key.0, &key.1, &["LaunchConfigurationName"])
+            .resource();
+        let template = self
+            .property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"])
+            .resource();
         if let Some(configuration) = configuration {
             component.properties.instance_type = self.text(&configuration, &["InstanceType"]);
             component.properties.image = self.text(&configuration, &["ImageId"]);
-            component.identity = self.role_of(&self.property(configuration.0, &configuration.1, &["IamInstanceProfile"]));
-            component.properties.publicly_accessible = self.flag(&configuration, &["AssociatePublicIpAddress"]);
-            component.properties.imdsv2 =
-                Some(self.text(&configuration, &["MetadataOptions", "HttpTokens"]).as_deref() == Some("required"));
+            component.identity = self.role_of(&self.property(
+                configuration.0,
+                &configuration.1,
+                &["IamInstanceProfile"],
+            ));
+            component.properties.publicly_accessible =
+                self.flag(&configuration, &["AssociatePublicIpAddress"]);
+            component.properties.imdsv2 = Some(
+                self.text(&configuration, &["MetadataOptions", "HttpTokens"])
+                    .as_deref()
+                    == Some("required"),
+            );
         } else if let Some(template) = template {
             let at = |path: &[&'static str]| -> Vec<&'static str> {
-                std::iter::once("LaunchTemplateData").chain(path.iter().copied()).collect()
+                std::iter::once("LaunchTemplateData")
+                    .chain(path.iter().copied())
+                    .collect()
             };
             component.properties.instance_type = self.text(&template, &at(&["InstanceType"]));
             component.properties.image = self.text(&template, &at(&["ImageId"]));
-            let mut profile = self.property(template.0, &template.1, &at(&["IamInstanceProfile", "Arn"]));
+            let mut profile =
+                self.property(template.0, &template.1, &at(&["IamInstanceProfile", "Arn"]));
             if matches!(profile, Sym::NoValue) {
-                profile = self.property(template.0, &template.1, &at(&["IamInstanceProfile", "Name"]));
+                profile = self.property(
+                    template.0,
+                    &template.1,
+                    &at(&["IamInstanceProfile", "Name"]),
+                );
             }
             component.identity = self.role_of(&profile);
-            component.properties.imdsv2 =
-                Some(self.text(&template, &at(&["MetadataOptions", "HttpTokens"])).as_deref() == Some("required"));
+            component.properties.imdsv2 = Some(
+                self.text(&template, &at(&["MetadataOptions", "HttpTokens"]))
+                    .as_deref()
+                    == Some("required"),
+            );
+            let interfaces = self
+                .resource(&template)
+                .property("LaunchTemplateData")
+                .and_then(|data| self.lookup(template.0, data, "NetworkInterfaces"))
+                .cloned()
+                .unwrap_or(Value::null());
+            component.properties.publicly_accessible = self
+                .list_items(template.0, &interfaces)
+                .first()
+                .and_then(|interface| interface.get("AssociatePublicIpAddress"))
+                .and_then(|flag| {
+                    self.eval(template.0, flag)
+                        .as_text()
+                        .map(|text| text == "true")
+                });
         }
         component
     }
 
     fn ecs_service(&mut self, key: &ResourceKey) -> Component {
-        let subnets = self.property(key.0, &key.1, &["NetworkConfiguration", "AwsvpcConfiguration", "Subnets"]);
+        let subnets = self.property(
+            key.0,
+            &key.1,
+            &["NetworkConfiguration", "AwsvpcConfiguration", "Subnets"],
+        );
         let subnet = match self.first_subnet(&subnets) {
             Some(subnet) => subnet,
             // Without awsvpc networking the tasks run on the cluster's container instances.
@@ -619,18 +809,33 @@ impl Importer<'_> {
         };
         let mut component = self.new_component(key, ComponentKind::EcsService, subnet);
         let fargate = self.text(key, &["LaunchType"]).as_deref() == Some("FARGATE");
-        component.properties.launch_type = Some(if fargate { LaunchType::Fargate } else { LaunchType::Ec2 });
+        component.properties.launch_type = Some(if fargate {
+            LaunchType::Fargate
+        } else {
+            LaunchType::Ec2
+        });
         component.properties.desired_count = self.number(key, &["DesiredCount"]);
         component.properties.publicly_accessible = Some(
-            self.text(key, &["NetworkConfiguration", "AwsvpcConfiguration", "AssignPublicIp"])
-                .as_deref()
+            self.text(
+                key,
+                &[
+                    "NetworkConfiguration",
+                    "AwsvpcConfiguration",
+                    "AssignPublicIp",
+                ],
+            )
+            .as_deref()
                 == Some("ENABLED"),
         );
         if let Some(task) = self.property(key.0, &key.1, &["TaskDefinition"]).resource() {
             component.properties.cpu = self.number(&task, &["Cpu"]);
             component.properties.memory = self.number(&task, &["Memory"]);
             component.identity = self.role_of(&self.property(task.0, &task.1, &["TaskRoleArn"]));
-            let containers = self.resource(&task).property("ContainerDefinitions").cloned().unwrap_or(Value::null());
+            let containers = self
+                .resource(&task)
+                .property("ContainerDefinitions")
+                .cloned()
+                .unwrap_or(Value::null());
             component.properties.image = self
                 .list_items(task.0, &containers)
                 .first()
@@ -653,13 +858,41 @@ impl Importer<'_> {
             ("AWS::S3::BucketPolicy", &["Bucket"], "the bucket's policy"),
             ("AWS::SQS::QueuePolicy", &["Queues"], "the queue's policy"),
             ("AWS::SNS::TopicPolicy", &["Topics"], "the topic's policy"),
-            ("AWS::SecretsManager::ResourcePolicy", &["SecretId"], "the secret's policy"),
-            ("AWS::SecretsManager::RotationSchedule", &["SecretId"], "the secret's rotation"),
-            ("AWS::RDS::DBSubnetGroup", &["SubnetIds"], "the database's subnets"),
-            ("AWS::ElastiCache::SubnetGroup", &["SubnetIds"], "the cache's subnets"),
-            ("AWS::WAFv2::WebACLAssociation", &["WebACLArn"], "what the web ACL protects"),
-            ("AWS::SecurityHub::Standard", &["StandardsArn"], "a Security Hub standard"),
-            ("AWS::ElasticLoadBalancingV2::Listener", &["LoadBalancerArn"], "the load balancer's listener"),
+            (
+                "AWS::SecretsManager::ResourcePolicy",
+                &["SecretId"],
+                "the secret's policy",
+            ),
+            (
+                "AWS::SecretsManager::RotationSchedule",
+                &["SecretId"],
+                "the secret's rotation",
+            ),
+            (
+                "AWS::RDS::DBSubnetGroup",
+                &["SubnetIds"],
+                "the database's subnets",
+            ),
+            (
+                "AWS::ElastiCache::SubnetGroup",
+                &["SubnetIds"],
+                "the cache's subnets",
+            ),
+            (
+                "AWS::WAFv2::WebACLAssociation",
+                &["WebACLArn"],
+                "what the web ACL protects",
+            ),
+            (
+                "AWS::SecurityHub::Standard",
+                &["StandardsArn"],
+                "a Security Hub standard",
+            ),
+            (
+                "AWS::ElasticLoadBalancingV2::Listener",
+                &["LoadBalancerArn"],
+                "the load balancer's listener",
+            ),
         ];
         for (resource_type, property, how) in helpers {
             for key in self.resources_of_type(resource_type) {
@@ -673,7 +906,10 @@ impl Importer<'_> {
                         .map(|component| component.id.clone()),
                     (_, element) => element,
                 };
-                if element.is_none() && resource_type != "AWS::RDS::DBSubnetGroup" && resource_type != "AWS::ElastiCache::SubnetGroup" {
+                if element.is_none()
+                    && resource_type != "AWS::RDS::DBSubnetGroup"
+                    && resource_type != "AWS::ElastiCache::SubnetGroup"
+                {
                     continue;
                 }
                 self.mark(

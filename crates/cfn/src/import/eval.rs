@@ -33,7 +33,10 @@ pub(crate) enum Sym {
     /// `Fn::ImportValue` of the given export name.
     Import(String),
     /// A join whose parts are not all known, kept so that a later `Split` recovers them.
-    Joined { delimiter: String, parts: Vec<Sym> },
+    Joined {
+        delimiter: String,
+        parts: Vec<Sym>,
+    },
     /// `AWS::NoValue`: the property is absent.
     NoValue,
     Unknown,
@@ -140,7 +143,12 @@ impl Importer<'_> {
     }
 
     /// The raw value at `key` of a mapping value, looking through `If` with a known condition.
-    pub(crate) fn lookup<'v>(&self, stack: usize, value: &'v Value, key: &str) -> Option<&'v Value> {
+    pub(crate) fn lookup<'v>(
+        &self,
+        stack: usize,
+        value: &'v Value,
+        key: &str,
+    ) -> Option<&'v Value> {
         self.choose(stack, value).get(key)
     }
 
@@ -201,7 +209,13 @@ impl Importer<'_> {
         }
     }
 
-    fn eval_function(&self, stack: usize, function: &Function, argument: &Value, depth: u32) -> Sym {
+    fn eval_function(
+        &self,
+        stack: usize,
+        function: &Function,
+        argument: &Value,
+        depth: u32,
+    ) -> Sym {
         let args = argument.as_list().unwrap_or_default();
         match function {
             Function::Ref => match argument.as_str() {
@@ -212,7 +226,9 @@ impl Importer<'_> {
                 let (resource, attribute) = match args {
                     [resource, attribute] => (
                         resource.as_str().map(str::to_owned),
-                        self.eval_at(stack, attribute, depth).as_text().map(str::to_owned),
+                        self.eval_at(stack, attribute, depth)
+                            .as_text()
+                            .map(str::to_owned),
                     ),
                     _ => (None, None),
                 };
@@ -289,9 +305,7 @@ impl Importer<'_> {
                 _ => Sym::Unknown,
             },
             Function::GetAZs => Sym::Pseudo("AWS::AvailabilityZones".to_owned()),
-            Function::ImportValue => {
-                Sym::Import(self.eval_at(stack, argument, depth).describe())
-            }
+            Function::ImportValue => Sym::Import(self.eval_at(stack, argument, depth).describe()),
             Function::Base64 => self.eval_at(stack, argument, depth),
             _ => Sym::Unknown,
         }
@@ -320,9 +334,9 @@ impl Importer<'_> {
             return match parameter.default_value() {
                 Some(default) => {
                     let resolved = self.eval_at(stack, default, depth + 1);
-                    let is_list = parameter
-                        .parameter_type()
-                        .is_some_and(|kind| kind.starts_with("List<") || kind == "CommaDelimitedList");
+                    let is_list = parameter.parameter_type().is_some_and(|kind| {
+                        kind.starts_with("List<") || kind == "CommaDelimitedList"
+                    });
                     match resolved {
                         Sym::Text(text) if is_list => Sym::List(
                             text.split(',')
@@ -374,7 +388,9 @@ impl Importer<'_> {
                 return self.eval_at(stack, value, depth + 1);
             }
             match name.split_once('.') {
-                Some((resource, attribute)) => self.attribute(stack, resource, attribute, depth + 1),
+                Some((resource, attribute)) => {
+                    self.attribute(stack, resource, attribute, depth + 1)
+                }
                 None => self.reference(stack, name, depth + 1),
             }
         };
@@ -542,6 +558,7 @@ fn cidr(block: Option<&str>, count: Option<&str>, bits: Option<&str>) -> Option<
 /// The placeholder network for VPCs whose block the template does not fix: the benchmarking
 /// range 198.18.0.0/15 (RFC 2544), which no real VPC uses, so a reader sees it is not real.
 pub(crate) fn placeholder_vpc(index: usize) -> Ipv4Net {
-    let base = u32::from(Ipv4Addr::new(198, 18, 0, 0)) + (u32::try_from(index % 2).unwrap_or(0) << 16);
+    let base =
+        u32::from(Ipv4Addr::new(198, 18, 0, 0)) + (u32::try_from(index % 2).unwrap_or(0) << 16);
     Ipv4Net::new(Ipv4Addr::from(base), 16).expect("a /16 prefix is valid")
 }

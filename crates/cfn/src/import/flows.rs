@@ -16,14 +16,27 @@ use crate::value::{Function, Value, ValueKind};
 const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::EC2::Instance", &["SecurityGroupIds"]),
     ("AWS::EC2::Instance", &["SecurityGroups"]),
-    ("AWS::ElasticLoadBalancingV2::LoadBalancer", &["SecurityGroups"]),
-    ("AWS::ECS::Service", &["NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups"]),
+    (
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        &["SecurityGroups"],
+    ),
+    (
+        "AWS::ECS::Service",
+        &[
+            "NetworkConfiguration",
+            "AwsvpcConfiguration",
+            "SecurityGroups",
+        ],
+    ),
     ("AWS::Lambda::Function", &["VpcConfig", "SecurityGroupIds"]),
     ("AWS::RDS::DBInstance", &["VPCSecurityGroups"]),
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
-    ("AWS::EKS::Cluster", &["ResourcesVpcConfig", "SecurityGroupIds"]),
+    (
+        "AWS::EKS::Cluster",
+        &["ResourcesVpcConfig", "SecurityGroupIds"],
+    ),
     ("AWS::EC2::VPCEndpoint", &["SecurityGroupIds"]),
 ];
 
@@ -68,7 +81,9 @@ impl Importer<'_> {
         if duplicate {
             return;
         }
-        let id = self.ids.claim(&format!("{}-to-{}", flow.source, flow.target));
+        let id = self
+            .ids
+            .claim(&format!("{}-to-{}", flow.source, flow.target));
         self.design.flows.push(Flow {
             id,
             source: flow.source,
@@ -108,7 +123,8 @@ impl Importer<'_> {
         let net = Self::valid_net(Some(cidr));
         if let Some(existing) = self.design.segments.iter().find(|segment| {
             segment.kind == SegmentKind::OnPremises
-                && (segment.cidr.as_deref() == Some(cidr) || segment.description.as_deref() == Some(cidr))
+                && (segment.cidr.as_deref() == Some(cidr)
+                    || segment.description.as_deref() == Some(cidr))
         }) {
             return existing.id.clone();
         }
@@ -157,24 +173,73 @@ impl Importer<'_> {
                 continue;
             };
             let mut groups = Vec::new();
-            if let Some(configuration) = self.property(key.0, &key.1, &["LaunchConfigurationName"]).resource() {
-                groups.extend(self.property(configuration.0, &configuration.1, &["SecurityGroups"]).resources());
-            }
-            if let Some(template) = self.property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"]).resource() {
+            if let Some(configuration) = self
+                .property(key.0, &key.1, &["LaunchConfigurationName"])
+                .resource()
+            {
                 groups.extend(
-                    self.property(template.0, &template.1, &["LaunchTemplateData", "SecurityGroupIds"])
+                    self.property(configuration.0, &configuration.1, &["SecurityGroups"])
                         .resources(),
+                );
+            }
+            if let Some(template) = self
+                .property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"])
+                .resource()
+            {
+                groups.extend(
+                    self.property(
+                        template.0,
+                        &template.1,
+                        &["LaunchTemplateData", "SecurityGroupIds"],
+                    )
+                    .resources(),
+                );
+                groups.extend(
+                    self.interface_groups(&template, &["LaunchTemplateData", "NetworkInterfaces"]),
                 );
             }
             add(groups, &element);
         }
+        for key in self.resources_of_type("AWS::EC2::Instance") {
+            if let Some(element) = self.element_for(&key).cloned() {
+                let groups = self.interface_groups(&key, &["NetworkInterfaces"]);
+                add(groups, &element);
+            }
+        }
         members
+    }
+
+    /// The security groups named by the network interfaces listed at `path` of a resource.
+    fn interface_groups(&self, key: &ResourceKey, path: &[&str]) -> Vec<ResourceKey> {
+        let Some((first, rest)) = path.split_first() else {
+            return Vec::new();
+        };
+        let mut value = self.resource(key).property(first);
+        for name in rest {
+            value = value.and_then(|value| self.lookup(key.0, value, name));
+        }
+        let Some(interfaces) = value else {
+            return Vec::new();
+        };
+        self.list_items(key.0, interfaces)
+            .iter()
+            .flat_map(|interface| {
+                ["Groups", "GroupSet"]
+                    .iter()
+                    .filter_map(|name| interface.get(name))
+                    .flat_map(|groups| self.eval(key.0, groups).resources())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 
     fn security_group_flows(&mut self, members: &HashMap<ResourceKey, Vec<String>>) {
         let mut rules: Vec<(ResourceKey, ResourceKey, Value)> = Vec::new();
         for group in self.resources_of_type("AWS::EC2::SecurityGroup") {
-            let inline = self.resource(&group).property("SecurityGroupIngress").cloned();
+            let inline = self
+                .resource(&group)
+                .property("SecurityGroupIngress")
+                .cloned();
             if let Some(inline) = inline {
                 for rule in self.list_items(group.0, &inline) {
                     rules.push((group.clone(), group.clone(), rule.clone()));
@@ -183,7 +248,9 @@ impl Importer<'_> {
         }
         for key in self.resources_of_type("AWS::EC2::SecurityGroupIngress") {
             let group = self.property(key.0, &key.1, &["GroupId"]).resource();
-            let Some(group) = group.filter(|group| self.resource(group).resource_type == "AWS::EC2::SecurityGroup") else {
+            let Some(group) = group
+                .filter(|group| self.resource(group).resource_type == "AWS::EC2::SecurityGroup")
+            else {
                 self.mark(
                     key,
                     Disposition::Carried {
@@ -200,12 +267,19 @@ impl Importer<'_> {
             let targets = members.get(&group).cloned().unwrap_or_default();
             let element = targets.first().cloned();
             let read = |name: &str| rule.get(name).map(|value| self.eval(stack, value));
-            let cidrs: Vec<Sym> = ["CidrIp", "CidrIpv6"].iter().filter_map(|name| read(name)).collect();
+            let cidrs: Vec<Sym> = ["CidrIp", "CidrIpv6"]
+                .iter()
+                .filter_map(|name| read(name))
+                .collect();
             let source_group = read("SourceSecurityGroupId").and_then(|sym| sym.resource());
             let from_prefix_list = read("SourcePrefixListId").is_some();
-            let protocol_text = read("IpProtocol").and_then(|sym| sym.as_text().map(str::to_owned)).unwrap_or_default();
-            let from = read("FromPort").and_then(|sym| sym.as_text().and_then(|text| text.parse::<i64>().ok()));
-            let to = read("ToPort").and_then(|sym| sym.as_text().and_then(|text| text.parse::<i64>().ok()));
+            let protocol_text = read("IpProtocol")
+                .and_then(|sym| sym.as_text().map(str::to_owned))
+                .unwrap_or_default();
+            let from = read("FromPort")
+                .and_then(|sym| sym.as_text().and_then(|text| text.parse::<i64>().ok()));
+            let to = read("ToPort")
+                .and_then(|sym| sym.as_text().and_then(|text| text.parse::<i64>().ok()));
             let Some((transport, range)) = port_range(&protocol_text, from, to) else {
                 self.notes.push(format!(
                     "security group {}: an ingress rule for protocol `{protocol_text}` is not drawn as a flow",
@@ -272,7 +346,8 @@ impl Importer<'_> {
                 group,
                 Disposition::Absorbed {
                     element,
-                    how: "its ingress rules are drawn as flows to the components using it".to_owned(),
+                    how: "its ingress rules are drawn as flows to the components using it"
+                        .to_owned(),
                 },
             );
         }
@@ -300,7 +375,13 @@ impl Importer<'_> {
 
     /// A flow allowed by a network rule: the protocol guessed from the port where it is a
     /// well-known one, TLS only for HTTPS, a password for databases without IAM authentication.
-    fn network_flow(&self, source: String, target: String, transport: Protocol, range: PortRange) -> NewFlow {
+    fn network_flow(
+        &self,
+        source: String,
+        target: String,
+        transport: Protocol,
+        range: PortRange,
+    ) -> NewFlow {
         let target_component = self.design.component(&target);
         let protocol = if range.from == range.to {
             well_known(range.from, transport)
@@ -308,7 +389,9 @@ impl Importer<'_> {
             transport
         };
         let auth = match (protocol, target_component) {
-            (Protocol::Postgresql | Protocol::Mysql, Some(component)) if component.properties.iam_auth == Some(true) => {
+            (Protocol::Postgresql | Protocol::Mysql, Some(component))
+                if component.properties.iam_auth == Some(true) =>
+            {
                 Auth::Iam
             }
             (Protocol::Postgresql | Protocol::Mysql, _) => Auth::Password,
@@ -319,7 +402,11 @@ impl Importer<'_> {
             target,
             protocol,
             ports: vec![range],
-            tls: if protocol == Protocol::Https { Tls::Tls12 } else { Tls::None },
+            tls: if protocol == Protocol::Https {
+                Tls::Tls12
+            } else {
+                Tls::None
+            },
             auth,
             issuer: None,
             actions: Vec::new(),
@@ -330,26 +417,38 @@ impl Importer<'_> {
     fn listener_flows(&mut self) {
         let listeners = self.resources_of_type("AWS::ElasticLoadBalancingV2::Listener");
         for listener in listeners {
-            let Some(balancer) = self.element_of(&self.property(listener.0, &listener.1, &["LoadBalancerArn"])) else {
+            let Some(balancer) =
+                self.element_of(&self.property(listener.0, &listener.1, &["LoadBalancerArn"]))
+            else {
                 continue;
             };
-            let protocol_text = self.property(listener.0, &listener.1, &["Protocol"]).describe();
+            let protocol_text = self
+                .property(listener.0, &listener.1, &["Protocol"])
+                .describe();
             let port = self
                 .property(listener.0, &listener.1, &["Port"])
                 .as_text()
                 .and_then(|port| port.parse::<u16>().ok());
-            let policy = self.property(listener.0, &listener.1, &["SslPolicy"]).describe();
+            let policy = self
+                .property(listener.0, &listener.1, &["SslPolicy"])
+                .describe();
             let (protocol, tls) = match protocol_text.as_str() {
-                "HTTPS" => (Protocol::Https, if policy.contains("TLS13-1-3") { Tls::Tls13 } else { Tls::Tls12 }),
+                "HTTPS" => (
+                    Protocol::Https,
+                    if policy.contains("TLS13-1-3") {
+                        Tls::Tls13
+                    } else {
+                        Tls::Tls12
+                    },
+                ),
                 "HTTP" => (Protocol::Http, Tls::None),
                 "TLS" => (Protocol::Tcp, Tls::Tls12),
                 "UDP" => (Protocol::Udp, Tls::None),
                 _ => (Protocol::Tcp, Tls::None),
             };
-            let internet_facing = self
-                .design
-                .component(&balancer)
-                .is_some_and(|component| component.properties.scheme == Some(Scheme::InternetFacing));
+            let internet_facing = self.design.component(&balancer).is_some_and(|component| {
+                component.properties.scheme == Some(Scheme::InternetFacing)
+            });
             if internet_facing && let Some(port) = port {
                 let internet = self.internet();
                 self.add_flow(NewFlow {
@@ -365,11 +464,24 @@ impl Importer<'_> {
                 });
             }
             let mut groups = Vec::new();
-            let actions = self.resource(&listener).property("DefaultActions").cloned().unwrap_or(Value::null());
+            let actions = self
+                .resource(&listener)
+                .property("DefaultActions")
+                .cloned()
+                .unwrap_or(Value::null());
             groups.extend(self.target_groups_of_actions(listener.0, &actions));
             for rule in self.resources_of_type("AWS::ElasticLoadBalancingV2::ListenerRule") {
-                if self.property(rule.0, &rule.1, &["ListenerArn"]).resource().as_ref() == Some(&listener) {
-                    let actions = self.resource(&rule).property("Actions").cloned().unwrap_or(Value::null());
+                if self
+                    .property(rule.0, &rule.1, &["ListenerArn"])
+                    .resource()
+                    .as_ref()
+                    == Some(&listener)
+                {
+                    let actions = self
+                        .resource(&rule)
+                        .property("Actions")
+                        .cloned()
+                        .unwrap_or(Value::null());
                     groups.extend(self.target_groups_of_actions(rule.0, &actions));
                     self.mark(
                         rule,
@@ -392,7 +504,10 @@ impl Importer<'_> {
             if let Some(group) = action.get("TargetGroupArn") {
                 groups.extend(self.eval(stack, group).resources());
             }
-            if let Some(forward) = action.get("ForwardConfig").and_then(|config| config.get("TargetGroups")) {
+            if let Some(forward) = action
+                .get("ForwardConfig")
+                .and_then(|config| config.get("TargetGroups"))
+            {
                 for entry in self.list_items(stack, forward) {
                     if let Some(group) = entry.get("TargetGroupArn") {
                         groups.extend(self.eval(stack, group).resources());
@@ -417,32 +532,47 @@ impl Importer<'_> {
         };
         let mut targets: Vec<(String, Option<u16>)> = Vec::new();
         for service in self.resources_of_type("AWS::ECS::Service") {
-            let balancers = self.resource(&service).property("LoadBalancers").cloned().unwrap_or(Value::null());
+            let balancers = self
+                .resource(&service)
+                .property("LoadBalancers")
+                .cloned()
+                .unwrap_or(Value::null());
             for entry in self.list_items(service.0, &balancers) {
                 let matches = entry
                     .get("TargetGroupArn")
                     .is_some_and(|arn| self.eval(service.0, arn).resources().contains(group));
                 if matches && let Some(element) = self.element_for(&service).cloned() {
-                    let port = entry
-                        .get("ContainerPort")
-                        .and_then(|port| self.eval(service.0, port).as_text().and_then(|text| text.parse().ok()));
+                    let port = entry.get("ContainerPort").and_then(|port| {
+                        self.eval(service.0, port)
+                            .as_text()
+                            .and_then(|text| text.parse().ok())
+                    });
                     targets.push((element, port));
                 }
             }
         }
         for scaling in self.resources_of_type("AWS::AutoScaling::AutoScalingGroup") {
-            if self.property(scaling.0, &scaling.1, &["TargetGroupARNs"]).resources().contains(group)
+            if self
+                .property(scaling.0, &scaling.1, &["TargetGroupARNs"])
+                .resources()
+                .contains(group)
                 && let Some(element) = self.element_for(&scaling).cloned()
             {
                 targets.push((element, None));
             }
         }
-        let listed = self.resource(group).property("Targets").cloned().unwrap_or(Value::null());
+        let listed = self
+            .resource(group)
+            .property("Targets")
+            .cloned()
+            .unwrap_or(Value::null());
         for target in self.list_items(group.0, &listed) {
             if let Some(id) = target.get("Id") {
-                let port = target
-                    .get("Port")
-                    .and_then(|port| self.eval(group.0, port).as_text().and_then(|text| text.parse().ok()));
+                let port = target.get("Port").and_then(|port| {
+                    self.eval(group.0, port)
+                        .as_text()
+                        .and_then(|text| text.parse().ok())
+                });
                 for element in self.elements_of(&self.eval(group.0, id)) {
                     targets.push((element, port));
                 }
@@ -488,21 +618,30 @@ impl Importer<'_> {
             group.clone(),
             Disposition::Absorbed {
                 element: Some(balancer.to_owned()),
-                how: "a target group, drawn as flows from the load balancer to its targets".to_owned(),
+                how: "a target group, drawn as flows from the load balancer to its targets"
+                    .to_owned(),
             },
         );
     }
 
     fn api_flows(&mut self) {
         for method in self.resources_of_type("AWS::ApiGateway::Method") {
-            let Some(api) = self.element_of(&self.property(method.0, &method.1, &["RestApiId"])) else {
+            let Some(api) = self.element_of(&self.property(method.0, &method.1, &["RestApiId"]))
+            else {
                 continue;
             };
-            let verb = self.property(method.0, &method.1, &["HttpMethod"]).describe();
-            let (auth, issuer) = match self.property(method.0, &method.1, &["AuthorizationType"]).as_text() {
+            let verb = self
+                .property(method.0, &method.1, &["HttpMethod"])
+                .describe();
+            let (auth, issuer) = match self
+                .property(method.0, &method.1, &["AuthorizationType"])
+                .as_text()
+            {
                 Some("AWS_IAM") => (Auth::Iam, None),
                 Some("COGNITO_USER_POOLS" | "CUSTOM") => {
-                    let authorizer = self.property(method.0, &method.1, &["AuthorizerId"]).resource();
+                    let authorizer = self
+                        .property(method.0, &method.1, &["AuthorizerId"])
+                        .resource();
                     self.authorizer_auth(authorizer)
                 }
                 _ if self.flag_property(&method, &["ApiKeyRequired"]) => (Auth::ApiKey, None),
@@ -524,10 +663,15 @@ impl Importer<'_> {
             let Some(api) = self.element_of(&self.property(route.0, &route.1, &["ApiId"])) else {
                 continue;
             };
-            let (auth, issuer) = match self.property(route.0, &route.1, &["AuthorizationType"]).as_text() {
+            let (auth, issuer) = match self
+                .property(route.0, &route.1, &["AuthorizationType"])
+                .as_text()
+            {
                 Some("AWS_IAM") => (Auth::Iam, None),
                 Some("JWT" | "CUSTOM") => {
-                    let authorizer = self.property(route.0, &route.1, &["AuthorizerId"]).resource();
+                    let authorizer = self
+                        .property(route.0, &route.1, &["AuthorizerId"])
+                        .resource();
                     self.authorizer_auth(authorizer)
                 }
                 _ => (Auth::None, None),
@@ -538,7 +682,11 @@ impl Importer<'_> {
             let integrations: Vec<ResourceKey> = self
                 .resources_of_type("AWS::ApiGatewayV2::Integration")
                 .into_iter()
-                .filter(|integration| target.describe().contains(&format!("${{{}}}", integration.1)))
+                .filter(|integration| {
+                    target
+                        .describe()
+                        .contains(&format!("${{{}}}", integration.1))
+                })
                 .collect();
             for integration in integrations {
                 for target in self.resources_in(integration.0, "IntegrationUri", "", &integration) {
@@ -560,16 +708,20 @@ impl Importer<'_> {
                 },
             );
         }
-        for authorizer_type in ["AWS::ApiGateway::Authorizer", "AWS::ApiGatewayV2::Authorizer"] {
+        for authorizer_type in [
+            "AWS::ApiGateway::Authorizer",
+            "AWS::ApiGatewayV2::Authorizer",
+        ] {
             for authorizer in self.resources_of_type(authorizer_type) {
-                let api = ["RestApiId", "ApiId"]
-                    .iter()
-                    .find_map(|property| self.element_of(&self.property(authorizer.0, &authorizer.1, &[property])));
+                let api = ["RestApiId", "ApiId"].iter().find_map(|property| {
+                    self.element_of(&self.property(authorizer.0, &authorizer.1, &[property]))
+                });
                 self.mark(
                     authorizer,
                     Disposition::Absorbed {
                         element: api,
-                        how: "an authorizer, drawn as the authentication of the API's flows".to_owned(),
+                        how: "an authorizer, drawn as the authentication of the API's flows"
+                            .to_owned(),
                     },
                 );
             }
@@ -594,7 +746,11 @@ impl Importer<'_> {
             let issuer = self
                 .property(authorizer.0, &authorizer.1, &["JwtConfiguration", "Issuer"])
                 .describe();
-            let name = if issuer.is_empty() { authorizer.1.clone() } else { issuer };
+            let name = if issuer.is_empty() {
+                authorizer.1.clone()
+            } else {
+                issuer
+            };
             self.external_provider(&name)
         });
         (Auth::Jwt, Some(issuer))
@@ -610,12 +766,12 @@ impl Importer<'_> {
             return;
         }
         let internet = self.internet();
-        if let Some(existing) = self
-            .design
-            .flows
-            .iter_mut()
-            .find(|flow| flow.source == internet && flow.target == api && flow.auth == auth && flow.issuer == issuer)
-        {
+        if let Some(existing) = self.design.flows.iter_mut().find(|flow| {
+            flow.source == internet
+                && flow.target == api
+                && flow.auth == auth
+                && flow.issuer == issuer
+        }) {
             if let Some(description) = &mut existing.description {
                 description.push_str(&format!(" {what}."));
             }
@@ -671,7 +827,13 @@ impl Importer<'_> {
     }
 
     /// The resources a property refers to, including through `Sub` variables.
-    fn resources_in(&self, stack: usize, property: &str, nested: &str, key: &ResourceKey) -> Vec<ResourceKey> {
+    fn resources_in(
+        &self,
+        stack: usize,
+        property: &str,
+        nested: &str,
+        key: &ResourceKey,
+    ) -> Vec<ResourceKey> {
         let Some(mut value) = self.resource(key).property(property) else {
             return Vec::new();
         };
@@ -691,7 +853,13 @@ impl Importer<'_> {
         found
     }
 
-    fn collect_references(&self, stack: usize, value: &Value, found: &mut Vec<ResourceKey>, depth: usize) {
+    fn collect_references(
+        &self,
+        stack: usize,
+        value: &Value,
+        found: &mut Vec<ResourceKey>,
+        depth: usize,
+    ) {
         if depth > 64 {
             return;
         }
@@ -749,12 +917,18 @@ impl Importer<'_> {
 
     fn event_source_flows(&mut self) {
         for mapping in self.resources_of_type("AWS::Lambda::EventSourceMapping") {
-            let function = self.element_of(&self.property(mapping.0, &mapping.1, &["FunctionName"]));
-            let source = self.element_of(&self.property(mapping.0, &mapping.1, &["EventSourceArn"]));
+            let function =
+                self.element_of(&self.property(mapping.0, &mapping.1, &["FunctionName"]));
+            let source =
+                self.element_of(&self.property(mapping.0, &mapping.1, &["EventSourceArn"]));
             let (Some(function), Some(source)) = (function, source) else {
                 continue;
             };
-            let actions = match self.design.component(&source).map(|component| component.kind) {
+            let actions = match self
+                .design
+                .component(&source)
+                .map(|component| component.kind)
+            {
                 Some(ComponentKind::SqsQueue) => vec![
                     "sqs:DeleteMessage".to_owned(),
                     "sqs:GetQueueAttributes".to_owned(),
@@ -776,7 +950,9 @@ impl Importer<'_> {
                 auth: Auth::Iam,
                 issuer: None,
                 actions,
-                description: Some("Event source mapping: the function polls its source.".to_owned()),
+                description: Some(
+                    "Event source mapping: the function polls its source.".to_owned(),
+                ),
             });
             self.mark(
                 mapping,
@@ -831,12 +1007,28 @@ impl Importer<'_> {
                     self.add_flow(NewFlow {
                         source: element.clone(),
                         target,
-                        protocol: if to_bucket { Protocol::AwsApi } else { Protocol::Https },
-                        ports: if to_bucket { Vec::new() } else { vec![PortRange::single(443)] },
+                        protocol: if to_bucket {
+                            Protocol::AwsApi
+                        } else {
+                            Protocol::Https
+                        },
+                        ports: if to_bucket {
+                            Vec::new()
+                        } else {
+                            vec![PortRange::single(443)]
+                        },
                         tls: Tls::Tls12,
-                        auth: if to_bucket && signed { Auth::Iam } else { Auth::None },
+                        auth: if to_bucket && signed {
+                            Auth::Iam
+                        } else {
+                            Auth::None
+                        },
                         issuer: None,
-                        actions: if to_bucket { vec!["s3:GetObject".to_owned()] } else { Vec::new() },
+                        actions: if to_bucket {
+                            vec!["s3:GetObject".to_owned()]
+                        } else {
+                            Vec::new()
+                        },
                         description: Some("CloudFront origin.".to_owned()),
                     });
                 }
@@ -852,7 +1044,11 @@ impl Importer<'_> {
                 let Some(identity) = self.element_for(&key).cloned() else {
                     continue;
                 };
-                let policies = self.resource(&key).property("Policies").cloned().unwrap_or(Value::null());
+                let policies = self
+                    .resource(&key)
+                    .property("Policies")
+                    .cloned()
+                    .unwrap_or(Value::null());
                 for policy in self.list_items(key.0, &policies) {
                     if let Some(document) = policy.get("PolicyDocument") {
                         documents.push((identity.clone(), key.0, document.clone()));
@@ -888,10 +1084,14 @@ impl Importer<'_> {
             let statements = self
                 .lookup(stack, &document, "Statement")
                 .map(|statement| match self.choose(stack, statement).as_list() {
-                    Some(_) => self.list_items(stack, statement).into_iter().cloned().collect(),
+                    Some(_) => self
+                        .list_items(stack, statement)
+                        .into_iter()
+                        .cloned()
+                        .collect(),
                     None => vec![self.choose(stack, statement).clone()],
                 })
-                .unwrap_or_else(Vec::new);
+                .unwrap_or_default();
             for statement in statements {
                 if statement.get("Effect").and_then(Value::as_str) != Some("Allow") {
                     continue;
@@ -921,7 +1121,8 @@ impl Importer<'_> {
                         .iter()
                         .filter(|action| {
                             let service = action.split(':').next().unwrap_or_default();
-                            action.as_str() == "*" || prefix.is_none_or(|prefix| service.eq_ignore_ascii_case(prefix))
+                            action.as_str() == "*"
+                                || prefix.is_none_or(|prefix| service.eq_ignore_ascii_case(prefix))
                         })
                         .cloned()
                         .collect();
@@ -965,7 +1166,15 @@ fn sub_variables(text: &str) -> Vec<String> {
 /// The transport and port range of a rule; `None` for rules without ports (ICMP).
 fn port_range(protocol: &str, from: Option<i64>, to: Option<i64>) -> Option<(Protocol, PortRange)> {
     let transport = match protocol.to_ascii_lowercase().as_str() {
-        "-1" | "all" => return Some((Protocol::Tcp, PortRange { from: 0, to: u16::MAX })),
+        "-1" | "all" => {
+            return Some((
+                Protocol::Tcp,
+                PortRange {
+                    from: 0,
+                    to: u16::MAX,
+                },
+            ));
+        }
         "tcp" | "6" => Protocol::Tcp,
         "udp" | "17" => Protocol::Udp,
         _ => return None,
@@ -974,7 +1183,10 @@ fn port_range(protocol: &str, from: Option<i64>, to: Option<i64>) -> Option<(Pro
     let range = match (from.and_then(clamp), to.and_then(clamp)) {
         (Some(from), Some(to)) if from <= to => PortRange { from, to },
         (Some(from), None) => PortRange::single(from),
-        _ => PortRange { from: 0, to: u16::MAX },
+        _ => PortRange {
+            from: 0,
+            to: u16::MAX,
+        },
     };
     Some((transport, range))
 }
@@ -982,7 +1194,11 @@ fn port_range(protocol: &str, from: Option<i64>, to: Option<i64>) -> Option<(Pro
 /// The protocol usually spoken on a port.
 fn well_known(port: u16, transport: Protocol) -> Protocol {
     if transport == Protocol::Udp {
-        return if port == 53 { Protocol::Dns } else { Protocol::Udp };
+        return if port == 53 {
+            Protocol::Dns
+        } else {
+            Protocol::Udp
+        };
     }
     match port {
         443 | 8443 => Protocol::Https,

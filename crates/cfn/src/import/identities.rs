@@ -39,7 +39,7 @@ impl Importer<'_> {
     fn new_identity(&mut self, key: &ResourceKey, kind: IdentityKind) -> Identity {
         let logical_id = self.design_logical_id(key);
         Identity {
-            id: self.ids.claim(&logical_id),
+            id: self.ids.claim(&self.element_name(key)),
             kind,
             name: self.display_name(key),
             description: None,
@@ -70,11 +70,17 @@ impl Importer<'_> {
         match resource.resource_type.as_str() {
             "AWS::IAM::OIDCProvider" => {
                 identity.protocol = Some(FederationProtocol::Oidc);
-                identity.issuer = self.property(stack, &key.1, &["Url"]).as_text().map(str::to_owned);
+                identity.issuer = self
+                    .property(stack, &key.1, &["Url"])
+                    .as_text()
+                    .map(str::to_owned);
             }
             "AWS::IAM::SAMLProvider" => identity.protocol = Some(FederationProtocol::Saml),
             "AWS::Cognito::UserPool" => {
-                identity.mfa = match self.property(stack, &key.1, &["MfaConfiguration"]).as_text() {
+                identity.mfa = match self
+                    .property(stack, &key.1, &["MfaConfiguration"])
+                    .as_text()
+                {
                     Some("ON") => Some(MfaMode::Required),
                     Some("OPTIONAL") => Some(MfaMode::Optional),
                     _ => Some(MfaMode::Off),
@@ -93,8 +99,14 @@ impl Importer<'_> {
             }
             _ => {}
         }
-        if matches!(kind, IdentityKind::IamRole | IdentityKind::IamUser | IdentityKind::IamGroup) {
-            for policy in self.list_items(stack, resource.property("Policies").unwrap_or(&Value::null())) {
+        if matches!(
+            kind,
+            IdentityKind::IamRole | IdentityKind::IamUser | IdentityKind::IamGroup
+        ) {
+            for policy in self.list_items(
+                stack,
+                resource.property("Policies").unwrap_or(&Value::null()),
+            ) {
                 if let Some(document) = policy.get("PolicyDocument") {
                     identity.policies.extend(self.statements(stack, document));
                 }
@@ -103,14 +115,16 @@ impl Importer<'_> {
             for arn in managed.values() {
                 match arn.resource() {
                     // A managed policy of the template is inlined when its statements are read.
-                    Some(policy) if self.resource(&policy).resource_type == "AWS::IAM::ManagedPolicy" => {}
+                    Some(policy)
+                        if self.resource(&policy).resource_type == "AWS::IAM::ManagedPolicy" => {}
                     _ => identity.managed_policies.push(arn.describe()),
                 }
             }
-            identity.permissions_boundary = match self.property(stack, &key.1, &["PermissionsBoundary"]) {
-                Sym::NoValue | Sym::Unknown => None,
-                boundary => Some(self.policy_text(&boundary)),
-            };
+            identity.permissions_boundary =
+                match self.property(stack, &key.1, &["PermissionsBoundary"]) {
+                    Sym::NoValue | Sym::Unknown => None,
+                    boundary => Some(self.policy_text(&boundary)),
+                };
         }
         if kind == IdentityKind::IamRole {
             identity.session_duration_seconds = self
@@ -141,7 +155,12 @@ impl Importer<'_> {
     }
 
     /// The principals a role's trust policy lets assume it.
-    fn trusts(&mut self, stack: usize, document: &Value, statements: &[PolicyStatement]) -> Vec<Principal> {
+    fn trusts(
+        &mut self,
+        stack: usize,
+        document: &Value,
+        statements: &[PolicyStatement],
+    ) -> Vec<Principal> {
         let mut trusts = Vec::new();
         // Principals are re-read from the document so that references to identities of the
         // template resolve to their ids.
@@ -158,16 +177,19 @@ impl Importer<'_> {
             }
             let Some(principal) = statement.get("Principal").and_then(Value::as_map) else {
                 if statement.get("Principal").and_then(Value::as_str) == Some("*") {
-                    trusts.push(Principal::new(PrincipalKind::ExternalAccount, "*".to_owned()));
+                    trusts.push(Principal::new(
+                        PrincipalKind::ExternalAccount,
+                        "*".to_owned(),
+                    ));
                 }
                 continue;
             };
             for (kind, value) in principal {
                 for item in self.eval(stack, value).values() {
-                    if let Some(principal) = self.principal(kind, &item) {
-                        if !trusts.contains(&principal) {
-                            trusts.push(principal);
-                        }
+                    if let Some(principal) = self.principal(kind, &item)
+                        && !trusts.contains(&principal)
+                    {
+                        trusts.push(principal);
                     }
                 }
             }
@@ -191,21 +213,25 @@ impl Importer<'_> {
         }
         let text = item.describe();
         match kind {
-            "Service" => Some(Principal::new(PrincipalKind::Service, text)).filter(|_| item.as_text().is_some_and(|t| t.ends_with(".amazonaws.com"))),
+            "Service" => Some(Principal::new(PrincipalKind::Service, text)).filter(|_| {
+                item.as_text()
+                    .is_some_and(|t| t.ends_with(".amazonaws.com"))
+            }),
             "AWS" => Some(aws_principal(&text, &self.account)),
-            "Federated" => Some(Principal::new(PrincipalKind::Federated, self.external_provider(&text))),
+            "Federated" => Some(Principal::new(
+                PrincipalKind::Federated,
+                self.external_provider(&text),
+            )),
             _ => None,
         }
     }
 
     /// An identity provider for a federated principal the template names but does not define.
     pub(crate) fn external_provider(&mut self, name: &str) -> String {
-        if let Some(existing) = self
-            .design
-            .identities
-            .iter()
-            .find(|identity| identity.kind == IdentityKind::IdentityProvider && identity.issuer.as_deref() == Some(name))
-        {
+        if let Some(existing) = self.design.identities.iter().find(|identity| {
+            identity.kind == IdentityKind::IdentityProvider
+                && identity.issuer.as_deref() == Some(name)
+        }) {
             return existing.id.clone();
         }
         let short = name.rsplit('/').next().unwrap_or(name);
@@ -219,7 +245,9 @@ impl Importer<'_> {
             id: id.clone(),
             kind: IdentityKind::IdentityProvider,
             name: short.to_owned(),
-            description: Some(format!("Federated principal `{name}` named by a trust policy.")),
+            description: Some(format!(
+                "Federated principal `{name}` named by a trust policy."
+            )),
             account: None,
             mfa: None,
             session_duration_seconds: None,
@@ -244,14 +272,20 @@ impl Importer<'_> {
     fn user_pool_token_validity(&self, pool: &ResourceKey) -> Option<u32> {
         self.resources_of_type("AWS::Cognito::UserPoolClient")
             .into_iter()
-            .filter(|client| self.property(client.0, &client.1, &["UserPoolId"]).resource().as_ref() == Some(pool))
+            .filter(|client| {
+                self.property(client.0, &client.1, &["UserPoolId"])
+                    .resource()
+                    .as_ref()
+                    == Some(pool)
+            })
             .filter_map(|client| {
                 let validity: u32 = self
                     .property(client.0, &client.1, &["AccessTokenValidity"])
                     .as_text()?
                     .parse()
                     .ok()?;
-                let unit = self.property(client.0, &client.1, &["TokenValidityUnits", "AccessToken"]);
+                let unit =
+                    self.property(client.0, &client.1, &["TokenValidityUnits", "AccessToken"]);
                 Some(match unit.as_text() {
                     Some("minutes") => validity,
                     Some("days") => validity.saturating_mul(24 * 60),
@@ -279,7 +313,14 @@ impl Importer<'_> {
                 };
                 let statements = self.statements(key.0, &document);
                 let mut targets = Vec::new();
-                for property in ["Roles", "Users", "Groups", "RoleName", "UserName", "GroupName"] {
+                for property in [
+                    "Roles",
+                    "Users",
+                    "Groups",
+                    "RoleName",
+                    "UserName",
+                    "GroupName",
+                ] {
                     let value = self.property(key.0, &key.1, &[property]);
                     targets.extend(self.identities_named(&value));
                 }
@@ -297,7 +338,12 @@ impl Importer<'_> {
                     continue;
                 }
                 for target in &targets {
-                    if let Some(identity) = self.design.identities.iter_mut().find(|identity| &identity.id == target) {
+                    if let Some(identity) = self
+                        .design
+                        .identities
+                        .iter_mut()
+                        .find(|identity| &identity.id == target)
+                    {
                         identity.policies.extend(statements.iter().cloned());
                     }
                 }
@@ -348,7 +394,11 @@ impl Importer<'_> {
         for key in self.resources_of_type("AWS::IAM::User") {
             let groups = self.identities_named(&self.property(key.0, &key.1, &["Groups"]));
             if let Some(user) = self.element_for(&key).cloned()
-                && let Some(identity) = self.design.identities.iter_mut().find(|identity| identity.id == user)
+                && let Some(identity) = self
+                    .design
+                    .identities
+                    .iter_mut()
+                    .find(|identity| identity.id == user)
             {
                 identity.groups.extend(groups);
             }
@@ -357,7 +407,12 @@ impl Importer<'_> {
             let group = self.identities_named(&self.property(key.0, &key.1, &["GroupName"]));
             let users = self.identities_named(&self.property(key.0, &key.1, &["Users"]));
             for user in &users {
-                if let Some(identity) = self.design.identities.iter_mut().find(|identity| &identity.id == user) {
+                if let Some(identity) = self
+                    .design
+                    .identities
+                    .iter_mut()
+                    .find(|identity| &identity.id == user)
+                {
                     identity.groups.extend(group.iter().cloned());
                 }
             }
@@ -376,7 +431,12 @@ impl Importer<'_> {
             let users = self.identities_named(&self.property(key.0, &key.1, &["UserName"]));
             let active = self.property(key.0, &key.1, &["Status"]).as_text() != Some("Inactive");
             for user in &users {
-                if let Some(identity) = self.design.identities.iter_mut().find(|identity| &identity.id == user) {
+                if let Some(identity) = self
+                    .design
+                    .identities
+                    .iter_mut()
+                    .find(|identity| &identity.id == user)
+                {
                     identity.access_keys.push(AccessKey {
                         created: "at deployment".to_owned(),
                         last_used: None,
@@ -450,7 +510,10 @@ fn aws_principal(text: &str, own_account: &str) -> Principal {
         .split(':')
         .find(|part| part.len() == 12 && part.bytes().all(|byte| byte.is_ascii_digit()))
         .map(str::to_owned)
-        .or_else(|| (text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit())).then(|| text.to_owned()))
+        .or_else(|| {
+            (text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit()))
+                .then(|| text.to_owned())
+        })
         .unwrap_or_else(|| "*".to_owned());
     Principal::new(PrincipalKind::ExternalAccount, digits)
 }

@@ -13,7 +13,11 @@ impl Registry {
     /// A fresh id derived from `name`: kebab case, then `-2`, `-3`... if already taken.
     pub(crate) fn claim(&mut self, name: &str) -> String {
         let base = kebab_case(name);
-        let base = if base.is_empty() { "element".to_owned() } else { base };
+        let base = if base.is_empty() {
+            "element".to_owned()
+        } else {
+            base
+        };
         let mut candidate = base.clone();
         let mut counter = 2;
         while !self.taken.insert(candidate.clone()) {
@@ -49,7 +53,12 @@ pub(crate) fn kebab_case(name: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     let trimmed = out.trim_matches('-');
-    trimmed.chars().take(100).collect::<String>().trim_end_matches('-').to_owned()
+    trimmed
+        .chars()
+        .take(100)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
 }
 
 #[cfg(test)]

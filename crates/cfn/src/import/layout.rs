@@ -20,22 +20,34 @@ pub(super) fn lay_out(design: &Design) -> Layout {
     let ranks = ranks(design);
     let mut layout = Layout::default();
     let mut sizes: HashMap<String, (f64, f64)> = HashMap::new();
-    let roots: Vec<&zta_model::Segment> = design.segments.iter().filter(|segment| segment.parent.is_none()).collect();
+    let roots: Vec<&zta_model::Segment> = design
+        .segments
+        .iter()
+        .filter(|segment| segment.parent.is_none())
+        .collect();
     for root in &roots {
         size_of(design, &root.id, &ranks, &mut sizes, &mut layout, 0);
     }
     let mut outside_y = 0.0;
     let mut x = 0.0_f64;
-    let outside: Vec<&&zta_model::Segment> = roots.iter().filter(|segment| !segment.kind.is_aws()).collect();
+    let outside: Vec<&&zta_model::Segment> = roots
+        .iter()
+        .filter(|segment| !segment.kind.is_aws())
+        .collect();
     let mut outside_width: f64 = 0.0;
     for segment in &outside {
         let (width, height) = sizes[&segment.id];
-        layout.nodes.insert(segment.id.clone(), boxed(0.0, outside_y, width, height));
+        layout
+            .nodes
+            .insert(segment.id.clone(), boxed(0.0, outside_y, width, height));
         outside_y += height + GAP;
         outside_width = outside_width.max(width);
     }
     for (index, actor) in design.actors.iter().enumerate() {
-        layout.nodes.insert(actor.id.clone(), point(0.0, outside_y + index as f64 * (NODE_HEIGHT + GAP)));
+        layout.nodes.insert(
+            actor.id.clone(),
+            point(0.0, outside_y + index as f64 * (NODE_HEIGHT + GAP)),
+        );
         outside_width = outside_width.max(NODE_WIDTH);
     }
     if outside_width > 0.0 {
@@ -44,7 +56,9 @@ pub(super) fn lay_out(design: &Design) -> Layout {
     let mut y = 0.0_f64;
     for segment in roots.iter().filter(|segment| segment.kind.is_aws()) {
         let (width, height) = sizes[&segment.id];
-        layout.nodes.insert(segment.id.clone(), boxed(x, y, width, height));
+        layout
+            .nodes
+            .insert(segment.id.clone(), boxed(x, y, width, height));
         y += height + GAP;
     }
     for (index, identity) in design.identities.iter().enumerate() {
@@ -52,18 +66,31 @@ pub(super) fn lay_out(design: &Design) -> Layout {
         let row = index / 6;
         layout.nodes.insert(
             identity.id.clone(),
-            point(x + column as f64 * (NODE_WIDTH + GAP), y + row as f64 * (NODE_HEIGHT + GAP)),
+            point(
+                x + column as f64 * (NODE_WIDTH + GAP),
+                y + row as f64 * (NODE_HEIGHT + GAP),
+            ),
         );
     }
     layout
 }
 
 fn boxed(x: f64, y: f64, width: f64, height: f64) -> NodeBox {
-    NodeBox { x, y, width: Some(width), height: Some(height) }
+    NodeBox {
+        x,
+        y,
+        width: Some(width),
+        height: Some(height),
+    }
 }
 
 fn point(x: f64, y: f64) -> NodeBox {
-    NodeBox { x, y, width: None, height: None }
+    NodeBox {
+        x,
+        y,
+        width: None,
+        height: None,
+    }
 }
 
 /// Lays out a segment's contents and returns its size.
@@ -81,12 +108,29 @@ fn size_of(
     if depth > 16 {
         return (NODE_WIDTH, NODE_HEIGHT);
     }
-    let mut children: Vec<&zta_model::Segment> =
-        design.segments.iter().filter(|segment| segment.parent.as_deref() == Some(id)).collect();
-    children.sort_by_key(|segment| (segment.kind != SegmentKind::Vpc, tier_order(segment.tier), segment.id.clone()));
-    let mut components: Vec<&zta_model::Component> =
-        design.components.iter().filter(|component| component.segment == id).collect();
-    components.sort_by_key(|component| (ranks.get(&component.id).copied().unwrap_or(usize::MAX), component.id.clone()));
+    let mut children: Vec<&zta_model::Segment> = design
+        .segments
+        .iter()
+        .filter(|segment| segment.parent.as_deref() == Some(id))
+        .collect();
+    children.sort_by_key(|segment| {
+        (
+            segment.kind != SegmentKind::Vpc,
+            tier_order(segment.tier),
+            segment.id.clone(),
+        )
+    });
+    let mut components: Vec<&zta_model::Component> = design
+        .components
+        .iter()
+        .filter(|component| component.segment == id)
+        .collect();
+    components.sort_by_key(|component| {
+        (
+            ranks.get(&component.id).copied().unwrap_or(usize::MAX),
+            component.id.clone(),
+        )
+    });
     let kind = design.segment(id).map(|segment| segment.kind);
     // Components first, in a grid at the top of the frame.
     let columns = COLUMNS.min(components.len()).max(1);
@@ -102,8 +146,16 @@ fn size_of(
         );
     }
     let rows = components.len().div_ceil(columns);
-    let grid_width = if components.is_empty() { 0.0 } else { columns as f64 * (NODE_WIDTH + GAP) - GAP };
-    let grid_height = if components.is_empty() { 0.0 } else { rows as f64 * (NODE_HEIGHT + GAP) };
+    let grid_width = if components.is_empty() {
+        0.0
+    } else {
+        columns as f64 * (NODE_WIDTH + GAP) - GAP
+    };
+    let grid_height = if components.is_empty() {
+        0.0
+    } else {
+        rows as f64 * (NODE_HEIGHT + GAP)
+    };
     // Child segments below: side by side inside a VPC (subnets by tier), stacked elsewhere.
     let side_by_side = kind == Some(SegmentKind::Vpc);
     let mut cursor_x = PADDING;
@@ -113,7 +165,9 @@ fn size_of(
     let mut row_height: f64 = 0.0;
     for child in children {
         let (width, height) = size_of(design, &child.id, ranks, sizes, layout, depth + 1);
-        layout.nodes.insert(child.id.clone(), boxed(cursor_x, cursor_y, width, height));
+        layout
+            .nodes
+            .insert(child.id.clone(), boxed(cursor_x, cursor_y, width, height));
         if side_by_side {
             cursor_x += width + GAP;
             row_height = row_height.max(height);
@@ -147,7 +201,9 @@ fn tier_order(tier: Option<Tier>) -> u8 {
 fn ranks(design: &Design) -> HashMap<String, usize> {
     let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for flow in &design.flows {
-        next.entry(flow.source.as_str()).or_default().push(flow.target.as_str());
+        next.entry(flow.source.as_str())
+            .or_default()
+            .push(flow.target.as_str());
     }
     let mut ranks: HashMap<String, usize> = HashMap::new();
     let mut queue: VecDeque<(&str, usize)> = design

@@ -38,9 +38,9 @@ pub use report::{Disposition, ImportReport, ReportEntry};
 /// `infrastructure/vpc.yaml` and `vpc.yaml`; a caller joins each to the parent's folder and reads
 /// the first that exists.
 pub fn nested_template_candidates(url: &str) -> Vec<String> {
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, path)| path));
+    let path = url.split_once("://").map_or(url, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, path)| path)
+    });
     let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
     let mut candidates = Vec::new();
     for start in 0..parts.len() {
@@ -61,24 +61,18 @@ pub struct NestedTemplate {
     pub text: String,
 }
 
+/// Reads a nested stack's child template from its `TemplateURL`, if it is available locally.
+pub type NestedLoader<'a> = &'a dyn Fn(&str) -> Option<NestedTemplate>;
+
 /// How to import.
+#[derive(Default)]
 pub struct ImportOptions<'a> {
     pub limits: Limits,
     /// Loads a nested stack's template from its `TemplateURL` (resolved as far as possible);
     /// `None` when it is not available locally. Without a loader, nested stacks are carried.
-    pub load_nested: Option<&'a dyn Fn(&str) -> Option<NestedTemplate>>,
+    pub load_nested: Option<NestedLoader<'a>>,
     /// The design's name; the template's origin when absent.
     pub design_name: Option<String>,
-}
-
-impl Default for ImportOptions<'_> {
-    fn default() -> Self {
-        Self {
-            limits: Limits::default(),
-            load_nested: None,
-            design_name: None,
-        }
-    }
 }
 
 /// The imported design and the report of what became what.
@@ -94,7 +88,11 @@ const MAX_NESTING: usize = 5;
 const MAX_STACKS: usize = 64;
 
 /// Imports a template (YAML or JSON, told apart by `origin`'s extension or the text).
-pub fn import_template(text: &str, origin: &str, options: &ImportOptions<'_>) -> Result<ImportOutcome> {
+pub fn import_template(
+    text: &str,
+    origin: &str,
+    options: &ImportOptions<'_>,
+) -> Result<ImportOutcome> {
     let format = Format::detect(origin, text);
     let template = Template::parse_with(text, origin, format, &options.limits)?;
     let mut importer = Importer::new(options);
@@ -103,15 +101,17 @@ pub fn import_template(text: &str, origin: &str, options: &ImportOptions<'_>) ->
         origin: origin.to_owned(),
         template: root.template,
         prefix: String::new(),
+        id_prefix: String::new(),
         parent: None,
         passed: Map::new(),
     });
     importer.notes.extend(root.notes);
     importer.load_nested_stacks(0, 1);
     let name = options.design_name.clone().unwrap_or_else(|| {
-        std::path::Path::new(origin)
-            .file_stem()
-            .map_or_else(|| origin.to_owned(), |stem| stem.to_string_lossy().into_owned())
+        std::path::Path::new(origin).file_stem().map_or_else(
+            || origin.to_owned(),
+            |stem| stem.to_string_lossy().into_owned(),
+        )
     });
     importer.design = Design::new(name);
     importer.design.description = importer.stacks[0]
@@ -128,8 +128,11 @@ pub fn import_template(text: &str, origin: &str, options: &ImportOptions<'_>) ->
 pub(crate) struct Stack {
     pub origin: String,
     pub template: Template,
-    /// Prefix of element ids and logical ids from this stack (empty for the root).
+    /// Prefix of logical ids from this stack (empty for the root): the nested-stack resources'
+    /// logical ids from the root down, run together as CloudFormation requires.
     pub prefix: String,
+    /// The same path as a prefix of element ids, with `-` between the parts.
+    pub id_prefix: String,
     /// The parent stack and the logical id of the `AWS::CloudFormation::Stack` resource.
     pub parent: Option<(usize, String)>,
     /// The `Parameters` the parent passes, as written in the parent.
@@ -220,7 +223,10 @@ impl<'a> Importer<'a> {
             .iter()
             .filter(|(_, resource)| resource.resource_type == "AWS::CloudFormation::Stack")
             .map(|(logical_id, resource)| {
-                let url = resource.property("TemplateURL").cloned().unwrap_or(Value::null());
+                let url = resource
+                    .property("TemplateURL")
+                    .cloned()
+                    .unwrap_or(Value::null());
                 let passed = resource
                     .property("Parameters")
                     .and_then(Value::as_map)
@@ -245,7 +251,9 @@ impl<'a> Importer<'a> {
                 self.dispositions.insert(
                     key,
                     Disposition::Carried {
-                        reason: format!("nested stack: the child template {url} is not available locally"),
+                        reason: format!(
+                            "nested stack: the child template {url} is not available locally"
+                        ),
                     },
                 );
                 continue;
@@ -260,11 +268,13 @@ impl<'a> Importer<'a> {
             match parsed {
                 Ok(prepared) => {
                     let parent_prefix = self.stacks[stack].prefix.clone();
+                    let parent_id_prefix = self.stacks[stack].id_prefix.clone();
                     self.notes.extend(prepared.notes);
                     self.stacks.push(Stack {
                         origin: child.origin.clone(),
                         template: prepared.template,
                         prefix: format!("{parent_prefix}{logical_id}"),
+                        id_prefix: format!("{parent_id_prefix}{logical_id}-"),
                         parent: Some((stack, logical_id.clone())),
                         passed,
                     });
@@ -281,7 +291,9 @@ impl<'a> Importer<'a> {
                     self.dispositions.insert(
                         key,
                         Disposition::Carried {
-                            reason: format!("nested stack: the child template does not import: {error}"),
+                            reason: format!(
+                                "nested stack: the child template does not import: {error}"
+                            ),
                         },
                     );
                 }
@@ -322,6 +334,11 @@ impl<'a> Importer<'a> {
     /// The logical id a resource has in the design (nested stacks' ids carry their stack's).
     pub(crate) fn design_logical_id(&self, key: &ResourceKey) -> String {
         format!("{}{}", self.stacks[key.0].prefix, key.1)
+    }
+
+    /// The name an element id is derived from: the logical id, after its stack's path.
+    pub(crate) fn element_name(&self, key: &ResourceKey) -> String {
+        format!("{}{}", self.stacks[key.0].id_prefix, key.1)
     }
 
     /// The element a resource value refers to, when it was mapped.

@@ -30,9 +30,13 @@ impl Importer<'_> {
                 targets
             })
             .collect();
-        for (index, key) in self.resources_of_type("AWS::EC2::VPC").into_iter().enumerate() {
+        for (index, key) in self
+            .resources_of_type("AWS::EC2::VPC")
+            .into_iter()
+            .enumerate()
+        {
             let logical_id = self.design_logical_id(&key);
-            let id = self.ids.claim(&logical_id);
+            let id = self.ids.claim(&self.element_name(&key));
             let block = self.property(key.0, &key.1, &["CidrBlock"]);
             let cidr = match Self::valid_net(block.as_text()) {
                 Some(net) => net,
@@ -83,13 +87,15 @@ impl Importer<'_> {
                 continue;
             };
             let gateway = self.property(key.0, &key.1, &["GatewayId"]);
-            let to_internet = gateway.resources().iter().any(|gateway| {
-                self.resource(gateway).resource_type == "AWS::EC2::InternetGateway"
-            }) || gateway.as_text().is_some_and(|id| id.starts_with("igw-"));
-            let to_nat = !matches!(
-                self.property(key.0, &key.1, &["NatGatewayId"]),
-                Sym::NoValue
-            ) || !matches!(self.property(key.0, &key.1, &["InstanceId"]), Sym::NoValue);
+            let to_internet =
+                gateway.resources().iter().any(|gateway| {
+                    self.resource(gateway).resource_type == "AWS::EC2::InternetGateway"
+                }) || gateway.as_text().is_some_and(|id| id.starts_with("igw-"));
+            let to_nat =
+                !matches!(
+                    self.property(key.0, &key.1, &["NatGatewayId"]),
+                    Sym::NoValue
+                ) || !matches!(self.property(key.0, &key.1, &["InstanceId"]), Sym::NoValue);
             let tier = if to_internet {
                 Tier::Public
             } else if to_nat {
@@ -134,7 +140,7 @@ impl Importer<'_> {
                 .design
                 .segment(&vpc)
                 .and_then(|segment| Self::valid_net(segment.cidr.as_deref()));
-            let id = self.ids.claim(&logical_id);
+            let id = self.ids.claim(&self.element_name(&key));
             let tier = subnet_tables
                 .get(&key)
                 .and_then(|table| tiers.get(table))
@@ -144,9 +150,9 @@ impl Importer<'_> {
             let siblings = taken.entry(vpc.clone()).or_default();
             let fits = |net: &Ipv4Net| {
                 vpc_net.is_none_or(|vpc| vpc.contains(net))
-                    && !siblings
-                        .iter()
-                        .any(|other| other.contains(&net.network()) || net.contains(&other.network()))
+                    && !siblings.iter().any(|other| {
+                        other.contains(&net.network()) || net.contains(&other.network())
+                    })
             };
             let cidr = match Self::valid_net(block.as_text()).filter(&fits) {
                 Some(net) => Some(net),
@@ -178,7 +184,11 @@ impl Importer<'_> {
         }
         // Subnets whose block is not known get free /24 blocks of their VPC, after the known ones.
         for (id, written) in pending_placeholders {
-            let Some(vpc) = self.design.segment(&id).and_then(|segment| segment.parent.clone()) else {
+            let Some(vpc) = self
+                .design
+                .segment(&id)
+                .and_then(|segment| segment.parent.clone())
+            else {
                 continue;
             };
             let vpc_net = self
@@ -187,12 +197,12 @@ impl Importer<'_> {
                 .and_then(|segment| Self::valid_net(segment.cidr.as_deref()))
                 .unwrap_or_else(|| placeholder_vpc(0));
             let siblings = taken.entry(vpc.clone()).or_default();
-            let prefix = vpc_net.prefix_len().max(24).min(28);
+            let prefix = vpc_net.prefix_len().clamp(24, 28);
             let free = vpc_net.subnets(prefix).ok().and_then(|mut nets| {
                 nets.find(|net| {
-                    !siblings
-                        .iter()
-                        .any(|other| other.contains(&net.network()) || net.contains(&other.network()))
+                    !siblings.iter().any(|other| {
+                        other.contains(&net.network()) || net.contains(&other.network())
+                    })
                 })
             });
             if let Some(net) = free {
@@ -208,7 +218,11 @@ impl Importer<'_> {
         for (key, table) in subnet_tables {
             let subnet = self.element_for(&key).cloned();
             for association in self.resources_of_type("AWS::EC2::SubnetRouteTableAssociation") {
-                if self.property(association.0, &association.1, &["SubnetId"]).resource() == Some(key.clone()) {
+                if self
+                    .property(association.0, &association.1, &["SubnetId"])
+                    .resource()
+                    == Some(key.clone())
+                {
                     self.mark(
                         association,
                         Disposition::Absorbed {
@@ -362,7 +376,9 @@ impl Importer<'_> {
         self.design
             .segments
             .iter()
-            .find(|segment| segment.kind == SegmentKind::Subnet && segment.parent.as_deref() == Some(vpc))
+            .find(|segment| {
+                segment.kind == SegmentKind::Subnet && segment.parent.as_deref() == Some(vpc)
+            })
             .map(|segment| segment.id.clone())
     }
 

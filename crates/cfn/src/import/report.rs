@@ -13,7 +13,10 @@ pub enum Disposition {
     /// It is this element of the design.
     Mapped { element: String },
     /// Its meaning is part of an element (a route sets a subnet's tier, a rule becomes flows).
-    Absorbed { element: Option<String>, how: String },
+    Absorbed {
+        element: Option<String>,
+        how: String,
+    },
     /// The design has no place for it: it is kept verbatim.
     Carried { reason: String },
     /// Mapped or absorbed, and also kept verbatim because carried content refers to it.
@@ -44,7 +47,10 @@ pub struct ImportReport {
 
 impl ImportReport {
     fn count(&self, wanted: fn(&Disposition) -> bool) -> usize {
-        self.entries.iter().filter(|entry| wanted(&entry.disposition)).count()
+        self.entries
+            .iter()
+            .filter(|entry| wanted(&entry.disposition))
+            .count()
     }
 
     /// Resources that became an element of the design.
@@ -54,12 +60,22 @@ impl ImportReport {
 
     /// Resources whose meaning went into an element.
     pub fn absorbed(&self) -> usize {
-        self.count(|disposition| matches!(disposition, Disposition::Absorbed { .. } | Disposition::NestedStack { .. }))
+        self.count(|disposition| {
+            matches!(
+                disposition,
+                Disposition::Absorbed { .. } | Disposition::NestedStack { .. }
+            )
+        })
     }
 
     /// Resources kept verbatim.
     pub fn carried(&self) -> usize {
-        self.count(|disposition| matches!(disposition, Disposition::Carried { .. } | Disposition::AlsoCarried { .. }))
+        self.count(|disposition| {
+            matches!(
+                disposition,
+                Disposition::Carried { .. } | Disposition::AlsoCarried { .. }
+            )
+        })
     }
 }
 
@@ -105,11 +121,17 @@ impl fmt::Display for ImportReport {
 fn describe(disposition: &Disposition) -> String {
     match disposition {
         Disposition::Mapped { element } => format!("mapped to `{element}`"),
-        Disposition::Absorbed { element: Some(element), how } => format!("absorbed into `{element}`: {how}"),
+        Disposition::Absorbed {
+            element: Some(element),
+            how,
+        } => format!("absorbed into `{element}`: {how}"),
         Disposition::Absorbed { element: None, how } => format!("absorbed: {how}"),
         Disposition::Carried { reason } => format!("carried: {reason}"),
         Disposition::AlsoCarried { previous } => {
-            format!("{}; also carried verbatim because carried content refers to it", describe(previous))
+            format!(
+                "{}; also carried verbatim because carried content refers to it",
+                describe(previous)
+            )
         }
         Disposition::NestedStack { child } => format!("nested stack, imported from {child}"),
     }
@@ -120,13 +142,14 @@ pub(super) fn build(importer: &Importer<'_>, origin: &str) -> ImportReport {
     for (index, stack) in importer.stacks.iter().enumerate() {
         for (logical_id, resource) in &stack.template.resources {
             let key = (index, logical_id.clone());
-            let disposition = importer
-                .dispositions
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| Disposition::Carried {
-                    reason: "not examined".to_owned(),
-                });
+            let disposition =
+                importer
+                    .dispositions
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| Disposition::Carried {
+                        reason: "not examined".to_owned(),
+                    });
             entries.push(ReportEntry {
                 template: stack.origin.clone(),
                 logical_id: logical_id.clone(),
@@ -140,7 +163,11 @@ pub(super) fn build(importer: &Importer<'_>, origin: &str) -> ImportReport {
     notes.dedup();
     ImportReport {
         origin: origin.to_owned(),
-        templates: importer.stacks.iter().map(|stack| stack.origin.clone()).collect(),
+        templates: importer
+            .stacks
+            .iter()
+            .map(|stack| stack.origin.clone())
+            .collect(),
         entries,
         notes,
     }

@@ -19,7 +19,8 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
     for (logical_id, resource) in resources {
         match resource.resource_type.as_str() {
             "AWS::Serverless::Function" => {
-                let generated = function(&logical_id, &resource, &mut implicit_api_needed, &mut notes);
+                let generated =
+                    function(&logical_id, &resource, &mut implicit_api_needed, &mut notes);
                 notes.push(format!(
                     "{origin}: SAM function {logical_id} expanded to {}",
                     generated.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -92,7 +93,10 @@ fn function(
             ("Layers", "Layers"),
             ("KmsKeyArn", "KmsKeyArn"),
             ("Architectures", "Architectures"),
-            ("ReservedConcurrentExecutions", "ReservedConcurrentExecutions"),
+            (
+                "ReservedConcurrentExecutions",
+                "ReservedConcurrentExecutions",
+            ),
         ],
     );
     let code = match (sam.property("InlineCode"), sam.property("CodeUri")) {
@@ -100,7 +104,10 @@ fn function(
         (None, Some(uri)) => match uri.as_str().and_then(|uri| uri.strip_prefix("s3://")) {
             Some(location) => {
                 let (bucket, key) = location.split_once('/').unwrap_or((location, ""));
-                Value::map([("S3Bucket", Value::from(bucket)), ("S3Key", Value::from(key))])
+                Value::map([
+                    ("S3Bucket", Value::from(bucket)),
+                    ("S3Key", Value::from(key)),
+                ])
             }
             None => Value::map([("S3Bucket", Value::from("")), ("S3Key", uri.clone())]),
         },
@@ -134,7 +141,10 @@ fn function(
                     managed.push(Value::arn(format!("iam::aws:policy/{name}")));
                 } else if policy.get("Statement").is_some() {
                     inline.push(Value::map([
-                        ("PolicyName", Value::from(format!("{logical_id}RolePolicy{index}"))),
+                        (
+                            "PolicyName",
+                            Value::from(format!("{logical_id}RolePolicy{index}")),
+                        ),
                         ("PolicyDocument", policy.clone()),
                     ]));
                 } else {
@@ -154,7 +164,10 @@ fn function(
                                 ("Effect", Value::from("Allow")),
                                 (
                                     "Principal",
-                                    Value::map([("Service", Value::list([Value::from("lambda.amazonaws.com")]))]),
+                                    Value::map([(
+                                        "Service",
+                                        Value::list([Value::from("lambda.amazonaws.com")]),
+                                    )]),
                                 ),
                                 ("Action", Value::list([Value::from("sts:AssumeRole")])),
                             ])]),
@@ -179,7 +192,11 @@ fn function(
         .cloned()
         .unwrap_or_default();
     for (event_name, event) in events {
-        let properties = event.get("Properties").and_then(Value::as_map).cloned().unwrap_or_default();
+        let properties = event
+            .get("Properties")
+            .and_then(Value::as_map)
+            .cloned()
+            .unwrap_or_default();
         match event.get("Type").and_then(Value::as_str) {
             Some("Api") => {
                 let api = match properties.get("RestApiId") {
@@ -196,9 +213,15 @@ fn function(
                     .with_property("FunctionName", Value::reference(logical_id));
                 let source_key = if kind == "SQS" { "Queue" } else { "Stream" };
                 if let Some(source) = properties.get(source_key) {
-                    mapping.properties.insert("EventSourceArn".to_owned(), source.clone());
+                    mapping
+                        .properties
+                        .insert("EventSourceArn".to_owned(), source.clone());
                 }
-                copy_map(&properties, &mut mapping, &["BatchSize", "StartingPosition", "Enabled"]);
+                copy_map(
+                    &properties,
+                    &mut mapping,
+                    &["BatchSize", "StartingPosition", "Enabled"],
+                );
                 out.insert(format!("{logical_id}{event_name}"), mapping);
             }
             other => notes.push(format!(
@@ -261,7 +284,9 @@ fn api_event(
             ]),
         );
     if let Some(authorizer_id) = authorizer_id {
-        method.properties.insert("AuthorizerId".to_owned(), authorizer_id);
+        method
+            .properties
+            .insert("AuthorizerId".to_owned(), authorizer_id);
     }
     if let Some(path) = properties.get("Path") {
         method.metadata = Some(Value::map([("SamPath", path.clone())]));
@@ -281,7 +306,9 @@ fn simple_table(sam: &Resource) -> Resource {
         .property("PrimaryKey")
         .map(|key| {
             (
-                key.get("Name").cloned().unwrap_or_else(|| Value::from("id")),
+                key.get("Name")
+                    .cloned()
+                    .unwrap_or_else(|| Value::from("id")),
                 match key.get("Type").and_then(Value::as_str) {
                     Some("Number") => "N",
                     Some("Binary") => "B",
@@ -307,10 +334,14 @@ fn simple_table(sam: &Resource) -> Resource {
         )
         .with_property("BillingMode", "PAY_PER_REQUEST");
     if let Some(name) = sam.property("TableName") {
-        table.properties.insert("TableName".to_owned(), name.clone());
+        table
+            .properties
+            .insert("TableName".to_owned(), name.clone());
     }
     if let Some(sse) = sam.property("SSESpecification") {
-        table.properties.insert("SSESpecification".to_owned(), sse.clone());
+        table
+            .properties
+            .insert("SSESpecification".to_owned(), sse.clone());
     }
     table.mark = sam.mark;
     table

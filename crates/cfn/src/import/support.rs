@@ -32,10 +32,15 @@ impl Importer<'_> {
     }
 
     /// A component for a resource, with its id, name and logical id filled in.
-    pub(crate) fn new_component(&mut self, key: &ResourceKey, kind: ComponentKind, segment: String) -> Component {
+    pub(crate) fn new_component(
+        &mut self,
+        key: &ResourceKey,
+        kind: ComponentKind,
+        segment: String,
+    ) -> Component {
         let logical_id = self.design_logical_id(key);
         Component {
-            id: self.ids.claim(&logical_id),
+            id: self.ids.claim(&self.element_name(key)),
             kind,
             name: self.display_name(key),
             segment,
@@ -54,13 +59,23 @@ impl Importer<'_> {
     pub(crate) fn push_component(&mut self, key: &ResourceKey, component: Component) -> String {
         let id = component.id.clone();
         self.elements.insert(key.clone(), id.clone());
-        self.mark(key.clone(), Disposition::Mapped { element: id.clone() });
+        self.mark(
+            key.clone(),
+            Disposition::Mapped {
+                element: id.clone(),
+            },
+        );
         self.design.components.push(component);
         id
     }
 
     /// A segment with only the common fields set.
-    pub(crate) fn new_segment(id: String, kind: SegmentKind, name: String, parent: Option<String>) -> Segment {
+    pub(crate) fn new_segment(
+        id: String,
+        kind: SegmentKind,
+        name: String,
+        parent: Option<String>,
+    ) -> Segment {
         Segment {
             id,
             kind,
@@ -80,7 +95,10 @@ impl Importer<'_> {
 
     /// The segment of the given id.
     pub(crate) fn segment_mut(&mut self, id: &str) -> Option<&mut Segment> {
-        self.design.segments.iter_mut().find(|segment| segment.id == id)
+        self.design
+            .segments
+            .iter_mut()
+            .find(|segment| segment.id == id)
     }
 
     /// The element a value refers to, when it names one mapped resource.
@@ -144,7 +162,9 @@ impl Importer<'_> {
             return id.clone();
         }
         let vpc = self.external_vpc();
-        let id = self.ids.claim(&format!("external-{}-subnet", tier.as_str()));
+        let id = self
+            .ids
+            .claim(&format!("external-{}-subnet", tier.as_str()));
         let index: u8 = match tier {
             Tier::Public => 0,
             Tier::Private => 1,
@@ -158,7 +178,10 @@ impl Importer<'_> {
         let mut segment = Self::new_segment(
             id.clone(),
             SegmentKind::Subnet,
-            format!("{} subnet outside this template", capitalised(tier.as_str())),
+            format!(
+                "{} subnet outside this template",
+                capitalised(tier.as_str())
+            ),
             Some(vpc),
         );
         segment.cidr = Some(net.to_string());
@@ -224,7 +247,10 @@ impl Importer<'_> {
                 })
                 .unwrap_or_default()
         };
-        let principals = match statement.get("Principal").map(|value| self.choose(stack, value)) {
+        let principals = match statement
+            .get("Principal")
+            .map(|value| self.choose(stack, value))
+        {
             None => Vec::new(),
             Some(principal) => match principal.as_map() {
                 Some(map) => map
@@ -241,7 +267,11 @@ impl Importer<'_> {
             },
         };
         let mut conditions: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
-        if let Some(map) = statement.get("Condition").map(|value| self.choose(stack, value)).and_then(Value::as_map) {
+        if let Some(map) = statement
+            .get("Condition")
+            .map(|value| self.choose(stack, value))
+            .and_then(Value::as_map)
+        {
             for (operator, tests) in map {
                 let Some(tests) = self.choose(stack, tests).as_map() else {
                     continue;
@@ -289,7 +319,11 @@ impl Importer<'_> {
     /// rules can tell which component a statement names), else the resolved text.
     pub(crate) fn policy_text(&self, sym: &Sym) -> String {
         match sym {
-            Sym::Resource { stack, logical_id, attribute } => {
+            Sym::Resource {
+                stack,
+                logical_id,
+                attribute,
+            } => {
                 let key = (*stack, logical_id.clone());
                 let name = self
                     .element_for(&key)

@@ -19,11 +19,15 @@ pub(crate) struct Prepared {
 pub(crate) fn prepare(mut template: Template, origin: &str) -> Result<Prepared> {
     let mut notes = Vec::new();
     let names = template.transform_names();
-    let declared = template.transform.as_ref().map_or(0, |transform| {
-        transform.as_list().map_or(1, <[Value]>::len)
-    });
+    let declared = template
+        .transform
+        .as_ref()
+        .map_or(0, |transform| transform.as_list().map_or(1, <[Value]>::len));
     if names.len() < declared {
-        return Err(macro_required(origin, "a transform whose name is not plain text"));
+        return Err(macro_required(
+            origin,
+            "a transform whose name is not plain text",
+        ));
     }
     for name in &names {
         match name.as_str() {
@@ -156,7 +160,9 @@ fn substitute(value: &Value, identifier: &str, item: &str) -> Value {
                 .collect(),
         ),
         ValueKind::Intrinsic(intrinsic) => {
-            if intrinsic.function == Function::Ref && intrinsic.argument.as_str() == Some(identifier) {
+            if intrinsic.function == Function::Ref
+                && intrinsic.argument.as_str() == Some(identifier)
+            {
                 ValueKind::String(item.to_owned())
             } else if intrinsic.function == Function::Sub
                 && let Some(text) = intrinsic.argument.as_str()

@@ -1,0 +1,259 @@
+//! The importer on small templates written for the purpose (also the fuzzer's seeds): what each
+//! construct becomes in the design.
+
+use std::path::PathBuf;
+
+use zta_cfn::{Error, ImportOptions, import_template};
+use zta_model::{Auth, ComponentKind, Design, IdentityKind, Protocol, SegmentKind, Tier};
+
+fn seed(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/seeds")
+        .join(name);
+    std::fs::read_to_string(path).expect("seed is readable")
+}
+
+fn import(name: &str) -> Design {
+    let outcome = import_template(&seed(name), name, &ImportOptions::default())
+        .unwrap_or_else(|error| panic!("{error}"));
+    let issues = zta_model::integrity::check(&outcome.design);
+    assert!(issues.is_empty(), "{name}: {issues:#?}");
+    for element in outcome.design.elements() {
+        let is_flow = matches!(element, zta_model::ElementRef::Flow(_));
+        assert!(
+            is_flow || outcome.design.layout.nodes.contains_key(element.id()),
+            "{name}: `{}` has no place in the layout",
+            element.id()
+        );
+    }
+    outcome.design
+}
+
+fn flow<'a>(design: &'a Design, source: &str, target: &str) -> Vec<&'a zta_model::Flow> {
+    design
+        .flows
+        .iter()
+        .filter(|flow| flow.source == source && flow.target == target)
+        .collect()
+}
+
+#[test]
+fn networking_reads_tiers_from_routes() {
+    let design = import("network.yaml");
+    let tier = |id: &str| design.segment(id).and_then(|segment| segment.tier);
+    assert_eq!(tier("public"), Some(Tier::Public));
+    assert_eq!(tier("private"), Some(Tier::Isolated));
+    let public = design.segment("public").unwrap();
+    assert_eq!(
+        public.cidr.as_deref(),
+        Some("10.0.0.0/24"),
+        "Fn::Cidr is resolved"
+    );
+    let vpc = design.segment("vpc").unwrap();
+    assert_eq!(
+        vpc.cidr.as_deref(),
+        Some("10.0.0.0/16"),
+        "the parameter default is used"
+    );
+    assert_eq!(vpc.flow_logs, Some(false));
+    let endpoint = design.component("endpoint").unwrap();
+    assert_eq!(endpoint.kind, ComponentKind::VpcEndpoint);
+    assert_eq!(endpoint.properties.service.as_deref(), Some("s3"));
+    assert_eq!(endpoint.properties.resource_policy[0].actions, ["*"]);
+    assert_eq!(design.component("nat").unwrap().segment, "public");
+    assert_eq!(design.component("igw").unwrap().segment, "vpc");
+    let carried = &design.carried_cloudformation;
+    assert!(
+        carried["Resources"].get("Acl").is_some(),
+        "the NACL is carried"
+    );
+    assert_eq!(
+        carried["Outputs"]["VpcId"]["Export"]["Name"],
+        serde_json::json!({"Fn::Sub": "${AWS::StackName}-Vpc"})
+    );
+}
+
+#[test]
+fn security_groups_listeners_and_policies_become_flows() {
+    let design = import("web.yaml");
+    let open = flow(&design, "internet", "alb");
+    assert!(
+        open.iter().any(|flow| flow.ports[0].is_all()),
+        "the ALB's group is open on all ports: {open:#?}"
+    );
+    assert!(
+        open.iter()
+            .any(|flow| flow.protocol == Protocol::Http && flow.ports[0].from == 80)
+    );
+    let admin = design
+        .segments
+        .iter()
+        .find(|segment| segment.kind == SegmentKind::OnPremises)
+        .expect("the SSH source network is an outside zone");
+    assert_eq!(admin.cidr.as_deref(), Some("203.0.113.0/24"));
+    assert_eq!(flow(&design, &admin.id, "alb")[0].protocol, Protocol::Ssh);
+    let to_service = flow(&design, "alb", "service");
+    // The group rule and the target group say the same (HTTP on 8080): one flow.
+    assert_eq!(to_service.len(), 1, "{to_service:#?}");
+    assert_eq!(
+        (to_service[0].protocol, to_service[0].ports[0].from),
+        (Protocol::Http, 8080)
+    );
+    let service = design.component("service").unwrap();
+    assert_eq!(service.identity.as_deref(), Some("role"));
+    assert_eq!(service.properties.cpu, Some(256));
+    let reads = flow(&design, "role", "bucket");
+    assert_eq!(reads[0].actions, ["s3:GetObject"]);
+    assert_eq!(reads[0].auth, Auth::Iam);
+    assert_eq!(
+        design
+            .component("db")
+            .unwrap()
+            .properties
+            .publicly_accessible,
+        Some(true)
+    );
+}
+
+#[test]
+fn sam_functions_become_what_they_imply() {
+    let design = import("sam.yaml");
+    let api = design
+        .components
+        .iter()
+        .find(|component| component.kind == ComponentKind::ApiGateway)
+        .expect("the implicit API");
+    let entry = flow(&design, "internet", &api.id);
+    assert_eq!(entry.len(), 1);
+    assert_eq!(
+        entry[0].auth,
+        Auth::None,
+        "an implicit API without authorizer is public"
+    );
+    assert_eq!(
+        flow(&design, &api.id, "fn")[0].actions,
+        ["lambda:InvokeFunction"]
+    );
+    let function = design.component("fn").unwrap();
+    assert_eq!(function.identity.as_deref(), Some("fn-role"));
+    let role = design.identity("fn-role").unwrap();
+    assert!(
+        role.managed_policies
+            .iter()
+            .any(|policy| policy.ends_with("AmazonS3ReadOnlyAccess"))
+    );
+    assert_eq!(flow(&design, "fn-role", "queue")[0].actions, ["sqs:*"]);
+    assert!(
+        flow(&design, "fn", "queue")[0]
+            .actions
+            .contains(&"sqs:ReceiveMessage".to_owned())
+    );
+    assert_eq!(
+        design.component("table").unwrap().kind,
+        ComponentKind::DynamodbTable
+    );
+}
+
+#[test]
+fn for_each_loops_are_expanded() {
+    let design = import("foreach.yaml");
+    let buckets: Vec<&str> = design
+        .components
+        .iter()
+        .map(|component| component.id.as_str())
+        .collect();
+    assert_eq!(buckets, ["bucket-a", "bucket-b"]);
+}
+
+#[test]
+fn identities_keep_their_policies_groups_keys_and_trusts() {
+    let design = import("identities.yaml");
+    let user = design.identity("user").unwrap();
+    assert_eq!(user.kind, IdentityKind::IamUser);
+    assert_eq!(user.groups, ["group"]);
+    assert_eq!(user.access_keys.len(), 1);
+    assert_eq!(user.console_access, Some(true));
+    let group = design.identity("group").unwrap();
+    assert_eq!(group.policies[0].actions, ["cloudformation:*"]);
+    let deploy = design.identity("deploy").unwrap();
+    assert_eq!(deploy.session_duration_seconds, Some(3600));
+    let trusts: Vec<String> = deploy
+        .trusts
+        .iter()
+        .map(|principal| format!("{:?}:{}", principal.kind, principal.id))
+        .collect();
+    assert_eq!(
+        trusts,
+        ["Federated:provider", "ExternalAccount:123456789012"]
+    );
+    assert_eq!(
+        deploy.policies[0].actions,
+        ["*"],
+        "NotAction reads as everything"
+    );
+    let pool = design.identity("pool").unwrap();
+    assert_eq!(pool.mfa, Some(zta_model::MfaMode::Required));
+    assert_eq!(pool.token_validity_minutes, Some(60));
+}
+
+#[test]
+fn api_methods_carry_their_authentication() {
+    let design = import("api.json");
+    let entries = flow(&design, "internet", "api");
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().any(|flow| flow.auth == Auth::None));
+    let authenticated = entries.iter().find(|flow| flow.auth == Auth::Jwt).unwrap();
+    assert_eq!(authenticated.issuer.as_deref(), Some("pool"));
+    assert_eq!(flow(&design, "api", "fn")[0].protocol, Protocol::AwsApi);
+    assert_eq!(
+        design.carried_cloudformation.get("Resources"),
+        None,
+        "everything in this template maps"
+    );
+}
+
+#[test]
+fn unresolvable_networks_get_stand_ins_and_symbols_stay_symbolic() {
+    let design = import("yaml-edges.yaml");
+    let eks = design.component("eks").unwrap();
+    assert_eq!(
+        eks.properties.publicly_accessible,
+        Some(true),
+        "the EKS endpoint defaults to public"
+    );
+    let subnet = design.segment(&eks.segment).unwrap();
+    assert!(
+        subnet.cidr.as_deref().unwrap().starts_with("198.19."),
+        "{subnet:?}"
+    );
+    let carried = &design.carried_cloudformation["Resources"]["Embedded"];
+    assert_eq!(
+        carried["Properties"]["TemplateBody"],
+        serde_json::json!({"Rain::Embed": "child.yaml"})
+    );
+    let nested = import("nested.yaml");
+    assert!(
+        nested.carried_cloudformation["Resources"]
+            .get("Child")
+            .is_some()
+    );
+    assert!(
+        nested.carried_cloudformation["Conditions"]
+            .get("HasBucket")
+            .is_some()
+    );
+    assert!(
+        nested.carried_cloudformation["Parameters"]
+            .get("Bucket")
+            .is_some()
+    );
+}
+
+#[test]
+fn an_unknown_macro_is_named() {
+    let error =
+        import_template(&seed("macro.yaml"), "macro.yaml", &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(&error, Error::MacroRequired { macro_name, .. } if macro_name == "ExecutionRoleBuilder")
+    );
+}
