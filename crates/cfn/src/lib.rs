@@ -7,6 +7,7 @@
 //! carried verbatim. The crate does no I/O: callers hand it text and receive text.
 
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod json_value;
 pub mod parse;

@@ -1,0 +1,472 @@
+//! The state of one export: a template under construction per account, lookups into the
+//! design, and the helpers every generator uses to add resources with their design metadata.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use zta_model::{Actor, Component, ComponentKind, Design, Identity, Segment, SegmentKind, Tier};
+
+use super::error::{ExportError, ExportResult};
+use super::ids::{logical_id, slug};
+use super::{ManualStep, ParameterWiring};
+use crate::template::{Output, Parameter, Resource, Template};
+use crate::value::Value;
+
+/// The unit key of resources that belong to no account segment.
+pub(crate) const MAIN_UNIT: &str = "main";
+
+/// The part of a stack a resource belongs to, used only when a stack must be split.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Group {
+    /// VPCs, subnets, routes, gateways, endpoints, security groups and NACLs.
+    Network,
+    /// Identities, keys, and the account-wide detection and logging services.
+    Security,
+    /// Workloads and data stores, by the segment they sit in.
+    Workload(String),
+}
+
+impl Group {
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Group::Network => "network".into(),
+            Group::Security => "security".into(),
+            Group::Workload(segment) => format!("workloads-{}", slug(segment)),
+        }
+    }
+}
+
+/// The template of one account (or of the whole design when it names no account).
+pub(crate) struct Unit {
+    pub(crate) template: Template,
+    pub(crate) groups: HashMap<String, Group>,
+    /// The element each resource implements, to report logical-ID collisions by element.
+    owners: HashMap<String, String>,
+}
+
+pub(crate) struct Builder<'d> {
+    pub(crate) design: &'d Design,
+    pub(crate) units: IndexMap<String, Unit>,
+    pub(crate) warnings: Vec<String>,
+    pub(crate) manual_steps: Vec<ManualStep>,
+    pub(crate) wirings: Vec<ParameterWiring>,
+    pub(crate) errors: Vec<ExportError>,
+    /// Managed policy ARNs and statements that components need on the roles they run as (an
+    /// instance's Session Manager core policy, a function's dead-letter queue), by identity id;
+    /// filled by the component generators before the identities are written.
+    pub(crate) role_extras: HashMap<String, RoleExtras>,
+    segments: HashMap<&'d str, &'d Segment>,
+    components: HashMap<&'d str, &'d Component>,
+    identities: HashMap<&'d str, &'d Identity>,
+    actors: HashMap<&'d str, &'d Actor>,
+}
+
+impl<'d> Builder<'d> {
+    pub(crate) fn new(design: &'d Design) -> Self {
+        let mut units = IndexMap::new();
+        for segment in &design.segments {
+            if segment.kind == SegmentKind::Account {
+                units.insert(segment.id.clone(), Unit::new());
+            }
+        }
+        if units.is_empty() {
+            units.insert(MAIN_UNIT.to_owned(), Unit::new());
+        }
+        Self {
+            design,
+            units,
+            warnings: Vec::new(),
+            manual_steps: Vec::new(),
+            wirings: Vec::new(),
+            errors: Vec::new(),
+            role_extras: HashMap::new(),
+            segments: design.segments.iter().map(|s| (s.id.as_str(), s)).collect(),
+            components: design
+                .components
+                .iter()
+                .map(|c| (c.id.as_str(), c))
+                .collect(),
+            identities: design
+                .identities
+                .iter()
+                .map(|i| (i.id.as_str(), i))
+                .collect(),
+            actors: design.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+        }
+    }
+
+    pub(crate) fn segment(&self, id: &str) -> Option<&'d Segment> {
+        self.segments.get(id).copied()
+    }
+
+    pub(crate) fn component(&self, id: &str) -> Option<&'d Component> {
+        self.components.get(id).copied()
+    }
+
+    pub(crate) fn identity(&self, id: &str) -> Option<&'d Identity> {
+        self.identities.get(id).copied()
+    }
+
+    pub(crate) fn actor(&self, id: &str) -> Option<&'d Actor> {
+        self.actors.get(id).copied()
+    }
+
+    /// The nearest enclosing segment of a kind, starting with the segment itself.
+    pub(crate) fn enclosing(&self, segment_id: &str, kind: SegmentKind) -> Option<&'d Segment> {
+        self.design
+            .segment_ancestry(segment_id)
+            .into_iter()
+            .find(|segment| segment.kind == kind)
+    }
+
+    /// The unit (account) a segment belongs to.
+    pub(crate) fn unit_of_segment(&self, segment_id: &str) -> String {
+        match self.enclosing(segment_id, SegmentKind::Account) {
+            Some(account) => account.id.clone(),
+            None => self.default_unit(),
+        }
+    }
+
+    pub(crate) fn unit_of_component(&self, component: &Component) -> String {
+        self.unit_of_segment(&component.segment)
+    }
+
+    /// The unit of an identity: its account, else the account of a component running as it,
+    /// else the first account.
+    pub(crate) fn unit_of_identity(&self, identity: &Identity) -> String {
+        if let Some(account) = &identity.account {
+            return self.unit_of_segment(account);
+        }
+        self.design
+            .components
+            .iter()
+            .find(|component| component.identity.as_deref() == Some(identity.id.as_str()))
+            .map(|component| self.unit_of_component(component))
+            .unwrap_or_else(|| self.default_unit())
+    }
+
+    pub(crate) fn default_unit(&self) -> String {
+        self.units
+            .keys()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| MAIN_UNIT.to_owned())
+    }
+
+    /// The VPC a component sits in, if any.
+    pub(crate) fn vpc_of(&self, component: &Component) -> Option<&'d Segment> {
+        self.enclosing(&component.segment, SegmentKind::Vpc)
+    }
+
+    /// The subnet a component sits in, if any.
+    pub(crate) fn subnet_of(&self, component: &Component) -> Option<&'d Segment> {
+        self.enclosing(&component.segment, SegmentKind::Subnet)
+    }
+
+    /// The subnets of a VPC, in design order.
+    pub(crate) fn subnets_of(&self, vpc_id: &str) -> Vec<&'d Segment> {
+        self.design
+            .segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Subnet && s.parent.as_deref() == Some(vpc_id))
+            .collect()
+    }
+
+    /// The subnets a multi-AZ resource in `subnet` spans: that subnet and, for each other
+    /// availability zone, the first subnet of the same tier in the same VPC.
+    pub(crate) fn spread_subnets(&self, subnet: &'d Segment) -> Vec<&'d Segment> {
+        let Some(vpc) = subnet.parent.as_deref() else {
+            return vec![subnet];
+        };
+        let mut chosen = vec![subnet];
+        for candidate in self.subnets_of(vpc) {
+            let same_tier = candidate.tier == subnet.tier;
+            let new_zone = !chosen.iter().any(|s| s.az == candidate.az);
+            if same_tier && new_zone && candidate.az.is_some() {
+                chosen.push(candidate);
+            }
+        }
+        chosen
+    }
+
+    /// The tier of a subnet, defaulting to private (neither reachable nor isolated).
+    pub(crate) fn tier(subnet: &Segment) -> Tier {
+        subnet.tier.unwrap_or(Tier::Private)
+    }
+
+    /// The components of a kind, in design order.
+    pub(crate) fn components_of(&self, kind: ComponentKind) -> impl Iterator<Item = &'d Component> {
+        self.design
+            .components
+            .iter()
+            .filter(move |c| c.kind == kind)
+    }
+
+    /// Adds a resource that implements `element`, with Metadata naming the element.
+    pub(crate) fn put(
+        &mut self,
+        unit: &str,
+        logical_id: String,
+        element: &str,
+        group: Group,
+        mut resource: Resource,
+    ) {
+        let mut metadata = crate::value::Map::new();
+        metadata.insert(
+            "ZtaDesigner".into(),
+            Value::map([("Element", Value::string(element))]),
+        );
+        if let Some(Value {
+            kind: crate::value::ValueKind::Map(existing),
+            ..
+        }) = resource.metadata.take()
+        {
+            metadata.extend(existing);
+        }
+        resource.metadata = Some(Value::from(metadata));
+        let target = self
+            .units
+            .get_mut(unit)
+            .expect("units exist for every account");
+        if let Some(first) = target.owners.get(&logical_id) {
+            self.errors.push(ExportError::LogicalIdCollision {
+                logical_id: logical_id.clone(),
+                first: first.clone(),
+                second: element.to_owned(),
+            });
+            return;
+        }
+        target.owners.insert(logical_id.clone(), element.to_owned());
+        target.groups.insert(logical_id.clone(), group);
+        target.template.resources.insert(logical_id, resource);
+    }
+
+    /// Adds a parameter once; later calls with the same name keep the first.
+    pub(crate) fn parameter(&mut self, unit: &str, name: &str, parameter: Parameter) -> Value {
+        let target = self
+            .units
+            .get_mut(unit)
+            .expect("units exist for every account");
+        target
+            .template
+            .parameters
+            .entry(name.to_owned())
+            .or_insert(parameter);
+        Value::reference(name)
+    }
+
+    pub(crate) fn output(&mut self, unit: &str, name: &str, output: Output) {
+        let target = self
+            .units
+            .get_mut(unit)
+            .expect("units exist for every account");
+        target
+            .template
+            .outputs
+            .entry(name.to_owned())
+            .or_insert(output);
+    }
+
+    /// A reference from a resource in `from` to an attribute (or the `Ref`) of a resource in
+    /// `to`. Within one account it is a plain `Ref`/`GetAtt`. Across accounts, CloudFormation
+    /// exports do not reach, so the owning stack outputs the value, the using stack takes it as a
+    /// parameter, and the manifest tells the deployer to pass one to the other.
+    pub(crate) fn reference(
+        &mut self,
+        from: &str,
+        to: &str,
+        logical: &str,
+        attribute: Option<&str>,
+    ) -> Value {
+        let local = match attribute {
+            Some(attribute) => Value::get_att(logical, attribute),
+            None => Value::reference(logical),
+        };
+        if from == to {
+            return local;
+        }
+        let name = format!("{logical}{}", attribute.unwrap_or("Ref").replace('.', ""));
+        self.output(
+            to,
+            &name,
+            Output {
+                description: Some(Value::string(format!(
+                    "Passed to the stack of `{from}` (cross-account reference)"
+                ))),
+                ..Output::new(local)
+            },
+        );
+        let parameter = Parameter::new("String").with(
+            "Description",
+            format!("Output `{name}` of the stack of account `{to}`; the manifest wires it."),
+        );
+        if !self
+            .wirings
+            .iter()
+            .any(|w| w.to_unit == from && w.parameter == name)
+        {
+            self.wirings.push(ParameterWiring {
+                from_unit: to.to_owned(),
+                output: name.clone(),
+                to_unit: from.to_owned(),
+                parameter: name.clone(),
+            });
+        }
+        self.parameter(from, &name, parameter)
+    }
+
+    /// Records a checkov suppression on a resource, with the reason a reviewer reads.
+    pub(crate) fn skip_checkov(&mut self, unit: &str, logical: &str, check: &str, reason: &str) {
+        let Some(resource) = self
+            .units
+            .get_mut(unit)
+            .and_then(|u| u.template.resources.get_mut(logical))
+        else {
+            return;
+        };
+        let mut metadata = match resource.metadata.take() {
+            Some(Value {
+                kind: crate::value::ValueKind::Map(map),
+                ..
+            }) => map,
+            _ => crate::value::Map::new(),
+        };
+        let entry = Value::map([
+            ("id", Value::string(check)),
+            ("comment", Value::string(reason)),
+        ]);
+        let checkov = metadata
+            .entry("checkov".to_owned())
+            .or_insert_with(|| Value::map([("skip", Value::list([]))]));
+        if let crate::value::ValueKind::Map(checkov) = &mut checkov.kind
+            && let Some(Value {
+                kind: crate::value::ValueKind::List(skips),
+                ..
+            }) = checkov.get_mut("skip")
+        {
+            skips.push(entry);
+        }
+        resource.metadata = Some(Value::from(metadata));
+    }
+
+    pub(crate) fn has_resource(&self, unit: &str, logical: &str) -> bool {
+        self.units
+            .get(unit)
+            .is_some_and(|u| u.template.resources.contains_key(logical))
+    }
+
+    /// Adds a managed policy to the role an identity becomes, once.
+    pub(crate) fn role_managed_policy(&mut self, identity: &str, arn: &str) {
+        let value = super::support::portable_arn(arn);
+        let extras = self.role_extras.entry(identity.to_owned()).or_default();
+        if !extras.managed_policies.contains(&value) {
+            extras.managed_policies.push(value);
+        }
+    }
+
+    /// Adds a statement to the role an identity becomes.
+    pub(crate) fn role_statement(&mut self, identity: &str, statement: Value) {
+        self.role_extras
+            .entry(identity.to_owned())
+            .or_default()
+            .statements
+            .push(statement);
+    }
+
+    pub(crate) fn warn(&mut self, message: impl Into<String>) {
+        self.warnings.push(message.into());
+    }
+
+    pub(crate) fn manual_step(&mut self, element: &str, unit: &str, title: &str, how: String) {
+        self.manual_steps.push(ManualStep {
+            element: element.to_owned(),
+            stack_account: unit.to_owned(),
+            title: title.to_owned(),
+            instructions: how,
+        });
+    }
+
+    /// The availability zone of a subnet as a template value: a parameter defaulting to the
+    /// zone the design names (a written-out zone is refused by cfn-lint's W3010 and ties the
+    /// template to one region), or the n-th zone of the region when the design names none.
+    pub(crate) fn availability_zone(
+        &mut self,
+        unit: &str,
+        subnet: &Segment,
+        index: usize,
+    ) -> Value {
+        match &subnet.az {
+            Some(zone) => {
+                let name = format!("AvailabilityZone{}", logical_id(zone));
+                self.parameter(
+                    unit,
+                    &name,
+                    Parameter::new("AWS::EC2::AvailabilityZone::Name")
+                        .with("Default", zone.as_str())
+                        .with(
+                            "Description",
+                            format!("The zone the design calls `{zone}`."),
+                        ),
+                )
+            }
+            None => Value::select(
+                i64::try_from(index % 3).unwrap_or(0),
+                Value::get_azs(Value::string("")),
+            ),
+        }
+    }
+
+    /// Finishes: reports collisions and hands the templates back.
+    pub(crate) fn finish(self) -> ExportResult<(IndexMap<String, Unit>, Extras)> {
+        if let Some(error) = self.errors.into_iter().next() {
+            return Err(error);
+        }
+        Ok((
+            self.units,
+            Extras {
+                warnings: self.warnings,
+                manual_steps: self.manual_steps,
+                wirings: self.wirings,
+            },
+        ))
+    }
+}
+
+/// What components add to the role they run as.
+#[derive(Default)]
+pub(crate) struct RoleExtras {
+    pub(crate) managed_policies: Vec<Value>,
+    pub(crate) statements: Vec<Value>,
+}
+
+/// What the export learnt beside the templates.
+pub(crate) struct Extras {
+    pub(crate) warnings: Vec<String>,
+    pub(crate) manual_steps: Vec<ManualStep>,
+    pub(crate) wirings: Vec<ParameterWiring>,
+}
+
+impl Unit {
+    fn new() -> Self {
+        Self {
+            template: Template::default(),
+            groups: HashMap::new(),
+            owners: HashMap::new(),
+        }
+    }
+}
+
+/// Tags for a resource: the design element and the component's own tags.
+pub(crate) fn tags(element: &str, extra: &std::collections::BTreeMap<String, String>) -> Value {
+    let mut list = vec![Value::map([
+        ("Key", Value::string("zta:element")),
+        ("Value", Value::string(element)),
+    ])];
+    for (key, value) in extra {
+        list.push(Value::map([
+            ("Key", Value::string(key)),
+            ("Value", Value::string(value)),
+        ]));
+    }
+    Value::list(list)
+}

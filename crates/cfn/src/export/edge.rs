@@ -1,0 +1,1548 @@
+//! The edge: load balancers with TLS-only listeners and a modern TLS policy, API Gateway with
+//! an authorizer bound to the design's user pool, CloudFront, WAF web ACLs with AWS managed rule
+//! groups (on every internet-facing load balancer and API), Shield Advanced protections, and ACM
+//! certificates.
+//!
+//! WAF cannot protect an HTTP API (API Gateway v2), so an API that a web ACL guards — one the
+//! design draws or the one every internet-facing API gets by default — is exported as a REST API
+//! with a Cognito user-pool authorizer, which validates the same JWTs. It reaches a private ALB
+//! through a VPC link to an internal NLB whose target is the ALB (REST VPC links only take
+//! NLBs). Other APIs are HTTP APIs with a JWT authorizer.
+
+use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, SegmentKind, Tls};
+
+use super::builder::{Builder, Group, tags};
+use super::ids::{logical_id, logical_id_for};
+use super::security_groups::flow_ports;
+use super::support::{policy_document, service_principal};
+use crate::template::{Output, Parameter, Resource};
+use crate::value::Value;
+
+/// The managed rule groups a web ACL gets when the design lists none: the common rule set
+/// (which covers XSS), known bad inputs (Log4j and the like) and SQL injection.
+const DEFAULT_RULE_GROUPS: [&str; 3] = [
+    "AWSManagedRulesCommonRuleSet",
+    "AWSManagedRulesKnownBadInputsRuleSet",
+    "AWSManagedRulesSQLiRuleSet",
+];
+
+/// The modern TLS policy listeners get when the design names none.
+const TLS_POLICY: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/// The logical ID of the listener that ECS services behind a load balancer wait for.
+pub(crate) fn listener_id(balancer: &Component) -> String {
+    match balancer.kind {
+        ComponentKind::Nlb => logical_id_for(&balancer.id, "Listener"),
+        _ => logical_id_for(&balancer.id, "HttpsListener"),
+    }
+}
+
+pub(crate) fn generate(b: &mut Builder<'_>) {
+    for c in &b.design.components {
+        match c.kind {
+            ComponentKind::AcmCertificate => certificate(b, c),
+            ComponentKind::Alb => alb(b, c),
+            ComponentKind::Nlb => nlb(b, c),
+            ComponentKind::ApiGateway => api(b, c),
+            ComponentKind::Cloudfront => distribution(b, c),
+            _ => {}
+        }
+    }
+    for c in &b.design.components {
+        match c.kind {
+            ComponentKind::WafWebAcl => {
+                let groups = if c.properties.managed_rule_groups.is_empty() {
+                    DEFAULT_RULE_GROUPS
+                        .iter()
+                        .map(|g| (*g).to_owned())
+                        .collect()
+                } else {
+                    c.properties.managed_rule_groups.clone()
+                };
+                web_acl(
+                    b,
+                    &c.id,
+                    &b.unit_of_component(c),
+                    &groups,
+                    &c.properties.protects,
+                );
+            }
+            ComponentKind::ShieldProtection => shield(b, c),
+            _ => {}
+        }
+    }
+    // Every internet-facing ALB or API that no web ACL of the design protects gets one.
+    for c in &b.design.components {
+        if matches!(c.kind, ComponentKind::Alb | ComponentKind::ApiGateway)
+            && internet_facing(b, c)
+            && !protected_by_waf(b, c)
+        {
+            let groups: Vec<String> = DEFAULT_RULE_GROUPS
+                .iter()
+                .map(|g| (*g).to_owned())
+                .collect();
+            web_acl(
+                b,
+                &c.id,
+                &b.unit_of_component(c),
+                &groups,
+                std::slice::from_ref(&c.id),
+            );
+        }
+    }
+}
+
+fn protected_by_waf(b: &Builder<'_>, c: &Component) -> bool {
+    b.components_of(ComponentKind::WafWebAcl)
+        .any(|waf| waf.properties.protects.iter().any(|p| p == &c.id))
+}
+
+fn from_internet(b: &Builder<'_>, flow: &Flow) -> bool {
+    b.actor(&flow.source).is_some_and(|actor| {
+        actor
+            .zone
+            .as_deref()
+            .and_then(|zone| b.segment(zone))
+            .is_none_or(|zone| zone.kind == SegmentKind::Internet)
+    })
+}
+
+/// Whether an endpoint faces the internet: as the design says, else when internet actors call it.
+pub(crate) fn internet_facing(b: &Builder<'_>, c: &Component) -> bool {
+    match c.properties.scheme {
+        Some(scheme) => scheme == Scheme::InternetFacing,
+        None => {
+            c.kind == ComponentKind::ApiGateway
+                || b.design
+                    .flows
+                    .iter()
+                    .any(|f| f.target == c.id && from_internet(b, f))
+        }
+    }
+}
+
+fn certificate(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    let domain = c
+        .properties
+        .domain_name
+        .clone()
+        .unwrap_or_else(|| format!("{}.example.com", c.id));
+    let mut resource = Resource::new("AWS::CertificateManager::Certificate")
+        .with_property("DomainName", domain.as_str())
+        .with_property("ValidationMethod", "DNS")
+        .with_property("Tags", tags(&c.id, &c.tags));
+    let zone = b
+        .components_of(ComponentKind::Route53Zone)
+        .filter(|z| b.unit_of_component(z) == unit && b.vpc_of(z).is_none())
+        .find(|z| {
+            z.properties
+                .domain_name
+                .as_deref()
+                .is_some_and(|zone| domain == zone || domain.ends_with(&format!(".{zone}")))
+        });
+    if let Some(zone) = zone {
+        resource = resource.with_property(
+            "DomainValidationOptions",
+            Value::list([Value::map([
+                ("DomainName", Value::string(&domain)),
+                ("HostedZoneId", Value::reference(logical_id(&zone.id))),
+            ])]),
+        );
+    } else {
+        b.manual_step(
+            &c.id,
+            &unit,
+            "Validate the certificate",
+            format!("No hosted zone of the design holds {domain}: add the DNS validation record that ACM shows for certificate `{}` where the domain is served.", c.id),
+        );
+    }
+    b.put(
+        &unit,
+        logical_id(&c.id),
+        &c.id,
+        Group::Workload(c.segment.clone()),
+        resource,
+    );
+}
+
+/// The certificate ARN for an endpoint: its design certificate, else a parameter.
+fn certificate_arn(b: &mut Builder<'_>, unit: &str, c: &Component) -> Value {
+    match &c.properties.certificate {
+        Some(certificate) => b.component_ref(unit, certificate, None),
+        None => b.parameter(
+            unit,
+            &logical_id_for(&c.id, "CertificateArn"),
+            Parameter::new("String")
+                .with("AllowedPattern", "^arn:aws[a-z-]*:acm:.+$")
+                .with("Description", format!("The ACM certificate that `{}` serves TLS with (TLS-only is the zero-trust default).", c.id)),
+        ),
+    }
+}
+
+/// The flows a balancer forwards, with a target group each.
+fn forwarded<'d>(b: &Builder<'d>, balancer: &Component) -> Vec<(&'d Flow, &'d Component)> {
+    b.design
+        .flows
+        .iter()
+        .filter(|f| f.source == balancer.id)
+        .filter_map(|f| b.component(&f.target).map(|t| (f, t)))
+        .filter(|(_, t)| {
+            matches!(
+                t.kind,
+                ComponentKind::EcsService
+                    | ComponentKind::Ec2Instance
+                    | ComponentKind::LambdaFunction
+                    | ComponentKind::EksCluster
+                    | ComponentKind::Alb
+            )
+        })
+        .collect()
+}
+
+fn target_group(
+    b: &mut Builder<'_>,
+    unit: &str,
+    balancer: &Component,
+    flow: &Flow,
+    target: &Component,
+    network: bool,
+) {
+    let Some(vpc) = b.vpc_of(balancer) else {
+        return;
+    };
+    let port = flow_ports(flow).first().map_or(443, |r| r.from);
+    let tls = flow.tls != Tls::None;
+    let protocol = match (network, tls) {
+        (true, true) => "TLS",
+        (true, false) => "TCP",
+        (false, true) => "HTTPS",
+        (false, false) => "HTTP",
+    };
+    let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup");
+    match target.kind {
+        ComponentKind::LambdaFunction => {
+            resource = resource
+                .with_property("TargetType", "lambda")
+                .with_property(
+                    "Targets",
+                    Value::list([Value::map([(
+                        "Id",
+                        b.component_ref(unit, &target.id, Some("Arn")),
+                    )])]),
+                );
+            let permission = logical_id_for(&flow.id, "InvokePermission");
+            let function = b.component_ref(unit, &target.id, Some("Arn"));
+            b.put(
+                unit,
+                permission.clone(),
+                &flow.id,
+                Group::Workload(balancer.segment.clone()),
+                Resource::new("AWS::Lambda::Permission")
+                    .with_property("FunctionName", function)
+                    .with_property("Action", "lambda:InvokeFunction")
+                    .with_property("Principal", "elasticloadbalancing.amazonaws.com")
+                    .with_property("SourceAccount", Value::reference("AWS::AccountId")),
+            );
+            resource.depends_on.push(permission);
+        }
+        ComponentKind::Ec2Instance => {
+            resource = resource
+                .with_property("TargetType", "instance")
+                .with_property("Protocol", protocol)
+                .with_property("Port", port)
+                .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+                .with_property(
+                    "Targets",
+                    Value::list([Value::map([(
+                        "Id",
+                        b.component_ref(unit, &target.id, None),
+                    )])]),
+                );
+        }
+        ComponentKind::Alb => {
+            resource = resource
+                .with_property("TargetType", "alb")
+                .with_property("Protocol", "TCP")
+                .with_property("Port", port)
+                .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+                .with_property(
+                    "Targets",
+                    Value::list([Value::map([
+                        ("Id", b.component_ref(unit, &target.id, None)),
+                        ("Port", Value::from(port)),
+                    ])]),
+                );
+            resource.depends_on.push(listener_id(target));
+        }
+        _ => {
+            resource = resource
+                .with_property("TargetType", "ip")
+                .with_property("Protocol", protocol)
+                .with_property("Port", port)
+                .with_property("VpcId", Value::reference(logical_id(&vpc.id)));
+        }
+    }
+    if !network && target.kind != ComponentKind::LambdaFunction {
+        resource = resource
+            .with_property("HealthCheckProtocol", if tls { "HTTPS" } else { "HTTP" })
+            .with_property("HealthCheckPath", "/health")
+            .with_property("Matcher", Value::map([("HttpCode", Value::string("200"))]));
+    }
+    resource = resource.with_property("Tags", tags(&flow.id, &Default::default()));
+    b.put(
+        unit,
+        logical_id_for(&flow.id, "TargetGroup"),
+        &flow.id,
+        Group::Workload(balancer.segment.clone()),
+        resource,
+    );
+}
+
+fn alb(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    let Some(subnet) = b.subnet_of(c) else { return };
+    let group = b.workload_group(c);
+    let public = internet_facing(b, c);
+    let subnets: Vec<Value> = b
+        .spread_subnets(subnet)
+        .iter()
+        .map(|s| Value::reference(logical_id(&s.id)))
+        .collect();
+    let balancer = logical_id(&c.id);
+    let attributes = [
+        (
+            "deletion_protection.enabled",
+            if c.properties.deletion_protection == Some(false) {
+                "false"
+            } else {
+                "true"
+            },
+        ),
+        ("routing.http.drop_invalid_header_fields.enabled", "true"),
+        ("routing.http.desync_mitigation_mode", "strictest"),
+    ];
+    let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
+        .with_property("Type", "application")
+        .with_property(
+            "Scheme",
+            if public {
+                "internet-facing"
+            } else {
+                "internal"
+            },
+        )
+        .with_property("Subnets", Value::list(subnets))
+        .with_property(
+            "SecurityGroups",
+            Value::list([Value::get_att(
+                logical_id_for(&c.id, "SecurityGroup"),
+                "GroupId",
+            )]),
+        )
+        .with_property(
+            "LoadBalancerAttributes",
+            Value::list(attributes.map(|(key, value)| {
+                Value::map([("Key", Value::string(key)), ("Value", Value::string(value))])
+            })),
+        )
+        .with_property("Tags", tags(&c.id, &c.tags));
+    b.put(&unit, balancer.clone(), &c.id, group.clone(), resource);
+    b.skip_checkov(
+        &unit,
+        &balancer,
+        "CKV_AWS_91",
+        "Requests are logged by the WAF web ACL on this load balancer (full request logging to CloudWatch Logs); ELB access logs would need a region-specific log bucket principal the design does not model.",
+    );
+    let targets = forwarded(b, c);
+    for (flow, target) in &targets {
+        target_group(b, &unit, c, flow, target, false);
+    }
+    let certificate = certificate_arn(b, &unit, c);
+    let default_action = match targets.first() {
+        Some((flow, _)) => forward(logical_id_for(&flow.id, "TargetGroup")),
+        None => Value::map([
+            ("Type", Value::string("fixed-response")),
+            (
+                "FixedResponseConfig",
+                Value::map([
+                    ("StatusCode", Value::string("404")),
+                    ("ContentType", Value::string("text/plain")),
+                ]),
+            ),
+        ]),
+    };
+    let listener = listener_id(c);
+    b.put(
+        &unit,
+        listener.clone(),
+        &c.id,
+        group.clone(),
+        Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+            .with_property("LoadBalancerArn", Value::reference(&balancer))
+            .with_property("Port", 443_u32)
+            .with_property("Protocol", "HTTPS")
+            .with_property(
+                "SslPolicy",
+                c.properties
+                    .tls_policy
+                    .clone()
+                    .unwrap_or_else(|| TLS_POLICY.into())
+                    .as_str(),
+            )
+            .with_property(
+                "Certificates",
+                Value::list([Value::map([("CertificateArn", certificate)])]),
+            )
+            .with_property("DefaultActions", Value::list([default_action])),
+    );
+    for (index, (flow, target)) in targets.iter().enumerate().skip(1) {
+        b.put(
+            &unit,
+            logical_id_for(&flow.id, "ListenerRule"),
+            &flow.id,
+            group.clone(),
+            Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
+                .with_property("ListenerArn", Value::reference(&listener))
+                .with_property("Priority", u32::try_from(index * 10).unwrap_or(10))
+                .with_property(
+                    "Conditions",
+                    Value::list([Value::map([
+                        ("Field", Value::string("path-pattern")),
+                        (
+                            "PathPatternConfig",
+                            Value::map([(
+                                "Values",
+                                Value::list([Value::string(format!("/{}/*", target.id))]),
+                            )]),
+                        ),
+                    ])]),
+                )
+                .with_property(
+                    "Actions",
+                    Value::list([forward(logical_id_for(&flow.id, "TargetGroup"))]),
+                ),
+        );
+    }
+    if c.properties.http_redirect == Some(true) {
+        b.put(
+            &unit,
+            logical_id_for(&c.id, "HttpRedirectListener"),
+            &c.id,
+            group,
+            Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+                .with_property("LoadBalancerArn", Value::reference(&balancer))
+                .with_property("Port", 80_u32)
+                .with_property("Protocol", "HTTP")
+                .with_property(
+                    "DefaultActions",
+                    Value::list([Value::map([
+                        ("Type", Value::string("redirect")),
+                        (
+                            "RedirectConfig",
+                            Value::map([
+                                ("Protocol", Value::string("HTTPS")),
+                                ("Port", Value::string("443")),
+                                ("StatusCode", Value::string("HTTP_301")),
+                            ]),
+                        ),
+                    ])]),
+                ),
+        );
+    }
+    b.output(
+        &unit,
+        &logical_id_for(&c.id, "DnsName"),
+        Output {
+            description: Some(Value::string(format!("DNS name of `{}`", c.name))),
+            ..Output::new(Value::get_att(&balancer, "DNSName"))
+        },
+    );
+}
+
+fn forward(target_group: String) -> Value {
+    Value::map([
+        ("Type", Value::string("forward")),
+        ("TargetGroupArn", Value::reference(target_group)),
+    ])
+}
+
+fn nlb(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    let Some(subnet) = b.subnet_of(c) else { return };
+    let group = b.workload_group(c);
+    let public = internet_facing(b, c);
+    let subnets: Vec<Value> = b
+        .spread_subnets(subnet)
+        .iter()
+        .map(|s| Value::reference(logical_id(&s.id)))
+        .collect();
+    let balancer = logical_id(&c.id);
+    b.put(
+        &unit,
+        balancer.clone(),
+        &c.id,
+        group.clone(),
+        Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
+            .with_property("Type", "network")
+            .with_property(
+                "Scheme",
+                if public {
+                    "internet-facing"
+                } else {
+                    "internal"
+                },
+            )
+            .with_property("Subnets", Value::list(subnets))
+            .with_property(
+                "SecurityGroups",
+                Value::list([Value::get_att(
+                    logical_id_for(&c.id, "SecurityGroup"),
+                    "GroupId",
+                )]),
+            )
+            .with_property(
+                "LoadBalancerAttributes",
+                Value::list([Value::map([
+                    ("Key", Value::string("deletion_protection.enabled")),
+                    ("Value", Value::string("true")),
+                ])]),
+            )
+            .with_property("Tags", tags(&c.id, &c.tags)),
+    );
+    b.skip_checkov(
+        &unit,
+        &balancer,
+        "CKV_AWS_91",
+        "NLB access logs cover only TLS listeners and need a region-specific log bucket principal the design does not model; VPC flow logs record this balancer's connections.",
+    );
+    let targets = forwarded(b, c);
+    for (flow, target) in &targets {
+        target_group(b, &unit, c, flow, target, true);
+    }
+    let inbound_ports: Vec<u16> = b
+        .design
+        .flows
+        .iter()
+        .filter(|f| f.target == c.id)
+        .flat_map(|f| flow_ports(f))
+        .map(|r| r.from)
+        .collect();
+    let port = inbound_ports.first().copied().unwrap_or(443);
+    let tls = c.properties.certificate.is_some();
+    let mut listener = Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+        .with_property("LoadBalancerArn", Value::reference(&balancer))
+        .with_property("Port", port)
+        .with_property("Protocol", if tls { "TLS" } else { "TCP" });
+    if tls {
+        let certificate = certificate_arn(b, &unit, c);
+        listener = listener
+            .with_property(
+                "SslPolicy",
+                c.properties
+                    .tls_policy
+                    .clone()
+                    .unwrap_or_else(|| TLS_POLICY.into())
+                    .as_str(),
+            )
+            .with_property(
+                "Certificates",
+                Value::list([Value::map([("CertificateArn", certificate)])]),
+            );
+    }
+    match targets.first() {
+        Some((flow, _)) => {
+            listener = listener.with_property(
+                "DefaultActions",
+                Value::list([forward(logical_id_for(&flow.id, "TargetGroup"))]),
+            );
+            b.put(&unit, listener_id(c), &c.id, group, listener);
+        }
+        None => b.warn(format!(
+            "NLB `{}` forwards no flow; its listener is not exported",
+            c.id
+        )),
+    }
+}
+
+/// How callers of an API authenticate, from the flows into it.
+fn api_auth(b: &Builder<'_>, api: &Component) -> (Auth, Option<String>) {
+    for flow in b.design.flows.iter().filter(|f| f.target == api.id) {
+        if flow.auth != Auth::None {
+            return (flow.auth, flow.issuer.clone());
+        }
+    }
+    (Auth::None, None)
+}
+
+fn api(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    let (auth, issuer) = api_auth(b, c);
+    let user_pool_issuer = issuer
+        .as_deref()
+        .and_then(|i| b.identity(i))
+        .is_some_and(|i| i.kind == IdentityKind::CognitoUserPool);
+    let guarded = protected_by_waf(b, c) || internet_facing(b, c);
+    if guarded && (auth != Auth::Jwt || user_pool_issuer) {
+        rest_api(b, &unit, c, auth, issuer);
+    } else {
+        if guarded {
+            b.warn(format!(
+                "API `{}` validates JWTs from an external issuer, which only an HTTP API can do without a Lambda authorizer; WAF cannot protect HTTP APIs, so it is exported as an HTTP API without a web ACL",
+                c.id
+            ));
+        }
+        http_api(b, &unit, c, auth, issuer);
+    }
+}
+
+/// The flows an API integrates with, and where they lead.
+fn integrations<'d>(b: &Builder<'d>, api: &Component) -> Vec<(&'d Flow, &'d Component)> {
+    b.design
+        .flows
+        .iter()
+        .filter(|f| f.source == api.id)
+        .filter_map(|f| b.component(&f.target).map(|t| (f, t)))
+        .filter(|(_, t)| {
+            matches!(
+                t.kind,
+                ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::LambdaFunction
+            )
+        })
+        .collect()
+}
+
+fn api_logs(b: &mut Builder<'_>, unit: &str, c: &Component) -> String {
+    let key = b.default_key_arn(unit);
+    b.log_group(
+        unit,
+        logical_id_for(&c.id, "AccessLogs"),
+        &c.id,
+        b.workload_group(c),
+        key,
+        None,
+        None,
+    )
+}
+
+const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","responseLength":"$context.responseLength"}"#;
+
+fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: Option<String>) {
+    let group = b.workload_group(c);
+    let api = logical_id(&c.id);
+    let mut resource = Resource::new("AWS::ApiGateway::RestApi")
+        .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
+        .with_property("Description", c.name.as_str())
+        .with_property(
+            "EndpointConfiguration",
+            Value::map([("Types", Value::list([Value::string("REGIONAL")]))]),
+        )
+        .with_property("Tags", tags(&c.id, &c.tags));
+    if !c.properties.resource_policy.is_empty() {
+        let statements =
+            super::identities::statements(b, unit, &c.properties.resource_policy, true);
+        resource = resource.with_property("Policy", policy_document(statements));
+    }
+    b.put(unit, api.clone(), &c.id, group.clone(), resource);
+    let authorizer = match (auth, &issuer) {
+        (Auth::Jwt, Some(pool)) => {
+            let owner = b
+                .identity(pool)
+                .map(|i| b.unit_of_identity(i))
+                .unwrap_or_else(|| unit.to_owned());
+            let pool_arn = b.reference(unit, &owner, &logical_id(pool), Some("Arn"));
+            let logical = logical_id_for(&c.id, "Authorizer");
+            b.put(
+                unit,
+                logical.clone(),
+                &c.id,
+                group.clone(),
+                Resource::new("AWS::ApiGateway::Authorizer")
+                    .with_property("Name", format!("{pool}-jwt"))
+                    .with_property("RestApiId", Value::reference(&api))
+                    .with_property("Type", "COGNITO_USER_POOLS")
+                    .with_property("IdentitySource", "method.request.header.Authorization")
+                    .with_property("ProviderARNs", Value::list([pool_arn])),
+            );
+            Some(logical)
+        }
+        _ => None,
+    };
+    let mut methods = Vec::new();
+    for (flow, target) in integrations(b, c) {
+        let path = logical_id_for(&flow.id, "Resource");
+        b.put(
+            unit,
+            path.clone(),
+            &flow.id,
+            group.clone(),
+            Resource::new("AWS::ApiGateway::Resource")
+                .with_property("RestApiId", Value::reference(&api))
+                .with_property("ParentId", Value::get_att(&api, "RootResourceId"))
+                .with_property("PathPart", target.id.as_str()),
+        );
+        let proxy = logical_id_for(&flow.id, "ProxyResource");
+        b.put(
+            unit,
+            proxy.clone(),
+            &flow.id,
+            group.clone(),
+            Resource::new("AWS::ApiGateway::Resource")
+                .with_property("RestApiId", Value::reference(&api))
+                .with_property("ParentId", Value::reference(&path))
+                .with_property("PathPart", "{proxy+}"),
+        );
+        let integration = match target.kind {
+            ComponentKind::LambdaFunction => {
+                let function = b.component_ref(unit, &target.id, Some("Arn"));
+                b.put(
+                    unit,
+                    logical_id_for(&flow.id, "InvokePermission"),
+                    &flow.id,
+                    group.clone(),
+                    Resource::new("AWS::Lambda::Permission")
+                        .with_property("FunctionName", function.clone())
+                        .with_property("Action", "lambda:InvokeFunction")
+                        .with_property("Principal", "apigateway.amazonaws.com")
+                        .with_property("SourceArn", Value::sub(format!("arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/*"))),
+                );
+                Value::map([
+                    ("Type", Value::string("AWS_PROXY")),
+                    ("IntegrationHttpMethod", Value::string("POST")),
+                    (
+                        "Uri",
+                        Value::sub_with(
+                            "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Function}/invocations",
+                            [("Function", function)],
+                        ),
+                    ),
+                ])
+            }
+            _ => {
+                let link = rest_vpc_link(b, unit, c, flow, target);
+                let host = target
+                    .properties
+                    .certificate
+                    .as_deref()
+                    .and_then(|cert| b.component(cert))
+                    .and_then(|cert| cert.properties.domain_name.clone());
+                let uri = match host {
+                    Some(host) => Value::string(format!("https://{host}/{{proxy}}")),
+                    None => Value::sub_with(
+                        "https://${Host}/{proxy}",
+                        [("Host", b.component_ref(unit, &target.id, Some("DNSName")))],
+                    ),
+                };
+                Value::map([
+                    ("Type", Value::string("HTTP_PROXY")),
+                    ("IntegrationHttpMethod", Value::string("ANY")),
+                    ("ConnectionType", Value::string("VPC_LINK")),
+                    ("ConnectionId", Value::reference(link)),
+                    ("Uri", uri),
+                    (
+                        "RequestParameters",
+                        Value::map([(
+                            "integration.request.path.proxy",
+                            Value::string("method.request.path.proxy"),
+                        )]),
+                    ),
+                ])
+            }
+        };
+        let method = logical_id_for(&flow.id, "Method");
+        let mut properties = Resource::new("AWS::ApiGateway::Method")
+            .with_property("RestApiId", Value::reference(&api))
+            .with_property("ResourceId", Value::reference(&proxy))
+            .with_property("HttpMethod", "ANY")
+            .with_property(
+                "RequestParameters",
+                Value::map([("method.request.path.proxy", Value::from(true))]),
+            )
+            .with_property("Integration", integration);
+        properties = match (&authorizer, auth) {
+            (Some(authorizer), _) => properties
+                .with_property("AuthorizationType", "COGNITO_USER_POOLS")
+                .with_property("AuthorizerId", Value::reference(authorizer)),
+            (None, Auth::Iam) => properties.with_property("AuthorizationType", "AWS_IAM"),
+            _ => properties.with_property("AuthorizationType", "NONE"),
+        };
+        b.put(unit, method.clone(), &flow.id, group.clone(), properties);
+        methods.push(method);
+    }
+    if methods.is_empty() {
+        b.warn(format!(
+            "API `{}` has no flow to an ALB, NLB or Lambda function to integrate with; it is exported without a deployment",
+            c.id
+        ));
+        return;
+    }
+    api_gateway_account(b, unit);
+    let deployment = logical_id_for(&c.id, "Deployment");
+    let mut deploy = Resource::new("AWS::ApiGateway::Deployment")
+        .with_property("RestApiId", Value::reference(&api));
+    deploy.depends_on = methods;
+    b.put(unit, deployment.clone(), &c.id, group.clone(), deploy);
+    let logs = api_logs(b, unit, c);
+    let stage = logical_id_for(&c.id, "Stage");
+    let mut stage_resource = Resource::new("AWS::ApiGateway::Stage")
+        .with_property("RestApiId", Value::reference(&api))
+        .with_property("DeploymentId", Value::reference(&deployment))
+        .with_property("StageName", "prod")
+        .with_property("TracingEnabled", true)
+        .with_property(
+            "AccessLogSetting",
+            Value::map([
+                ("DestinationArn", Value::get_att(&logs, "Arn")),
+                ("Format", Value::string(ACCESS_LOG_FORMAT)),
+            ]),
+        )
+        .with_property(
+            "MethodSettings",
+            Value::list([Value::map([
+                ("ResourcePath", Value::string("/*")),
+                ("HttpMethod", Value::string("*")),
+                ("LoggingLevel", Value::string("INFO")),
+                ("MetricsEnabled", Value::from(true)),
+                ("DataTraceEnabled", Value::from(false)),
+            ])]),
+        )
+        .with_property("Tags", tags(&c.id, &c.tags));
+    stage_resource.depends_on.push(API_GATEWAY_ACCOUNT.into());
+    b.put(unit, stage.clone(), &c.id, group.clone(), stage_resource);
+    b.skip_checkov(
+        unit,
+        &stage,
+        "CKV_AWS_120",
+        "Responses are per signed-in customer; caching them at the stage could serve one customer's data to another.",
+    );
+    custom_domain(b, unit, c, Some(&stage));
+    b.output(
+        unit,
+        &logical_id_for(&c.id, "Url"),
+        Output {
+            description: Some(Value::string(format!("Invoke URL of `{}`", c.name))),
+            ..Output::new(Value::sub(format!(
+                "https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/prod"
+            )))
+        },
+    );
+}
+
+/// The account-wide setting that lets API Gateway write execution logs, once per account.
+const API_GATEWAY_ACCOUNT: &str = "ApiGatewayAccount";
+
+fn api_gateway_account(b: &mut Builder<'_>, unit: &str) {
+    if b.has_resource(unit, API_GATEWAY_ACCOUNT) {
+        return;
+    }
+    let role = "ApiGatewayLoggingRole";
+    b.put(
+        unit,
+        role.into(),
+        super::support::DESIGN_ELEMENT,
+        Group::Security,
+        Resource::new("AWS::IAM::Role")
+            .with_property(
+                "AssumeRolePolicyDocument",
+                policy_document(vec![Value::map([
+                    ("Effect", Value::string("Allow")),
+                    ("Principal", service_principal("apigateway.amazonaws.com")),
+                    ("Action", Value::string("sts:AssumeRole")),
+                ])]),
+            )
+            .with_property(
+                "ManagedPolicyArns",
+                Value::list([Value::arn(
+                    "iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+                )]),
+            ),
+    );
+    b.put(
+        unit,
+        API_GATEWAY_ACCOUNT.into(),
+        super::support::DESIGN_ELEMENT,
+        Group::Security,
+        Resource::new("AWS::ApiGateway::Account")
+            .with_property("CloudWatchRoleArn", Value::get_att(role, "Arn")),
+    );
+}
+
+/// A REST API's VPC link to a flow's target: straight to an NLB, or to an internal NLB that
+/// forwards to the ALB.
+fn rest_vpc_link(
+    b: &mut Builder<'_>,
+    unit: &str,
+    api: &Component,
+    flow: &Flow,
+    target: &Component,
+) -> String {
+    let group = b.workload_group(api);
+    let link = logical_id_for(&flow.id, "VpcLink");
+    let nlb = if target.kind == ComponentKind::Nlb {
+        b.component_ref(unit, &target.id, None)
+    } else {
+        let nlb = logical_id_for(&flow.id, "LinkNlb");
+        let subnets: Vec<Value> = b
+            .subnet_of(target)
+            .map(|s| b.spread_subnets(s))
+            .unwrap_or_default()
+            .iter()
+            .map(|s| Value::reference(logical_id(&s.id)))
+            .collect();
+        b.put(
+            unit,
+            nlb.clone(),
+            &flow.id,
+            group.clone(),
+            Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
+                .with_property("Type", "network")
+                .with_property("Scheme", "internal")
+                .with_property("Subnets", Value::list(subnets))
+                .with_property(
+                    "SecurityGroups",
+                    Value::list([Value::get_att(
+                        logical_id_for(&api.id, "SecurityGroup"),
+                        "GroupId",
+                    )]),
+                )
+                .with_property(
+                    "LoadBalancerAttributes",
+                    Value::list([Value::map([
+                        ("Key", Value::string("deletion_protection.enabled")),
+                        ("Value", Value::string("true")),
+                    ])]),
+                ),
+        );
+        b.skip_checkov(
+            unit,
+            &nlb,
+            "CKV_AWS_91",
+            "This internal NLB only carries API Gateway's VPC link to the ALB; the API stage and the WAF log every request.",
+        );
+        target_group(b, unit, api, flow, target, true);
+        let port = flow_ports(flow).first().map_or(443, |r| r.from);
+        b.put(
+            unit,
+            logical_id_for(&flow.id, "LinkListener"),
+            &flow.id,
+            group.clone(),
+            Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+                .with_property("LoadBalancerArn", Value::reference(&nlb))
+                .with_property("Port", port)
+                .with_property("Protocol", "TCP")
+                .with_property(
+                    "DefaultActions",
+                    Value::list([forward(logical_id_for(&flow.id, "TargetGroup"))]),
+                ),
+        );
+        Value::reference(nlb)
+    };
+    b.put(
+        unit,
+        link.clone(),
+        &flow.id,
+        group,
+        Resource::new("AWS::ApiGateway::VpcLink")
+            .with_property(
+                "Name",
+                Value::sub(format!("${{AWS::StackName}}-{}", flow.id)),
+            )
+            .with_property("TargetArns", Value::list([nlb])),
+    );
+    link
+}
+
+fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stage: Option<&str>) {
+    let Some(domain) = c.properties.domain_name.clone() else {
+        return;
+    };
+    let group = b.workload_group(c);
+    let certificate = certificate_arn(b, unit, c);
+    let name = logical_id_for(&c.id, "DomainName");
+    b.put(
+        unit,
+        name.clone(),
+        &c.id,
+        group.clone(),
+        Resource::new("AWS::ApiGateway::DomainName")
+            .with_property("DomainName", domain.as_str())
+            .with_property("RegionalCertificateArn", certificate)
+            .with_property(
+                "EndpointConfiguration",
+                Value::map([("Types", Value::list([Value::string("REGIONAL")]))]),
+            )
+            .with_property("SecurityPolicy", "TLS_1_2"),
+    );
+    if let Some(stage) = stage {
+        let mut mapping = Resource::new("AWS::ApiGateway::BasePathMapping")
+            .with_property("DomainName", Value::reference(&name))
+            .with_property("RestApiId", Value::reference(logical_id(&c.id)))
+            .with_property("Stage", "prod");
+        mapping.depends_on.push(stage.to_owned());
+        b.put(
+            unit,
+            logical_id_for(&c.id, "BasePathMapping"),
+            &c.id,
+            group,
+            mapping,
+        );
+    }
+}
+
+fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: Option<String>) {
+    let group = b.workload_group(c);
+    let api = logical_id(&c.id);
+    b.put(
+        unit,
+        api.clone(),
+        &c.id,
+        group.clone(),
+        Resource::new("AWS::ApiGatewayV2::Api")
+            .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
+            .with_property("Description", c.name.as_str())
+            .with_property("ProtocolType", "HTTP"),
+    );
+    let authorizer = match (auth, &issuer) {
+        (Auth::Jwt, Some(issuer_id)) => {
+            let (issuer_url, audience) = match b.identity(issuer_id) {
+                Some(identity) if identity.kind == IdentityKind::CognitoUserPool => {
+                    let owner = b.unit_of_identity(identity);
+                    let pool = b.reference(unit, &owner, &logical_id(issuer_id), None);
+                    let client =
+                        b.reference(unit, &owner, &logical_id_for(issuer_id, "Client"), None);
+                    (
+                        Value::sub_with(
+                            "https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}",
+                            [("Pool", pool)],
+                        ),
+                        client,
+                    )
+                }
+                Some(identity) => {
+                    let audience = b.parameter(
+                        unit,
+                        &logical_id_for(&c.id, "JwtAudience"),
+                        Parameter::new("String").with(
+                            "Description",
+                            format!(
+                                "The audience that tokens of `{issuer_id}` carry for API `{}`.",
+                                c.id
+                            ),
+                        ),
+                    );
+                    (
+                        Value::string(identity.issuer.clone().unwrap_or_default()),
+                        audience,
+                    )
+                }
+                None => (Value::string(""), Value::string("")),
+            };
+            let logical = logical_id_for(&c.id, "Authorizer");
+            b.put(
+                unit,
+                logical.clone(),
+                &c.id,
+                group.clone(),
+                Resource::new("AWS::ApiGatewayV2::Authorizer")
+                    .with_property("ApiId", Value::reference(&api))
+                    .with_property("Name", format!("{issuer_id}-jwt"))
+                    .with_property("AuthorizerType", "JWT")
+                    .with_property(
+                        "IdentitySource",
+                        Value::list([Value::string("$request.header.Authorization")]),
+                    )
+                    .with_property(
+                        "JwtConfiguration",
+                        Value::map([
+                            ("Audience", Value::list([audience])),
+                            ("Issuer", issuer_url),
+                        ]),
+                    ),
+            );
+            Some(logical)
+        }
+        _ => None,
+    };
+    let targets = integrations(b, c);
+    let link = logical_id_for(&c.id, "VpcLink");
+    if targets
+        .iter()
+        .any(|(_, t)| t.kind != ComponentKind::LambdaFunction)
+        && let Some(vpc) = super::security_groups::vpc_link_vpc(b, c)
+    {
+        let subnets: Vec<Value> = b
+            .subnets_of(&vpc.id)
+            .iter()
+            .filter(|s| Builder::tier(s) == zta_model::Tier::Private)
+            .map(|s| Value::reference(logical_id(&s.id)))
+            .collect();
+        b.put(
+            unit,
+            link.clone(),
+            &c.id,
+            group.clone(),
+            Resource::new("AWS::ApiGatewayV2::VpcLink")
+                .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
+                .with_property("SubnetIds", Value::list(subnets))
+                .with_property(
+                    "SecurityGroupIds",
+                    Value::list([Value::get_att(
+                        logical_id_for(&c.id, "SecurityGroup"),
+                        "GroupId",
+                    )]),
+                ),
+        );
+    }
+    for (flow, target) in targets {
+        let integration = logical_id_for(&flow.id, "Integration");
+        let mut resource = Resource::new("AWS::ApiGatewayV2::Integration")
+            .with_property("ApiId", Value::reference(&api));
+        if target.kind == ComponentKind::LambdaFunction {
+            let function = b.component_ref(unit, &target.id, Some("Arn"));
+            resource = resource
+                .with_property("IntegrationType", "AWS_PROXY")
+                .with_property("IntegrationUri", function.clone())
+                .with_property("PayloadFormatVersion", "2.0");
+            b.put(
+                unit,
+                logical_id_for(&flow.id, "InvokePermission"),
+                &flow.id,
+                group.clone(),
+                Resource::new("AWS::Lambda::Permission")
+                    .with_property("FunctionName", function)
+                    .with_property("Action", "lambda:InvokeFunction")
+                    .with_property("Principal", "apigateway.amazonaws.com")
+                    .with_property("SourceArn", Value::sub(format!("arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/*"))),
+            );
+        } else {
+            let listener = b.support_ref(
+                unit,
+                &target.id,
+                if target.kind == ComponentKind::Nlb {
+                    "Listener"
+                } else {
+                    "HttpsListener"
+                },
+                None,
+            );
+            resource = resource
+                .with_property("IntegrationType", "HTTP_PROXY")
+                .with_property("IntegrationMethod", "ANY")
+                .with_property("ConnectionType", "VPC_LINK")
+                .with_property("ConnectionId", Value::reference(&link))
+                .with_property("IntegrationUri", listener)
+                .with_property("PayloadFormatVersion", "1.0");
+            if let Some(host) = target
+                .properties
+                .certificate
+                .as_deref()
+                .and_then(|cert| b.component(cert))
+                .and_then(|cert| cert.properties.domain_name.clone())
+            {
+                resource = resource.with_property(
+                    "TlsConfig",
+                    Value::map([("ServerNameToVerify", Value::string(host))]),
+                );
+            }
+        }
+        b.put(unit, integration.clone(), &flow.id, group.clone(), resource);
+        let mut route = Resource::new("AWS::ApiGatewayV2::Route")
+            .with_property("ApiId", Value::reference(&api))
+            .with_property("RouteKey", format!("ANY /{}/{{proxy+}}", target.id))
+            .with_property(
+                "Target",
+                Value::sub(format!("integrations/${{{integration}}}")),
+            );
+        route = match (&authorizer, auth) {
+            (Some(authorizer), _) => route
+                .with_property("AuthorizationType", "JWT")
+                .with_property("AuthorizerId", Value::reference(authorizer)),
+            (None, Auth::Iam) => route.with_property("AuthorizationType", "AWS_IAM"),
+            _ => route.with_property("AuthorizationType", "NONE"),
+        };
+        b.put(
+            unit,
+            logical_id_for(&flow.id, "Route"),
+            &flow.id,
+            group.clone(),
+            route,
+        );
+    }
+    let logs = api_logs(b, unit, c);
+    b.put(
+        unit,
+        logical_id_for(&c.id, "Stage"),
+        &c.id,
+        group,
+        Resource::new("AWS::ApiGatewayV2::Stage")
+            .with_property("ApiId", Value::reference(&api))
+            .with_property("StageName", "$default")
+            .with_property("AutoDeploy", true)
+            .with_property(
+                "AccessLogSettings",
+                Value::map([
+                    ("DestinationArn", Value::get_att(&logs, "Arn")),
+                    ("Format", Value::string(ACCESS_LOG_FORMAT)),
+                ]),
+            ),
+    );
+    b.output(
+        unit,
+        &logical_id_for(&c.id, "Url"),
+        Output {
+            description: Some(Value::string(format!("Endpoint of `{}`", c.name))),
+            ..Output::new(Value::get_att(&api, "ApiEndpoint"))
+        },
+    );
+}
+
+fn distribution(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    let origin = b
+        .design
+        .flows
+        .iter()
+        .filter(|f| f.source == c.id)
+        .find_map(|f| b.component(&f.target));
+    let Some(origin) = origin else {
+        b.warn(format!(
+            "CloudFront distribution `{}` has no flow to an origin; not exported",
+            c.id
+        ));
+        return;
+    };
+    let origin_id = origin.id.clone();
+    let origin_value = match origin.kind {
+        ComponentKind::S3Bucket => {
+            let control = logical_id_for(&c.id, "OriginAccessControl");
+            b.put(
+                &unit,
+                control.clone(),
+                &c.id,
+                b.workload_group(c),
+                Resource::new("AWS::CloudFront::OriginAccessControl").with_property(
+                    "OriginAccessControlConfig",
+                    Value::map([
+                        ("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id))),
+                        ("OriginAccessControlOriginType", Value::string("s3")),
+                        ("SigningBehavior", Value::string("always")),
+                        ("SigningProtocol", Value::string("sigv4")),
+                    ]),
+                ),
+            );
+            Value::map([
+                ("Id", Value::string(&origin_id)),
+                (
+                    "DomainName",
+                    b.component_ref(&unit, &origin.id, Some("RegionalDomainName")),
+                ),
+                ("OriginAccessControlId", Value::get_att(&control, "Id")),
+                (
+                    "S3OriginConfig",
+                    Value::map([("OriginAccessIdentity", Value::string(""))]),
+                ),
+            ])
+        }
+        _ => Value::map([
+            ("Id", Value::string(&origin_id)),
+            (
+                "DomainName",
+                b.component_ref(&unit, &origin.id, Some("DNSName")),
+            ),
+            (
+                "CustomOriginConfig",
+                Value::map([
+                    ("OriginProtocolPolicy", Value::string("https-only")),
+                    (
+                        "OriginSSLProtocols",
+                        Value::list([Value::string("TLSv1.2")]),
+                    ),
+                ]),
+            ),
+        ]),
+    };
+    let certificate = b.parameter(
+        &unit,
+        &logical_id_for(&c.id, "CertificateArn"),
+        Parameter::new("String")
+            .with("AllowedPattern", "^arn:aws[a-z-]*:acm:us-east-1:.+$")
+            .with("Description", format!("The ACM certificate in us-east-1 that distribution `{}` serves (CloudFront takes certificates only from us-east-1).", c.id)),
+    );
+    let mut config = crate::value::Map::new();
+    config.insert("Enabled".into(), Value::from(true));
+    config.insert("HttpVersion".into(), Value::string("http2and3"));
+    config.insert("Origins".into(), Value::list([origin_value]));
+    config.insert(
+        "DefaultCacheBehavior".into(),
+        Value::map([
+            ("TargetOriginId", Value::string(&origin_id)),
+            (
+                "ViewerProtocolPolicy",
+                Value::string(if c.properties.http_redirect == Some(false) {
+                    "https-only"
+                } else {
+                    "redirect-to-https"
+                }),
+            ),
+            (
+                "CachePolicyId",
+                Value::string("658327ea-f89d-4fab-a63d-7e88639e58f6"),
+            ),
+        ]),
+    );
+    if let Some(domain) = &c.properties.domain_name {
+        config.insert("Aliases".into(), Value::list([Value::string(domain)]));
+    }
+    config.insert(
+        "ViewerCertificate".into(),
+        Value::map([
+            ("AcmCertificateArn", certificate),
+            (
+                "MinimumProtocolVersion",
+                Value::string(
+                    c.properties
+                        .tls_policy
+                        .clone()
+                        .unwrap_or_else(|| "TLSv1.2_2021".into()),
+                ),
+            ),
+            ("SslSupportMethod", Value::string("sni-only")),
+        ]),
+    );
+    if b.components_of(ComponentKind::WafWebAcl)
+        .any(|w| w.properties.protects.iter().any(|p| p == &c.id))
+    {
+        let acl = b.parameter(
+            &unit,
+            &logical_id_for(&c.id, "WebAclArn"),
+            Parameter::new("String").with(
+                "Description",
+                format!(
+                    "The CLOUDFRONT-scope web ACL (created in us-east-1) that protects `{}`.",
+                    c.id
+                ),
+            ),
+        );
+        config.insert("WebACLId".into(), acl);
+    }
+    let distribution = logical_id(&c.id);
+    b.put(
+        &unit,
+        distribution.clone(),
+        &c.id,
+        b.workload_group(c),
+        Resource::new("AWS::CloudFront::Distribution")
+            .with_property("DistributionConfig", Value::from(config))
+            .with_property("Tags", tags(&c.id, &c.tags)),
+    );
+    b.output(
+        &unit,
+        &logical_id_for(&c.id, "DomainName"),
+        Output {
+            description: Some(Value::string(format!("Domain of `{}`", c.name))),
+            ..Output::new(Value::get_att(&distribution, "DomainName"))
+        },
+    );
+}
+
+fn web_acl(b: &mut Builder<'_>, element: &str, unit: &str, groups: &[String], protects: &[String]) {
+    let acl = if b
+        .component(element)
+        .is_some_and(|c| c.kind == ComponentKind::WafWebAcl)
+    {
+        logical_id(element)
+    } else {
+        logical_id_for(element, "WebAcl")
+    };
+    let metric = |name: &str| {
+        Value::map([
+            ("SampledRequestsEnabled", Value::from(true)),
+            ("CloudWatchMetricsEnabled", Value::from(true)),
+            ("MetricName", Value::string(name)),
+        ])
+    };
+    let rules: Vec<Value> = groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| {
+            Value::map([
+                ("Name", Value::string(group)),
+                ("Priority", Value::from(u32::try_from(index).unwrap_or(0))),
+                // Managed rule groups take OverrideAction, never Action (cfn-lint misses that).
+                (
+                    "OverrideAction",
+                    Value::map([("None", Value::map::<&str>([]))]),
+                ),
+                (
+                    "Statement",
+                    Value::map([(
+                        "ManagedRuleGroupStatement",
+                        Value::map([
+                            ("VendorName", Value::string("AWS")),
+                            ("Name", Value::string(group)),
+                        ]),
+                    )]),
+                ),
+                ("VisibilityConfig", metric(group)),
+            ])
+        })
+        .collect();
+    let cloudfront = protects
+        .iter()
+        .filter_map(|p| b.component(p))
+        .any(|p| p.kind == ComponentKind::Cloudfront);
+    if cloudfront {
+        b.warn(format!(
+            "web ACL `{element}` protects a CloudFront distribution: deploy a CLOUDFRONT-scope copy in us-east-1 and pass its ARN to the distribution; this regional one protects the rest"
+        ));
+    }
+    b.put(
+        unit,
+        acl.clone(),
+        element,
+        Group::Security,
+        Resource::new("AWS::WAFv2::WebACL")
+            .with_property("Scope", "REGIONAL")
+            .with_property(
+                "DefaultAction",
+                Value::map([("Allow", Value::map::<&str>([]))]),
+            )
+            .with_property("Rules", Value::list(rules))
+            .with_property("VisibilityConfig", metric(&acl)),
+    );
+    let key = b.default_key_arn(unit);
+    // WAF logs only to log groups whose name starts with `aws-waf-logs-`.
+    let logs = b.log_group(
+        unit,
+        format!("{acl}Logs"),
+        element,
+        Group::Security,
+        key,
+        None,
+        Some(Value::sub(format!(
+            "aws-waf-logs-${{AWS::StackName}}-{}",
+            super::ids::slug(element)
+        ))),
+    );
+    b.put(
+        unit,
+        format!("{acl}Logging"),
+        element,
+        Group::Security,
+        Resource::new("AWS::WAFv2::LoggingConfiguration")
+            .with_property("ResourceArn", Value::get_att(&acl, "Arn"))
+            // The log group's `Arn` attribute ends in `:*`, which WAF refuses: build the ARN.
+            .with_property(
+                "LogDestinationConfigs",
+                Value::list([Value::sub(format!(
+                    "arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:${{{logs}}}"
+                ))]),
+            ),
+    );
+    for protected in protects {
+        let Some(target) = b.component(protected) else {
+            continue;
+        };
+        let target_unit = b.unit_of_component(target);
+        if target_unit != unit {
+            b.warn(format!("web ACL `{element}` and `{protected}` are in different accounts; a web ACL protects resources of its own account only"));
+            continue;
+        }
+        let resource_arn = match target.kind {
+            ComponentKind::Alb => Value::reference(logical_id(protected)),
+            ComponentKind::ApiGateway
+                if b.has_resource(unit, &logical_id_for(protected, "Stage")) =>
+            {
+                if b.units
+                    .get(unit)
+                    .and_then(|u| u.template.resources.get(&logical_id(protected)))
+                    .is_some_and(|r| r.resource_type == "AWS::ApiGateway::RestApi")
+                {
+                    Value::sub(format!(
+                        "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}::/restapis/${{{}}}/stages/${{{}}}",
+                        logical_id(protected),
+                        logical_id_for(protected, "Stage")
+                    ))
+                } else {
+                    continue;
+                }
+            }
+            ComponentKind::Cloudfront => continue,
+            _ => {
+                b.warn(format!(
+                    "web ACL `{element}` cannot protect `{protected}` ({})",
+                    target.kind.as_str()
+                ));
+                continue;
+            }
+        };
+        b.put(
+            unit,
+            format!("{acl}{}Association", logical_id(protected)),
+            element,
+            Group::Workload(target.segment.clone()),
+            Resource::new("AWS::WAFv2::WebACLAssociation")
+                .with_property("WebACLArn", Value::get_att(&acl, "Arn"))
+                .with_property("ResourceArn", resource_arn),
+        );
+    }
+}
+
+fn shield(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    b.manual_step(
+        &c.id,
+        &unit,
+        "Subscribe to Shield Advanced",
+        format!("Shield Advanced protections (`{}`) need an active subscription in the account (aws shield create-subscription; a one-year commitment with a monthly fee) before the stack is deployed.", c.id),
+    );
+    for protected in &c.properties.protects {
+        let Some(target) = b.component(protected) else {
+            continue;
+        };
+        let target_unit = b.unit_of_component(target);
+        let id = logical_id(protected);
+        let arn = match target.kind {
+            ComponentKind::Route53Zone => b.reference(&unit, &target_unit, &id, None),
+            ComponentKind::Alb | ComponentKind::Nlb => b.reference(&unit, &target_unit, &id, None),
+            ComponentKind::Cloudfront => b.reference(&unit, &target_unit, &id, None),
+            ComponentKind::NatGateway => b.reference(
+                &unit,
+                &target_unit,
+                &logical_id_for(protected, "Eip"),
+                Some("AllocationId"),
+            ),
+            _ => {
+                b.warn(format!(
+                    "Shield Advanced cannot protect `{protected}` ({})",
+                    target.kind.as_str()
+                ));
+                continue;
+            }
+        };
+        let resource_arn = match target.kind {
+            ComponentKind::Route53Zone => Value::sub_with(
+                "arn:${AWS::Partition}:route53:::hostedzone/${Target}",
+                [("Target", arn)],
+            ),
+            ComponentKind::Cloudfront => Value::sub_with(
+                "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Target}",
+                [("Target", arn)],
+            ),
+            ComponentKind::NatGateway => Value::sub_with(
+                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:eip-allocation/${Target}",
+                [("Target", arn)],
+            ),
+            _ => arn,
+        };
+        b.put(
+            &unit,
+            logical_id_for(&c.id, &id),
+            &c.id,
+            Group::Security,
+            Resource::new("AWS::Shield::Protection")
+                .with_property("Name", format!("{}-{}", c.id, protected))
+                .with_property("ResourceArn", resource_arn),
+        );
+    }
+}

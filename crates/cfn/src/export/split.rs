@@ -1,0 +1,548 @@
+//! Splitting one account's template into several stacks when it exceeds CloudFormation's
+//! limits (500 resources, 1 MB through S3): first by part (network, security baseline,
+//! workloads by segment), merging parts that reference each other in a cycle, then, for a part
+//! still too large, into consecutive slices of its resources in dependency order. References
+//! between the resulting stacks become exports and `Fn::ImportValue`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use indexmap::IndexMap;
+
+use super::builder::Group;
+use crate::template::{Output, Template};
+use crate::value::{Function, Map, Value, ValueKind};
+use crate::write::to_json;
+
+/// One stack of a split template.
+pub(crate) struct Part {
+    /// `network`, `security`, `workloads-<segment>`, with `-2`, `-3`... for slices.
+    pub(crate) name: String,
+    pub(crate) template: Template,
+    /// The names of the parts this one imports from.
+    pub(crate) imports_from: Vec<String>,
+}
+
+/// Whether a template fits in one stack.
+pub(crate) fn fits(template: &Template, max_resources: usize, max_bytes: usize) -> bool {
+    template.resources.len() <= max_resources && to_json(template).len() <= max_bytes
+}
+
+/// The resources a value refers to (by `Ref`, `GetAtt` and `Sub` variables), with the attribute
+/// used (`None` for `Ref`).
+fn references(value: &Value, found: &mut Vec<(String, Option<String>)>) {
+    match &value.kind {
+        ValueKind::List(items) => items.iter().for_each(|item| references(item, found)),
+        ValueKind::Map(map) => map.values().for_each(|item| references(item, found)),
+        ValueKind::Tagged { value, .. } => references(value, found),
+        ValueKind::Intrinsic(intrinsic) => match intrinsic.function {
+            Function::Ref => {
+                if let Some(name) = intrinsic.argument.as_str() {
+                    found.push((name.to_owned(), None));
+                }
+            }
+            Function::GetAtt => {
+                if let Some((resource, attribute)) = intrinsic.argument.as_get_att() {
+                    found.push((resource.to_owned(), Some(attribute.to_owned())));
+                }
+            }
+            Function::Sub => {
+                let (text, variables) = match &intrinsic.argument.kind {
+                    ValueKind::String(text) => (text.as_str(), None),
+                    ValueKind::List(items) => (
+                        items.first().and_then(Value::as_str).unwrap_or(""),
+                        items.get(1),
+                    ),
+                    _ => ("", None),
+                };
+                let bound: Vec<&str> = variables
+                    .and_then(Value::as_map)
+                    .map(|m| m.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                for variable in sub_variables(text) {
+                    let (name, attribute) = match variable.split_once('.') {
+                        Some((name, attribute)) => (name, Some(attribute.to_owned())),
+                        None => (variable, None),
+                    };
+                    if !bound.contains(&name) && !name.starts_with("AWS::") {
+                        found.push((name.to_owned(), attribute));
+                    }
+                }
+                if let Some(variables) = variables {
+                    references(variables, found);
+                }
+            }
+            _ => references(&intrinsic.argument, found),
+        },
+        _ => {}
+    }
+}
+
+/// The `${name}` variables of a `Sub` text (not the `${!literal}` escapes).
+fn sub_variables(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else { break };
+        let name = &after[..end];
+        if !name.starts_with('!') {
+            found.push(name);
+        }
+        rest = &after[end + 1..];
+    }
+    found
+}
+
+fn resource_references(template: &Template, logical: &str) -> Vec<(String, Option<String>)> {
+    let resource = &template.resources[logical];
+    let mut found = Vec::new();
+    for value in resource.properties.values() {
+        references(value, &mut found);
+    }
+    found.retain(|(name, _)| template.resources.contains_key(name));
+    found
+}
+
+/// Splits `template`; `groups` gives each resource's part, `export_prefix` makes export names
+/// unique in the account and region.
+pub(crate) fn split(
+    template: &Template,
+    groups: &HashMap<String, Group>,
+    export_prefix: &str,
+    max_resources: usize,
+    max_bytes: usize,
+) -> Vec<Part> {
+    let group_of = |logical: &str| groups.get(logical).cloned().unwrap_or(Group::Security);
+    // Parts and the parts each depends on.
+    let mut part_of: HashMap<String, Group> = HashMap::new();
+    for logical in template.resources.keys() {
+        part_of.insert(logical.clone(), group_of(logical));
+    }
+    let mut edges: BTreeMap<Group, BTreeSet<Group>> = BTreeMap::new();
+    for logical in template.resources.keys() {
+        let from = part_of[logical].clone();
+        edges.entry(from.clone()).or_default();
+        let mut targets: Vec<String> = resource_references(template, logical)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        targets.extend(template.resources[logical].depends_on.iter().cloned());
+        for target in targets {
+            if let Some(to) = part_of.get(&target)
+                && *to != from
+            {
+                edges.entry(from.clone()).or_default().insert(to.clone());
+            }
+        }
+    }
+    // Parts in a cycle cannot be separate stacks: merge each strongly connected set into its
+    // first (smallest) part.
+    let merged = merge_cycles(&edges);
+    for group in part_of.values_mut() {
+        if let Some(target) = merged.get(group) {
+            *group = target.clone();
+        }
+    }
+    // Resources in dependency order, parts in dependency order, then sliced by the limits.
+    let order = topological(template);
+    let mut part_order: Vec<Group> = Vec::new();
+    for logical in &order {
+        let part = &part_of[logical];
+        if !part_order.contains(part) {
+            part_order.push(part.clone());
+        }
+    }
+    let mut slices: Vec<(String, Vec<String>)> = Vec::new();
+    for part in &part_order {
+        let members: Vec<&String> = order.iter().filter(|l| &part_of[*l] == part).collect();
+        let mut current: Vec<String> = Vec::new();
+        let mut bytes = 0;
+        let mut index = 1;
+        for logical in members {
+            let size = to_json(&single(template, logical)).len();
+            if !current.is_empty()
+                && (current.len() >= max_resources || bytes + size > max_bytes * 9 / 10)
+            {
+                slices.push((slice_name(part, index), std::mem::take(&mut current)));
+                index += 1;
+                bytes = 0;
+            }
+            bytes += size;
+            current.push(logical.clone());
+        }
+        if !current.is_empty() {
+            slices.push((slice_name(part, index), current));
+        }
+    }
+    let stack_of: HashMap<&str, usize> = slices
+        .iter()
+        .enumerate()
+        .flat_map(|(index, (_, members))| members.iter().map(move |m| (m.as_str(), index)))
+        .collect();
+    let mut parts: Vec<Part> = slices
+        .iter()
+        .map(|(name, _)| Part {
+            name: name.clone(),
+            template: Template::default(),
+            imports_from: Vec::new(),
+        })
+        .collect();
+    for (index, (_, members)) in slices.iter().enumerate() {
+        for logical in members {
+            let mut resource = template.resources[logical].clone();
+            resource
+                .depends_on
+                .retain(|d| stack_of.get(d.as_str()) == Some(&index));
+            let mut imports = Vec::new();
+            for value in resource.properties.values_mut() {
+                rewrite(
+                    value,
+                    &|name: &str| stack_of.get(name).copied().filter(|s| *s != index),
+                    export_prefix,
+                    &mut imports,
+                );
+            }
+            for (name, attribute) in imports {
+                let owner = stack_of[name.as_str()];
+                let owner_name = parts[owner].name.clone();
+                if !parts[index].imports_from.contains(&owner_name) {
+                    parts[index].imports_from.push(owner_name);
+                }
+                let output_name = format!(
+                    "{name}{}",
+                    attribute.as_deref().unwrap_or("").replace('.', "")
+                );
+                let value = match &attribute {
+                    Some(attribute) => Value::get_att(&name, attribute),
+                    None => Value::reference(&name),
+                };
+                parts[owner]
+                    .template
+                    .outputs
+                    .entry(output_name.clone())
+                    .or_insert(Output {
+                        export: Some(Value::map([(
+                            "Name",
+                            Value::string(export_name(export_prefix, &name, attribute.as_deref())),
+                        )])),
+                        ..Output::new(value)
+                    });
+            }
+            parts[index]
+                .template
+                .resources
+                .insert(logical.clone(), resource);
+        }
+    }
+    // Parameters go where they are used; outputs where the resource they show lives.
+    for part in &mut parts {
+        let mut used = Vec::new();
+        for resource in part.template.resources.values() {
+            for value in resource.properties.values() {
+                references(value, &mut used);
+            }
+        }
+        let mut parameters = IndexMap::new();
+        for (name, parameter) in &template.parameters {
+            if used.iter().any(|(n, _)| n == name) {
+                parameters.insert(name.clone(), parameter.clone());
+            }
+        }
+        part.template.parameters = parameters;
+        part.template.format_version = template.format_version.clone();
+        part.template.description = template.description.clone();
+    }
+    for (name, output) in &template.outputs {
+        let mut found = Vec::new();
+        references(&output.value, &mut found);
+        let owner = found
+            .iter()
+            .find_map(|(n, _)| stack_of.get(n.as_str()).copied())
+            .unwrap_or(0);
+        if let Some(part) = parts.get_mut(owner) {
+            part.template.outputs.insert(name.clone(), output.clone());
+            let mut used = Vec::new();
+            references(&output.value, &mut used);
+            for (parameter, _) in used {
+                if let Some(value) = template.parameters.get(&parameter) {
+                    part.template.parameters.insert(parameter, value.clone());
+                }
+            }
+        }
+    }
+    parts
+}
+
+fn slice_name(part: &Group, index: usize) -> String {
+    if index == 1 {
+        part.name()
+    } else {
+        format!("{}-{index}", part.name())
+    }
+}
+
+fn export_name(prefix: &str, logical: &str, attribute: Option<&str>) -> String {
+    match attribute {
+        Some(attribute) => format!("{prefix}-{logical}-{}", attribute.replace('.', "")),
+        None => format!("{prefix}-{logical}"),
+    }
+}
+
+/// A template holding one resource, to measure its size.
+fn single(template: &Template, logical: &str) -> Template {
+    let mut one = Template::default();
+    one.resources
+        .insert(logical.to_owned(), template.resources[logical].clone());
+    one
+}
+
+/// Replaces references to resources of other stacks by imports of their exports.
+fn rewrite(
+    value: &mut Value,
+    elsewhere: &dyn Fn(&str) -> Option<usize>,
+    prefix: &str,
+    imports: &mut Vec<(String, Option<String>)>,
+) {
+    let import =
+        |name: &str, attribute: Option<&str>, imports: &mut Vec<(String, Option<String>)>| {
+            let key = (name.to_owned(), attribute.map(str::to_owned));
+            if !imports.contains(&key) {
+                imports.push(key);
+            }
+            Value::import_value(Value::string(export_name(prefix, name, attribute)))
+        };
+    let replacement = match &mut value.kind {
+        ValueKind::List(items) => {
+            items
+                .iter_mut()
+                .for_each(|item| rewrite(item, elsewhere, prefix, imports));
+            None
+        }
+        ValueKind::Map(map) => {
+            map.values_mut()
+                .for_each(|item| rewrite(item, elsewhere, prefix, imports));
+            None
+        }
+        ValueKind::Intrinsic(intrinsic) => match intrinsic.function {
+            Function::Ref => intrinsic
+                .argument
+                .as_str()
+                .filter(|name| elsewhere(name).is_some())
+                .map(|name| name.to_owned())
+                .map(|name| import(&name, None, imports)),
+            Function::GetAtt => intrinsic
+                .argument
+                .as_get_att()
+                .filter(|(name, _)| elsewhere(name).is_some())
+                .map(|(name, attribute)| (name.to_owned(), attribute.to_owned()))
+                .map(|(name, attribute)| import(&name, Some(&attribute), imports)),
+            Function::Sub => {
+                let (text, mut variables) = match &intrinsic.argument.kind {
+                    ValueKind::String(text) => (text.clone(), Map::new()),
+                    ValueKind::List(items) => (
+                        items
+                            .first()
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_owned(),
+                        items
+                            .get(1)
+                            .and_then(Value::as_map)
+                            .cloned()
+                            .unwrap_or_default(),
+                    ),
+                    _ => (String::new(), Map::new()),
+                };
+                for variable in variables.values_mut() {
+                    rewrite(variable, elsewhere, prefix, imports);
+                }
+                let mut new_text = text.clone();
+                for variable in sub_variables(&text) {
+                    let (name, attribute) = match variable.split_once('.') {
+                        Some((name, attribute)) => (name, Some(attribute)),
+                        None => (variable, None),
+                    };
+                    if variables.contains_key(name) || elsewhere(name).is_none() {
+                        continue;
+                    }
+                    let local = format!("{name}{}", attribute.unwrap_or("").replace('.', ""));
+                    variables.insert(local.clone(), import(name, attribute, imports));
+                    new_text =
+                        new_text.replace(&format!("${{{variable}}}"), &format!("${{{local}}}"));
+                }
+                if variables.is_empty() {
+                    None
+                } else {
+                    Some(Value::sub_with(new_text, variables))
+                }
+            }
+            _ => {
+                rewrite(&mut intrinsic.argument, elsewhere, prefix, imports);
+                None
+            }
+        },
+        _ => None,
+    };
+    if let Some(replacement) = replacement {
+        *value = replacement;
+    }
+}
+
+/// Resources in an order where each comes after those it references, keeping the template's
+/// order wherever the references allow (Kahn's algorithm, lowest index first).
+fn topological(template: &Template) -> Vec<String> {
+    let names: Vec<&String> = template.resources.keys().collect();
+    let index: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    let mut pending = vec![0_usize; names.len()];
+    for (i, name) in names.iter().enumerate() {
+        let mut targets: BTreeSet<usize> = resource_references(template, name)
+            .into_iter()
+            .filter_map(|(n, _)| index.get(n.as_str()).copied())
+            .collect();
+        targets.extend(
+            template.resources[*name]
+                .depends_on
+                .iter()
+                .filter_map(|d| index.get(d.as_str()).copied()),
+        );
+        targets.remove(&i);
+        pending[i] = targets.len();
+        for target in targets {
+            dependants[target].push(i);
+        }
+    }
+    let mut ready: BTreeSet<usize> = (0..names.len()).filter(|i| pending[*i] == 0).collect();
+    let mut order = Vec::with_capacity(names.len());
+    while let Some(next) = ready.pop_first() {
+        order.push(names[next].clone());
+        for &dependant in &dependants[next] {
+            pending[dependant] -= 1;
+            if pending[dependant] == 0 {
+                ready.insert(dependant);
+            }
+        }
+    }
+    // A cycle (which CloudFormation would refuse anyway) keeps its members in template order.
+    for (i, name) in names.iter().enumerate() {
+        if pending[i] > 0 {
+            order.push((*name).clone());
+        }
+    }
+    order
+}
+
+/// For each group in a cycle, the group it merges into (the smallest of its cycle).
+fn merge_cycles(edges: &BTreeMap<Group, BTreeSet<Group>>) -> HashMap<Group, Group> {
+    let groups: Vec<&Group> = edges.keys().collect();
+    let reaches = |from: &Group, to: &Group| {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from];
+        while let Some(next) = stack.pop() {
+            if next == to {
+                return true;
+            }
+            if seen.insert(next) {
+                stack.extend(edges.get(next).into_iter().flatten());
+            }
+        }
+        false
+    };
+    let mut merged = HashMap::new();
+    for group in &groups {
+        if let Some(first) = groups
+            .iter()
+            .find(|other| reaches(group, other) && reaches(other, group))
+        {
+            merged.insert((*group).clone(), (*first).clone());
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Resource;
+
+    #[test]
+    fn sub_variables_skip_escapes() {
+        assert_eq!(
+            sub_variables("a${X}b${!Literal}${Y.Arn}"),
+            vec!["X", "Y.Arn"]
+        );
+    }
+
+    #[test]
+    fn references_across_stacks_become_imports_and_exports() {
+        let mut template = Template::default();
+        template.resources.insert(
+            "Vpc".into(),
+            Resource::new("AWS::EC2::VPC").with_property("CidrBlock", "10.0.0.0/16"),
+        );
+        template.resources.insert(
+            "Group".into(),
+            Resource::new("AWS::EC2::SecurityGroup")
+                .with_property("GroupDescription", "g")
+                .with_property("VpcId", Value::reference("Vpc"))
+                .with_property("Tag", Value::sub("${Vpc.CidrBlock}-x")),
+        );
+        let groups = HashMap::from([
+            ("Vpc".to_owned(), Group::Network),
+            ("Group".to_owned(), Group::Workload("app".into())),
+        ]);
+        let parts = split(&template, &groups, "p", 500, 1_000_000);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].name, "network");
+        let group = &parts[1].template.resources["Group"];
+        assert_eq!(
+            group.properties["VpcId"],
+            Value::import_value(Value::string("p-Vpc"))
+        );
+        assert_eq!(
+            group.properties["Tag"],
+            Value::sub_with(
+                "${VpcCidrBlock}-x",
+                [(
+                    "VpcCidrBlock",
+                    Value::import_value(Value::string("p-Vpc-CidrBlock"))
+                )]
+            )
+        );
+        assert!(parts[0].template.outputs.contains_key("Vpc"));
+        assert_eq!(parts[1].imports_from, vec!["network".to_owned()]);
+    }
+
+    #[test]
+    fn parts_in_a_cycle_merge_and_big_parts_slice() {
+        let mut template = Template::default();
+        for i in 0..7 {
+            let mut resource = Resource::new("AWS::SNS::Topic");
+            if i > 0 {
+                resource = resource.with_property(
+                    "DisplayName",
+                    Value::get_att(format!("T{}", i - 1), "TopicName"),
+                );
+            }
+            template.resources.insert(format!("T{i}"), resource);
+        }
+        template
+            .resources
+            .get_mut("T0")
+            .unwrap()
+            .depends_on
+            .push("T6".into());
+        template.resources.get_mut("T0").unwrap().depends_on.clear();
+        let groups: HashMap<String, Group> = (0..7)
+            .map(|i| (format!("T{i}"), Group::Workload(format!("s{}", i % 2))))
+            .collect();
+        let parts = split(&template, &groups, "p", 3, 1_000_000);
+        let total: usize = parts.iter().map(|p| p.template.resources.len()).sum();
+        assert_eq!(total, 7);
+        assert!(parts.iter().all(|p| p.template.resources.len() <= 3));
+    }
+}

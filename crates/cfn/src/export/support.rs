@@ -1,0 +1,196 @@
+//! Helpers shared by the generators: encryption keys, log groups, stateful-resource policies,
+//! and references to the roles and components of the design.
+
+use zta_model::Component;
+
+use super::builder::{Builder, Group};
+use super::ids::{logical_id, logical_id_for};
+use crate::template::Resource;
+use crate::value::Value;
+
+/// The logical ID of the key each account gets when something must be encrypted and the design
+/// names no key for it.
+pub(crate) const DEFAULT_KEY: &str = "DefaultEncryptionKey";
+
+/// The element named in the Metadata of resources that implement a zero-trust default rather
+/// than one element.
+pub(crate) const DESIGN_ELEMENT: &str = "(design default)";
+
+/// The retention periods CloudWatch Logs accepts, in days.
+const RETENTION_DAYS: [u32; 22] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+
+impl Builder<'_> {
+    /// The ARN of the key that encrypts `component`: its `encryption_key`, else the account's
+    /// default key (created on first use, with rotation on).
+    pub(crate) fn key_arn(&mut self, unit: &str, component: &Component) -> Value {
+        match component.encryption_key.as_deref() {
+            Some(key) => {
+                let owner = self
+                    .component(key)
+                    .map(|key| self.unit_of_component(key))
+                    .unwrap_or_else(|| unit.to_owned());
+                self.reference(unit, &owner, &logical_id(key), Some("Arn"))
+            }
+            None => self.default_key_arn(unit),
+        }
+    }
+
+    /// The ARN of the account's default key.
+    pub(crate) fn default_key_arn(&mut self, unit: &str) -> Value {
+        if !self.has_resource(unit, DEFAULT_KEY) {
+            let key = Resource::new("AWS::KMS::Key")
+                .with_property(
+                    "Description",
+                    "Encrypts what the design does not give a key of its own (zero-trust default).",
+                )
+                .with_property("EnableKeyRotation", true)
+                .with_property("PendingWindowInDays", 30_u32)
+                .with_property(
+                    "KeyPolicy",
+                    super::data::key_policy(
+                        Vec::new(),
+                        super::data::KeyServices {
+                            logs: true,
+                            cloudtrail: true,
+                            alarms: true,
+                        },
+                        Vec::new(),
+                    ),
+                );
+            let mut key = key;
+            key.deletion_policy = Some(Value::string("Retain"));
+            key.update_replace_policy = Some(Value::string("Retain"));
+            self.put(
+                unit,
+                DEFAULT_KEY.into(),
+                DESIGN_ELEMENT,
+                Group::Security,
+                key,
+            );
+        }
+        Value::get_att(DEFAULT_KEY, "Arn")
+    }
+
+    /// A log group for `element`, encrypted with `key` and kept `days` days (rounded up to a
+    /// period CloudWatch accepts; one year when the design says nothing).
+    pub(crate) fn log_group(
+        &mut self,
+        unit: &str,
+        logical: String,
+        element: &str,
+        group: Group,
+        key: Value,
+        days: Option<u32>,
+        name: Option<Value>,
+    ) -> String {
+        let mut resource = Resource::new("AWS::Logs::LogGroup")
+            .with_property("RetentionInDays", retention(days.unwrap_or(365)))
+            .with_property("KmsKeyId", key);
+        if let Some(name) = name {
+            resource = resource.with_property("LogGroupName", name);
+        }
+        stateful(&mut resource, "Retain");
+        self.put(unit, logical.clone(), element, group, resource);
+        logical
+    }
+
+    /// The ARN of the role an identity id becomes, seen from `unit`.
+    pub(crate) fn role_arn(&mut self, unit: &str, identity: &str) -> Value {
+        let owner = self
+            .identity(identity)
+            .map(|identity| self.unit_of_identity(identity))
+            .unwrap_or_else(|| unit.to_owned());
+        self.reference(unit, &owner, &logical_id(identity), Some("Arn"))
+    }
+
+    /// A reference to a component's main resource (`Ref`, or an attribute) seen from `unit`.
+    pub(crate) fn component_ref(&mut self, unit: &str, id: &str, attribute: Option<&str>) -> Value {
+        let owner = self
+            .component(id)
+            .map(|component| self.unit_of_component(component))
+            .unwrap_or_else(|| unit.to_owned());
+        self.reference(unit, &owner, &logical_id(id), attribute)
+    }
+
+    /// A reference to a supporting resource of a component, seen from `unit`.
+    pub(crate) fn support_ref(
+        &mut self,
+        unit: &str,
+        id: &str,
+        role: &str,
+        attribute: Option<&str>,
+    ) -> Value {
+        let owner = self
+            .component(id)
+            .map(|component| self.unit_of_component(component))
+            .unwrap_or_else(|| unit.to_owned());
+        self.reference(unit, &owner, &logical_id_for(id, role), attribute)
+    }
+
+    /// The group of a component's resources when a stack is split.
+    pub(crate) fn workload_group(&self, component: &Component) -> Group {
+        Group::Workload(component.segment.clone())
+    }
+}
+
+/// Keeps a stateful resource (and its data) when the stack deletes or replaces it.
+pub(crate) fn stateful(resource: &mut Resource, policy: &str) {
+    resource.deletion_policy = Some(Value::string(policy));
+    resource.update_replace_policy = Some(Value::string(policy));
+}
+
+/// The smallest retention CloudWatch Logs accepts that keeps logs at least `days` days.
+pub(crate) fn retention(days: u32) -> u32 {
+    RETENTION_DAYS
+        .iter()
+        .copied()
+        .find(|allowed| *allowed >= days)
+        .unwrap_or(3653)
+}
+
+/// `{"Version": "2012-10-17", "Statement": [...]}`.
+pub(crate) fn policy_document(statements: Vec<Value>) -> Value {
+    Value::map([
+        ("Version", Value::string("2012-10-17")),
+        ("Statement", Value::list(statements)),
+    ])
+}
+
+/// A `Principal: {Service: name}` value.
+pub(crate) fn service_principal(service: &str) -> Value {
+    Value::map([("Service", Value::string(service))])
+}
+
+/// The ARN written in a design (a managed policy, a boundary) with its partition made portable.
+pub(crate) fn portable_arn(arn: &str) -> Value {
+    for partition in ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"] {
+        if let Some(rest) = arn.strip_prefix(partition) {
+            return Value::arn(rest.replace("${", "${!"));
+        }
+    }
+    Value::string(arn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retention_rounds_up_to_an_accepted_period() {
+        assert_eq!(retention(365), 365);
+        assert_eq!(retention(366), 400);
+        assert_eq!(retention(0), 1);
+        assert_eq!(retention(100_000), 3653);
+    }
+
+    #[test]
+    fn managed_policy_arns_lose_their_hard_coded_partition() {
+        assert_eq!(
+            portable_arn("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+            Value::sub("arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess")
+        );
+    }
+}

@@ -1,0 +1,196 @@
+//! The export checked by the real validators from the project's virtualenvs: cfn-lint (no error
+//! and no warning) on every example and on 50 random valid designs, checkov (no failed check) on
+//! the secure examples, and parliament with its community auditors on every IAM policy document
+//! the secure examples and the random designs generate.
+
+mod export_support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use export_support::{example_name, examples, generator, load, policies, run, tool};
+use zta_cfn::export::{Export, ExportOptions, TemplateFormat, export_design};
+
+/// Examples meant to be insecure export insecure templates (the rules are the gate), so only
+/// the others must pass checkov and parliament.
+fn is_secure(name: &str) -> bool {
+    !name.contains("insecure")
+}
+
+fn write_export(dir: &Path, prefix: &str, export: &Export, format: TemplateFormat) -> Vec<PathBuf> {
+    let mut written = Vec::new();
+    for file in export.files(format) {
+        if file.name == "manifest.json" {
+            continue;
+        }
+        let path = dir.join(format!("{prefix}--{}", file.name));
+        std::fs::write(&path, file.contents).expect("the temporary folder is writable");
+        written.push(path);
+    }
+    written
+}
+
+fn random_designs() -> Vec<(String, zta_model::Design)> {
+    (1..=50_u64)
+        .map(|seed| {
+            let accounts = 1 + usize::try_from(seed % 2).unwrap_or(0);
+            let workloads = 1 + usize::try_from(seed % 3).unwrap_or(0);
+            let design = generator::design(seed, accounts, 1, workloads);
+            let issues = zta_model::integrity::check(&design);
+            assert!(issues.is_empty(), "random design {seed} is not valid: {issues:?}");
+            (format!("random-{seed:02}"), design)
+        })
+        .collect()
+}
+
+/// Runs cfn-lint on the files in two processes (the machine has two cores) and returns every
+/// error and warning it prints.
+fn cfn_lint(files: &[PathBuf]) -> Vec<String> {
+    let cfn_lint = tool(".venv/bin/cfn-lint");
+    let halves: Vec<Vec<PathBuf>> = files.chunks(files.len().div_ceil(2).max(1)).map(<[PathBuf]>::to_vec).collect();
+    let handles: Vec<_> = halves
+        .into_iter()
+        .map(|chunk| {
+            let cfn_lint = cfn_lint.clone();
+            std::thread::spawn(move || {
+                let output = run(Command::new(&cfn_lint).arg("--format").arg("parseable").arg("--").args(&chunk));
+                let code = output.status.code().unwrap_or(1);
+                let text = String::from_utf8_lossy(&output.stdout).into_owned();
+                let mut problems: Vec<String> = text
+                    .lines()
+                    .filter(|line| line.contains(":E") || line.contains(":W"))
+                    .map(str::to_owned)
+                    .collect();
+                if code & 0b111 != 0 && problems.is_empty() {
+                    problems.push(format!(
+                        "cfn-lint exited with {code}: {text}{}",
+                        String::from_utf8_lossy(&output.stderr)
+                    ));
+                }
+                problems
+            })
+        })
+        .collect();
+    handles.into_iter().flat_map(|h| h.join().expect("the cfn-lint thread finishes")).collect()
+}
+
+#[test]
+fn cfn_lint_passes_every_example_and_fifty_random_designs() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut files = Vec::new();
+    for path in examples() {
+        let export = export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
+        files.extend(write_export(dir.path(), &example_name(&path), &export, TemplateFormat::Yaml));
+        files.extend(write_export(dir.path(), &format!("{}-json", example_name(&path)), &export, TemplateFormat::Json));
+    }
+    for (name, design) in random_designs() {
+        let export = export_design(&design, &ExportOptions::default()).expect("the random design exports");
+        files.extend(write_export(dir.path(), &name, &export, TemplateFormat::Yaml));
+    }
+    let problems = cfn_lint(&files);
+    assert!(problems.is_empty(), "cfn-lint reports:\n{}", problems.join("\n"));
+}
+
+/// The failed checks checkov reports for the files, as `check resource file: name`.
+fn checkov_failures(files: &[PathBuf]) -> Vec<String> {
+    let checkov = tool(".venv-checkov/bin/checkov");
+    let mut command = Command::new(checkov);
+    for file in files {
+        command.arg("-f").arg(file);
+    }
+    command.args(["--framework", "cloudformation", "--quiet", "--compact", "-o", "json"]);
+    let output = run(&mut command);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let json: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("checkov did not print JSON ({error}): {text}{}", String::from_utf8_lossy(&output.stderr)));
+    let reports = match json {
+        serde_json::Value::Array(reports) => reports,
+        report => vec![report],
+    };
+    let mut failures = Vec::new();
+    for report in reports {
+        for failed in report["results"]["failed_checks"].as_array().into_iter().flatten() {
+            failures.push(format!(
+                "{} {} {}: {}",
+                failed["check_id"].as_str().unwrap_or("?"),
+                failed["resource"].as_str().unwrap_or("?"),
+                failed["file_path"].as_str().unwrap_or("?"),
+                failed["check_name"].as_str().unwrap_or("?"),
+            ));
+        }
+    }
+    failures
+}
+
+#[test]
+fn checkov_finds_no_failed_check_in_the_secure_examples() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut files = Vec::new();
+    for path in examples() {
+        let name = example_name(&path);
+        if is_secure(&name) {
+            let export = export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
+            files.extend(write_export(dir.path(), &name, &export, TemplateFormat::Yaml));
+        }
+    }
+    let failures = checkov_failures(&files);
+    assert!(failures.is_empty(), "checkov fails:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn checkov_suppressions_carry_reasons() {
+    for path in examples() {
+        let export = export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
+        for stack in &export.stacks {
+            for (logical, resource) in &stack.template.resources {
+                let skips = resource
+                    .metadata
+                    .as_ref()
+                    .and_then(|m| m.get("checkov"))
+                    .and_then(|c| c.get("skip"))
+                    .and_then(|s| s.as_list())
+                    .unwrap_or_default();
+                for skip in skips {
+                    let reason = skip.get("comment").and_then(|c| c.as_str()).unwrap_or_default();
+                    assert!(reason.len() > 40, "{logical}: a suppression needs a real reason, got {reason:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn parliament_finds_nothing_in_the_generated_policies() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut exports: Vec<(String, Export)> = Vec::new();
+    for path in examples() {
+        let name = example_name(&path);
+        if is_secure(&name) {
+            exports.push((name, export_design(&load(&path), &ExportOptions::default()).expect("exports")));
+        }
+    }
+    for (name, design) in random_designs().into_iter().take(10) {
+        exports.push((name, export_design(&design, &ExportOptions::default()).expect("exports")));
+    }
+    let mut count = 0;
+    for (name, export) in &exports {
+        for stack in &export.stacks {
+            for (policy, document) in policies::identity_policies(&format!("{name}-{}", stack.name), &stack.template) {
+                let text = serde_json::to_string_pretty(&document).expect("a policy serialises");
+                std::fs::write(dir.path().join(format!("{policy}.json")), text).expect("writable");
+                count += 1;
+            }
+        }
+    }
+    assert!(count > 10, "the examples generate IAM policies ({count})");
+    let output = run(Command::new(tool(".venv/bin/parliament"))
+        .arg("--directory")
+        .arg(dir.path())
+        .args(["--include_policy_extension", "json", "--include-community-auditors", "--json"]));
+    let findings = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        findings.trim().is_empty() && output.status.success(),
+        "parliament reports on {count} policies:\n{findings}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
