@@ -1,0 +1,51 @@
+//! ZT-ENC-008: a database or cache does not enforce TLS.
+
+use zta_model::ComponentKind;
+
+use crate::context::Context;
+use crate::finding::Emitter;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// Flags RDS databases and ElastiCache groups with `encrypted_in_transit: false`.
+    ///
+    /// ## Why it matters
+    /// A flow drawn with TLS only says what the client does; unless the server refuses
+    /// cleartext (`rds.force_ssl`, ElastiCache transit encryption), any client can connect
+    /// without it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - id: cache
+    ///   kind: elasticache
+    ///   name: Sessions
+    ///   segment: data-a
+    ///   properties: {encrypted_in_transit: false}
+    /// ```
+    ///
+    /// ## What to do instead
+    /// Remove `encrypted_in_transit: false`.
+    code: "ZT-ENC-008",
+    name: "database-tls-not-enforced",
+    title: "Database or cache does not enforce TLS",
+    family: Encryption,
+    severity: High,
+    tenets: [T2],
+    pillar: Data,
+    check: check,
+}
+
+fn check(cx: &Context<'_>, out: &mut Emitter) {
+    for component in &cx.design.components {
+        if matches!(component.kind, ComponentKind::Rds | ComponentKind::Elasticache)
+            && component.properties.encrypted_in_transit == Some(false)
+        {
+            out.report(
+                format!("{} accepts unencrypted connections", cx.label(&component.id)),
+                &[&component.id],
+                "Enforce encryption in transit (`encrypted_in_transit: true`).",
+            );
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Encryption rules: TLS on every flow that carries non-public data, modern TLS, KMS at rest
+//! for every store, key rotation, and certificates for HTTPS endpoints.
+
+pub(crate) mod cleartext_regulated_data;
+pub(crate) mod cleartext_sensitive_data;
+pub(crate) mod data_store_unencrypted;
+pub(crate) mod database_tls_not_enforced;
+pub(crate) mod https_endpoint_without_certificate;
+pub(crate) mod key_rotation_off;
+pub(crate) mod obsolete_tls;
+pub(crate) mod sensitive_store_without_cmk;
+pub(crate) mod weak_tls_policy;

@@ -1,0 +1,55 @@
+//! ZT-ENC-004: a load balancer or distribution uses a TLS policy that allows old versions.
+
+use zta_model::ComponentKind;
+
+use crate::context::Context;
+use crate::finding::Emitter;
+use crate::rule::declare_rule;
+
+/// Markers of AWS TLS policies whose lowest version is 1.2 or 1.3.
+const MODERN_MARKERS: [&str; 6] = ["TLS13", "TLS-1-2", "TLS-1-3", "FS-1-2", "TLSv1.2", "TLSv1.3"];
+
+declare_rule! {
+    /// ## What it checks
+    /// Flags ALBs, NLBs and CloudFront distributions whose `tls_policy` is not a TLS 1.2+
+    /// policy (an `ELBSecurityPolicy-TLS13-*`, `*-TLS-1-2-*`, `*-FS-1-2-*` or CloudFront
+    /// `TLSv1.2_*` policy). An absent policy gets the exporter's TLS 1.3 default.
+    ///
+    /// ## Why it matters
+    /// Older policies such as `ELBSecurityPolicy-2016-08` accept TLS 1.0 and weak ciphers on
+    /// the endpoint every client connects to.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// properties: {scheme: internet_facing, tls_policy: ELBSecurityPolicy-2016-08}
+    /// ```
+    ///
+    /// ## What to do instead
+    /// Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (or `TLSv1.2_2021` on CloudFront).
+    code: "ZT-ENC-004",
+    name: "weak-tls-policy",
+    title: "Endpoint TLS policy allows old TLS versions",
+    family: Encryption,
+    severity: Medium,
+    tenets: [T2],
+    pillar: Networks,
+    check: check,
+}
+
+fn check(cx: &Context<'_>, out: &mut Emitter) {
+    for component in &cx.design.components {
+        if !matches!(component.kind, ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront) {
+            continue;
+        }
+        let Some(policy) = &component.properties.tls_policy else {
+            continue;
+        };
+        if !MODERN_MARKERS.iter().any(|marker| policy.contains(marker)) {
+            out.report(
+                format!("{} uses TLS policy `{policy}`, which accepts versions below TLS 1.2", cx.label(&component.id)),
+                &[&component.id],
+                "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (CloudFront: `TLSv1.2_2021`).",
+            );
+        }
+    }
+}

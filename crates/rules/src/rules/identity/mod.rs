@@ -1,0 +1,12 @@
+//! Identity rules: who signs in and how (MFA, federation, sessions, authentication of calls).
+
+pub(crate) mod active_access_keys;
+pub(crate) mod customer_pool_mfa_optional;
+pub(crate) mod human_role_without_mfa;
+pub(crate) mod human_sign_in_without_mfa;
+pub(crate) mod iam_user_for_person;
+pub(crate) mod long_lived_tokens;
+pub(crate) mod long_sessions;
+pub(crate) mod privileged_access_not_federated;
+pub(crate) mod privileged_sign_in_without_mfa;
+pub(crate) mod unauthenticated_data_store_access;

@@ -1,0 +1,65 @@
+//! ZT-NET-013: a workload's traffic to the internet is not inspected.
+
+use zta_model::ComponentKind;
+
+use crate::context::{Context, Zone};
+use crate::finding::Emitter;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// Flags flows from a component inside a VPC to an actor or zone on the internet that do not
+    /// pass through a Network Firewall (listed in `via`).
+    ///
+    /// ## Why it matters
+    /// Egress is how stolen data leaves and how malware calls home. Deny-by-default egress with
+    /// domain allow-lists at a firewall turns that into a logged, blocked attempt.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// - {id: call-psp, source: payments, target: processor, protocol: https, tls: '1.2', auth: mtls, via: [nat]}
+    /// ```
+    ///
+    /// ## What to do instead
+    /// Route egress through Network Firewall (`via: [tgw, egress-firewall, egress-nat]`) with
+    /// a policy that allows only the destinations the flow needs.
+    code: "ZT-NET-013",
+    name: "egress-not-inspected",
+    title: "Internet egress not inspected",
+    family: Segmentation,
+    severity: Medium,
+    tenets: [T7],
+    pillar: Networks,
+    check: check,
+}
+
+fn check(cx: &Context<'_>, out: &mut Emitter) {
+    for flow in &cx.design.flows {
+        if cx.index.zone_of(&flow.target) != Some(Zone::Internet) {
+            continue;
+        }
+        let Some(source) = cx.index.component(&flow.source) else {
+            continue;
+        };
+        if cx.index.place_of(source).vpc.is_none() {
+            continue;
+        }
+        let inspected = flow.via.iter().any(|via| {
+            cx.index
+                .component(via)
+                .is_some_and(|via| via.kind == ComponentKind::NetworkFirewall)
+        });
+        if !inspected {
+            out.report(
+                format!(
+                    "{} reaches {} on the internet without Network Firewall inspection (flow `{}`)",
+                    cx.label(&source.id),
+                    cx.label(&flow.target),
+                    flow.id
+                ),
+                &[&flow.id, &source.id],
+                "Route the flow through Network Firewall and list it in `via`.",
+            );
+        }
+    }
+}
