@@ -30,6 +30,8 @@ enum Command {
     Fmt(commands::fmt::Args),
     /// Print the JSON Schema of the design file format.
     Schema(commands::schema::Args),
+    /// Create a design from something that exists: a CloudFormation template.
+    Import(commands::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&args),
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
+        Command::Import(args) => commands::import::run(&args),
     };
     outcome.into()
 }

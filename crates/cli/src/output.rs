@@ -22,6 +22,10 @@ pub fn report_error(error: &Error) -> Outcome {
             }
             Outcome::ProblemsFound
         }
+        Error::Import(import_error) => {
+            eprintln!("error: {import_error}");
+            Outcome::ProblemsFound
+        }
         other => {
             eprintln!("error: {other}");
             Outcome::Failure

@@ -9,6 +9,17 @@ pub enum Error {
     /// Reading, parsing or saving a design failed.
     #[error(transparent)]
     Model(#[from] zta_model::Error),
+    /// An input file other than a design could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// A CloudFormation template could not be imported.
+    #[error(transparent)]
+    Import(#[from] zta_cfn::Error),
 }
 
 impl Error {
@@ -18,6 +29,8 @@ impl Error {
             Error::Model(zta_model::Error::Read { .. }) => "read_failed",
             Error::Model(zta_model::Error::Write { .. }) => "write_failed",
             Error::Model(zta_model::Error::Invalid(_)) => "invalid_design",
+            Error::Read { .. } => "read_failed",
+            Error::Import(_) => "import_failed",
         }
     }
 }

@@ -7,11 +7,13 @@ mod app_support;
 mod document;
 mod error;
 mod examples;
+mod import;
 mod summary;
 
 pub use app_support::{DesignProblem, design_problems};
 pub use document::{FormatOutcome, check_file, format_file, load_design, save_design};
 pub use error::{Error, Result};
 pub use examples::{example_design, example_names};
+pub use import::import_cloudformation;
 pub use summary::DesignSummary;
 pub use zta_model as model;
