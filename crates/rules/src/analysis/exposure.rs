@@ -89,6 +89,9 @@ pub struct Exposure {
     pub paths: Vec<ExposurePath>,
     #[serde(skip)]
     by_target: HashMap<String, Vec<usize>>,
+    /// Per target and zone, every enforcement point some way crosses, dominated ways included.
+    #[serde(skip)]
+    crossed: HashMap<(String, Zone), Enforcement>,
 }
 
 #[derive(Clone, Copy)]
@@ -123,10 +126,13 @@ impl Exposure {
         let mut found: Vec<Vec<(Zone, Enforcement, usize, usize)>> =
             vec![Vec::new(); design.components.len()];
         let mut walks: Vec<Vec<Step>> = Vec::new();
+        let mut crossed: HashMap<(usize, Zone), Enforcement> = HashMap::new();
         for (walk_number, (origin, zone)) in origins.into_iter().enumerate() {
             let steps = walk(design, graph, &protections, origin);
             for (position, step) in steps.iter().enumerate() {
                 if let Node::Component(component) = graph.graph[step.node] {
+                    let union = crossed.entry((component, zone)).or_default();
+                    *union = union.with(step.mask);
                     let ways = &mut found[component];
                     let dominated = ways.iter().any(|(other_zone, mask, _, _)| {
                         *other_zone == zone && step.mask.contains(*mask)
@@ -142,7 +148,15 @@ impl Exposure {
             walks.push(steps);
         }
 
-        let mut exposure = Exposure::default();
+        let mut exposure = Exposure {
+            crossed: crossed
+                .into_iter()
+                .map(|((component, zone), mask)| {
+                    ((design.components[component].id.clone(), zone), mask)
+                })
+                .collect(),
+            ..Exposure::default()
+        };
         for (component, mut ways) in found.into_iter().enumerate() {
             ways.sort_by_key(|(zone, mask, _, _)| (*zone, *mask));
             for (zone, mask, walk_number, position) in ways {
@@ -177,6 +191,14 @@ impl Exposure {
     /// Whether any way from any zone reaches the component.
     pub fn is_exposed(&self, id: &str) -> bool {
         self.by_target.contains_key(id)
+    }
+
+    /// Whether some way from a zone to the component crosses an enforcement point, even a way
+    /// that another, less guarded way makes redundant for an attacker.
+    pub fn some_path_crosses(&self, id: &str, zone: Zone, point: Enforcement) -> bool {
+        self.crossed
+            .get(&(id.to_string(), zone))
+            .is_some_and(|mask| mask.contains(point))
     }
 
     /// The shortest way from a zone that crosses none of `points`, if there is one.

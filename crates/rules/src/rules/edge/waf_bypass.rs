@@ -39,10 +39,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         let exposure = &cx.analyses.exposure;
-        let guarded = exposure
-            .paths_to(&component.id)
-            .any(|path| path.zone == Zone::Internet && path.enforcement.contains(Enforcement::WAF));
-        if !guarded {
+        if !exposure.some_path_crosses(&component.id, Zone::Internet, Enforcement::WAF)
+            || !cx.index.wafs_of(&component.id).is_empty()
+        {
             continue;
         }
         if let Some(path) = exposure.path_without(&component.id, Zone::Internet, Enforcement::WAF) {

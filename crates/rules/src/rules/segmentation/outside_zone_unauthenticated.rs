@@ -46,7 +46,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 out.report_path(
                     format!(
                         "{} reaches {} with no authenticating hop: {}",
-                        zone.as_str(),
+                        capitalised(zone.as_str()),
                         cx.label(&component.id),
                         path.path.join(" → ")
                     ),
@@ -57,4 +57,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             }
         }
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

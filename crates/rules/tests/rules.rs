@@ -1,0 +1,77 @@
+//! One fixture per rule, ruff-style: `tests/fixtures/rules/CODE.zta.yaml` holds a design with
+//! violating parts (ids starting `bad-`) and passing parts (ids starting `ok-`), added to the
+//! shared segments of `tests/fixtures/base.zta.yaml`. One table-driven test checks every rule
+//! of the catalog: every `bad-` element is named by a finding of the rule, no `ok-` element is,
+//! and the rule's findings match the snapshot `snapshots/rules__CODE.snap`.
+
+use std::path::{Path, PathBuf};
+
+use zta_model::Design;
+use zta_rules::{Finding, catalog, validate};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The base segments plus the rule's own elements, checked for referential integrity.
+fn fixture_design(path: &Path) -> Design {
+    let base_text = std::fs::read_to_string(fixtures().join("base.zta.yaml")).expect("base fixture");
+    let mut design = zta_model::load_str(&base_text, "base.zta.yaml").expect("base fixture loads");
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+    let own: Design = serde_norway::from_str(&text)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    design.name = own.name;
+    design.segments.extend(own.segments);
+    design.components.extend(own.components);
+    design.identities.extend(own.identities);
+    design.actors.extend(own.actors);
+    design.flows.extend(own.flows);
+    let issues = zta_model::integrity::check(&design);
+    assert!(
+        issues.is_empty(),
+        "{} is not a valid design: {:#?}",
+        path.display(),
+        issues.iter().map(|issue| format!("{}: {}", issue.path, issue.message)).collect::<Vec<_>>()
+    );
+    design
+}
+
+fn ids_with_prefix<'a>(design: &'a Design, prefix: &str) -> Vec<&'a str> {
+    design
+        .elements()
+        .map(|element| element.id())
+        .filter(|id| id.starts_with(prefix))
+        .collect()
+}
+
+#[test]
+fn every_rule_has_a_fixture_with_violations_and_passes() {
+    let mut failures: Vec<String> = Vec::new();
+    for meta in catalog() {
+        let path = fixtures().join("rules").join(format!("{}.zta.yaml", meta.code));
+        let design = fixture_design(&path);
+        let report = validate(&design);
+        let findings: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == meta.code)
+            .collect();
+        let named = |id: &str| findings.iter().any(|finding| finding.elements.iter().any(|e| e == id));
+        let bad = ids_with_prefix(&design, "bad-");
+        let ok = ids_with_prefix(&design, "ok-");
+        if bad.is_empty() || ok.is_empty() {
+            failures.push(format!("{}: the fixture needs both `bad-` and `ok-` elements", meta.code));
+        }
+        for id in bad.iter().filter(|id| !named(id)) {
+            failures.push(format!("{}: no finding names `{id}`", meta.code));
+        }
+        for id in ok.iter().filter(|id| named(id)) {
+            failures.push(format!("{}: a finding names `{id}`", meta.code));
+        }
+        insta::with_settings!({snapshot_suffix => meta.code, prepend_module_to_snapshot => false}, {
+            insta::assert_yaml_snapshot!("rule", findings);
+        });
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
