@@ -4,35 +4,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use zta_cfn::{
-    Error, ImportOptions, ImportOutcome, NestedTemplate, import_template,
-    nested_template_candidates,
-};
-
-/// Imports a template file, reading nested stacks' children from beside it.
-pub fn import_file(path: &Path, name: &str) -> Result<ImportOutcome, Error> {
-    let text = std::fs::read_to_string(path).expect("template is readable");
-    let folder = path.parent().expect("template has a folder").to_path_buf();
-    let loader = move |url: &str| -> Option<NestedTemplate> {
-        nested_template_candidates(url)
-            .into_iter()
-            .find_map(|candidate| {
-                let child = folder.join(&candidate);
-                let text = std::fs::read_to_string(&child).ok()?;
-                Some(NestedTemplate {
-                    origin: candidate,
-                    text,
-                })
-            })
-    };
-    let options = ImportOptions {
-        load_nested: Some(&loader),
-        ..ImportOptions::default()
-    };
-    import_template(&text, name, &options)
-}
+use common::import_file;
+use zta_cfn::Error;
 
 fn snapshot_name(name: &str) -> String {
     name.replace(['/', '.'], "_")

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use ipnet::Ipv4Net;
-use zta_model::{Auth, ComponentKind, Flow, PortRange, Protocol, Scheme, SegmentKind, Tls};
+use zta_model::{
+    Auth, ComponentKind, DataClass, Flow, PortRange, Protocol, Scheme, SegmentKind, Tls,
+};
 
 use super::eval::Sym;
 use super::{Disposition, Importer, ResourceKey};
@@ -56,6 +58,9 @@ struct NewFlow {
 
 impl Importer<'_> {
     pub(crate) fn map_flows(&mut self) {
+        self.notes.push(
+            "templates do not say what data flows carry: every imported flow is marked `internal` until classified".to_owned(),
+        );
         let members = self.security_group_members();
         self.security_group_flows(&members);
         self.listener_flows();
@@ -95,7 +100,9 @@ impl Importer<'_> {
             tls: flow.tls,
             auth: flow.auth,
             issuer: flow.issuer,
-            data: Vec::new(),
+            // Templates do not say what data a connection carries; until the architect classifies
+            // it, every imported flow is taken to carry internal (non-public) data.
+            data: vec![DataClass::Internal],
             actions: flow.actions,
             via: Vec::new(),
             suppress: Vec::new(),

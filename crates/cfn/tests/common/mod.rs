@@ -88,3 +88,26 @@ pub fn assert_same_template(left: &zta_cfn::Template, right: &zta_cfn::Template,
         excerpt(&right)
     );
 }
+
+/// Imports a template file, reading nested stacks' children from beside it.
+pub fn import_file(path: &Path, name: &str) -> Result<zta_cfn::ImportOutcome, zta_cfn::Error> {
+    let text = std::fs::read_to_string(path).expect("template is readable");
+    let folder = path.parent().expect("template has a folder").to_path_buf();
+    let loader = move |url: &str| -> Option<zta_cfn::NestedTemplate> {
+        zta_cfn::nested_template_candidates(url)
+            .into_iter()
+            .find_map(|candidate| {
+                let child = folder.join(&candidate);
+                let text = std::fs::read_to_string(&child).ok()?;
+                Some(zta_cfn::NestedTemplate {
+                    origin: candidate,
+                    text,
+                })
+            })
+    };
+    let options = zta_cfn::ImportOptions {
+        load_nested: Some(&loader),
+        ..zta_cfn::ImportOptions::default()
+    };
+    zta_cfn::import_template(&text, name, &options)
+}
