@@ -282,6 +282,21 @@ impl Composer {
         self.table_with(&columns, &rows, false);
     }
 
+    /// The height [`Composer::key_values`] will take for these rows, so that a caller can
+    /// keep a short block together on one page.
+    pub fn key_values_height(&self, rows: &[(&str, String)]) -> f32 {
+        let width = self.geometry.content_width();
+        rows.iter()
+            .map(|(label, value)| {
+                let label_lines =
+                    wrap(label, &TABLE.bold(), 0.22 * width - 2.0 * CELL_PADDING).len();
+                let value_lines = wrap(value, &TABLE, 0.78 * width - 2.0 * CELL_PADDING).len();
+                label_lines.max(value_lines) as f32 * TABLE.line_height() + 2.0 * CELL_PADDING
+            })
+            .sum::<f32>()
+            + 8.0
+    }
+
     fn table_with(&mut self, columns: &[Column], rows: &[Vec<Cell>], header: bool) {
         let total_share: f32 = columns.iter().map(|column| column.share).sum();
         let widths: Vec<f32> = columns

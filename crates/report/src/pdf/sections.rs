@@ -1,6 +1,6 @@
 //! The report's pages, section by section, from the report model.
 
-use zta_compliance::{ControlAssessment, ControlStatus, Severity, Stage};
+use zta_compliance::{Catalog, ControlAssessment, ControlStatus, Framework, Severity, Stage};
 
 use crate::model::{ControlRefs, FindingEntry, NodeRole, Report, ScopeEntry};
 use crate::pdf::chart::{
@@ -96,7 +96,7 @@ pub fn cover(front: &mut Composer, report: &Report) {
     let _ = width;
 }
 
-const CONTENTS_LINE: f32 = 15.0;
+const CONTENTS_LINE: f32 = 13.5;
 const CONTENTS_TITLE: f32 = 40.0;
 
 fn contents_per_page(front: &Composer) -> usize {
@@ -509,6 +509,22 @@ fn architecture(body: &mut Composer, report: &Report) {
     }
 }
 
+/// Ids of a zero-trust catalog with their titles, one per line (`T6 Authentication ...`).
+fn titled(framework: Framework, ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "—".to_string();
+    }
+    let catalog = Catalog::of(framework);
+    ids.iter()
+        .map(|id| match catalog.control(id) {
+            Some(control) if framework == Framework::CisaZtmm => control.title.clone(),
+            Some(control) => format!("{id} {}", control.title),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn control_refs(refs: &[ControlRefs], framework: &str) -> Option<String> {
     refs.iter()
         .find(|entry| entry.framework == framework)
@@ -524,32 +540,13 @@ fn finding(body: &mut Composer, finding: &FindingEntry) {
     let badge_width = measure(&severity, &badge_style) + 8.0;
     let lines = wrap(&heading, &title_style, width - badge_width - 8.0);
     let height = lines.len() as f32 * title_style.line_height() + 4.0;
-    body.ensure(height + 80.0);
-    body.block(height, |canvas, used, x, y| {
-        canvas.rect(
-            x,
-            y,
-            badge_width,
-            12.0,
-            Some(severity_colour(finding.severity)),
-            None,
-        );
-        canvas.text(used, x + 4.0, y + 2.0, &severity, &badge_style);
-        for (index, line) in lines.iter().enumerate() {
-            canvas.text(
-                used,
-                x + badge_width + 6.0,
-                y + 0.5 + index as f32 * title_style.line_height(),
-                line,
-                &title_style,
-            );
-        }
-    });
-    body.paragraph(&finding.message, &BODY);
     let mut chain: Vec<(&str, String)> = vec![
         ("Rule", format!("{} {}", finding.rule, finding.title)),
-        ("NIST SP 800-207", join_or(&finding.tenets, "—")),
-        ("CISA ZTMM", join_or(&finding.pillars, "—")),
+        (
+            "NIST SP 800-207",
+            titled(Framework::Nist800207, &finding.tenets),
+        ),
+        ("CISA ZTMM", titled(Framework::CisaZtmm, &finding.pillars)),
     ];
     for (framework, label) in [
         ("pci-dss", "PCI DSS"),
@@ -584,6 +581,33 @@ fn finding(body: &mut Composer, finding: &FindingEntry) {
     if let Some(reason) = &finding.accepted_risk {
         chain.push(("Accepted risk", reason.clone()));
     }
+    let message_height =
+        wrap(&finding.message, &BODY, width).len() as f32 * BODY.line_height() + BODY.size;
+    let total = height + message_height + body.key_values_height(&chain);
+    // Keep a finding on one page when it fits on one; a longer one starts with room for
+    // its heading, message and the first lines of its chain.
+    body.ensure(total.min(height + message_height + 60.0));
+    body.block(height, |canvas, used, x, y| {
+        canvas.rect(
+            x,
+            y,
+            badge_width,
+            12.0,
+            Some(severity_colour(finding.severity)),
+            None,
+        );
+        canvas.text(used, x + 4.0, y + 2.0, &severity, &badge_style);
+        for (index, line) in lines.iter().enumerate() {
+            canvas.text(
+                used,
+                x + badge_width + 6.0,
+                y + 0.5 + index as f32 * title_style.line_height(),
+                line,
+                &title_style,
+            );
+        }
+    });
+    body.paragraph(&finding.message, &BODY);
     body.key_values(&chain);
     body.space(4.0);
 }
