@@ -32,6 +32,14 @@ enum Command {
     Schema(commands::schema::Args),
     /// Create a design from something that exists: a CloudFormation template.
     Import(commands::import::Args),
+    /// Check a design against every zero-trust rule; exit 1 on findings at or above --fail-on.
+    Validate(commands::validate::Args),
+    /// List the rule catalog (codes, severities, NIST SP 800-207 tenets, CISA ZTMM pillars).
+    Rules(commands::rules::Args),
+    /// Explain one rule: what it checks, why it matters, an example, what to do instead.
+    Rule(commands::rule::Args),
+    /// Show what changed for security between two versions of a design.
+    Diff(commands::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +49,10 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Import(args) => commands::import::run(&args),
+        Command::Validate(args) => commands::validate::run(&args),
+        Command::Rules(args) => commands::rules::run(&args),
+        Command::Rule(args) => commands::rule::run(&args),
+        Command::Diff(args) => commands::diff::run(&args),
     };
     outcome.into()
 }

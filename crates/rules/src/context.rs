@@ -214,10 +214,12 @@ impl<'a> Index<'a> {
     /// when it names none) or a zone segment itself. `None` for elements inside AWS.
     pub fn zone_of(&self, id: &str) -> Option<Zone> {
         if let Some(actor) = self.actor(id) {
-            return Some(match actor.zone.as_deref().and_then(|zone| self.segment(zone)) {
-                Some(segment) => zone_kind(segment.kind).unwrap_or(Zone::Internet),
-                None => Zone::Internet,
-            });
+            return Some(
+                match actor.zone.as_deref().and_then(|zone| self.segment(zone)) {
+                    Some(segment) => zone_kind(segment.kind).unwrap_or(Zone::Internet),
+                    None => Zone::Internet,
+                },
+            );
         }
         self.segment(id).and_then(|segment| zone_kind(segment.kind))
     }
@@ -274,7 +276,9 @@ impl<'a> Index<'a> {
     /// The most sensitive class of data that a component stores or that any flow to or from
     /// it carries.
     pub fn most_sensitive_handled(&self, id: &str) -> Option<DataClass> {
-        let stored = self.component(id).and_then(Component::most_sensitive_stored);
+        let stored = self
+            .component(id)
+            .and_then(Component::most_sensitive_stored);
         self.flows_from(id)
             .iter()
             .chain(self.flows_to(id))

@@ -80,7 +80,10 @@ impl DesignDiff {
 
     /// The most severe added finding, if any (what a pipeline gate asks).
     pub fn worst_added(&self) -> Option<Severity> {
-        self.findings_added.iter().map(|finding| finding.severity).max()
+        self.findings_added
+            .iter()
+            .map(|finding| finding.severity)
+            .max()
     }
 }
 
@@ -149,13 +152,24 @@ fn zone_name(path: &ExposurePath) -> String {
 
 fn path_changes(old: &Report, new: &Report) -> (Vec<PathChange>, Vec<PathChange>) {
     let keys = |report: &Report| -> BTreeSet<(String, String, Vec<&'static str>)> {
-        report.analyses.exposure.paths.iter().map(path_key).collect()
+        report
+            .analyses
+            .exposure
+            .paths
+            .iter()
+            .map(path_key)
+            .collect()
     };
     let (old_keys, new_keys) = (keys(old), keys(new));
     let change = |path: &ExposurePath| PathChange {
         zone: zone_name(path),
         target: path.target.clone(),
-        enforcement: path.enforcement.names().into_iter().map(String::from).collect(),
+        enforcement: path
+            .enforcement
+            .names()
+            .into_iter()
+            .map(String::from)
+            .collect(),
         path: path.path.clone(),
     };
     let opened = new
@@ -178,8 +192,11 @@ fn path_changes(old: &Report, new: &Report) -> (Vec<PathChange>, Vec<PathChange>
 }
 
 fn flow_changes(old: &Design, new: &Design) -> Vec<ExposureChange> {
-    let old_flows: HashMap<&str, &Flow> =
-        old.flows.iter().map(|flow| (flow.id.as_str(), flow)).collect();
+    let old_flows: HashMap<&str, &Flow> = old
+        .flows
+        .iter()
+        .map(|flow| (flow.id.as_str(), flow))
+        .collect();
     let mut changes = Vec::new();
     for flow in &new.flows {
         let mut notes: Vec<String> = Vec::new();
@@ -197,7 +214,10 @@ fn flow_changes(old: &Design, new: &Design) -> Vec<ExposureChange> {
             }
             Some(before) => {
                 if flow.tls < before.tls {
-                    notes.push(format!("TLS weakened from {:?} to {:?}", before.tls, flow.tls));
+                    notes.push(format!(
+                        "TLS weakened from {:?} to {:?}",
+                        before.tls, flow.tls
+                    ));
                 }
                 if before.auth.is_authenticated() && !flow.auth.is_authenticated() {
                     notes.push(format!(
@@ -296,7 +316,13 @@ fn identity_changes(
                 .analyses
                 .blast_radius
                 .of(&identity.id)
-                .map(|reach| reach.stores.iter().map(|reach| reach.store.clone()).collect())
+                .map(|reach| {
+                    reach
+                        .stores
+                        .iter()
+                        .map(|reach| reach.store.clone())
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let (before, after) = (stores(old_report), stores(new_report));
@@ -305,13 +331,20 @@ fn identity_changes(
         if !gained.is_empty() && old_identities.contains_key(identity.id.as_str()) {
             notes.push(format!(
                 "can now reach {}",
-                gained.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+                gained
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if !lost.is_empty() {
             notes.push(format!(
                 "no longer reaches {}",
-                lost.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+                lost.iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if !notes.is_empty() {
@@ -325,7 +358,11 @@ fn identity_changes(
     changes
 }
 
-fn component_changes(new: &Design, old_report: &Report, new_report: &Report) -> Vec<ExposureChange> {
+fn component_changes(
+    new: &Design,
+    old_report: &Report,
+    new_report: &Report,
+) -> Vec<ExposureChange> {
     let mut changes = Vec::new();
     for component in &new.components {
         let id = component.id.as_str();

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Severity;
 use crate::analysis::Analyses;
 use crate::rule::RuleMeta;
-use crate::Severity;
 
 /// One violation of a rule by some elements of the design.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,9 +5,7 @@
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use zta_model::{
-    ComponentKind, Design, IdentityKind, PolicyStatement, PrincipalKind, SegmentKind,
-};
+use zta_model::{ComponentKind, Design, IdentityKind, PolicyStatement, PrincipalKind, SegmentKind};
 
 use crate::context::Index;
 
@@ -166,7 +164,8 @@ impl DesignGraph {
             }
         }
         for (position, flow) in design.flows.iter().enumerate() {
-            if let (Some(source), Some(target)) = (self.node(&flow.source), self.node(&flow.target)) {
+            if let (Some(source), Some(target)) = (self.node(&flow.source), self.node(&flow.target))
+            {
                 self.graph.add_edge(source, target, Edge::Flow(position));
             }
         }
@@ -214,8 +213,8 @@ fn is_public_by_configuration(component: &zta_model::Component, index: &Index<'_
     let public_bucket = component.kind == ComponentKind::S3Bucket
         && properties.block_public_access == Some(false)
         && properties.resource_policy.iter().any(grants_anyone);
-    let open_policy = component.kind.is_data_store()
-        && properties.resource_policy.iter().any(grants_anyone);
+    let open_policy =
+        component.kind.is_data_store() && properties.resource_policy.iter().any(grants_anyone);
     // A resource with a public address is public only where the subnet routes to the internet.
     let public_address = properties.publicly_accessible == Some(true)
         && index.place_of(component).tier != Some(zta_model::Tier::Isolated);
@@ -225,7 +224,10 @@ fn is_public_by_configuration(component: &zta_model::Component, index: &Index<'_
 /// Whether a resource-policy statement allows anyone, with no condition to narrow it.
 pub fn grants_anyone(statement: &PolicyStatement) -> bool {
     statement.effect == zta_model::Effect::Allow
-        && statement.principals.iter().any(|principal| principal == "*")
+        && statement
+            .principals
+            .iter()
+            .any(|principal| principal == "*")
         && statement.conditions.is_empty()
 }
 

@@ -62,7 +62,11 @@ pub fn validate(design: &Design) -> Report {
             findings.push(finding);
         }
     }
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.rule.cmp(&b.rule)));
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
     Report {
         design: design.name.clone(),
         summary: Summary::of(&findings),
@@ -71,9 +75,7 @@ pub fn validate(design: &Design) -> Report {
     }
 }
 
-fn suppressions_of(
-    design: &Design,
-) -> std::collections::HashMap<&str, &[zta_model::Suppression]> {
+fn suppressions_of(design: &Design) -> std::collections::HashMap<&str, &[zta_model::Suppression]> {
     design
         .elements()
         .filter(|element| !element.suppressions().is_empty())

@@ -15,12 +15,13 @@ fn fixtures() -> PathBuf {
 
 /// The base segments plus the rule's own elements, checked for referential integrity.
 fn fixture_design(path: &Path) -> Design {
-    let base_text = std::fs::read_to_string(fixtures().join("base.zta.yaml")).expect("base fixture");
+    let base_text =
+        std::fs::read_to_string(fixtures().join("base.zta.yaml")).expect("base fixture");
     let mut design = zta_model::load_str(&base_text, "base.zta.yaml").expect("base fixture loads");
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
-    let own: Design = serde_norway::from_str(&text)
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let own: Design =
+        serde_norway::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     design.name = own.name;
     design.segments.extend(own.segments);
     design.components.extend(own.components);
@@ -32,7 +33,10 @@ fn fixture_design(path: &Path) -> Design {
         issues.is_empty(),
         "{} is not a valid design: {:#?}",
         path.display(),
-        issues.iter().map(|issue| format!("{}: {}", issue.path, issue.message)).collect::<Vec<_>>()
+        issues
+            .iter()
+            .map(|issue| format!("{}: {}", issue.path, issue.message))
+            .collect::<Vec<_>>()
     );
     design
 }
@@ -49,7 +53,9 @@ fn ids_with_prefix<'a>(design: &'a Design, prefix: &str) -> Vec<&'a str> {
 fn every_rule_has_a_fixture_with_violations_and_passes() {
     let mut failures: Vec<String> = Vec::new();
     for meta in catalog() {
-        let path = fixtures().join("rules").join(format!("{}.zta.yaml", meta.code));
+        let path = fixtures()
+            .join("rules")
+            .join(format!("{}.zta.yaml", meta.code));
         let design = fixture_design(&path);
         let report = validate(&design);
         let findings: Vec<&Finding> = report
@@ -57,11 +63,18 @@ fn every_rule_has_a_fixture_with_violations_and_passes() {
             .iter()
             .filter(|finding| finding.rule == meta.code)
             .collect();
-        let named = |id: &str| findings.iter().any(|finding| finding.elements.iter().any(|e| e == id));
+        let named = |id: &str| {
+            findings
+                .iter()
+                .any(|finding| finding.elements.iter().any(|e| e == id))
+        };
         let bad = ids_with_prefix(&design, "bad-");
         let ok = ids_with_prefix(&design, "ok-");
         if bad.is_empty() || ok.is_empty() {
-            failures.push(format!("{}: the fixture needs both `bad-` and `ok-` elements", meta.code));
+            failures.push(format!(
+                "{}: the fixture needs both `bad-` and `ok-` elements",
+                meta.code
+            ));
         }
         for id in bad.iter().filter(|id| !named(id)) {
             failures.push(format!("{}: no finding names `{id}`", meta.code));

@@ -9,6 +9,7 @@ mod error;
 mod examples;
 mod import;
 mod summary;
+mod validation;
 
 pub use app_support::{DesignProblem, design_problems};
 pub use document::{FormatOutcome, check_file, format_file, load_design, save_design};
@@ -16,4 +17,6 @@ pub use error::{Error, Result};
 pub use examples::{example_design, example_names};
 pub use import::import_cloudformation;
 pub use summary::DesignSummary;
+pub use validation::{Validation, ValidationFormat, diff_files, validate_file};
 pub use zta_model as model;
+pub use zta_rules as rules;

@@ -1,6 +1,10 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod diff;
 pub mod fmt;
 pub mod import;
+pub mod rule;
+pub mod rules;
 pub mod schema;
+pub mod validate;

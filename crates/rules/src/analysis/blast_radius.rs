@@ -137,7 +137,9 @@ impl BlastRadius {
 
     /// The reach of an identity.
     pub fn of(&self, id: &str) -> Option<&IdentityReach> {
-        self.by_id.get(id).map(|position| &self.identities[*position])
+        self.by_id
+            .get(id)
+            .map(|position| &self.identities[*position])
     }
 }
 
@@ -167,7 +169,11 @@ fn direct_reach(design: &Design, index: &Index<'_>, identity: &Identity) -> Vec<
     }
 
     let accounts: Vec<&str> = if identity.kind == IdentityKind::PermissionSet {
-        identity.assigned_accounts.iter().map(String::as_str).collect()
+        identity
+            .assigned_accounts
+            .iter()
+            .map(String::as_str)
+            .collect()
     } else {
         identity.account.iter().map(String::as_str).collect()
     };

@@ -69,7 +69,10 @@ impl DataScope {
                     .extend(component.stores.iter().copied());
             }
             if component.stores.contains(&DataClass::Cardholder) {
-                roles.entry(&component.id).or_default().insert(CdeRole::Stores);
+                roles
+                    .entry(&component.id)
+                    .or_default()
+                    .insert(CdeRole::Stores);
             }
         }
         for flow in &design.flows {
@@ -79,8 +82,11 @@ impl DataScope {
                 (flow.target.as_str(), CdeRole::Processes),
             ]
             .into_iter()
-            .chain(flow.via.iter().map(|via| (via.as_str(), CdeRole::Transmits)))
-            {
+            .chain(
+                flow.via
+                    .iter()
+                    .map(|via| (via.as_str(), CdeRole::Transmits)),
+            ) {
                 if index.component(end).is_none() {
                     continue;
                 }
@@ -152,7 +158,11 @@ impl DataScope {
         let scope = cde
             .iter()
             .map(|member| (member.id.clone(), true))
-            .chain(connected.iter().map(|member: &ConnectedMember| (member.id.clone(), false)))
+            .chain(
+                connected
+                    .iter()
+                    .map(|member: &ConnectedMember| (member.id.clone(), false)),
+            )
             .collect();
         DataScope {
             cde,

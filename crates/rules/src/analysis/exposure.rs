@@ -272,7 +272,8 @@ fn walk(
                 }
                 _ => continue,
             };
-            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry((target, next_mask)) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry((target, next_mask))
+            {
                 slot.insert(steps.len());
                 queue.push_back(steps.len());
                 steps.push(Step {

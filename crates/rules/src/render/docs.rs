@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::rule::{Family, RuleMeta};
 use crate::catalog;
+use crate::rule::{Family, RuleMeta};
 
 /// One rule as `zta rule CODE` prints it: a heading with its tags, then its documentation.
 pub fn rule_text(meta: &RuleMeta) -> String {
@@ -65,7 +65,10 @@ pub fn rules_index_markdown() -> String {
     );
     for family in Family::ALL {
         let _ = writeln!(out, "\n## {} (`{}-*`)\n", family.title(), family.prefix());
-        let _ = writeln!(out, "| Code | Title | Severity | Tenets | Pillar |\n|---|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| Code | Title | Severity | Tenets | Pillar |\n|---|---|---|---|---|"
+        );
         for meta in catalog().into_iter().filter(|meta| meta.family == family) {
             let _ = writeln!(
                 out,

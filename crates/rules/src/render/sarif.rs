@@ -23,7 +23,11 @@ pub fn report_sarif(report: &Report, design: &Design, source: Option<&SourceFile
         .iter()
         .map(|meta| {
             let mut tags: Vec<String> = vec!["security".into(), meta.family.as_str().into()];
-            tags.extend(meta.tenets.iter().map(|tenet| format!("nist-800-207/{tenet}")));
+            tags.extend(
+                meta.tenets
+                    .iter()
+                    .map(|tenet| format!("nist-800-207/{tenet}")),
+            );
             tags.push(format!("cisa-ztmm/{}", meta.pillar));
             json!({
                 "id": meta.code,
@@ -127,8 +131,14 @@ fn result(
 fn element_path(design: &Design, id: &str) -> Option<String> {
     let lists: [(&str, Option<usize>); 5] = [
         ("segments", design.segments.iter().position(|e| e.id == id)),
-        ("components", design.components.iter().position(|e| e.id == id)),
-        ("identities", design.identities.iter().position(|e| e.id == id)),
+        (
+            "components",
+            design.components.iter().position(|e| e.id == id),
+        ),
+        (
+            "identities",
+            design.identities.iter().position(|e| e.id == id),
+        ),
         ("actors", design.actors.iter().position(|e| e.id == id)),
         ("flows", design.flows.iter().position(|e| e.id == id)),
     ];

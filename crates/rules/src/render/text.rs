@@ -37,7 +37,11 @@ impl Paint {
 pub fn report_text(report: &Report, color: bool) -> String {
     let paint = Paint { on: color };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", paint.with(BOLD, &format!("Design: {}", report.design)));
+    let _ = writeln!(
+        out,
+        "{}",
+        paint.with(BOLD, &format!("Design: {}", report.design))
+    );
     for severity in Severity::ALL {
         let findings: Vec<_> = report
             .findings
@@ -50,10 +54,17 @@ pub fn report_text(report: &Report, color: bool) -> String {
         let _ = writeln!(
             out,
             "\n{}",
-            paint.with(colour(severity), &format!("{} ({})", severity.as_str().to_uppercase(), findings.len()))
+            paint.with(
+                colour(severity),
+                &format!("{} ({})", severity.as_str().to_uppercase(), findings.len())
+            )
         );
         for finding in findings {
-            let marker = if finding.suppressed { " [suppressed]" } else { "" };
+            let marker = if finding.suppressed {
+                " [suppressed]"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
                 "  {} {}{}",
@@ -72,7 +83,11 @@ pub fn report_text(report: &Report, color: bool) -> String {
         }
     }
     let summary = &report.summary;
-    let suppressed = report.findings.iter().filter(|finding| finding.suppressed).count();
+    let suppressed = report
+        .findings
+        .iter()
+        .filter(|finding| finding.suppressed)
+        .count();
     let _ = writeln!(
         out,
         "\n{} critical, {} high, {} medium, {} low, {} info ({} suppressed)",
@@ -88,7 +103,10 @@ pub fn diff_text(diff: &DesignDiff, color: bool) -> String {
     let _ = writeln!(
         out,
         "{}",
-        paint.with(BOLD, &format!("Security diff: {} → {}", diff.old_design, diff.new_design))
+        paint.with(
+            BOLD,
+            &format!("Security diff: {} → {}", diff.old_design, diff.new_design)
+        )
     );
     if diff.is_empty() {
         let _ = writeln!(out, "\nNo change to findings, internet paths or exposure.");
@@ -102,7 +120,11 @@ pub fn diff_text(diff: &DesignDiff, color: bool) -> String {
         if findings.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", paint.with(BOLD, &format!("{title} ({})", findings.len())));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint.with(BOLD, &format!("{title} ({})", findings.len()))
+        );
         for finding in findings {
             let _ = writeln!(
                 out,
@@ -122,7 +144,11 @@ pub fn diff_text(diff: &DesignDiff, color: bool) -> String {
         if changes.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", paint.with(BOLD, &format!("{title} ({})", changes.len())));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint.with(BOLD, &format!("{title} ({})", changes.len()))
+        );
         for change in changes {
             let points = if change.enforcement.is_empty() {
                 "no enforcement point".to_string()
@@ -132,7 +158,11 @@ pub fn diff_text(diff: &DesignDiff, color: bool) -> String {
             let _ = writeln!(
                 out,
                 "  {} {} → {} ({points}): {}",
-                if title == "Internet paths opened" { "+" } else { "-" },
+                if title == "Internet paths opened" {
+                    "+"
+                } else {
+                    "-"
+                },
                 change.zone,
                 change.target,
                 change.path.join(" → ")
@@ -143,10 +173,17 @@ pub fn diff_text(diff: &DesignDiff, color: bool) -> String {
         let _ = writeln!(
             out,
             "\n{}",
-            paint.with(BOLD, &format!("Exposure changed ({})", diff.exposure_changed.len()))
+            paint.with(
+                BOLD,
+                &format!("Exposure changed ({})", diff.exposure_changed.len())
+            )
         );
         for change in &diff.exposure_changed {
-            let _ = writeln!(out, "  ~ {} `{}`: {}", change.kind, change.id, change.change);
+            let _ = writeln!(
+                out,
+                "  ~ {} `{}`: {}",
+                change.kind, change.id, change.change
+            );
         }
     }
     out

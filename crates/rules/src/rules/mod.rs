@@ -1,16 +1,16 @@
 //! Every rule, one file each, grouped in one folder per family; this table is the registry of
 //! stable codes. A code keeps its meaning forever: a retired rule's code is never reused.
 
+mod data_protection;
+mod edge;
+mod encryption;
 mod identity;
 mod least_privilege;
-mod segmentation;
-mod encryption;
-mod monitoring;
-mod vulnerability;
-mod edge;
-mod data_protection;
 mod lifecycle;
+mod monitoring;
 mod policy;
+mod segmentation;
+mod vulnerability;
 
 use crate::rule::Rule;
 

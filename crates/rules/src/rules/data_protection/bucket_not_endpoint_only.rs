@@ -36,7 +36,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         if component.kind == ComponentKind::S3Bucket
             && component.properties.vpc_endpoint_only == Some(false)
-            && let Some(class) = component.most_sensitive_stored().filter(|class| *class >= DataClass::Confidential)
+            && let Some(class) = component
+                .most_sensitive_stored()
+                .filter(|class| *class >= DataClass::Confidential)
         {
             out.report(
                 format!(

@@ -34,9 +34,14 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if component.kind == ComponentKind::S3Bucket && component.properties.block_public_access == Some(false) {
+        if component.kind == ComponentKind::S3Bucket
+            && component.properties.block_public_access == Some(false)
+        {
             out.report(
-                format!("Bucket {} does not block public access", cx.label(&component.id)),
+                format!(
+                    "Bucket {} does not block public access",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Block all public access on the bucket.",
             );

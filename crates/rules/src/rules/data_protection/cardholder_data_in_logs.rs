@@ -36,7 +36,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if !matches!(component.kind, ComponentKind::LogGroup | ComponentKind::SqsQueue | ComponentKind::SnsTopic) {
+        if !matches!(
+            component.kind,
+            ComponentKind::LogGroup | ComponentKind::SqsQueue | ComponentKind::SnsTopic
+        ) {
             continue;
         }
         let flows: Vec<&str> = cx
@@ -52,7 +55,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let mut elements = vec![component.id.as_str()];
         elements.extend(&flows);
         out.report(
-            format!("{} ({}) receives cardholder data", cx.label(&component.id), component.kind.info().label),
+            format!(
+                "{} ({}) receives cardholder data",
+                cx.label(&component.id),
+                component.kind.info().label
+            ),
             &elements,
             "Mask or tokenise card data before it reaches logs, queues or topics.",
         );

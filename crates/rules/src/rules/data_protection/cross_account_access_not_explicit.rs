@@ -43,7 +43,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(from) = cx.index.account_of(source) else {
             continue;
         };
-        let target = cx.index.component(&flow.target).filter(|target| target.kind.is_data_store());
+        let target = cx
+            .index
+            .component(&flow.target)
+            .filter(|target| target.kind.is_data_store());
         let gateways = flow
             .via
             .iter()
@@ -74,19 +77,26 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
 
 /// Whether a resource is shared with an account through RAM or its resource policy.
 fn shared(cx: &Context<'_>, resource: &str, account: &str) -> bool {
-    let account_id = cx.index.segment(account).and_then(|segment| segment.account_id.as_deref());
+    let account_id = cx
+        .index
+        .segment(account)
+        .and_then(|segment| segment.account_id.as_deref());
     let by_ram = cx.design.components.iter().any(|share| {
         share.kind == ComponentKind::RamShare
             && share.properties.shares.iter().any(|id| id == resource)
             && share.properties.share_with.iter().any(|id| id == account)
     });
     let by_policy = cx.index.component(resource).is_some_and(|component| {
-        component.properties.resource_policy.iter().any(|statement| {
-            statement.effect == Effect::Allow
-                && statement.principals.iter().any(|principal| {
-                    principal == account || account_id.is_some_and(|id| principal.contains(id))
-                })
-        })
+        component
+            .properties
+            .resource_policy
+            .iter()
+            .any(|statement| {
+                statement.effect == Effect::Allow
+                    && statement.principals.iter().any(|principal| {
+                        principal == account || account_id.is_some_and(|id| principal.contains(id))
+                    })
+            })
     });
     by_ram || by_policy
 }

@@ -33,9 +33,14 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if component.kind == ComponentKind::Rds && component.properties.managed_password == Some(false) {
+        if component.kind == ComponentKind::Rds
+            && component.properties.managed_password == Some(false)
+        {
             out.report(
-                format!("Database {} has a master password managed by hand", cx.label(&component.id)),
+                format!(
+                    "Database {} has a master password managed by hand",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Let RDS manage the master password in Secrets Manager.",
             );

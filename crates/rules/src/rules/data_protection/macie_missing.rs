@@ -44,7 +44,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             .iter()
             .filter(|component| {
                 component.kind == ComponentKind::S3Bucket
-                    && component.most_sensitive_stored().is_some_and(|class| class >= DataClass::Pii)
+                    && component
+                        .most_sensitive_stored()
+                        .is_some_and(|class| class >= DataClass::Pii)
             })
             .map(|component| component.id.as_str())
             .collect();
@@ -57,7 +59,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             format!(
                 "Account {} keeps personal data in {} but has no Macie",
                 cx.label(&account.id),
-                buckets.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+                buckets
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             &elements,
             format!("Add a `macie` component to account `{}`.", account.id),

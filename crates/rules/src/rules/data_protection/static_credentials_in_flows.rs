@@ -31,7 +31,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for flow in cx.design.flows.iter().filter(|flow| flow.auth.is_static_secret()) {
+    for flow in cx
+        .design
+        .flows
+        .iter()
+        .filter(|flow| flow.auth.is_static_secret())
+    {
         out.report(
             format!(
                 "Flow `{}` from {} to {} authenticates with a {}",

@@ -34,12 +34,18 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if !matches!(component.kind, ComponentKind::Alb | ComponentKind::ApiGateway | ComponentKind::Cloudfront) {
+        if !matches!(
+            component.kind,
+            ComponentKind::Alb | ComponentKind::ApiGateway | ComponentKind::Cloudfront
+        ) {
             continue;
         }
         if cx.index.is_internet_facing(component) && cx.index.wafs_of(&component.id).is_empty() {
             out.report(
-                format!("Internet-facing {} has no WAF web ACL", cx.label(&component.id)),
+                format!(
+                    "Internet-facing {} has no WAF web ACL",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Add a `waf_web_acl` that names the endpoint in `protects`.",
             );

@@ -16,20 +16,23 @@ use crate::context::Context;
 use crate::finding::Emitter;
 
 /// Reports web ACLs that guard an endpoint but lack a managed rule group.
-pub(crate) fn require_rule_group(
-    cx: &Context<'_>,
-    out: &mut Emitter,
-    group: &str,
-    attack: &str,
-) {
-    for acl in cx.design.components.iter().filter(|c| c.kind == ComponentKind::WafWebAcl) {
+pub(crate) fn require_rule_group(cx: &Context<'_>, out: &mut Emitter, group: &str, attack: &str) {
+    for acl in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind == ComponentKind::WafWebAcl)
+    {
         if acl.properties.protects.is_empty() || has_group(acl, group) {
             continue;
         }
         let mut elements = vec![acl.id.as_str()];
         elements.extend(acl.properties.protects.iter().map(String::as_str));
         out.report(
-            format!("Web ACL {} has no {group} rule group against {attack}", cx.label(&acl.id)),
+            format!(
+                "Web ACL {} has no {group} rule group against {attack}",
+                cx.label(&acl.id)
+            ),
             &elements,
             format!("Add `{group}` to `managed_rule_groups`."),
         );

@@ -34,7 +34,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for flow in &cx.design.flows {
-        if cx.index.zone_of(&flow.source) != Some(Zone::Internet) || cx.index.component(&flow.target).is_none() {
+        if cx.index.zone_of(&flow.source) != Some(Zone::Internet)
+            || cx.index.component(&flow.target).is_none()
+        {
             continue;
         }
         if flow.protocol == Protocol::Http || !flow.is_encrypted() {
@@ -53,12 +55,17 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         let public = component.kind == ComponentKind::Cloudfront
             || component.properties.scheme == Some(Scheme::InternetFacing);
-        if matches!(component.kind, ComponentKind::Alb | ComponentKind::Cloudfront)
-            && public
+        if matches!(
+            component.kind,
+            ComponentKind::Alb | ComponentKind::Cloudfront
+        ) && public
             && component.properties.http_redirect == Some(false)
         {
             out.report(
-                format!("Internet-facing {} answers plain HTTP instead of redirecting", cx.label(&component.id)),
+                format!(
+                    "Internet-facing {} answers plain HTTP instead of redirecting",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Redirect HTTP to HTTPS (`http_redirect: true`).",
             );

@@ -36,8 +36,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if !matches!(component.kind, ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront)
-            || !cx.index.is_internet_facing(component)
+        if !matches!(
+            component.kind,
+            ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront
+        ) || !cx.index.is_internet_facing(component)
             || !cx.index.shields_of(&component.id).is_empty()
         {
             continue;

@@ -46,7 +46,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         else {
             continue;
         };
-        if let Some(class) = flow.most_sensitive().filter(|class| *class > DataClass::Public) {
+        if let Some(class) = flow
+            .most_sensitive()
+            .filter(|class| *class > DataClass::Public)
+        {
             out.report(
                 format!(
                     "{} serves {} data to the internet without authentication (flow `{}`)",

@@ -32,5 +32,10 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    require_rule_group(cx, out, "AWSManagedRulesCommonRuleSet", "cross-site scripting");
+    require_rule_group(
+        cx,
+        out,
+        "AWSManagedRulesCommonRuleSet",
+        "cross-site scripting",
+    );
 }

@@ -34,7 +34,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for flow in cx.design.flows.iter().filter(|flow| !flow.is_encrypted()) {
-        if let Some(class) = flow.most_sensitive().filter(|class| *class >= DataClass::Pii) {
+        if let Some(class) = flow
+            .most_sensitive()
+            .filter(|class| *class >= DataClass::Pii)
+        {
             out.report(
                 format!(
                     "Flow `{}` from {} to {} carries {} data without TLS",

@@ -34,10 +34,18 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind.is_data_store()) {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind.is_data_store())
+    {
         if component.properties.encrypted_at_rest == Some(false) {
             out.report(
-                format!("Data store {} is not encrypted at rest", cx.label(&component.id)),
+                format!(
+                    "Data store {} is not encrypted at rest",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Encrypt it with a KMS key (`encryption_key`) and drop `encrypted_at_rest: false`.",
             );

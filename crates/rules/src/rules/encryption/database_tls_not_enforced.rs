@@ -38,11 +38,16 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if matches!(component.kind, ComponentKind::Rds | ComponentKind::Elasticache)
-            && component.properties.encrypted_in_transit == Some(false)
+        if matches!(
+            component.kind,
+            ComponentKind::Rds | ComponentKind::Elasticache
+        ) && component.properties.encrypted_in_transit == Some(false)
         {
             out.report(
-                format!("{} accepts unencrypted connections", cx.label(&component.id)),
+                format!(
+                    "{} accepts unencrypted connections",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Enforce encryption in transit (`encrypted_in_transit: true`).",
             );

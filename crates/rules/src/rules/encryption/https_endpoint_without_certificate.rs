@@ -39,9 +39,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         let needs = match component.kind {
-            ComponentKind::Alb | ComponentKind::Nlb => cx.index.flows_to(&component.id).iter().any(|flow| {
-                flow.is_encrypted() && matches!(flow.protocol, Protocol::Https | Protocol::Grpc)
-            }),
+            ComponentKind::Alb | ComponentKind::Nlb => {
+                cx.index.flows_to(&component.id).iter().any(|flow| {
+                    flow.is_encrypted() && matches!(flow.protocol, Protocol::Https | Protocol::Grpc)
+                })
+            }
             ComponentKind::Cloudfront | ComponentKind::ApiGateway => {
                 component.properties.domain_name.is_some()
             }
@@ -49,7 +51,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         };
         if needs {
             out.report(
-                format!("{} serves TLS but names no ACM certificate", cx.label(&component.id)),
+                format!(
+                    "{} serves TLS but names no ACM certificate",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Add an `acm_certificate` and name it in `certificate`.",
             );

@@ -33,7 +33,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if component.kind == ComponentKind::KmsKey && component.properties.key_rotation == Some(false) {
+        if component.kind == ComponentKind::KmsKey
+            && component.properties.key_rotation == Some(false)
+        {
             out.report(
                 format!("KMS key {} does not rotate", cx.label(&component.id)),
                 &[&component.id],

@@ -35,7 +35,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind.is_data_store()) {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind.is_data_store())
+    {
         let Some(class) = component.most_sensitive_stored() else {
             continue;
         };

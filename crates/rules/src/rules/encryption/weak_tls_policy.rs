@@ -7,7 +7,9 @@ use crate::finding::Emitter;
 use crate::rule::declare_rule;
 
 /// Markers of AWS TLS policies whose lowest version is 1.2 or 1.3.
-const MODERN_MARKERS: [&str; 6] = ["TLS13", "TLS-1-2", "TLS-1-3", "FS-1-2", "TLSv1.2", "TLSv1.3"];
+const MODERN_MARKERS: [&str; 6] = [
+    "TLS13", "TLS-1-2", "TLS-1-3", "FS-1-2", "TLSv1.2", "TLSv1.3",
+];
 
 declare_rule! {
     /// ## What it checks
@@ -38,7 +40,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if !matches!(component.kind, ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront) {
+        if !matches!(
+            component.kind,
+            ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront
+        ) {
             continue;
         }
         let Some(policy) = &component.properties.tls_policy else {
@@ -46,7 +51,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         };
         if !MODERN_MARKERS.iter().any(|marker| policy.contains(marker)) {
             out.report(
-                format!("{} uses TLS policy `{policy}`, which accepts versions below TLS 1.2", cx.label(&component.id)),
+                format!(
+                    "{} uses TLS policy `{policy}`, which accepts versions below TLS 1.2",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (CloudFront: `TLSv1.2_2021`).",
             );

@@ -37,7 +37,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if pool.kind == IdentityKind::CognitoUserPool
             && let Some(mode @ (MfaMode::Off | MfaMode::Optional)) = pool.mfa
         {
-            let mode = if mode == MfaMode::Off { "off" } else { "optional" };
+            let mode = if mode == MfaMode::Off {
+                "off"
+            } else {
+                "optional"
+            };
             out.report(
                 format!("User pool {} has MFA {mode}", cx.label(&pool.id)),
                 &[&pool.id],

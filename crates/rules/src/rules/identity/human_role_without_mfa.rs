@@ -63,7 +63,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 format!(
                     "Role {} is assumed by {} without MFA",
                     cx.label(&role.id),
-                    people.iter().map(|id| cx.label(id)).collect::<Vec<_>>().join(", ")
+                    people
+                        .iter()
+                        .map(|id| cx.label(id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 &elements,
                 format!("Set `mfa: required` on `{}`.", role.id),

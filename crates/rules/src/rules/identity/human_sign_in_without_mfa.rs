@@ -59,7 +59,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     cx.label(&identity.id)
                 ),
                 &[&actor.id, &identity.id],
-                format!("Set `mfa: required` on `{}` or on the identity provider it federates with.", identity.id),
+                format!(
+                    "Set `mfa: required` on `{}` or on the identity provider it federates with.",
+                    identity.id
+                ),
             );
         }
     }

@@ -36,7 +36,12 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     let mut reported: Vec<&str> = Vec::new();
-    for actor in cx.design.actors.iter().filter(|actor| actor.kind.is_human()) {
+    for actor in cx
+        .design
+        .actors
+        .iter()
+        .filter(|actor| actor.kind.is_human())
+    {
         if let Some(user) = actor
             .signs_in_with
             .as_deref()

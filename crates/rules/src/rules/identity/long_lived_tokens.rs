@@ -42,7 +42,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             && minutes > LONGEST_MINUTES
         {
             out.report(
-                format!("User pool {} issues tokens valid for {minutes} minutes", cx.label(&pool.id)),
+                format!(
+                    "User pool {} issues tokens valid for {minutes} minutes",
+                    cx.label(&pool.id)
+                ),
                 &[&pool.id],
                 format!("Set `token_validity_minutes` to {LONGEST_MINUTES} or less."),
             );

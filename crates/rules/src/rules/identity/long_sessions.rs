@@ -38,7 +38,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for identity in &cx.design.identities {
-        if !matches!(identity.kind, IdentityKind::IamRole | IdentityKind::PermissionSet) {
+        if !matches!(
+            identity.kind,
+            IdentityKind::IamRole | IdentityKind::PermissionSet
+        ) {
             continue;
         }
         if let Some(seconds) = identity.session_duration_seconds

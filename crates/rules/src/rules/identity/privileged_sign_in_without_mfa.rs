@@ -39,7 +39,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for actor in cx.design.actors.iter().filter(|actor| actor.kind.is_privileged()) {
+    for actor in cx
+        .design
+        .actors
+        .iter()
+        .filter(|actor| actor.kind.is_privileged())
+    {
         let Some(identity) = actor
             .signs_in_with
             .as_deref()

@@ -38,7 +38,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for role in cx.design.identities.iter().filter(|identity| identity.kind == IdentityKind::IamRole) {
+    for role in cx
+        .design
+        .identities
+        .iter()
+        .filter(|identity| identity.kind == IdentityKind::IamRole)
+    {
         let users = cx.index.components_running_as(&role.id);
         let service_trust = role
             .trusts
@@ -53,7 +58,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             let runner = if users.is_empty() {
                 "an AWS service".to_string()
             } else {
-                users.iter().map(|component| cx.label(&component.id)).collect::<Vec<_>>().join(", ")
+                users
+                    .iter()
+                    .map(|component| cx.label(&component.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             out.report(
                 format!("Workload role {} has {grant}; it is used by {runner}", cx.label(&role.id)),

@@ -56,7 +56,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             let found: Vec<&str> = statement
                 .actions
                 .iter()
-                .filter(|action| ESCALATING.iter().any(|known| known.eq_ignore_ascii_case(action)))
+                .filter(|action| {
+                    ESCALATING
+                        .iter()
+                        .any(|known| known.eq_ignore_ascii_case(action))
+                })
                 .map(String::as_str)
                 .collect();
             if !found.is_empty() {

@@ -42,7 +42,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 format!(
                     "{} is shared by {}",
                     cx.label(&identity.id),
-                    users.iter().map(|component| cx.label(&component.id)).collect::<Vec<_>>().join(", ")
+                    users
+                        .iter()
+                        .map(|component| cx.label(&component.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 &elements,
                 "Give each component its own role.",

@@ -33,11 +33,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for role in &cx.design.identities {
-        if role
-            .trusts
-            .iter()
-            .any(|principal| principal.kind == PrincipalKind::ExternalAccount && principal.id == "*")
-        {
+        if role.trusts.iter().any(|principal| {
+            principal.kind == PrincipalKind::ExternalAccount && principal.id == "*"
+        }) {
             out.report(
                 format!("Role {} trusts every AWS account (`*`)", cx.label(&role.id)),
                 &[&role.id],

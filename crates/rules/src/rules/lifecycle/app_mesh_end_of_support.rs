@@ -33,7 +33,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind == ComponentKind::AppMesh) {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind == ComponentKind::AppMesh)
+    {
         out.report(
             format!(
                 "{} uses AWS App Mesh, which reaches end of support on 2026-09-30",

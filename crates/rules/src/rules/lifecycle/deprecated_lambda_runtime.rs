@@ -8,9 +8,23 @@ use crate::rule::declare_rule;
 
 /// Runtimes whose Lambda deprecation date has passed.
 const DEPRECATED: [&str; 17] = [
-    "python2.7", "python3.6", "python3.7", "python3.8", "nodejs", "nodejs4.3", "nodejs6.10",
-    "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "java8", "dotnetcore3.1",
-    "dotnet6", "ruby2.7", "go1.x",
+    "python2.7",
+    "python3.6",
+    "python3.7",
+    "python3.8",
+    "nodejs",
+    "nodejs4.3",
+    "nodejs6.10",
+    "nodejs8.10",
+    "nodejs10.x",
+    "nodejs12.x",
+    "nodejs14.x",
+    "nodejs16.x",
+    "java8",
+    "dotnetcore3.1",
+    "dotnet6",
+    "ruby2.7",
+    "go1.x",
 ];
 
 declare_rule! {
@@ -40,12 +54,20 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind == ComponentKind::LambdaFunction) {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind == ComponentKind::LambdaFunction)
+    {
         if let Some(runtime) = &component.properties.runtime
             && DEPRECATED.contains(&runtime.as_str())
         {
             out.report(
-                format!("Function {} uses deprecated runtime `{runtime}`", cx.label(&component.id)),
+                format!(
+                    "Function {} uses deprecated runtime `{runtime}`",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Move to a supported runtime.",
             );

@@ -37,7 +37,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind == ComponentKind::EksCluster) {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind == ComponentKind::EksCluster)
+    {
         let Some(version) = &component.properties.engine_version else {
             continue;
         };
@@ -49,7 +54,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             && minor < OLDEST_SUPPORTED_MINOR
         {
             out.report(
-                format!("EKS cluster {} runs Kubernetes {version}, past the end of extended support", cx.label(&component.id)),
+                format!(
+                    "EKS cluster {} runs Kubernetes {version}, past the end of extended support",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Upgrade the cluster to a Kubernetes version in standard support.",
             );

@@ -35,5 +35,10 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    require_in_every_account(cx, out, ComponentKind::Cloudtrail, "API activity there is not recorded");
+    require_in_every_account(
+        cx,
+        out,
+        ComponentKind::Cloudtrail,
+        "API activity there is not recorded",
+    );
 }

@@ -37,7 +37,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             && component.properties.log_file_validation == Some(false)
         {
             out.report(
-                format!("Trail {} does not validate its log files", cx.label(&component.id)),
+                format!(
+                    "Trail {} does not validate its log files",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Turn log file validation on.",
             );

@@ -33,9 +33,14 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if component.kind == ComponentKind::Cloudtrail && component.properties.multi_region == Some(false) {
+        if component.kind == ComponentKind::Cloudtrail
+            && component.properties.multi_region == Some(false)
+        {
             out.report(
-                format!("Trail {} records only its own region", cx.label(&component.id)),
+                format!(
+                    "Trail {} records only its own region",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Make the trail multi-region.",
             );

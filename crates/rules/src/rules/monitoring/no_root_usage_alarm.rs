@@ -44,12 +44,19 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     if watched {
         return;
     }
-    let accounts: Vec<&str> = cx.accounts_with_components().map(|account| account.id.as_str()).collect();
+    let accounts: Vec<&str> = cx
+        .accounts_with_components()
+        .map(|account| account.id.as_str())
+        .collect();
     if !accounts.is_empty() {
         out.report(
             format!(
                 "No alarm watches root account use in {}",
-                accounts.iter().map(|id| cx.label(id)).collect::<Vec<_>>().join(", ")
+                accounts
+                    .iter()
+                    .map(|id| cx.label(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             &accounts,
             "Add a `cloudwatch_alarm` with `metric: root-account-usage`.",

@@ -36,7 +36,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if !matches!(component.kind, ComponentKind::LogGroup | ComponentKind::Cloudtrail) {
+        if !matches!(
+            component.kind,
+            ComponentKind::LogGroup | ComponentKind::Cloudtrail
+        ) {
             continue;
         }
         if let Some(days) = component.properties.retention_days

@@ -34,21 +34,37 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for flow in cx.design.flows.iter().filter(|flow| flow.protocol == Protocol::AwsApi) {
-        let (Some(source), Some(target)) = (cx.index.component(&flow.source), cx.index.component(&flow.target)) else {
+    for flow in cx
+        .design
+        .flows
+        .iter()
+        .filter(|flow| flow.protocol == Protocol::AwsApi)
+    {
+        let (Some(source), Some(target)) = (
+            cx.index.component(&flow.source),
+            cx.index.component(&flow.target),
+        ) else {
             continue;
         };
-        if !matches!(cx.index.place_of(source).tier, Some(Tier::Private | Tier::Isolated)) {
+        if !matches!(
+            cx.index.place_of(source).tier,
+            Some(Tier::Private | Tier::Isolated)
+        ) {
             continue;
         }
-        let regional = matches!(target.kind.info().placement, Placement::Regional | Placement::Account)
-            && cx.index.place_of(target).subnet.is_none();
+        let regional = matches!(
+            target.kind.info().placement,
+            Placement::Regional | Placement::Account
+        ) && cx.index.place_of(target).subnet.is_none();
         if !regional {
             continue;
         }
         let private_link = flow.via.iter().any(|via| {
             cx.index.component(via).is_some_and(|via| {
-                matches!(via.kind, ComponentKind::VpcEndpoint | ComponentKind::EndpointService)
+                matches!(
+                    via.kind,
+                    ComponentKind::VpcEndpoint | ComponentKind::EndpointService
+                )
             })
         });
         if !private_link {

@@ -38,7 +38,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some((from, to)) = &crossing.vpcs else {
             continue;
         };
-        if !matches!(crossing.mechanism, Mechanism::Internet | Mechanism::Unrouted) {
+        if !matches!(
+            crossing.mechanism,
+            Mechanism::Internet | Mechanism::Unrouted
+        ) {
             continue;
         }
         let Some(flow) = cx.index.flow(&crossing.flow) else {

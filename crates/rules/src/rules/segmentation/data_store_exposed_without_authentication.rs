@@ -36,12 +36,17 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind.is_data_store()) {
-        if let Some(path) =
-            cx.analyses
-                .exposure
-                .path_without(&component.id, Zone::Internet, Enforcement::AUTHENTICATION)
-        {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind.is_data_store())
+    {
+        if let Some(path) = cx.analyses.exposure.path_without(
+            &component.id,
+            Zone::Internet,
+            Enforcement::AUTHENTICATION,
+        ) {
             out.report_path(
                 format!(
                     "The internet reaches data store {} with no authenticating hop: {}",

@@ -34,12 +34,21 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind.is_data_store()) {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind.is_data_store())
+    {
         let place = cx.index.place_of(component);
         if place.tier == Some(Tier::Public) {
             let subnet = place.subnet.unwrap_or_default();
             out.report(
-                format!("Data store {} sits in public subnet {}", cx.label(&component.id), cx.label(subnet)),
+                format!(
+                    "Data store {} sits in public subnet {}",
+                    cx.label(&component.id),
+                    cx.label(subnet)
+                ),
                 &[&component.id, subnet],
                 "Move the data store to an isolated subnet.",
             );

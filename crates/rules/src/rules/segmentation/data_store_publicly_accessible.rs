@@ -35,10 +35,18 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for component in cx.design.components.iter().filter(|c| c.kind.is_data_store()) {
+    for component in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind.is_data_store())
+    {
         if component.properties.publicly_accessible == Some(true) {
             out.report(
-                format!("Data store {} is publicly accessible", cx.label(&component.id)),
+                format!(
+                    "Data store {} is publicly accessible",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Set `publicly_accessible: false` (or remove it).",
             );

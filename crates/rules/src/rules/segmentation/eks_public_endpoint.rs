@@ -42,7 +42,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             && component.properties.publicly_accessible == Some(true)
         {
             out.report(
-                format!("EKS cluster {} has a public API endpoint", cx.label(&component.id)),
+                format!(
+                    "EKS cluster {} has a public API endpoint",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Set `publicly_accessible: false` for a private cluster endpoint.",
             );

@@ -38,7 +38,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(zone) = cx.index.zone_of(&flow.source) else {
             continue;
         };
-        let Some(store) = cx.index.component(&flow.target).filter(|c| c.kind.is_data_store()) else {
+        let Some(store) = cx
+            .index
+            .component(&flow.target)
+            .filter(|c| c.kind.is_data_store())
+        else {
             continue;
         };
         if store.most_sensitive_stored().unwrap_or(DataClass::Internal) > DataClass::Public {

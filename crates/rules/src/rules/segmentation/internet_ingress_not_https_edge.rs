@@ -44,11 +44,18 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         };
         let aws_api = flow.protocol == Protocol::AwsApi
-            && matches!(target.kind.info().placement, Placement::Regional | Placement::Account);
+            && matches!(
+                target.kind.info().placement,
+                Placement::Regional | Placement::Account
+            );
         if aws_api || target.kind == ComponentKind::VpnConnection {
             continue;
         }
-        let on_443 = flow.ports.is_empty() || flow.ports.iter().all(|range| range.from == 443 && range.to == 443);
+        let on_443 = flow.ports.is_empty()
+            || flow
+                .ports
+                .iter()
+                .all(|range| range.from == 443 && range.to == 443);
         let https = matches!(flow.protocol, Protocol::Https | Protocol::Grpc) && on_443;
         if target.kind.is_edge_endpoint() && https {
             continue;

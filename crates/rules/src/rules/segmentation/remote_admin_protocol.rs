@@ -35,7 +35,10 @@ declare_rule! {
 pub(crate) fn is_remote_admin(flow: &zta_model::Flow) -> bool {
     flow.protocol.is_remote_admin()
         || matches!(flow.protocol, zta_model::Protocol::Tcp)
-            && flow.ports.iter().any(|range| range.contains(22) || range.contains(3389))
+            && flow
+                .ports
+                .iter()
+                .any(|range| range.contains(22) || range.contains(3389))
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {

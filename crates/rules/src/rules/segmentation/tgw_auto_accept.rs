@@ -41,7 +41,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             && component.properties.auto_accept_attachments == Some(true)
         {
             out.report(
-                format!("Transit Gateway {} accepts attachments automatically", cx.label(&component.id)),
+                format!(
+                    "Transit Gateway {} accepts attachments automatically",
+                    cx.label(&component.id)
+                ),
                 &[&component.id],
                 "Set `auto_accept_attachments: false`.",
             );

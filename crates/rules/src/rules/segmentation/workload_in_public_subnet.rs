@@ -39,7 +39,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if place.tier == Some(Tier::Public) {
             let subnet = place.subnet.unwrap_or_default();
             out.report(
-                format!("Workload {} runs in public subnet {}", cx.label(&component.id), cx.label(subnet)),
+                format!(
+                    "Workload {} runs in public subnet {}",
+                    cx.label(&component.id),
+                    cx.label(subnet)
+                ),
                 &[&component.id, subnet],
                 "Move the workload to a private subnet behind a load balancer.",
             );

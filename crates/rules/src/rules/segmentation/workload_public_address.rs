@@ -39,8 +39,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if matches!(component.kind, ComponentKind::Ec2Instance | ComponentKind::EcsService)
-            && component.properties.publicly_accessible == Some(true)
+        if matches!(
+            component.kind,
+            ComponentKind::Ec2Instance | ComponentKind::EcsService
+        ) && component.properties.publicly_accessible == Some(true)
         {
             out.report(
                 format!("Workload {} has a public address", cx.label(&component.id)),
