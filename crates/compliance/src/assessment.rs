@@ -102,6 +102,8 @@ pub struct FrameworkAssessment {
     pub framework: Framework,
     pub name: String,
     pub version: String,
+    /// Name and version as reports print them (`ISO/IEC 27001:2022`).
+    pub title: String,
     /// Set when the framework as a whole does not apply to the design, with the reason.
     pub not_applicable: Option<String>,
     pub totals: StatusTotals,
@@ -186,6 +188,7 @@ pub fn assess(
         framework,
         name: catalog.name.clone(),
         version: catalog.version.clone(),
+        title: catalog.label(),
         not_applicable: framework_not_applicable,
         totals,
         controls,

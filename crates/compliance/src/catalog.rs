@@ -145,6 +145,16 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// How reports name the framework and version: `PCI DSS 4.0.1`,
+    /// `ISO/IEC 27001:2022`, `GDPR (EU) 2016/679`.
+    pub fn label(&self) -> String {
+        match self.framework {
+            Framework::Iso27001 => format!("{}:{}", self.name, self.version),
+            Framework::Gdpr => format!("{} (EU) {}", self.name, self.version),
+            _ => format!("{} {}", self.name, self.version),
+        }
+    }
+
     /// The control with this id, if the catalog has it.
     pub fn control(&self, id: &str) -> Option<&Control> {
         self.controls.iter().find(|control| control.id == id)

@@ -214,10 +214,7 @@ pub fn build(
             frameworks: options
                 .frameworks
                 .iter()
-                .map(|&framework| {
-                    let catalog = Catalog::of(framework);
-                    format!("{} {}", catalog.name, catalog.version)
-                })
+                .map(|&framework| Catalog::of(framework).label())
                 .collect(),
         },
         summary: Summary {

@@ -78,9 +78,8 @@ pub fn render(report: &Report) -> String {
             let totals = &assessment.totals;
             let _ = writeln!(
                 out,
-                "| {} {} | {} | {} | {} | {} |",
-                assessment.name,
-                assessment.version,
+                "| {} | {} | {} | {} | {} |",
+                assessment.title,
                 totals.not_satisfied,
                 totals.attestation_required,
                 totals.satisfied,
@@ -243,11 +242,7 @@ pub fn render(report: &Report) -> String {
     }
 
     for assessment in &report.compliance {
-        let _ = writeln!(
-            out,
-            "## {} {} compliance matrix\n",
-            assessment.name, assessment.version
-        );
+        let _ = writeln!(out, "## {} compliance matrix\n", assessment.title);
         if let Some(reason) = &assessment.not_applicable {
             let _ = writeln!(out, "**{}**\n", cell(reason));
         }

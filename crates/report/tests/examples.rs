@@ -101,10 +101,12 @@ fn every_example_renders_a_complete_pdf() {
                 );
             }
             for assessment in &report.compliance {
-                assert!(text.contains(&format!(
-                    "{} {} compliance matrix",
-                    assessment.name, assessment.version
-                )));
+                assert!(
+                    text.contains(&format!("{} compliance matrix", assessment.title)),
+                    "{}: {} matrix missing",
+                    path.display(),
+                    assessment.title
+                );
                 for control in &assessment.controls {
                     assert!(
                         words.contains(control.id.as_str()),

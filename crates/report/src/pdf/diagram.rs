@@ -321,6 +321,16 @@ impl<'a> Painter<'a, '_> {
                     self.canvas
                         .text(self.used, kind_x, text_y, &kind, &kind_style);
                 }
+                // Flows may start or end at a segment (the internet, a partner network).
+                self.node_boxes.insert(
+                    segment.id.as_str(),
+                    Box2 {
+                        x: left,
+                        y: top,
+                        width: width * self.scale,
+                        height: height * self.scale,
+                    },
+                );
                 for (child_x, child_y, child) in children {
                     self.item(child, x + PADDING + child_x, y + TITLE + child_y);
                 }

@@ -20,6 +20,12 @@ fn status_colour(status: ControlStatus) -> (f32, f32, f32) {
     }
 }
 
+/// The rule engine writes ids and values as Markdown code spans; on paper the backticks
+/// are noise, so the PDF drops them (the Markdown report keeps them).
+fn plain(text: &str) -> String {
+    text.replace('`', "")
+}
+
 fn severity_word(severity: Severity) -> String {
     severity.label().to_uppercase()
 }
@@ -243,7 +249,7 @@ fn executive_summary(body: &mut Composer, report: &Report) {
         body.paragraph("No open finding of critical or high severity.", &BODY);
     } else {
         for risk in &report.summary.top_risks {
-            body.bullet(risk, &BODY);
+            body.bullet(&plain(risk), &BODY);
         }
     }
 
@@ -260,10 +266,7 @@ fn executive_summary(body: &mut Composer, report: &Report) {
             .compliance
             .iter()
             .map(|assessment| {
-                let mut row = vec![Cell::plain(format!(
-                    "{} {}",
-                    assessment.name, assessment.version
-                ))];
+                let mut row = vec![Cell::plain(assessment.title.clone())];
                 row.extend(ControlStatus::ALL.iter().map(|&status| {
                     let count = assessment.totals.count(status);
                     if count > 0 {
@@ -577,16 +580,21 @@ fn finding(body: &mut Composer, finding: &FindingEntry) {
     if !finding.path.is_empty() {
         chain.push(("Path", finding.path.join(" → ")));
     }
-    chain.push(("Remediation", finding.remediation.clone()));
+    chain.push(("Remediation", plain(&finding.remediation)));
     if let Some(reason) = &finding.accepted_risk {
         chain.push(("Accepted risk", reason.clone()));
     }
-    let message_height =
-        wrap(&finding.message, &BODY, width).len() as f32 * BODY.line_height() + BODY.size;
+    let message = plain(&finding.message);
+    let message_height = wrap(&message, &BODY, width).len() as f32 * BODY.line_height() + BODY.size;
     let total = height + message_height + body.key_values_height(&chain);
     // Keep a finding on one page when it fits on one; a longer one starts with room for
     // its heading, message and the first lines of its chain.
-    body.ensure(total.min(height + message_height + 60.0));
+    let keep_together = if total <= body.page_body_height() {
+        total
+    } else {
+        height + message_height + 60.0
+    };
+    body.ensure(keep_together);
     body.block(height, |canvas, used, x, y| {
         canvas.rect(
             x,
@@ -607,7 +615,7 @@ fn finding(body: &mut Composer, finding: &FindingEntry) {
             );
         }
     });
-    body.paragraph(&finding.message, &BODY);
+    body.paragraph(&message, &BODY);
     body.key_values(&chain);
     body.space(4.0);
 }
@@ -667,10 +675,7 @@ fn control_detail(control: &ControlAssessment) -> String {
 }
 
 fn compliance_matrix(body: &mut Composer, assessment: &zta_compliance::FrameworkAssessment) {
-    body.section(&format!(
-        "{} {} compliance matrix",
-        assessment.name, assessment.version
-    ));
+    body.section(&format!("{} compliance matrix", assessment.title));
     let totals = &assessment.totals;
     body.paragraph(
         &format!(
