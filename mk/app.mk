@@ -27,8 +27,8 @@ test-ui: setup-ui
 app-build: ui-build
 	CARGO_TARGET_DIR=$(APP_TARGET_DIR) cargo build --locked -p zta-designer
 
-# The Tauri CLI builds the UI itself (beforeBuildCommand) and turns on the custom protocol.
-app-release: setup-ui
+# The Tauri CLI turns on the custom protocol; it runs from the root, not from ui/ (toolchain.md).
+app-release: ui-build
 	CARGO_TARGET_DIR=$(APP_TARGET_DIR) ./ui/node_modules/.bin/tauri build --no-bundle
 
 app-run: app-build

@@ -63,9 +63,16 @@ export function App() {
       .catch((error) => useUiStore.getState().notify({ kind: "error", text: errorMessage(error) }))
       .finally(() => {
         if (cancelled) return;
-        stopValidation = startLiveValidation();
-        stopSession = startSessionSync();
-        document.body.dataset.ready = "true";
+        // Two frames later the canvas has painted; only then does the title bar name the file,
+        // so that the title is an honest external signal that the design is on screen.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (cancelled) return;
+            stopValidation = startLiveValidation();
+            stopSession = startSessionSync();
+            document.body.dataset.ready = "true";
+          }),
+        );
       });
     return () => {
       cancelled = true;

@@ -63,6 +63,12 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     store.deleteSelection();
     return true;
   }
+  if (key === "f" && !mod) {
+    // Frames the selection, or everything when nothing is selected.
+    if (store.selection.length > 0) useUiStore.getState().frameElements?.(store.selection);
+    else useUiStore.getState().fitAll?.();
+    return true;
+  }
   if (key === "escape") {
     store.select([]);
     return true;

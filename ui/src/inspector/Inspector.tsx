@@ -4,7 +4,7 @@ import { useShallow } from "zustand/react/shallow";
 
 import { actorLabels, identityLabels, kindInfo, segmentLabels } from "../model/catalog";
 import * as edit from "../model/edit";
-import { authMethod, dataClasses, dataClassLabels, flowLabel, protocolLabels, tlsLabels } from "../model/flows";
+import { dataClasses, dataClassLabels, flowLabel, protocolLabels, tlsLabels } from "../model/flows";
 import type {
   Actor,
   ActorKind,
@@ -339,11 +339,11 @@ function FlowFields({ design, flow, update }: { design: Design; flow: Flow; upda
     return element && element.type !== "flow" ? element.value.name : id;
   };
   const issuers = design.identities.filter((i) => i.kind === "cognito_user_pool" || i.kind === "identity_provider");
-  const method = authMethod(flow.auth);
-  const setAuth = (choice: string | null) => {
-    if (!choice) return;
-    const auth: Auth = choice === "jwt" ? { jwt: issuers[0]?.id ?? "" } : (choice as Auth);
-    set("auth", auth);
+  const setAuth = (auth: Auth | null) => {
+    if (!auth) return;
+    // A JWT names its issuer; any other method has none.
+    const issuer = auth === "jwt" ? (flow.issuer ?? issuers[0]?.id ?? null) : null;
+    update({ type: "flow", value: put({ ...flow, auth }, "issuer", issuer) });
   };
   const viaCandidates = design.components.filter((c) =>
     ["vpc_endpoint", "transit_gateway", "network_firewall", "nat_gateway", "vpc_peering", "vpn_connection", "endpoint_service"].includes(c.kind),
@@ -359,11 +359,11 @@ function FlowFields({ design, flow, update }: { design: Design; flow: Flow; upda
         onCommit={(t) => set("ports", v.parsePorts(t))} />
       <SelectField<Tls> label="TLS" value={flow.tls} options={Object.entries(tlsLabels) as [Tls, string][]} testId="inspector-tls"
         onCommit={(t) => t && set("tls", t)} />
-      <SelectField label="Authentication" value={method} testId="inspector-auth"
+      <SelectField<Auth> label="Authentication" value={flow.auth} testId="inspector-auth"
         options={[["none", "None"], ["iam", "IAM (SigV4)"], ["jwt", "JWT"], ["mtls", "Mutual TLS"], ["password", "Password"], ["api_key", "API key"]]}
         onCommit={setAuth} />
-      {typeof flow.auth === "object" && (
-        <SelectField label="Token issuer" value={flow.auth.jwt} options={options(issuers)} onCommit={(id) => id && set("auth", { jwt: id })} />
+      {flow.auth === "jwt" && (
+        <SelectField label="Token issuer" value={flow.issuer} options={options(issuers)} onCommit={(id) => id && set("issuer", id)} />
       )}
       <Checklist label="Data carried" values={flow.data} options={dataClassOptions} onCommit={(c) => set("data", c)} testId="inspector-data" />
       <TextField label="IAM actions" value={flow.actions.join(", ")} validate={v.iamActions} placeholder="s3:GetObject"

@@ -13,6 +13,8 @@ export interface Finding {
   path: string[];
   remediation: string;
   suppressed: boolean;
+  /** The reason the suppression gives, when suppressed. */
+  suppression_reason?: string;
 }
 
 export const severities: Severity[] = ["critical", "high", "medium", "low", "info"];

@@ -10,7 +10,7 @@ describe("flow presentation", () => {
   it("labels flows the way the Rust model does", () => {
     expect(flowLabel(byId("orders-db-flow"))).toBe("PostgreSQL 5432 · IAM");
     expect(flowLabel(byId("shopper-alb"))).toBe("HTTPS 443");
-    expect(flowLabel({ ...byId("shopper-alb"), ports: [80, "8000-8080"], auth: { jwt: "pool" } })).toBe("HTTPS 80,8000-8080 · JWT");
+    expect(flowLabel({ ...byId("shopper-alb"), ports: [80, "8000-8080"], auth: "jwt", issuer: "pool" })).toBe("HTTPS 80,8000-8080 · JWT");
   });
 
   it("colours by the most sensitive class and dashes plaintext", () => {

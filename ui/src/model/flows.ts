@@ -65,19 +65,18 @@ export const dataClassColors: Record<DataClass, string> = {
   cardholder: "#dc2626",
 };
 
+const authLabels: Record<Auth, string | null> = {
+  none: null,
+  iam: "IAM",
+  jwt: "JWT",
+  mtls: "mTLS",
+  password: "password",
+  api_key: "API key",
+};
+
 /** The short name of an authentication method, or null for anonymous flows. */
 export function authLabel(auth: Auth): string | null {
-  if (auth === "none") return null;
-  if (auth === "iam") return "IAM";
-  if (auth === "mtls") return "mTLS";
-  if (auth === "password") return "password";
-  if (auth === "api_key") return "API key";
-  return "JWT";
-}
-
-/** The name of the auth method without its argument, for the inspector's select. */
-export function authMethod(auth: Auth): string {
-  return typeof auth === "string" ? auth : "jwt";
+  return authLabels[auth];
 }
 
 /** The label of a flow, identical to the Rust `Flow::label`: `PostgreSQL 5432 · IAM`. */

@@ -36,7 +36,7 @@ export async function validateNow(design: Design) {
     const result = await invoke<RawValidation>("validate_design", { design });
     if (mine !== generation) return;
     const roundTripMs = performance.now() - started;
-    const findings: Finding[] = [];
+    const findings = result.findings;
     useValidationStore.setState({ findings, problems: result.problems, roundTripMs, error: null, running: false });
     useDesignStore.getState().setBadges(badgesFor(findings));
   } catch (error) {
