@@ -40,6 +40,8 @@ enum Command {
     Rule(commands::rule::Args),
     /// Show what changed for security between two versions of a design.
     Diff(commands::diff::Args),
+    /// Export the CloudFormation that implements a design with zero-trust defaults.
+    Export(commands::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(&args),
         Command::Rule(args) => commands::rule::run(&args),
         Command::Diff(args) => commands::diff::run(&args),
+        Command::Export(args) => commands::export::run(&args),
     };
     outcome.into()
 }

@@ -349,6 +349,81 @@ impl<'d> Builder<'d> {
         resource.metadata = Some(Value::from(metadata));
     }
 
+    /// Silences one cfn-lint check on a resource where the design states the value it warns
+    /// about (a deprecated runtime, an engine version): the export implements the design as
+    /// stated and the rules report on it. The reason goes beside it in the resource's Metadata.
+    pub(crate) fn ignore_lint(&mut self, unit: &str, logical: &str, check: &str, reason: &str) {
+        let Some(resource) = self
+            .units
+            .get_mut(unit)
+            .and_then(|u| u.template.resources.get_mut(logical))
+        else {
+            return;
+        };
+        let mut metadata = match resource.metadata.take() {
+            Some(Value {
+                kind: crate::value::ValueKind::Map(map),
+                ..
+            }) => map,
+            _ => crate::value::Map::new(),
+        };
+        let lint = metadata.entry("cfn-lint".to_owned()).or_insert_with(|| {
+            Value::map([("config", Value::map([("ignore_checks", Value::list([]))]))])
+        });
+        if let crate::value::ValueKind::Map(lint) = &mut lint.kind
+            && let Some(Value {
+                kind: crate::value::ValueKind::Map(config),
+                ..
+            }) = lint.get_mut("config")
+            && let Some(Value {
+                kind: crate::value::ValueKind::List(checks),
+                ..
+            }) = config.get_mut("ignore_checks")
+        {
+            checks.push(Value::string(check));
+        }
+        if let Some(Value {
+            kind: crate::value::ValueKind::Map(zta),
+            ..
+        }) = metadata.get_mut("ZtaDesigner")
+        {
+            zta.insert(format!("LintIgnored{check}"), Value::string(reason));
+        }
+        resource.metadata = Some(Value::from(metadata));
+    }
+
+    /// The subnets a resource that needs two or more (an ALB, a DB subnet group, an EKS
+    /// cluster) spans: its spread, and when that is one subnet, another subnet of the VPC,
+    /// preferring another zone, with a warning.
+    pub(crate) fn at_least_two_subnets(&mut self, element: &str, subnet: &'d Segment) -> Vec<&'d Segment> {
+        let mut chosen = self.spread_subnets(subnet);
+        if chosen.len() >= 2 {
+            return chosen;
+        }
+        let Some(vpc) = subnet.parent.as_deref() else {
+            return chosen;
+        };
+        let others: Vec<&Segment> = self.subnets_of(vpc).into_iter().filter(|s| s.id != subnet.id).collect();
+        let extra = others
+            .iter()
+            .find(|s| s.az != subnet.az)
+            .or(others.first())
+            .copied();
+        match extra {
+            Some(extra) => {
+                self.warn(format!(
+                    "`{element}` needs subnets in two availability zones and the design gives one tier subnet; it also uses subnet `{}`",
+                    extra.id
+                ));
+                chosen.push(extra);
+            }
+            None => self.warn(format!(
+                "`{element}` needs subnets in two availability zones but VPC `{vpc}` has one subnet; add another"
+            )),
+        }
+        chosen
+    }
+
     pub(crate) fn has_resource(&self, unit: &str, logical: &str) -> bool {
         self.units
             .get(unit)

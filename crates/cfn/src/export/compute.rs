@@ -326,6 +326,16 @@ fn function(b: &mut Builder<'_>, c: &Component) {
     }
     let function = logical_id(&c.id);
     b.put(&unit, function.clone(), &c.id, group.clone(), resource);
+    if c.properties.runtime.is_some() {
+        for check in ["W2531", "W2533"] {
+            b.ignore_lint(
+                &unit,
+                &function,
+                check,
+                "The design states this runtime: the export implements it as stated, and the design's rules report a deprecated runtime.",
+            );
+        }
+    }
     if subnet.is_none() {
         b.skip_checkov(
             &unit,
@@ -651,7 +661,7 @@ fn eks(b: &mut Builder<'_>, c: &Component) {
         }
     };
     let subnets: Vec<Value> = b
-        .spread_subnets(subnet)
+        .at_least_two_subnets(&c.id, subnet)
         .iter()
         .map(|s| Value::reference(logical_id(&s.id)))
         .collect();
@@ -776,6 +786,12 @@ fn mesh(b: &mut Builder<'_>, c: &Component) {
         &c.id,
         b.workload_group(c),
         resource,
+    );
+    b.ignore_lint(
+        &unit,
+        &logical_id(&c.id),
+        "W3696",
+        "The design draws App Mesh: the export implements it as stated, and the export's warnings and the rules flag its end of support.",
     );
 }
 

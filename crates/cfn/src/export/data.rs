@@ -3,7 +3,7 @@
 //! authentication and a managed master password, DynamoDB, ElastiCache, Secrets Manager, SQS
 //! and SNS, all encrypted with KMS and kept on deletion.
 
-use zta_model::{Component, ComponentKind, Protocol};
+use zta_model::{Component, ComponentKind};
 
 use super::builder::{Builder, Group, tags};
 use super::identities::{caller_role, statements};
@@ -606,7 +606,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
     let (family, tls_parameter, logs) = engine_facts(&engine, &version);
     let aurora = engine.starts_with("aurora");
     let subnets: Vec<Value> = b
-        .spread_subnets(subnet)
+        .at_least_two_subnets(&c.id, subnet)
         .iter()
         .map(|s| Value::reference(logical_id(&s.id)))
         .collect();
@@ -772,6 +772,14 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         stateful(&mut db, "Snapshot");
         b.put(&unit, logical_id(&c.id), &c.id, group, db);
     }
+    if p.engine_version.is_some() {
+        b.ignore_lint(
+            &unit,
+            &logical_id(&c.id),
+            "W3691",
+            "The design states this engine version: the export implements it as stated, and the design's rules report an outdated engine.",
+        );
+    }
     b.output(
         &unit,
         &logical_id_for(&c.id, "Endpoint"),
@@ -924,13 +932,42 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
     if p.encrypted_at_rest != Some(false) {
         resource = resource.with_property("KmsKeyId", b.key_arn(&unit, c));
     }
+    // Callers with a password get an AUTH token generated into Secrets Manager (the template
+    // holds only a dynamic reference); callers with IAM connect as ElastiCache users instead.
+    let inbound: Vec<zta_model::Auth> = b.design.flows.iter().filter(|f| f.target == c.id).map(|f| f.auth).collect();
+    let password_callers = inbound.contains(&zta_model::Auth::Password);
+    let iam_callers = inbound.contains(&zta_model::Auth::Iam);
+    if password_callers && p.encrypted_in_transit != Some(false) {
+        let token = logical_id_for(&c.id, "AuthToken");
+        let key = b.key_arn(&unit, c);
+        let mut secret = Resource::new("AWS::SecretsManager::Secret")
+            .with_property("Description", format!("AUTH token of {}", c.name))
+            .with_property("KmsKeyId", key)
+            .with_property(
+                "GenerateSecretString",
+                Value::map([("PasswordLength", Value::from(64_u32)), ("ExcludePunctuation", Value::from(true))]),
+            );
+        stateful(&mut secret, "Retain");
+        b.put(&unit, token.clone(), &c.id, group.clone(), secret);
+        b.skip_checkov(
+            &unit,
+            &token,
+            "CKV2_AWS_57",
+            "ElastiCache AUTH tokens cannot be rotated by a Secrets Manager schedule without an application-specific rotation function; rotate with ModifyReplicationGroup AuthTokenUpdateStrategy ROTATE.",
+        );
+        resource = resource.with_property("AuthToken", Value::sub(format!("{{{{resolve:secretsmanager:${{{token}}}:SecretString}}}}")));
+    }
     stateful(&mut resource, "Snapshot");
-    b.put(&unit, logical_id(&c.id), &c.id, group, resource);
-    // Callers that authenticate with IAM connect as an ElastiCache user bound to their role; the
-    // design says who connects but user and group management is left to the deployer.
-    let iam_callers = b.design.flows.iter().any(|f| {
-        f.target == c.id && f.auth == zta_model::Auth::Iam && f.protocol == Protocol::Redis
-    });
+    let cache = logical_id(&c.id);
+    b.put(&unit, cache.clone(), &c.id, group, resource);
+    if iam_callers && !password_callers {
+        b.skip_checkov(
+            &unit,
+            &cache,
+            "CKV_AWS_31",
+            "Callers authenticate with IAM (the design's flows say auth: iam) through ElastiCache users bound to their roles, which replaces a shared AUTH token; transit encryption is required.",
+        );
+    }
     if iam_callers {
         b.manual_step(
             &c.id,

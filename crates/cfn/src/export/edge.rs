@@ -18,7 +18,7 @@ use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
-/// The managed rule groups a web ACL gets when the design lists none: the common rule set
+/// The managed rule groups every web ACL gets (after those the design lists): the common rule set
 /// (which covers XSS), known bad inputs (Log4j and the like) and SQL injection.
 const DEFAULT_RULE_GROUPS: [&str; 3] = [
     "AWSManagedRulesCommonRuleSet",
@@ -51,14 +51,14 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
     for c in &b.design.components {
         match c.kind {
             ComponentKind::WafWebAcl => {
-                let groups = if c.properties.managed_rule_groups.is_empty() {
-                    DEFAULT_RULE_GROUPS
-                        .iter()
-                        .map(|g| (*g).to_owned())
-                        .collect()
-                } else {
-                    c.properties.managed_rule_groups.clone()
-                };
+                // The design's rule groups, then any baseline group it leaves out: the common
+                // rule set (XSS), known bad inputs (Log4j) and SQL injection protect every ACL.
+                let mut groups = c.properties.managed_rule_groups.clone();
+                for baseline in DEFAULT_RULE_GROUPS {
+                    if !groups.iter().any(|g| g == baseline) {
+                        groups.push(baseline.to_owned());
+                    }
+                }
                 web_acl(
                     b,
                     &c.id,
@@ -208,7 +208,8 @@ fn target_group(
     target: &Component,
     network: bool,
 ) {
-    let Some(vpc) = b.vpc_of(balancer) else {
+    // An API's VPC link balancer sits in its target's VPC; a load balancer's targets in its own.
+    let Some(vpc) = b.vpc_of(balancer).or_else(|| b.vpc_of(target)) else {
         return;
     };
     let port = flow_ports(flow).first().map_or(443, |r| r.from);
@@ -305,7 +306,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
     let group = b.workload_group(c);
     let public = internet_facing(b, c);
     let subnets: Vec<Value> = b
-        .spread_subnets(subnet)
+        .at_least_two_subnets(&c.id, subnet)
         .iter()
         .map(|s| Value::reference(logical_id(&s.id)))
         .collect();

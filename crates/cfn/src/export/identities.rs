@@ -425,15 +425,6 @@ fn role(b: &mut Builder<'_>, identity: &Identity) {
     let mut permissions = statements(b, &unit, &identity.policies, false);
     permissions.extend(flow_statements(b, &unit, identity));
     permissions.extend(extras.statements);
-    if !permissions.is_empty() {
-        resource = resource.with_property(
-            "Policies",
-            Value::list([Value::map([
-                ("PolicyName", Value::string("design-flows")),
-                ("PolicyDocument", policy_document(permissions)),
-            ])]),
-        );
-    }
     b.put(
         &unit,
         logical_id(&identity.id),
@@ -441,6 +432,21 @@ fn role(b: &mut Builder<'_>, identity: &Identity) {
         Group::Security,
         resource,
     );
+    // The permissions are a resource of their own rather than the role's inline policy: a key
+    // policy names the role, the bucket uses the key, and the permissions name the bucket, so
+    // the role must exist before the key and its permissions after the bucket.
+    if !permissions.is_empty() {
+        b.put(
+            &unit,
+            logical_id_for(&identity.id, "Permissions"),
+            &identity.id,
+            Group::Security,
+            Resource::new("AWS::IAM::RolePolicy")
+                .with_property("RoleName", Value::reference(logical_id(&identity.id)))
+                .with_property("PolicyName", "design-flows")
+                .with_property("PolicyDocument", policy_document(permissions)),
+        );
+    }
 }
 
 fn user(b: &mut Builder<'_>, identity: &Identity) {

@@ -18,7 +18,9 @@ pub fn identity_policies(stack: &str, template: &Template) -> Vec<(String, serde
                     documents.extend(policy.get("PolicyDocument"));
                 }
             }
-            "AWS::IAM::ManagedPolicy" | "AWS::IAM::Policy" => documents.extend(resource.property("PolicyDocument")),
+            "AWS::IAM::ManagedPolicy" | "AWS::IAM::Policy" | "AWS::IAM::RolePolicy" => {
+                documents.extend(resource.property("PolicyDocument"));
+            }
             "AWS::SSO::PermissionSet" => documents.extend(resource.property("InlinePolicy")),
             _ => {}
         }

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod export;
 pub mod fmt;
 pub mod import;
 pub mod rule;
