@@ -121,7 +121,8 @@ impl Composer {
         self.y = self.geometry.top;
     }
 
-    fn remaining(&self) -> f32 {
+    /// Points left on the current page above the footer.
+    pub fn remaining(&self) -> f32 {
         self.geometry.body_bottom() - self.y
     }
 

@@ -361,11 +361,14 @@ fn architecture(body: &mut Composer, report: &Report) {
     );
     let width = body.geometry.content_width();
     let layout = DiagramLayout::new(architecture, width);
-    let full_page = body.page_body_height() - 30.0;
-    let height = layout.drawn_height(full_page);
+    // The diagram takes the rest of the section's first page (the legend below it
+    // included), scaled down to fit when it is taller: a blank page before it would
+    // look like a rendering fault.
+    let room = body.remaining() - 24.0;
+    let height = layout.drawn_height(room);
     body.block(height + 6.0, |canvas, used, x, y| {
         let offset = ((width - layout.width().min(width)) / 2.0).max(0.0);
-        layout.draw(architecture, canvas, used, (x + offset, y), full_page);
+        layout.draw(architecture, canvas, used, (x + offset, y), room);
     });
     body.block(14.0, |canvas, used, x, y| {
         let mut cursor = x;
