@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use zta_rules::{Severity, validate};
+use zta_rules::{Family, Severity, validate};
 
 fn example(name: &str) -> Option<zta_model::Design> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -27,4 +27,23 @@ fn reference_architecture_has_no_critical_or_high_finding() {
         .collect();
     assert!(serious.is_empty(), "{serious:#?}");
     insta::assert_snapshot!(zta_rules::render::report_text(&report, false));
+}
+
+#[test]
+fn insecure_example_triggers_rules_of_every_family() {
+    let Some(design) = example("insecure-legacy.zta.yaml") else {
+        return;
+    };
+    let report = validate(&design);
+    let families: std::collections::BTreeSet<Family> = report
+        .open_findings()
+        .filter_map(|finding| zta_rules::find_rule(&finding.rule).ok())
+        .map(|meta| meta.family)
+        .collect();
+    let missing: Vec<&str> = Family::ALL
+        .iter()
+        .filter(|family| !families.contains(family))
+        .map(|family| family.title())
+        .collect();
+    assert!(missing.is_empty(), "no finding from: {missing:?}");
 }

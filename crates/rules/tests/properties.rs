@@ -70,12 +70,14 @@ fn design(
         });
     }
     for (index, (kind, segment, identity, flags)) in components.into_iter().enumerate() {
-        let mut properties = zta_model::ComponentProperties::default();
-        properties.publicly_accessible = (flags & 1 == 1).then_some(true);
-        properties.encrypted_at_rest = (flags & 2 == 2).then_some(false);
-        properties.protects = vec![id(flags)];
-        properties.attachments = vec![id(segment), id(identity)];
-        properties.scheme = (flags & 4 == 4).then_some(zta_model::Scheme::InternetFacing);
+        let properties = zta_model::ComponentProperties {
+            publicly_accessible: (flags & 1 == 1).then_some(true),
+            encrypted_at_rest: (flags & 2 == 2).then_some(false),
+            protects: vec![id(flags)],
+            attachments: vec![id(segment), id(identity)],
+            scheme: (flags & 4 == 4).then_some(zta_model::Scheme::InternetFacing),
+            ..Default::default()
+        };
         design.components.push(Component {
             id: id(index as u8 + 10),
             kind: CATALOG[usize::from(kind) % CATALOG.len()].kind,

@@ -8,6 +8,12 @@ pub fn report_json(report: &Report) -> String {
     to_pretty(report)
 }
 
+/// The shared analyses (exposure paths, PCI scope, blast radius, segmentation) as JSON, for
+/// the app's Paths tab and for reports.
+pub fn analyses_json(report: &Report) -> String {
+    to_pretty(&report.analyses)
+}
+
 /// The catalog as an array of `{code, name, title, family, severity, tenets, pillar, summary}`.
 pub fn rules_json() -> String {
     to_pretty(&rule_summaries())
