@@ -271,3 +271,105 @@ fn decide_from_rules(
                 .to_string();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Severity;
+
+    fn rule(code: &str) -> RuleDescriptor {
+        RuleDescriptor {
+            code: code.to_string(),
+            title: format!("title of {code}"),
+            severity: Severity::High,
+            tenets: vec!["T6".to_string()],
+            pillars: vec!["identity".to_string()],
+        }
+    }
+
+    fn finding(rule: &str, accepted: Option<&str>) -> FindingRecord {
+        FindingRecord {
+            reference: "F-001".to_string(),
+            rule: rule.to_string(),
+            severity: Severity::High,
+            message: String::new(),
+            elements: vec!["admin".to_string()],
+            accepted_risk: accepted.map(str::to_string),
+        }
+    }
+
+    fn facts() -> DesignFacts {
+        DesignFacts {
+            handles_cardholder_data: true,
+            handles_personal_data: true,
+            ..DesignFacts::default()
+        }
+    }
+
+    fn status(assessment: &FrameworkAssessment, id: &str) -> ControlStatus {
+        assessment
+            .controls
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .status
+    }
+
+    #[test]
+    fn every_control_of_the_catalog_gets_exactly_one_status() {
+        let assessment = assess(Framework::Iso27001, &[], &[], &facts());
+        assert_eq!(assessment.controls.len(), 93);
+        let totals = &assessment.totals;
+        let sum = totals.satisfied
+            + totals.not_satisfied
+            + totals.not_applicable
+            + totals.attestation_required;
+        assert_eq!(sum, 93);
+    }
+
+    #[test]
+    fn statuses_follow_findings_suppressions_and_evidence_levels() {
+        // ZT-ID-001 (administrators without MFA) maps to PCI DSS 8.4.1 and 8.4.2.
+        let rules = [rule("ZT-ID-001")];
+        let open = assess(
+            Framework::PciDss,
+            &rules,
+            &[finding("ZT-ID-001", None)],
+            &facts(),
+        );
+        assert_eq!(status(&open, "8.4.1"), ControlStatus::NotSatisfied);
+        let control = open.controls.iter().find(|c| c.id == "8.4.1").unwrap();
+        assert_eq!(control.findings, vec!["F-001".to_string()]);
+
+        let accepted = assess(
+            Framework::PciDss,
+            &rules,
+            &[finding("ZT-ID-001", Some("board decision"))],
+            &facts(),
+        );
+        let control = accepted.controls.iter().find(|c| c.id == "8.4.1").unwrap();
+        assert_eq!(control.status, ControlStatus::NotSatisfied);
+        assert!(control.findings.is_empty());
+        assert_eq!(control.accepted_risks[0].reason, "board decision");
+
+        let clean = assess(Framework::PciDss, &rules, &[], &facts());
+        assert_eq!(status(&clean, "8.4.1"), ControlStatus::Satisfied);
+        // Process, inherited, not-applicable and unchecked controls.
+        assert_eq!(
+            status(&clean, "12.10.1"),
+            ControlStatus::AttestationRequired
+        );
+        assert_eq!(status(&clean, "9.2.1"), ControlStatus::AttestationRequired);
+        assert_eq!(status(&clean, "1.3.3"), ControlStatus::NotApplicable);
+        assert_eq!(status(&clean, "1.3.1"), ControlStatus::AttestationRequired);
+        // The report's own diagram evidences 1.2.3.
+        assert_eq!(status(&clean, "1.2.3"), ControlStatus::Satisfied);
+    }
+
+    #[test]
+    fn pci_dss_does_not_apply_without_cardholder_data() {
+        let assessment = assess(Framework::PciDss, &[], &[], &DesignFacts::default());
+        assert!(assessment.not_applicable.is_some());
+        assert_eq!(assessment.totals.not_applicable, assessment.controls.len());
+    }
+}
