@@ -101,7 +101,7 @@ pub fn maturity_chart(
     width: f32,
     pillars: &[PillarScore],
 ) {
-    let label_width = 130.0;
+    let label_width = 165.0;
     let track = width - label_width - 10.0;
     let step = track / Stage::ALL.len() as f32;
     let scale_style = LABEL.coloured(MUTED);
