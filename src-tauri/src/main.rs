@@ -1,0 +1,10 @@
+//! The `zta-designer` executable: starts the desktop app, opening the design named on the
+//! command line when there is one.
+
+// Release builds on Windows should not open a console window next to the app.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    let startup_file = std::env::args_os().nth(1).map(std::path::PathBuf::from);
+    zta_designer::run(startup_file);
+}
