@@ -33,20 +33,44 @@ fn corpus_template(relative: &str) -> Option<(String, String)> {
 fn generated_template(groups: usize) -> String {
     let mut text = String::from("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n");
     for group in 0..groups {
-        let octet2 = group % 256;
-        let octet1 = 10 + group / 256;
-        text.push_str(&format!(
-            "  Vpc{group}:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: {octet1}.{octet2}.0.0/16\n\
-  Public{group}:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc{group}\n      CidrBlock: {octet1}.{octet2}.0.0/24\n\
-  Private{group}:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc{group}\n      CidrBlock: {octet1}.{octet2}.1.0/24\n\
-  Routes{group}:\n    Type: AWS::EC2::RouteTable\n    Properties:\n      VpcId: !Ref Vpc{group}\n\
-  Association{group}:\n    Type: AWS::EC2::SubnetRouteTableAssociation\n    Properties:\n      SubnetId: !Ref Private{group}\n      RouteTableId: !Ref Routes{group}\n\
-  Group{group}:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: app\n      VpcId: !Ref Vpc{group}\n\
-  Ingress{group}:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !GetAtt Group{group}.GroupId\n      IpProtocol: tcp\n      FromPort: 443\n      ToPort: 443\n      CidrIp: 0.0.0.0/0\n\
-  Instance{group}:\n    Type: AWS::EC2::Instance\n    Properties:\n      SubnetId: !Ref Private{group}\n      SecurityGroupIds: [!Ref Group{group}]\n      ImageId: ami-12345678\n\
-  Role{group}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: {{Service: ec2.amazonaws.com}}\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: read\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: [s3:GetObject]\n                Resource: !Sub '${{Bucket{group}.Arn}}/*'\n\
-  Bucket{group}:\n    Type: AWS::S3::Bucket\n"
-        ));
+        let cidr = format!("{}.{}", 10 + group / 256, group % 256);
+        let lines = [
+            format!("  Vpc{group}:"),
+            "    Type: AWS::EC2::VPC".to_owned(),
+            format!("    Properties: {{CidrBlock: {cidr}.0.0/16}}"),
+            format!("  Public{group}:"),
+            "    Type: AWS::EC2::Subnet".to_owned(),
+            format!("    Properties: {{VpcId: !Ref Vpc{group}, CidrBlock: {cidr}.0.0/24}}"),
+            format!("  Private{group}:"),
+            "    Type: AWS::EC2::Subnet".to_owned(),
+            format!("    Properties: {{VpcId: !Ref Vpc{group}, CidrBlock: {cidr}.1.0/24}}"),
+            format!("  Routes{group}:"),
+            "    Type: AWS::EC2::RouteTable".to_owned(),
+            format!("    Properties: {{VpcId: !Ref Vpc{group}}}"),
+            format!("  Association{group}:"),
+            "    Type: AWS::EC2::SubnetRouteTableAssociation".to_owned(),
+            format!("    Properties: {{SubnetId: !Ref Private{group}, RouteTableId: !Ref Routes{group}}}"),
+            format!("  Group{group}:"),
+            "    Type: AWS::EC2::SecurityGroup".to_owned(),
+            format!("    Properties: {{GroupDescription: app, VpcId: !Ref Vpc{group}}}"),
+            format!("  Ingress{group}:"),
+            "    Type: AWS::EC2::SecurityGroupIngress".to_owned(),
+            format!("    Properties: {{GroupId: !GetAtt Group{group}.GroupId, IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}}"),
+            format!("  Instance{group}:"),
+            "    Type: AWS::EC2::Instance".to_owned(),
+            format!("    Properties: {{SubnetId: !Ref Private{group}, SecurityGroupIds: [!Ref Group{group}], ImageId: ami-12345678}}"),
+            format!("  Role{group}:"),
+            "    Type: AWS::IAM::Role".to_owned(),
+            "    Properties:".to_owned(),
+            "      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: 'sts:AssumeRole'}]}".to_owned(),
+            format!("      Policies: [{{PolicyName: read, PolicyDocument: {{Statement: [{{Effect: Allow, Action: ['s3:GetObject'], Resource: !Sub '${{Bucket{group}.Arn}}/*'}}]}}}}]"),
+            format!("  Bucket{group}:"),
+            "    Type: AWS::S3::Bucket".to_owned(),
+        ];
+        for line in lines {
+            text.push_str(&line);
+            text.push('\n');
+        }
     }
     text
 }
