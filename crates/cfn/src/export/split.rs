@@ -41,7 +41,7 @@ fn references(value: &Value, found: &mut Vec<(String, Option<String>)>) {
                 }
             }
             Function::GetAtt => {
-                if let Some((resource, attribute)) = intrinsic.argument.as_get_att() {
+                if let Some((resource, attribute)) = get_att_parts(&intrinsic.argument) {
                     found.push((resource.to_owned(), Some(attribute.to_owned())));
                 }
             }
@@ -74,6 +74,14 @@ fn references(value: &Value, found: &mut Vec<(String, Option<String>)>) {
             _ => references(&intrinsic.argument, found),
         },
         _ => {}
+    }
+}
+
+/// The resource and attribute a `GetAtt` argument names: `[resource, attribute]`.
+fn get_att_parts(argument: &Value) -> Option<(&str, &str)> {
+    match argument.as_list()? {
+        [resource, attribute] => Some((resource.as_str()?, attribute.as_str()?)),
+        _ => None,
     }
 }
 
@@ -330,9 +338,7 @@ fn rewrite(
                 .filter(|name| elsewhere(name).is_some())
                 .map(|name| name.to_owned())
                 .map(|name| import(&name, None, imports)),
-            Function::GetAtt => intrinsic
-                .argument
-                .as_get_att()
+            Function::GetAtt => get_att_parts(&intrinsic.argument)
                 .filter(|(name, _)| elsewhere(name).is_some())
                 .map(|(name, attribute)| (name.to_owned(), attribute.to_owned()))
                 .map(|(name, attribute)| import(&name, Some(&attribute), imports)),
@@ -489,7 +495,8 @@ mod tests {
             Resource::new("AWS::EC2::SecurityGroup")
                 .with_property("GroupDescription", "g")
                 .with_property("VpcId", Value::reference("Vpc"))
-                .with_property("Tag", Value::sub("${Vpc.CidrBlock}-x")),
+                .with_property("Tag", Value::sub("${Vpc.CidrBlock}-x"))
+                .with_property("Cidr", Value::get_att("Vpc", "CidrBlock")),
         );
         let groups = HashMap::from([
             ("Vpc".to_owned(), Group::Network),
@@ -512,6 +519,10 @@ mod tests {
                     Value::import_value(Value::string("p-Vpc-CidrBlock"))
                 )]
             )
+        );
+        assert_eq!(
+            group.properties["Cidr"],
+            Value::import_value(Value::string("p-Vpc-CidrBlock"))
         );
         assert!(parts[0].template.outputs.contains_key("Vpc"));
         assert_eq!(parts[1].imports_from, vec!["network".to_owned()]);

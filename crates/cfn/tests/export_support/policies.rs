@@ -114,7 +114,7 @@ pub fn resolve(template: &Template, value: &Value) -> serde_json::Value {
                     }
                 }
                 Function::GetAtt => {
-                    let (resource, attribute) = intrinsic.argument.as_get_att().unwrap_or_default();
+                    let (resource, attribute) = value.as_get_att().unwrap_or_default();
                     arn_of(template, resource, Some(attribute))
                 }
                 Function::Sub => match &intrinsic.argument.kind {
