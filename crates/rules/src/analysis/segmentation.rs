@@ -2,8 +2,10 @@
 //! account, and the way the design carries it across: Transit Gateway, PrivateLink, VPC
 //! peering, the internet, or nothing the design states (so the traffic has no private route).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
-use zta_model::{ComponentKind, Design, Tier};
+use zta_model::{Component, ComponentKind, Design, Tier};
 
 use crate::context::Index;
 
@@ -67,6 +69,27 @@ pub struct Segmentation {
 impl Segmentation {
     /// Classifies every flow between components.
     pub fn compute(design: &Design, index: &Index<'_>) -> Self {
+        // Which gateways and peerings attach each VPC, so that each crossing looks up only
+        // the few that touch its source VPC.
+        let mut attached: HashMap<&str, Vec<&Component>> = HashMap::new();
+        for component in &design.components {
+            if matches!(
+                component.kind,
+                ComponentKind::TransitGateway | ComponentKind::VpcPeering
+            ) {
+                for vpc in &component.properties.attachments {
+                    attached.entry(vpc).or_default().push(component);
+                }
+            }
+        }
+        let joins = |kind: ComponentKind, a: &str, b: &str| {
+            attached.get(a).is_some_and(|components| {
+                components.iter().any(|component| {
+                    component.kind == kind
+                        && component.properties.attachments.iter().any(|vpc| vpc == b)
+                })
+            })
+        };
         let mut crossings = Vec::new();
         for flow in &design.flows {
             let (Some(source), Some(target)) =
@@ -108,9 +131,9 @@ impl Segmentation {
             } else if via(&[ComponentKind::InternetGateway, ComponentKind::NatGateway]) {
                 Mechanism::Internet
             } else if let Some((a, b)) = &vpcs {
-                if joins(design, ComponentKind::TransitGateway, a, b) {
+                if joins(ComponentKind::TransitGateway, a, b) {
                     Mechanism::TransitGateway
-                } else if joins(design, ComponentKind::VpcPeering, a, b) {
+                } else if joins(ComponentKind::VpcPeering, a, b) {
                     Mechanism::Peering
                 } else {
                     Mechanism::Unrouted
@@ -136,13 +159,4 @@ impl Segmentation {
     pub fn of(&self, flow: &str) -> Option<&Crossing> {
         self.crossings.iter().find(|crossing| crossing.flow == flow)
     }
-}
-
-/// Whether a component of the kind attaches both VPCs.
-fn joins(design: &Design, kind: ComponentKind, a: &str, b: &str) -> bool {
-    design.components.iter().any(|component| {
-        component.kind == kind
-            && component.properties.attachments.iter().any(|vpc| vpc == a)
-            && component.properties.attachments.iter().any(|vpc| vpc == b)
-    })
 }
