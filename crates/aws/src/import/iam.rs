@@ -181,8 +181,13 @@ pub async fn read_iam(connection: &AwsConnection) -> Result<IamSnapshot> {
             });
         }
         for policy in page.policies() {
-            let name = policy.policy_name().unwrap_or_default().to_owned();
             let arn = policy.arn().unwrap_or_default().to_owned();
+            // Some implementations leave the name out of the listing; the ARN ends with it.
+            let name = policy
+                .policy_name()
+                .filter(|name| !name.is_empty())
+                .unwrap_or_else(|| arn.rsplit('/').next().unwrap_or_default())
+                .to_owned();
             let default_version = policy
                 .policy_version_list()
                 .iter()

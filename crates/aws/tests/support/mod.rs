@@ -53,6 +53,8 @@ impl MotoServer {
             .port();
         let child = Command::new(&binary)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            // AWS-managed policies (AdministratorAccess...) exist in every real account.
+            .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -126,8 +128,10 @@ pub fn run_child(test_name: &str, server: &MotoServer) -> Output {
         output.status.success(),
         "the scenario {test_name} failed:\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
     );
+    // With --nocapture the scenario's own lines come between the test's name and its "ok",
+    // so the summary line is what proves that exactly this one test ran and passed.
     assert!(
-        stdout.contains(&format!("test {test_name} ... ok")),
+        stdout.contains("test result: ok. 1 passed"),
         "the child did not run {test_name}:\n{stdout}"
     );
     output
