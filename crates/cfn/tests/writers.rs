@@ -310,3 +310,23 @@ proptest! {
         prop_assert_eq!(from_json.as_ref().ok(), Some(&document), "JSON:\n{}", json);
     }
 }
+
+/// Found by the fuzzer: YAML allows implicit keys of at most 1024 characters on one line.
+#[test]
+fn long_and_multi_line_keys_read_back() {
+    let long = "k".repeat(2000);
+    for key in [long.as_str(), "two\nlines"] {
+        for value in [
+            Value::from("v"),
+            Value::map([("a", Value::from(1_i64))]),
+            Value::list([Value::from("x")]),
+        ] {
+            let document = Value::map([(key, value)]);
+            let yaml = zta_cfn::write::value_to_yaml(&document);
+            let reread =
+                zta_cfn::parse_value(&yaml, "k.yaml", zta_cfn::Format::Yaml, &Default::default())
+                    .unwrap_or_else(|error| panic!("{error}\n{yaml}"));
+            assert_eq!(reread, document, "{yaml}");
+        }
+    }
+}

@@ -31,11 +31,27 @@ impl Importer<'_> {
                 .collect();
             for logical_id in keys {
                 let key = (stack, logical_id);
-                if !self.dispositions.contains_key(&key) {
-                    let reason = default_reason(&self.resource(&key).resource_type);
-                    self.dispositions
-                        .insert(key, Disposition::Carried { reason });
+                let carried = matches!(
+                    self.dispositions.get(&key),
+                    None | Some(Disposition::Carried { .. })
+                );
+                if !carried {
+                    continue;
                 }
+                // What the export generated for an element it regenerates from the design.
+                let disposition = match self.designer_element(&key) {
+                    Some(element) => Disposition::Absorbed {
+                        how: format!("written by the export for `{element}`, which regenerates it"),
+                        element: self.design.element(&element).map(|_| element),
+                    },
+                    None => match self.dispositions.remove(&key) {
+                        Some(carried) => carried,
+                        None => Disposition::Carried {
+                            reason: default_reason(&self.resource(&key).resource_type),
+                        },
+                    },
+                };
+                self.dispositions.insert(key, disposition);
             }
         }
         let mut carried: Vec<ResourceKey> = Vec::new();
@@ -90,7 +106,8 @@ impl Importer<'_> {
                         self.dispositions.get(&key),
                         Some(Disposition::Mapped { .. })
                     );
-                    if !mapped && !nested && seen.insert(key.clone()) {
+                    let generated = self.designer_element(&key).is_some();
+                    if !mapped && !nested && !generated && seen.insert(key.clone()) {
                         pending.push((stack, resource_names(self.resource(&key))));
                         carried.push(key);
                     }

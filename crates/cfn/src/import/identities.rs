@@ -39,7 +39,7 @@ impl Importer<'_> {
     fn new_identity(&mut self, key: &ResourceKey, kind: IdentityKind) -> Identity {
         let logical_id = self.design_logical_id(key);
         Identity {
-            id: self.ids.claim(&self.element_name(key)),
+            id: self.claim_id(key),
             kind,
             name: self.display_name(key),
             description: None,

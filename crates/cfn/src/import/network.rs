@@ -36,7 +36,7 @@ impl Importer<'_> {
             .enumerate()
         {
             let logical_id = self.design_logical_id(&key);
-            let id = self.ids.claim(&self.element_name(&key));
+            let id = self.claim_id(&key);
             let block = self.property(key.0, &key.1, &["CidrBlock"]);
             let cidr = match Self::valid_net(block.as_text()) {
                 Some(net) => net,
@@ -140,7 +140,7 @@ impl Importer<'_> {
                 .design
                 .segment(&vpc)
                 .and_then(|segment| Self::valid_net(segment.cidr.as_deref()));
-            let id = self.ids.claim(&self.element_name(&key));
+            let id = self.claim_id(&key);
             let tier = subnet_tables
                 .get(&key)
                 .and_then(|table| tiers.get(table))

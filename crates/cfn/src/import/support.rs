@@ -31,6 +31,27 @@ impl Importer<'_> {
         }
     }
 
+    /// The design element a resource implements, when ZTA Designer's export wrote it (its
+    /// Metadata names the element), so that a re-imported export keeps the design's ids.
+    pub(crate) fn designer_element(&self, key: &ResourceKey) -> Option<String> {
+        self.resource(key)
+            .metadata
+            .as_ref()
+            .and_then(|metadata| metadata.get("ZtaDesigner"))
+            .and_then(|marker| marker.get("Element"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
+    /// The id for the element a resource becomes: the element the export wrote it for, else
+    /// one derived from its logical id.
+    pub(crate) fn claim_id(&mut self, key: &ResourceKey) -> String {
+        let name = self
+            .designer_element(key)
+            .unwrap_or_else(|| self.element_name(key));
+        self.ids.claim(&name)
+    }
+
     /// A component for a resource, with its id, name and logical id filled in.
     pub(crate) fn new_component(
         &mut self,
@@ -40,7 +61,7 @@ impl Importer<'_> {
     ) -> Component {
         let logical_id = self.design_logical_id(key);
         Component {
-            id: self.ids.claim(&self.element_name(key)),
+            id: self.claim_id(key),
             kind,
             name: self.display_name(key),
             segment,

@@ -41,7 +41,16 @@ impl Writer {
             if index > 0 || !first_inline {
                 self.indent(indent);
             }
-            self.key(key);
+            if needs_explicit_key(key) {
+                // YAML limits implicit keys to one line of at most 1024 characters; longer
+                // keys take the explicit `? key` / `: value` form.
+                self.out.push_str("? ");
+                self.out.push_str(&double_quoted(key));
+                self.out.push('\n');
+                self.indent(indent);
+            } else {
+                self.key(key);
+            }
             self.out.push(':');
             self.value(value, indent + INDENT, Slot::MapValue);
         }
@@ -185,6 +194,11 @@ impl Writer {
             }
         }
     }
+}
+
+/// Whether a key cannot be an implicit key: too long, or more than one line.
+fn needs_explicit_key(key: &str) -> bool {
+    key.chars().count() > 1000 || key.contains('\n')
 }
 
 /// Whether a value carries a YAML tag of its own when written in short form.
