@@ -19,7 +19,11 @@ fn large_design() -> zta_model::Design {
 fn bench_export(c: &mut Criterion) {
     let design = large_design();
     let export = export_design(&design, &ExportOptions::default()).expect("the design exports");
-    let resources: usize = export.stacks.iter().map(|s| s.template.resources.len()).sum();
+    let resources: usize = export
+        .stacks
+        .iter()
+        .map(|s| s.template.resources.len())
+        .sum();
     eprintln!(
         "design: {} elements; export: {resources} resources in {} stacks",
         design.element_count(),
@@ -28,12 +32,14 @@ fn bench_export(c: &mut Criterion) {
     if let Some(dir) = std::env::var_os("ZTA_EXPORT_BENCH_DIR") {
         std::fs::create_dir_all(&dir).expect("the output folder can be created");
         for file in export.files(TemplateFormat::Yaml) {
-            std::fs::write(std::path::Path::new(&dir).join(&file.name), file.contents).expect("writable");
+            std::fs::write(std::path::Path::new(&dir).join(&file.name), file.contents)
+                .expect("writable");
         }
     }
     c.bench_function("export_5000_resources_to_yaml", |b| {
         b.iter(|| {
-            let export = export_design(black_box(&design), &ExportOptions::default()).expect("exports");
+            let export =
+                export_design(black_box(&design), &ExportOptions::default()).expect("exports");
             export.files(TemplateFormat::Yaml)
         });
     });

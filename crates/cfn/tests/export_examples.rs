@@ -6,7 +6,9 @@ mod export_support;
 use std::collections::HashSet;
 
 use export_support::{example_name, examples, load};
-use zta_cfn::export::{ExportOptions, TemplateFormat, export_design, logical_id, resources_by_element};
+use zta_cfn::export::{
+    ExportOptions, TemplateFormat, export_design, logical_id, resources_by_element,
+};
 use zta_cfn::pitfalls::find_pitfalls;
 
 #[test]
@@ -14,7 +16,8 @@ fn every_example_exports_to_its_snapshot() {
     for path in examples() {
         let name = example_name(&path);
         let design = load(&path);
-        let export = export_design(&design, &ExportOptions::default()).expect("the example exports");
+        let export =
+            export_design(&design, &ExportOptions::default()).expect("the example exports");
         for file in export.files(TemplateFormat::Yaml) {
             insta::assert_snapshot!(format!("{name}__{}", file.name), file.contents);
         }
@@ -26,13 +29,20 @@ fn exports_are_stable_and_free_of_pitfalls() {
     for path in examples() {
         let design = load(&path);
         let first = export_design(&design, &ExportOptions::default()).expect("the example exports");
-        let second = export_design(&design, &ExportOptions::default()).expect("the example exports");
-        assert_eq!(first.files(TemplateFormat::Json), second.files(TemplateFormat::Json));
+        let second =
+            export_design(&design, &ExportOptions::default()).expect("the example exports");
+        assert_eq!(
+            first.files(TemplateFormat::Json),
+            second.files(TemplateFormat::Json)
+        );
         for stack in &first.stacks {
             assert_eq!(find_pitfalls(&stack.template), Vec::new(), "{}", stack.name);
         }
         assert!(
-            first.warnings.iter().all(|w| !w.contains("Pitfall") && !w.contains("HardCoded")),
+            first
+                .warnings
+                .iter()
+                .all(|w| !w.contains("Pitfall") && !w.contains("HardCoded")),
             "{:?}",
             first.warnings
         );
@@ -43,7 +53,8 @@ fn exports_are_stable_and_free_of_pitfalls() {
 fn every_resource_names_an_element_and_main_resources_keep_derived_ids() {
     for path in examples() {
         let design = load(&path);
-        let export = export_design(&design, &ExportOptions::default()).expect("the example exports");
+        let export =
+            export_design(&design, &ExportOptions::default()).expect("the example exports");
         let elements: HashSet<String> = design.elements().map(|e| e.id().to_owned()).collect();
         for stack in &export.stacks {
             for (logical, resource) in &stack.template.resources {
@@ -64,7 +75,9 @@ fn every_resource_names_an_element_and_main_resources_keep_derived_ids() {
         for component in &design.components {
             if let Some(resources) = by_element.get(&component.id) {
                 assert!(
-                    resources.iter().any(|(_, logical)| logical.starts_with(&logical_id(&component.id))),
+                    resources
+                        .iter()
+                        .any(|(_, logical)| logical.starts_with(&logical_id(&component.id))),
                     "{}: {resources:?}",
                     component.id
                 );
@@ -110,13 +123,25 @@ fn the_inspector_has_a_manual_step_and_shield_says_it_needs_a_subscription() {
         .find(|p| example_name(p) == "aws-zta-reference")
         .expect("the reference example exists");
     let export = export_design(&load(&path), &ExportOptions::default()).expect("exports");
-    let titles: Vec<&str> = export.manual_steps.iter().map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = export
+        .manual_steps
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
     assert!(titles.contains(&"Enable Amazon Inspector"), "{titles:?}");
-    assert!(titles.contains(&"Subscribe to Shield Advanced"), "{titles:?}");
+    assert!(
+        titles.contains(&"Subscribe to Shield Advanced"),
+        "{titles:?}"
+    );
     let types: HashSet<&str> = export
         .stacks
         .iter()
-        .flat_map(|s| s.template.resources.values().map(|r| r.resource_type.as_str()))
+        .flat_map(|s| {
+            s.template
+                .resources
+                .values()
+                .map(|r| r.resource_type.as_str())
+        })
         .collect();
     for expected in [
         "AWS::Shield::Protection",

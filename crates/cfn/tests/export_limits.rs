@@ -28,26 +28,46 @@ fn imports(value: &Value, found: &mut Vec<String>) {
 #[test]
 fn a_large_design_splits_into_stacks_within_the_limits() {
     let design = generator::design(7, 1, 3, 12);
-    let options = ExportOptions { max_resources: 120, max_template_bytes: 1_000_000 };
+    let options = ExportOptions {
+        max_resources: 120,
+        max_template_bytes: 1_000_000,
+    };
     let export = export_design(&design, &options).expect("exports");
     assert!(export.stacks.len() > 1);
     let mut exported = HashSet::new();
     for stack in &export.stacks {
-        assert!(stack.template.resources.len() <= 120, "{} has {}", stack.name, stack.template.resources.len());
+        assert!(
+            stack.template.resources.len() <= 120,
+            "{} has {}",
+            stack.name,
+            stack.template.resources.len()
+        );
         let mut needed = Vec::new();
         for resource in stack.template.resources.values() {
             for value in resource.properties.values() {
                 imports(value, &mut needed);
             }
             for dependency in &resource.depends_on {
-                assert!(stack.template.resources.contains_key(dependency), "{dependency} crosses stacks");
+                assert!(
+                    stack.template.resources.contains_key(dependency),
+                    "{dependency} crosses stacks"
+                );
             }
         }
         for name in needed {
-            assert!(exported.contains(&name), "{} imports {name} before any stack exports it", stack.name);
+            assert!(
+                exported.contains(&name),
+                "{} imports {name} before any stack exports it",
+                stack.name
+            );
         }
         for output in stack.template.outputs.values() {
-            if let Some(name) = output.export.as_ref().and_then(|e| e.get("Name")).and_then(Value::as_str) {
+            if let Some(name) = output
+                .export
+                .as_ref()
+                .and_then(|e| e.get("Name"))
+                .and_then(Value::as_str)
+            {
                 exported.insert(name.to_owned());
             }
         }
@@ -56,7 +76,10 @@ fn a_large_design_splits_into_stacks_within_the_limits() {
     assert!(names.iter().any(|n| n.ends_with("-network")), "{names:?}");
     let manifest: serde_json::Value =
         serde_json::from_str(&export.manifest(TemplateFormat::Yaml)).expect("the manifest is JSON");
-    assert_eq!(manifest["stacks"].as_array().map(Vec::len), Some(export.stacks.len()));
+    assert_eq!(
+        manifest["stacks"].as_array().map(Vec::len),
+        Some(export.stacks.len())
+    );
 }
 
 #[test]
@@ -66,10 +89,19 @@ fn templates_over_the_inline_limit_are_named() {
     let over = export.over_inline_limit(TemplateFormat::Yaml);
     for stack in &export.stacks {
         let bytes = TemplateFormat::Yaml.write(&stack.template).len();
-        assert_eq!(over.iter().any(|(name, _)| name == &stack.name), bytes > INLINE_TEMPLATE_LIMIT);
+        assert_eq!(
+            over.iter().any(|(name, _)| name == &stack.name),
+            bytes > INLINE_TEMPLATE_LIMIT
+        );
     }
-    assert!(!over.is_empty(), "a design of this size is over 51,200 bytes");
+    assert!(
+        !over.is_empty(),
+        "a design of this size is over 51,200 bytes"
+    );
     let manifest: serde_json::Value =
         serde_json::from_str(&export.manifest(TemplateFormat::Yaml)).expect("the manifest is JSON");
-    assert_eq!(manifest["stacks"][0]["upload_to_s3"], serde_json::Value::Bool(true));
+    assert_eq!(
+        manifest["stacks"][0]["upload_to_s3"],
+        serde_json::Value::Bool(true)
+    );
 }

@@ -37,7 +37,10 @@ fn random_designs() -> Vec<(String, zta_model::Design)> {
             let workloads = 1 + usize::try_from(seed % 3).unwrap_or(0);
             let design = generator::design(seed, accounts, 1, workloads);
             let issues = zta_model::integrity::check(&design);
-            assert!(issues.is_empty(), "random design {seed} is not valid: {issues:?}");
+            assert!(
+                issues.is_empty(),
+                "random design {seed} is not valid: {issues:?}"
+            );
             (format!("random-{seed:02}"), design)
         })
         .collect()
@@ -47,13 +50,20 @@ fn random_designs() -> Vec<(String, zta_model::Design)> {
 /// error and warning it prints.
 fn cfn_lint(files: &[PathBuf]) -> Vec<String> {
     let cfn_lint = tool(".venv/bin/cfn-lint");
-    let halves: Vec<Vec<PathBuf>> = files.chunks(files.len().div_ceil(2).max(1)).map(<[PathBuf]>::to_vec).collect();
+    let halves: Vec<Vec<PathBuf>> = files
+        .chunks(files.len().div_ceil(2).max(1))
+        .map(<[PathBuf]>::to_vec)
+        .collect();
     let handles: Vec<_> = halves
         .into_iter()
         .map(|chunk| {
             let cfn_lint = cfn_lint.clone();
             std::thread::spawn(move || {
-                let output = run(Command::new(&cfn_lint).arg("--format").arg("parseable").arg("--").args(&chunk));
+                let output = run(Command::new(&cfn_lint)
+                    .arg("--format")
+                    .arg("parseable")
+                    .arg("--")
+                    .args(&chunk));
                 let code = output.status.code().unwrap_or(1);
                 let text = String::from_utf8_lossy(&output.stdout).into_owned();
                 let mut problems: Vec<String> = text
@@ -71,7 +81,10 @@ fn cfn_lint(files: &[PathBuf]) -> Vec<String> {
             })
         })
         .collect();
-    handles.into_iter().flat_map(|h| h.join().expect("the cfn-lint thread finishes")).collect()
+    handles
+        .into_iter()
+        .flat_map(|h| h.join().expect("the cfn-lint thread finishes"))
+        .collect()
 }
 
 #[test]
@@ -79,16 +92,37 @@ fn cfn_lint_passes_every_example_and_fifty_random_designs() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut files = Vec::new();
     for path in examples() {
-        let export = export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
-        files.extend(write_export(dir.path(), &example_name(&path), &export, TemplateFormat::Yaml));
-        files.extend(write_export(dir.path(), &format!("{}-json", example_name(&path)), &export, TemplateFormat::Json));
+        let export =
+            export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
+        files.extend(write_export(
+            dir.path(),
+            &example_name(&path),
+            &export,
+            TemplateFormat::Yaml,
+        ));
+        files.extend(write_export(
+            dir.path(),
+            &format!("{}-json", example_name(&path)),
+            &export,
+            TemplateFormat::Json,
+        ));
     }
     for (name, design) in random_designs() {
-        let export = export_design(&design, &ExportOptions::default()).expect("the random design exports");
-        files.extend(write_export(dir.path(), &name, &export, TemplateFormat::Yaml));
+        let export =
+            export_design(&design, &ExportOptions::default()).expect("the random design exports");
+        files.extend(write_export(
+            dir.path(),
+            &name,
+            &export,
+            TemplateFormat::Yaml,
+        ));
     }
     let problems = cfn_lint(&files);
-    assert!(problems.is_empty(), "cfn-lint reports:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "cfn-lint reports:\n{}",
+        problems.join("\n")
+    );
 }
 
 /// The failed checks checkov reports for the files, as `check resource file: name`.
@@ -98,18 +132,33 @@ fn checkov_failures(files: &[PathBuf]) -> Vec<String> {
     for file in files {
         command.arg("-f").arg(file);
     }
-    command.args(["--framework", "cloudformation", "--quiet", "--compact", "-o", "json"]);
+    command.args([
+        "--framework",
+        "cloudformation",
+        "--quiet",
+        "--compact",
+        "-o",
+        "json",
+    ]);
     let output = run(&mut command);
     let text = String::from_utf8_lossy(&output.stdout);
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .unwrap_or_else(|error| panic!("checkov did not print JSON ({error}): {text}{}", String::from_utf8_lossy(&output.stderr)));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|error| {
+        panic!(
+            "checkov did not print JSON ({error}): {text}{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
     let reports = match json {
         serde_json::Value::Array(reports) => reports,
         report => vec![report],
     };
     let mut failures = Vec::new();
     for report in reports {
-        for failed in report["results"]["failed_checks"].as_array().into_iter().flatten() {
+        for failed in report["results"]["failed_checks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
             failures.push(format!(
                 "{} {} {}: {}",
                 failed["check_id"].as_str().unwrap_or("?"),
@@ -129,18 +178,29 @@ fn checkov_finds_no_failed_check_in_the_secure_examples() {
     for path in examples() {
         let name = example_name(&path);
         if is_secure(&name) {
-            let export = export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
-            files.extend(write_export(dir.path(), &name, &export, TemplateFormat::Yaml));
+            let export = export_design(&load(&path), &ExportOptions::default())
+                .expect("the example exports");
+            files.extend(write_export(
+                dir.path(),
+                &name,
+                &export,
+                TemplateFormat::Yaml,
+            ));
         }
     }
     let failures = checkov_failures(&files);
-    assert!(failures.is_empty(), "checkov fails:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "checkov fails:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn checkov_suppressions_carry_reasons() {
     for path in examples() {
-        let export = export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
+        let export =
+            export_design(&load(&path), &ExportOptions::default()).expect("the example exports");
         for stack in &export.stacks {
             for (logical, resource) in &stack.template.resources {
                 let skips = resource
@@ -151,8 +211,14 @@ fn checkov_suppressions_carry_reasons() {
                     .and_then(|s| s.as_list())
                     .unwrap_or_default();
                 for skip in skips {
-                    let reason = skip.get("comment").and_then(|c| c.as_str()).unwrap_or_default();
-                    assert!(reason.len() > 40, "{logical}: a suppression needs a real reason, got {reason:?}");
+                    let reason = skip
+                        .get("comment")
+                        .and_then(|c| c.as_str())
+                        .unwrap_or_default();
+                    assert!(
+                        reason.len() > 40,
+                        "{logical}: a suppression needs a real reason, got {reason:?}"
+                    );
                 }
             }
         }
@@ -166,16 +232,24 @@ fn parliament_finds_nothing_in_the_generated_policies() {
     for path in examples() {
         let name = example_name(&path);
         if is_secure(&name) {
-            exports.push((name, export_design(&load(&path), &ExportOptions::default()).expect("exports")));
+            exports.push((
+                name,
+                export_design(&load(&path), &ExportOptions::default()).expect("exports"),
+            ));
         }
     }
     for (name, design) in random_designs().into_iter().take(10) {
-        exports.push((name, export_design(&design, &ExportOptions::default()).expect("exports")));
+        exports.push((
+            name,
+            export_design(&design, &ExportOptions::default()).expect("exports"),
+        ));
     }
     let mut count = 0;
     for (name, export) in &exports {
         for stack in &export.stacks {
-            for (policy, document) in policies::identity_policies(&format!("{name}-{}", stack.name), &stack.template) {
+            for (policy, document) in
+                policies::identity_policies(&format!("{name}-{}", stack.name), &stack.template)
+            {
                 let text = serde_json::to_string_pretty(&document).expect("a policy serialises");
                 std::fs::write(dir.path().join(format!("{policy}.json")), text).expect("writable");
                 count += 1;
@@ -186,7 +260,12 @@ fn parliament_finds_nothing_in_the_generated_policies() {
     let output = run(Command::new(tool(".venv/bin/parliament"))
         .arg("--directory")
         .arg(dir.path())
-        .args(["--include_policy_extension", "json", "--include-community-auditors", "--json"]));
+        .args([
+            "--include_policy_extension",
+            "json",
+            "--include-community-auditors",
+            "--json",
+        ]));
     // One exception, for one action: rds-db:connect is how IAM database authentication works
     // (the export's zero-trust default for RDS); it yields a 15-minute token for exactly the one
     // database user the statement's ARN names. The community auditors class every action that
@@ -210,7 +289,10 @@ fn parliament_finds_nothing_in_the_generated_policies() {
             && !shown.contains(&path.to_owned())
             && shown.len() < 3
         {
-            eprintln!("{path}:\n{}", std::fs::read_to_string(path).unwrap_or_default());
+            eprintln!(
+                "{path}:\n{}",
+                std::fs::read_to_string(path).unwrap_or_default()
+            );
             shown.push(path.to_owned());
         }
     }

@@ -31,7 +31,9 @@ pub fn export_cloudformation(
     let export = export_design(&loaded, &ExportOptions::default())?;
     let mut files = Vec::new();
     let folder = if export.stacks.len() == 1 {
-        output.parent().filter(|parent| !parent.as_os_str().is_empty())
+        output
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
     } else {
         Some(output)
     };

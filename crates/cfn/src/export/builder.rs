@@ -395,7 +395,11 @@ impl<'d> Builder<'d> {
     /// The subnets a resource that needs two or more (an ALB, a DB subnet group, an EKS
     /// cluster) spans: its spread, and when that is one subnet, another subnet of the VPC,
     /// preferring another zone, with a warning.
-    pub(crate) fn at_least_two_subnets(&mut self, element: &str, subnet: &'d Segment) -> Vec<&'d Segment> {
+    pub(crate) fn at_least_two_subnets(
+        &mut self,
+        element: &str,
+        subnet: &'d Segment,
+    ) -> Vec<&'d Segment> {
         let mut chosen = self.spread_subnets(subnet);
         if chosen.len() >= 2 {
             return chosen;
@@ -403,7 +407,11 @@ impl<'d> Builder<'d> {
         let Some(vpc) = subnet.parent.as_deref() else {
             return chosen;
         };
-        let others: Vec<&Segment> = self.subnets_of(vpc).into_iter().filter(|s| s.id != subnet.id).collect();
+        let others: Vec<&Segment> = self
+            .subnets_of(vpc)
+            .into_iter()
+            .filter(|s| s.id != subnet.id)
+            .collect();
         let extra = others
             .iter()
             .find(|s| s.az != subnet.az)

@@ -344,13 +344,11 @@ fn function(b: &mut Builder<'_>, c: &Component) {
             "The design places this function outside any VPC: it reaches only AWS APIs, which IAM guards.",
         );
     }
-    let logs_key = b.default_key_arn(&unit);
     b.log_group(
         &unit,
         logical_id_for(&c.id, "LogGroup"),
         &c.id,
         group,
-        logs_key,
         None,
         Some(Value::sub(format!("/aws/lambda/${{{function}}}"))),
     );
@@ -442,13 +440,11 @@ fn service(b: &mut Builder<'_>, c: &Component) {
             own
         }
     };
-    let key = b.default_key_arn(&unit);
     let logs = b.log_group(
         &unit,
         logical_id_for(&c.id, "LogGroup"),
         &c.id,
         group.clone(),
-        key,
         None,
         None,
     );

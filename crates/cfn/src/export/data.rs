@@ -934,7 +934,13 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
     }
     // Callers with a password get an AUTH token generated into Secrets Manager (the template
     // holds only a dynamic reference); callers with IAM connect as ElastiCache users instead.
-    let inbound: Vec<zta_model::Auth> = b.design.flows.iter().filter(|f| f.target == c.id).map(|f| f.auth).collect();
+    let inbound: Vec<zta_model::Auth> = b
+        .design
+        .flows
+        .iter()
+        .filter(|f| f.target == c.id)
+        .map(|f| f.auth)
+        .collect();
     let password_callers = inbound.contains(&zta_model::Auth::Password);
     let iam_callers = inbound.contains(&zta_model::Auth::Iam);
     if password_callers && p.encrypted_in_transit != Some(false) {
@@ -945,7 +951,10 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
             .with_property("KmsKeyId", key)
             .with_property(
                 "GenerateSecretString",
-                Value::map([("PasswordLength", Value::from(64_u32)), ("ExcludePunctuation", Value::from(true))]),
+                Value::map([
+                    ("PasswordLength", Value::from(64_u32)),
+                    ("ExcludePunctuation", Value::from(true)),
+                ]),
             );
         stateful(&mut secret, "Retain");
         b.put(&unit, token.clone(), &c.id, group.clone(), secret);
@@ -955,7 +964,12 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
             "CKV2_AWS_57",
             "ElastiCache AUTH tokens cannot be rotated by a Secrets Manager schedule without an application-specific rotation function; rotate with ModifyReplicationGroup AuthTokenUpdateStrategy ROTATE.",
         );
-        resource = resource.with_property("AuthToken", Value::sub(format!("{{{{resolve:secretsmanager:${{{token}}}:SecretString}}}}")));
+        resource = resource.with_property(
+            "AuthToken",
+            Value::sub(format!(
+                "{{{{resolve:secretsmanager:${{{token}}}:SecretString}}}}"
+            )),
+        );
     }
     stateful(&mut resource, "Snapshot");
     let cache = logical_id(&c.id);

@@ -526,7 +526,7 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
         .flows
         .iter()
         .filter(|f| f.target == c.id)
-        .flat_map(|f| flow_ports(f))
+        .flat_map(flow_ports)
         .map(|r| r.from)
         .collect();
     let port = inbound_ports.first().copied().unwrap_or(443);
@@ -614,13 +614,11 @@ fn integrations<'d>(b: &Builder<'d>, api: &Component) -> Vec<(&'d Flow, &'d Comp
 }
 
 fn api_logs(b: &mut Builder<'_>, unit: &str, c: &Component) -> String {
-    let key = b.default_key_arn(unit);
     b.log_group(
         unit,
         logical_id_for(&c.id, "AccessLogs"),
         &c.id,
         b.workload_group(c),
-        key,
         None,
         None,
     )
@@ -1411,14 +1409,12 @@ fn web_acl(b: &mut Builder<'_>, element: &str, unit: &str, groups: &[String], pr
             .with_property("Rules", Value::list(rules))
             .with_property("VisibilityConfig", metric(&acl)),
     );
-    let key = b.default_key_arn(unit);
     // WAF logs only to log groups whose name starts with `aws-waf-logs-`.
     let logs = b.log_group(
         unit,
         format!("{acl}Logs"),
         element,
         Group::Security,
-        key,
         None,
         Some(Value::sub(format!(
             "aws-waf-logs-${{AWS::StackName}}-{}",

@@ -212,13 +212,11 @@ fn trail(b: &mut Builder<'_>, c: &Component) {
         (None, Some(archive)) if archive.encryption_key.is_some() => b.key_arn(&unit, archive),
         _ => b.default_key_arn(&unit),
     };
-    let logs_key = b.default_key_arn(&unit);
     let logs = b.log_group(
         &unit,
         logical_id_for(&c.id, "LogGroup"),
         &c.id,
         Group::Security,
-        logs_key,
         p.retention_days,
         None,
     );
@@ -596,13 +594,11 @@ fn analyzer(b: &mut Builder<'_>, c: &Component) {
 
 fn session_manager(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
-    let key = b.default_key_arn(&unit);
     let logs = b.log_group(
         &unit,
         logical_id_for(&c.id, "LogGroup"),
         &c.id,
         Group::Security,
-        key,
         None,
         None,
     );

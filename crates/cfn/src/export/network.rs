@@ -10,6 +10,9 @@ use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
+/// One NACL entry: egress or not, the CIDR, the IP protocol number, and the port range.
+type AclEntry<'a> = (bool, Value, &'a str, Option<(u16, u16)>);
+
 /// Where a subnet's default route leads.
 enum DefaultRoute {
     InternetGateway(String),
@@ -85,13 +88,11 @@ fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
     // The default security group allows all traffic between its members; nothing uses it, and
     // it cannot be deleted, so the export leaves it untouched and gives every component its own.
     if vpc.flow_logs != Some(false) {
-        let key = b.default_key_arn(&unit);
         let group = b.log_group(
             &unit,
             logical_id_for(&vpc.id, "FlowLogGroup"),
             &vpc.id,
             Group::Network,
-            key,
             None,
             None,
         );
@@ -389,7 +390,7 @@ fn nacls(
             .with_property("VpcId", Value::reference(&vpc_id))
             .with_property("Tags", tags(&vpc.id, &Default::default()));
         b.put(unit, acl.clone(), &vpc.id, Group::Network, resource);
-        let mut entries: Vec<(bool, Value, &str, Option<(u16, u16)>)> = Vec::new();
+        let mut entries: Vec<AclEntry<'_>> = Vec::new();
         let reaches_internet = internet_tiers.contains(&tier);
         for egress in [false, true] {
             entries.push((egress, cidr.clone(), "-1", None));
@@ -910,13 +911,11 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
             )
             .with_property("Tags", tags(&c.id, &c.tags)),
     );
-    let key = b.default_key_arn(&unit);
     let logs = b.log_group(
         &unit,
         logical_id_for(&c.id, "LogGroup"),
         &c.id,
         Group::Network,
-        key,
         None,
         None,
     );

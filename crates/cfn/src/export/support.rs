@@ -74,7 +74,7 @@ impl Builder<'_> {
         Value::get_att(DEFAULT_KEY, "Arn")
     }
 
-    /// A log group for `element`, encrypted with `key` and kept `days` days (rounded up to a
+    /// A log group for `element`, encrypted with the account's default key and kept `days` days (rounded up to a
     /// period CloudWatch accepts; one year when the design says nothing).
     pub(crate) fn log_group(
         &mut self,
@@ -82,10 +82,10 @@ impl Builder<'_> {
         logical: String,
         element: &str,
         group: Group,
-        key: Value,
         days: Option<u32>,
         name: Option<Value>,
     ) -> String {
+        let key = self.default_key_arn(unit);
         let mut resource = Resource::new("AWS::Logs::LogGroup")
             .with_property("RetentionInDays", retention(days.unwrap_or(365)))
             .with_property("KmsKeyId", key);

@@ -13,11 +13,17 @@ pub struct Seeded(u64);
 
 impl Seeded {
     pub fn new(seed: u64) -> Self {
-        Self(seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407))
+        Self(
+            seed.wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407),
+        )
     }
 
     pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
 
@@ -95,7 +101,14 @@ fn role(id: &str, account: &str, service: &str) -> Identity {
     }
 }
 
-fn flow(id: &str, source: &str, target: &str, protocol: Protocol, port: Option<u16>, auth: Auth) -> Flow {
+fn flow(
+    id: &str,
+    source: &str,
+    target: &str,
+    protocol: Protocol,
+    port: Option<u16>,
+    auth: Auth,
+) -> Flow {
     Flow {
         id: id.into(),
         source: source.into(),
@@ -119,7 +132,9 @@ fn flow(id: &str, source: &str, target: &str, protocol: Protocol, port: Option<u
 pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Design {
     let mut rng = Seeded::new(seed);
     let mut design = Design::new(format!("Random design {seed}"));
-    design.segments.push(segment("internet", SegmentKind::Internet, None));
+    design
+        .segments
+        .push(segment("internet", SegmentKind::Internet, None));
     design.actors.push(Actor {
         id: "customer".into(),
         kind: ActorKind::Customer,
@@ -149,12 +164,26 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
             archive.encryption_key = Some(key.clone());
             design.components.push(archive);
             let trail = format!("{account}-trail");
-            design.components.push(component(&trail, ComponentKind::Cloudtrail, &account));
-            let mut to_archive = flow(&format!("{trail}-to-archive"), &trail, &bucket, Protocol::AwsApi, None, Auth::Iam);
+            design
+                .components
+                .push(component(&trail, ComponentKind::Cloudtrail, &account));
+            let mut to_archive = flow(
+                &format!("{trail}-to-archive"),
+                &trail,
+                &bucket,
+                Protocol::AwsApi,
+                None,
+                Auth::Iam,
+            );
             to_archive.actions = vec!["s3:PutObject".into()];
             design.flows.push(to_archive);
-            let mut alarm = component(&format!("{account}-root-alarm"), ComponentKind::CloudwatchAlarm, &region);
-            alarm.properties.metric = Some((*rng.pick(&["root-account-usage", "unauthorized-api-calls"])).into());
+            let mut alarm = component(
+                &format!("{account}-root-alarm"),
+                ComponentKind::CloudwatchAlarm,
+                &region,
+            );
+            alarm.properties.metric =
+                Some((*rng.pick(&["root-account-usage", "unauthorized-api-calls"])).into());
             design.components.push(alarm);
         }
         for (kind, chance) in [
@@ -166,7 +195,11 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
             (ComponentKind::Inspector, 40),
         ] {
             if rng.chance(chance) {
-                design.components.push(component(&format!("{account}-{}", kind.as_str().replace('_', "-")), kind, &account));
+                design.components.push(component(
+                    &format!("{account}-{}", kind.as_str().replace('_', "-")),
+                    kind,
+                    &account,
+                ));
             }
         }
         for v in 0..vpcs {
@@ -175,7 +208,10 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
             vpc_segment.cidr = Some(format!("10.{}.0.0/16", a * 50 + v));
             design.segments.push(vpc_segment);
             let mut subnets: Vec<(String, Tier)> = Vec::new();
-            for (t, tier) in [Tier::Public, Tier::Private, Tier::Isolated].into_iter().enumerate() {
+            for (t, tier) in [Tier::Public, Tier::Private, Tier::Isolated]
+                .into_iter()
+                .enumerate()
+            {
                 for (z, zone) in zones.iter().enumerate().take(2) {
                     let id = format!("{vpc}-{}-{zone}", tier.as_str());
                     let mut subnet = segment(&id, SegmentKind::Subnet, Some(&vpc));
@@ -187,14 +223,24 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
                 }
             }
             let subnet_of = |tier: Tier| -> String {
-                subnets.iter().find(|(_, t)| *t == tier).map(|(id, _)| id.clone()).unwrap_or_default()
+                subnets
+                    .iter()
+                    .find(|(_, t)| *t == tier)
+                    .map(|(id, _)| id.clone())
+                    .unwrap_or_default()
             };
             let public = subnet_of(Tier::Public);
             let private = subnet_of(Tier::Private);
             let isolated = subnet_of(Tier::Isolated);
             let igw = format!("{vpc}-igw");
-            design.components.push(component(&igw, ComponentKind::InternetGateway, &vpc));
-            design.components.push(component(&format!("{vpc}-nat"), ComponentKind::NatGateway, &public));
+            design
+                .components
+                .push(component(&igw, ComponentKind::InternetGateway, &vpc));
+            design.components.push(component(
+                &format!("{vpc}-nat"),
+                ComponentKind::NatGateway,
+                &public,
+            ));
             let s3_endpoint = format!("{vpc}-s3");
             let mut endpoint = component(&s3_endpoint, ComponentKind::VpcEndpoint, &private);
             endpoint.properties.endpoint_type = Some(EndpointType::Gateway);
@@ -206,12 +252,21 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
             endpoint.properties.service = Some("logs".into());
             design.components.push(endpoint);
             let cluster = format!("{vpc}-cluster");
-            design.components.push(component(&cluster, ComponentKind::EcsCluster, &vpc));
+            design
+                .components
+                .push(component(&cluster, ComponentKind::EcsCluster, &vpc));
             let alb = format!("{vpc}-alb");
             let mut balancer = component(&alb, ComponentKind::Alb, &public);
             balancer.properties.scheme = Some(Scheme::InternetFacing);
             design.components.push(balancer);
-            design.flows.push(flow(&format!("{alb}-in"), "customer", &alb, Protocol::Https, Some(443), Auth::None));
+            design.flows.push(flow(
+                &format!("{alb}-in"),
+                "customer",
+                &alb,
+                Protocol::Https,
+                Some(443),
+                Auth::None,
+            ));
             let app_logs = format!("{vpc}-logs-group");
             let mut logs = component(&app_logs, ComponentKind::LogGroup, &region);
             logs.encryption_key = Some(key.clone());
@@ -226,26 +281,48 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
                         service.properties.cpu = Some(*rng.pick(&[256, 512, 1024]));
                         service.properties.memory = Some(*rng.pick(&[512, 1024, 2048, 3000]));
                         service.identity = Some(role_id.clone());
-                        design.identities.push(role(&role_id, &account, "ecs-tasks.amazonaws.com"));
+                        design
+                            .identities
+                            .push(role(&role_id, &account, "ecs-tasks.amazonaws.com"));
                         design.components.push(service);
-                        design.flows.push(flow(&format!("{id}-from-alb"), &alb, &id, Protocol::Https, Some(8443), Auth::Mtls));
+                        design.flows.push(flow(
+                            &format!("{id}-from-alb"),
+                            &alb,
+                            &id,
+                            Protocol::Https,
+                            Some(8443),
+                            Auth::Mtls,
+                        ));
                     }
                     2 => {
                         let mut instance = component(&id, ComponentKind::Ec2Instance, &private);
-                        instance.properties.instance_type = Some((*rng.pick(&["t3.micro", "t3.small", "m7i.large"])).into());
+                        instance.properties.instance_type =
+                            Some((*rng.pick(&["t3.micro", "t3.small", "m7i.large"])).into());
                         instance.identity = Some(role_id.clone());
-                        design.identities.push(role(&role_id, &account, "ec2.amazonaws.com"));
+                        design
+                            .identities
+                            .push(role(&role_id, &account, "ec2.amazonaws.com"));
                         design.components.push(instance);
                     }
                     _ => {
                         let mut function = component(&id, ComponentKind::LambdaFunction, &private);
-                        function.properties.runtime = Some((*rng.pick(&["python3.13", "nodejs22.x", "java21"])).into());
+                        function.properties.runtime =
+                            Some((*rng.pick(&["python3.13", "nodejs22.x", "java21"])).into());
                         function.identity = Some(role_id.clone());
-                        design.identities.push(role(&role_id, &account, "lambda.amazonaws.com"));
+                        design
+                            .identities
+                            .push(role(&role_id, &account, "lambda.amazonaws.com"));
                         design.components.push(function);
                     }
                 }
-                let mut to_logs = flow(&format!("{id}-logs"), &id, &app_logs, Protocol::AwsApi, None, Auth::Iam);
+                let mut to_logs = flow(
+                    &format!("{id}-logs"),
+                    &id,
+                    &app_logs,
+                    Protocol::AwsApi,
+                    None,
+                    Auth::Iam,
+                );
                 to_logs.actions = vec!["logs:CreateLogStream".into(), "logs:PutLogEvents".into()];
                 to_logs.via = vec![logs_endpoint.clone()];
                 design.flows.push(to_logs);
@@ -253,10 +330,18 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
                     0 => {
                         let db = format!("{id}-db");
                         let mut database = component(&db, ComponentKind::Rds, &isolated);
-                        database.properties.engine = Some((*rng.pick(&["postgres", "mysql"])).into());
+                        database.properties.engine =
+                            Some((*rng.pick(&["postgres", "mysql"])).into());
                         database.encryption_key = Some(key.clone());
                         design.components.push(database);
-                        let mut to_db = flow(&format!("{id}-to-db"), &id, &db, Protocol::Postgresql, Some(5432), Auth::Iam);
+                        let mut to_db = flow(
+                            &format!("{id}-to-db"),
+                            &id,
+                            &db,
+                            Protocol::Postgresql,
+                            Some(5432),
+                            Auth::Iam,
+                        );
                         to_db.actions = vec!["rds-db:connect".into()];
                         design.flows.push(to_db);
                     }
@@ -266,8 +351,19 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
                         data.encryption_key = Some(key.clone());
                         data.stores = vec![DataClass::Confidential];
                         design.components.push(data);
-                        let mut to_bucket = flow(&format!("{id}-to-data"), &id, &bucket, Protocol::AwsApi, None, Auth::Iam);
-                        to_bucket.actions = vec!["s3:GetObject".into(), "s3:ListBucket".into(), "s3:PutObject".into()];
+                        let mut to_bucket = flow(
+                            &format!("{id}-to-data"),
+                            &id,
+                            &bucket,
+                            Protocol::AwsApi,
+                            None,
+                            Auth::Iam,
+                        );
+                        to_bucket.actions = vec![
+                            "s3:GetObject".into(),
+                            "s3:ListBucket".into(),
+                            "s3:PutObject".into(),
+                        ];
                         to_bucket.via = vec![s3_endpoint.clone()];
                         design.flows.push(to_bucket);
                     }
@@ -276,8 +372,19 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
                         let mut data = component(&table, ComponentKind::DynamodbTable, &region);
                         data.encryption_key = Some(key.clone());
                         design.components.push(data);
-                        let mut to_table = flow(&format!("{id}-to-table"), &id, &table, Protocol::AwsApi, None, Auth::Iam);
-                        to_table.actions = vec!["dynamodb:GetItem".into(), "dynamodb:PutItem".into(), "dynamodb:Query".into()];
+                        let mut to_table = flow(
+                            &format!("{id}-to-table"),
+                            &id,
+                            &table,
+                            Protocol::AwsApi,
+                            None,
+                            Auth::Iam,
+                        );
+                        to_table.actions = vec![
+                            "dynamodb:GetItem".into(),
+                            "dynamodb:PutItem".into(),
+                            "dynamodb:Query".into(),
+                        ];
                         design.flows.push(to_table);
                     }
                     _ => {
@@ -285,7 +392,14 @@ pub fn design(seed: u64, accounts: usize, vpcs: usize, workloads: usize) -> Desi
                         let mut data = component(&cache, ComponentKind::Elasticache, &isolated);
                         data.encryption_key = Some(key.clone());
                         design.components.push(data);
-                        design.flows.push(flow(&format!("{id}-to-cache"), &id, &cache, Protocol::Redis, Some(6379), Auth::Password));
+                        design.flows.push(flow(
+                            &format!("{id}-to-cache"),
+                            &id,
+                            &cache,
+                            Protocol::Redis,
+                            Some(6379),
+                            Auth::Password,
+                        ));
                     }
                 }
             }

@@ -14,7 +14,11 @@ pub fn identity_policies(stack: &str, template: &Template) -> Vec<(String, serde
         let mut documents: Vec<&Value> = Vec::new();
         match resource.resource_type.as_str() {
             "AWS::IAM::Role" | "AWS::IAM::User" | "AWS::IAM::Group" => {
-                for policy in resource.property("Policies").and_then(Value::as_list).unwrap_or_default() {
+                for policy in resource
+                    .property("Policies")
+                    .and_then(Value::as_list)
+                    .unwrap_or_default()
+                {
                     documents.extend(policy.get("PolicyDocument"));
                 }
             }
@@ -25,7 +29,10 @@ pub fn identity_policies(stack: &str, template: &Template) -> Vec<(String, serde
             _ => {}
         }
         for (index, document) in documents.into_iter().enumerate() {
-            found.push((format!("{stack}-{logical}-{index}"), resolve(template, document)));
+            found.push((
+                format!("{stack}-{logical}-{index}"),
+                resolve(template, document),
+            ));
         }
     }
     found
@@ -43,26 +50,44 @@ fn arn_of(template: &Template, logical: &str, attribute: Option<&str>) -> String
         ("AWS::S3::Bucket", None) => name,
         ("AWS::S3::Bucket", _) => format!("arn:aws:s3:::{name}"),
         ("AWS::DynamoDB::Table", _) => format!("arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{name}"),
-        ("AWS::Logs::LogGroup", Some(_)) => format!("arn:aws:logs:{REGION}:{ACCOUNT}:log-group:{name}:*"),
+        ("AWS::Logs::LogGroup", Some(_)) => {
+            format!("arn:aws:logs:{REGION}:{ACCOUNT}:log-group:{name}:*")
+        }
         ("AWS::SQS::Queue", Some(_)) => format!("arn:aws:sqs:{REGION}:{ACCOUNT}:{name}"),
         ("AWS::KMS::Key", Some(_)) => format!("arn:aws:kms:{REGION}:{ACCOUNT}:key/{name}"),
-        ("AWS::ECR::Repository", Some(_)) => format!("arn:aws:ecr:{REGION}:{ACCOUNT}:repository/{name}"),
-        ("AWS::Lambda::Function", Some(_)) => format!("arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"),
+        ("AWS::ECR::Repository", Some(_)) => {
+            format!("arn:aws:ecr:{REGION}:{ACCOUNT}:repository/{name}")
+        }
+        ("AWS::Lambda::Function", Some(_)) => {
+            format!("arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}")
+        }
         ("AWS::EKS::Cluster", Some(_)) => format!("arn:aws:eks:{REGION}:{ACCOUNT}:cluster/{name}"),
-        ("AWS::CloudTrail::Trail", Some(_)) => format!("arn:aws:cloudtrail:{REGION}:{ACCOUNT}:trail/{name}"),
+        ("AWS::CloudTrail::Trail", Some(_)) => {
+            format!("arn:aws:cloudtrail:{REGION}:{ACCOUNT}:trail/{name}")
+        }
         ("AWS::IAM::Role", Some(_)) => format!("arn:aws:iam::{ACCOUNT}:role/{name}"),
-        ("AWS::Cognito::UserPool", Some(_)) => format!("arn:aws:cognito-idp:{REGION}:{ACCOUNT}:userpool/{name}"),
+        ("AWS::Cognito::UserPool", Some(_)) => {
+            format!("arn:aws:cognito-idp:{REGION}:{ACCOUNT}:userpool/{name}")
+        }
         ("AWS::SNS::Topic", None) => format!("arn:aws:sns:{REGION}:{ACCOUNT}:{name}"),
-        ("AWS::SecretsManager::Secret", None) => format!("arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{name}"),
+        ("AWS::SecretsManager::Secret", None) => {
+            format!("arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{name}")
+        }
         ("AWS::ElasticLoadBalancingV2::LoadBalancer", None) => {
             format!("arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:loadbalancer/app/{name}/1")
         }
-        ("AWS::ECS::Service", None) => format!("arn:aws:ecs:{REGION}:{ACCOUNT}:service/cluster/{name}"),
+        ("AWS::ECS::Service", None) => {
+            format!("arn:aws:ecs:{REGION}:{ACCOUNT}:service/cluster/{name}")
+        }
         _ => name,
     }
 }
 
-fn substitute(template: &Template, text: &str, variables: &serde_json::Map<String, serde_json::Value>) -> String {
+fn substitute(
+    template: &Template,
+    text: &str,
+    variables: &serde_json::Map<String, serde_json::Value>,
+) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(start) = rest.find("${") {
@@ -96,11 +121,17 @@ pub fn resolve(template: &Template, value: &Value) -> serde_json::Value {
     match &value.kind {
         ValueKind::Null => serde_json::Value::Null,
         ValueKind::Bool(flag) => serde_json::Value::Bool(*flag),
-        ValueKind::Number(number) => serde_json::from_str(number.as_str()).unwrap_or(serde_json::Value::Null),
+        ValueKind::Number(number) => {
+            serde_json::from_str(number.as_str()).unwrap_or(serde_json::Value::Null)
+        }
         ValueKind::String(text) => serde_json::Value::String(text.clone()),
-        ValueKind::List(items) => serde_json::Value::Array(items.iter().map(|i| resolve(template, i)).collect()),
+        ValueKind::List(items) => {
+            serde_json::Value::Array(items.iter().map(|i| resolve(template, i)).collect())
+        }
         ValueKind::Map(map) => serde_json::Value::Object(
-            map.iter().map(|(k, v)| (k.clone(), resolve(template, v))).collect(),
+            map.iter()
+                .map(|(k, v)| (k.clone(), resolve(template, v)))
+                .collect(),
         ),
         ValueKind::Tagged { value, .. } => resolve(template, value),
         ValueKind::Intrinsic(intrinsic) => {
@@ -108,7 +139,10 @@ pub fn resolve(template: &Template, value: &Value) -> serde_json::Value {
                 Function::Ref => {
                     let name = intrinsic.argument.as_str().unwrap_or_default();
                     if template.parameters.contains_key(name) {
-                        format!("arn:aws:iam::{ACCOUNT}:role/parameter-{}", name.to_lowercase())
+                        format!(
+                            "arn:aws:iam::{ACCOUNT}:role/parameter-{}",
+                            name.to_lowercase()
+                        )
                     } else {
                         arn_of(template, name, None)
                     }
