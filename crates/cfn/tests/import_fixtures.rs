@@ -257,3 +257,28 @@ fn an_unknown_macro_is_named() {
         matches!(&error, Error::MacroRequired { macro_name, .. } if macro_name == "ExecutionRoleBuilder")
     );
 }
+
+/// Every fuzz seed, including the inputs the fuzzer once crashed on, reads back through both
+/// writers and imports to a valid design or fails with an error.
+#[test]
+fn every_fuzz_seed_imports_cleanly() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    for entry in std::fs::read_dir(folder).expect("seeds are readable") {
+        let path = entry.expect("seed entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).expect("seed is text");
+        for origin in [format!("{name}.yaml"), format!("{name}.json")] {
+            let Ok(template) = zta_cfn::Template::parse(&text, &origin) else {
+                continue;
+            };
+            let yaml = zta_cfn::to_yaml(&template);
+            let reread = zta_cfn::Template::parse(&yaml, "written.yaml")
+                .unwrap_or_else(|error| panic!("{name}: {error}\n{yaml}"));
+            assert_eq!(zta_cfn::to_yaml(&reread), yaml, "{name}");
+            if let Ok(outcome) = import_template(&text, &origin, &ImportOptions::default()) {
+                let issues = zta_model::integrity::check(&outcome.design);
+                assert!(issues.is_empty(), "{name}: {issues:#?}");
+            }
+        }
+    }
+}

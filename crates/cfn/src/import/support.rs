@@ -186,15 +186,25 @@ impl Importer<'_> {
         let id = self
             .ids
             .claim(&format!("external-{}-subnet", tier.as_str()));
-        let index: u8 = match tier {
-            Tier::Public => 0,
-            Tier::Private => 1,
-            Tier::Isolated => 2,
-        };
+        // The first /24 of the stand-in VPC that no subnet placed there already uses (subnets of
+        // the template whose VPC is unknown sit there too).
+        let used: Vec<Ipv4Net> = self
+            .design
+            .segments
+            .iter()
+            .filter(|segment| segment.parent.as_deref() == Some(vpc.as_str()))
+            .filter_map(|segment| Self::valid_net(segment.cidr.as_deref()))
+            .collect();
         let net = placeholder_vpc(1)
             .subnets(24)
             .ok()
-            .and_then(|mut nets| nets.nth(usize::from(index)))
+            .and_then(|mut nets| {
+                nets.find(|net| {
+                    !used.iter().any(|other| {
+                        other.contains(&net.network()) || net.contains(&other.network())
+                    })
+                })
+            })
             .unwrap_or_else(|| placeholder_vpc(1));
         let mut segment = Self::new_segment(
             id.clone(),
