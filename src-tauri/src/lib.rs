@@ -7,6 +7,8 @@
 
 mod commands;
 mod error;
+// The TypeScript of the shell's types is written and checked by its test only.
+#[cfg(test)]
 mod generated;
 mod recent;
 mod recovery;
