@@ -13,7 +13,7 @@ use zta_cfn::export::{ExportOptions, TemplateFormat, export_design};
 mod generator;
 
 fn large_design() -> zta_model::Design {
-    generator::design(2026, 2, 6, 36)
+    generator::design(2026, 2, 4, 36)
 }
 
 fn bench_export(c: &mut Criterion) {

@@ -464,18 +464,20 @@ fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
     // CloudTrail and Config deliver to the log archive: every trail and recorder of the account
     // (they use the archive whether or not the design draws the flow) and any that a flow names.
     let mut services: Vec<&str> = Vec::new();
+    let archive = is_log_archive(b, &c.id);
     for source in &b.design.components {
-        let delivers = b
-            .design
-            .flows
-            .iter()
-            .any(|f| f.source == source.id && f.target == c.id)
-            || (is_log_archive(b, &c.id) && b.unit_of_component(source) == unit);
+        // The service kind is checked first: the flow scan below is for trails and recorders
+        // only, which keeps large designs linear.
         let service = match source.kind {
             ComponentKind::Cloudtrail => "cloudtrail.amazonaws.com",
             ComponentKind::ConfigRecorder => "config.amazonaws.com",
             _ => continue,
         };
+        let delivers = (archive && b.unit_of_component(source) == unit)
+            || b.design
+                .flows
+                .iter()
+                .any(|f| f.source == source.id && f.target == c.id);
         if delivers && !services.contains(&service) {
             services.push(service);
         }
