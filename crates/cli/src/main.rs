@@ -32,6 +32,8 @@ enum Command {
     Schema(commands::schema::Args),
     /// Create a design from something that exists: a CloudFormation template.
     Import(commands::import::Args),
+    /// Write the compliance report (PDF, JSON or Markdown) for PCI DSS, GDPR and ISO 27001.
+    Report(commands::report::Args),
     /// Check a design against every zero-trust rule; exit 1 on findings at or above --fail-on.
     Validate(commands::validate::Args),
     /// List the rule catalog (codes, severities, NIST SP 800-207 tenets, CISA ZTMM pillars).
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Import(args) => commands::import::run(&args),
+        Command::Report(args) => commands::report::run(&args),
         Command::Validate(args) => commands::validate::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
         Command::Rule(args) => commands::rule::run(&args),

@@ -20,6 +20,9 @@ pub enum Error {
     /// A CloudFormation template could not be imported.
     #[error(transparent)]
     Import(#[from] zta_cfn::Error),
+    /// A report could not be rendered.
+    #[error(transparent)]
+    Report(#[from] zta_report::Error),
     /// A design could not be exported to CloudFormation.
     #[error(transparent)]
     Export(#[from] zta_cfn::export::ExportError),
@@ -34,6 +37,7 @@ impl Error {
             Error::Model(zta_model::Error::Invalid(_)) => "invalid_design",
             Error::Read { .. } => "read_failed",
             Error::Import(_) => "import_failed",
+            Error::Report(_) => "report_failed",
             Error::Export(_) => "export_failed",
         }
     }

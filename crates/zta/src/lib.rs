@@ -9,6 +9,7 @@ mod error;
 mod examples;
 mod export;
 mod import;
+mod report;
 mod summary;
 mod validation;
 
@@ -18,6 +19,7 @@ pub use error::{Error, Result};
 pub use examples::{example_design, example_names};
 pub use export::{CloudFormationExport, TemplateFormat, export_cloudformation};
 pub use import::import_cloudformation;
+pub use report::{Framework, Paper, ReportFormat, ReportRequest, render_report, report_file};
 pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};
 pub use zta_model as model;

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod import;
+pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod schema;
