@@ -30,24 +30,34 @@ pub fn load_str(text: &str, origin: &str) -> Result<Design, Box<LoadError>> {
         }])
     })?;
 
-    let version = probe_version(text, is_json);
-    if let Err(message) = check_schema_version(version) {
-        return Err(fail(vec![Problem {
-            message,
-            path: Some("schema_version".into()),
-            location: spans
-                .value("schema_version")
-                .or(Some(Location { line: 1, column: 1 })),
-            help: None,
-        }]));
-    }
-
-    let design = if is_json {
+    let version_problem = |message: String| Problem {
+        message,
+        path: Some("schema_version".into()),
+        location: spans
+            .value("schema_version")
+            .or(Some(Location { line: 1, column: 1 })),
+        help: None,
+    };
+    // The typed parse comes first so that a valid file is parsed once; only when it fails is
+    // the version probed alone, so that a file of another version gets a version message
+    // rather than a confusing field error.
+    let parsed = if is_json {
         deserialize_json(text, &spans)
     } else {
         deserialize_yaml(text, &spans)
-    }
-    .map_err(|problem| fail(vec![problem]))?;
+    };
+    let design = match parsed {
+        Ok(design) => {
+            check_schema_version(Some(u64::from(design.schema_version)))
+                .map_err(|message| fail(vec![version_problem(message)]))?;
+            design
+        }
+        Err(problem) => {
+            check_schema_version(probe_version(text, is_json))
+                .map_err(|message| fail(vec![version_problem(message)]))?;
+            return Err(fail(vec![problem]));
+        }
+    };
 
     let problems: Vec<Problem> = integrity::check(&design)
         .into_iter()
