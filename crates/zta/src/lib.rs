@@ -1,7 +1,8 @@
 //! The one API of ZTA Designer. The `zta` CLI and the desktop app both call this crate and
 //! nothing below it, so that a capability behaves the same in a pipeline and in the window.
 //!
-//! **Boundary:** lower crates never depend on this one; it composes them.
+//! **Boundary:** lower crates never depend on this one; it composes them, and re-exports the
+//! crates whose types its callers handle directly (the model, rules, compliance and AWS access).
 
 mod app_support;
 mod document;
@@ -22,5 +23,7 @@ pub use import::import_cloudformation;
 pub use report::{Framework, Paper, ReportFormat, ReportRequest, render_report, report_file};
 pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};
+pub use zta_aws as aws;
+pub use zta_compliance as compliance;
 pub use zta_model as model;
 pub use zta_rules as rules;
