@@ -1,13 +1,13 @@
 //! The state of one export: a template under construction per account, lookups into the
 //! design, and the helpers every generator uses to add resources with their design metadata.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use zta_model::{Actor, Component, ComponentKind, Design, Identity, Segment, SegmentKind, Tier};
 
 use super::error::{ExportError, ExportResult};
-use super::ids::{logical_id, slug};
+use super::ids::{is_valid_logical_id, logical_id, slug};
 use super::{ManualStep, ParameterWiring};
 use crate::template::{Output, Parameter, Resource, Template};
 use crate::value::Value;
@@ -59,6 +59,13 @@ pub(crate) struct Builder<'d> {
     components: HashMap<&'d str, &'d Component>,
     identities: HashMap<&'d str, &'d Identity>,
     actors: HashMap<&'d str, &'d Actor>,
+    /// The logical ID of each segment's, component's and identity's main resource: the one the
+    /// element carries (an imported element keeps its template's), else one derived from its id.
+    bases: HashMap<&'d str, String>,
+    /// Every element's main logical ID, which no supporting resource may take.
+    main_ids: HashSet<String>,
+    /// Names the carried template sections already use for resources and parameters.
+    reserved: HashSet<String>,
 }
 
 impl<'d> Builder<'d> {
@@ -92,7 +99,81 @@ impl<'d> Builder<'d> {
                 .map(|i| (i.id.as_str(), i))
                 .collect(),
             actors: design.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+            bases: HashMap::new(),
+            main_ids: HashSet::new(),
+            reserved: carried_names(design),
         }
+        .with_bases()
+    }
+
+    /// Settles every element's main logical ID: the one it carries when that is a valid
+    /// CloudFormation logical ID (an invalid one is an error), else the derived one; either
+    /// steps aside (with a `Zta` suffix) from a name the carried sections already use.
+    fn with_bases(mut self) -> Self {
+        let design = self.design;
+        let elements = design
+            .segments
+            .iter()
+            .map(|s| (s.id.as_str(), s.logical_id.as_deref()))
+            .chain(
+                design
+                    .components
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.logical_id.as_deref())),
+            )
+            .chain(
+                design
+                    .identities
+                    .iter()
+                    .map(|i| (i.id.as_str(), i.logical_id.as_deref())),
+            );
+        for (id, explicit) in elements {
+            let mut base = match explicit {
+                Some(explicit) if is_valid_logical_id(explicit) => explicit.to_owned(),
+                Some(explicit) => {
+                    self.errors.push(ExportError::InvalidLogicalId {
+                        element: id.to_owned(),
+                        logical_id: explicit.to_owned(),
+                    });
+                    logical_id(id)
+                }
+                None => logical_id(id),
+            };
+            while self.reserved.contains(&base) {
+                base.push_str("Zta");
+            }
+            self.main_ids.insert(base.clone());
+            self.bases.insert(id, base);
+        }
+        self
+    }
+
+    /// The logical ID of the main resource implementing a design element (for a flow, or an id
+    /// the design does not hold, the one derived from the id).
+    pub(crate) fn logical_id(&self, element: &str) -> String {
+        self.bases
+            .get(element)
+            .cloned()
+            .unwrap_or_else(|| logical_id(element))
+    }
+
+    /// The logical ID of a supporting resource of an element: its main logical ID followed by
+    /// the resource's role, e.g. `OrdersDbSecurityGroup`. Where that is another element's main
+    /// resource or a carried resource or parameter, a `Zta` suffix keeps the two apart; every
+    /// caller asking for the same role of the same element gets the same name.
+    pub(crate) fn logical_id_for(&self, element: &str, role: &str) -> String {
+        let mut id = self.logical_id(element);
+        id.push_str(role);
+        self.unclaimed(id)
+    }
+
+    /// A name with a `Zta` suffix as often as it takes to be no element's main logical ID and
+    /// no carried resource's or parameter's name.
+    fn unclaimed(&self, mut id: String) -> String {
+        while self.main_ids.contains(&id) || self.reserved.contains(&id) {
+            id.push_str("Zta");
+        }
+        id
     }
 
     pub(crate) fn segment(&self, id: &str) -> Option<&'d Segment> {
@@ -109,6 +190,14 @@ impl<'d> Builder<'d> {
 
     pub(crate) fn actor(&self, id: &str) -> Option<&'d Actor> {
         self.actors.get(id).copied()
+    }
+
+    /// The name of a segment, component or identity.
+    fn element_name(&self, id: &str) -> Option<&'d str> {
+        self.segment(id)
+            .map(|s| s.name.as_str())
+            .or_else(|| self.component(id).map(|c| c.name.as_str()))
+            .or_else(|| self.identity(id).map(|i| i.name.as_str()))
     }
 
     /// The nearest enclosing segment of a kind, starting with the segment itself.
@@ -202,6 +291,13 @@ impl<'d> Builder<'d> {
             .filter(move |c| c.kind == kind)
     }
 
+    /// The logical ID of a resource that implements a zero-trust default rather than one element
+    /// (the account's default key): its name, with a `Zta` suffix where an element or a carried
+    /// resource already has that name.
+    pub(crate) fn design_default_id(&self, name: &str) -> String {
+        self.unclaimed(name.to_owned())
+    }
+
     /// Adds a resource that implements `element`, with Metadata naming the element.
     pub(crate) fn put(
         &mut self,
@@ -211,11 +307,25 @@ impl<'d> Builder<'d> {
         group: Group,
         mut resource: Resource,
     ) {
+        let mut marker = vec![("Element", Value::string(element))];
+        let base = self.logical_id(element);
+        if logical_id == base {
+            // The main resource keeps the element's name, which few resource types have a
+            // property for, so that an import of the template gives the element back its name.
+            if let Some(name) = self.element_name(element) {
+                marker.push(("Name", Value::string(name)));
+            }
+        } else {
+            // A supporting resource names its part, so that an import of the template knows the
+            // export regenerates it from the element and does not make an element of it.
+            let part = logical_id
+                .strip_prefix(base.as_str())
+                .filter(|rest| !rest.is_empty())
+                .unwrap_or(&logical_id);
+            marker.push(("Part", Value::string(part)));
+        }
         let mut metadata = crate::value::Map::new();
-        metadata.insert(
-            "ZtaDesigner".into(),
-            Value::map([("Element", Value::string(element))]),
-        );
+        metadata.insert("ZtaDesigner".into(), Value::map(marker));
         if let Some(Value {
             kind: crate::value::ValueKind::Map(existing),
             ..
@@ -412,9 +522,12 @@ impl<'d> Builder<'d> {
             .into_iter()
             .filter(|s| s.id != subnet.id)
             .collect();
+        // Another zone of the same tier, else another zone, else the same tier, else any.
         let extra = others
             .iter()
-            .find(|s| s.az != subnet.az)
+            .find(|s| s.tier == subnet.tier && s.az != subnet.az)
+            .or_else(|| others.iter().find(|s| s.az != subnet.az))
+            .or_else(|| others.iter().find(|s| s.tier == subnet.tier))
             .or(others.first())
             .copied();
         match extra {
@@ -537,6 +650,16 @@ impl Unit {
             owners: HashMap::new(),
         }
     }
+}
+
+/// The resource and parameter names of the template sections an import carried.
+fn carried_names(design: &Design) -> HashSet<String> {
+    ["Resources", "Parameters"]
+        .iter()
+        .filter_map(|section| design.carried_cloudformation.get(*section))
+        .filter_map(serde_json::Value::as_object)
+        .flat_map(|section| section.keys().cloned())
+        .collect()
 }
 
 /// Tags for a resource: the design element and the component's own tags.

@@ -4,6 +4,10 @@
 use super::builder::{Builder, Group};
 use super::error::{ExportError, ExportResult};
 use crate::template::Template;
+use crate::value::{Value, ValueKind};
+
+/// The console's parameter grouping, which may name only parameters the template declares.
+const INTERFACE: &str = "AWS::CloudFormation::Interface";
 
 pub(crate) fn merge(b: &mut Builder<'_>) -> ExportResult<()> {
     let carried = &b.design.carried_cloudformation;
@@ -63,10 +67,71 @@ pub(crate) fn merge(b: &mut Builder<'_>) -> ExportResult<()> {
     for (name, value) in carried.metadata {
         target.metadata.entry(name).or_insert(value);
     }
+    prune_interface(target);
     if target.transform.is_none() {
         target.transform = carried.transform;
     }
     target.resource_loops.extend(carried.resource_loops);
     target.output_loops.extend(carried.output_loops);
     Ok(())
+}
+
+/// Keeps the carried console grouping of parameters (`AWS::CloudFormation::Interface`) to the
+/// parameters the template still declares: the import carries only those that carried content
+/// uses, and cfn-lint (W4001) rejects a grouping that names any other. Groups and labels left
+/// empty go, and so does an interface left with neither.
+fn prune_interface(template: &mut Template) {
+    let declared = |name: &Value| {
+        name.as_str()
+            .is_some_and(|name| template.parameters.contains_key(name))
+    };
+    let Some(Value {
+        kind: ValueKind::Map(interface),
+        ..
+    }) = template.metadata.get(INTERFACE)
+    else {
+        return;
+    };
+    let mut interface = interface.clone();
+    if let Some(Value {
+        kind: ValueKind::List(groups),
+        ..
+    }) = interface.get_mut("ParameterGroups")
+    {
+        for group in groups.iter_mut() {
+            if let ValueKind::Map(group) = &mut group.kind
+                && let Some(Value {
+                    kind: ValueKind::List(names),
+                    ..
+                }) = group.get_mut("Parameters")
+            {
+                names.retain(|name| declared(name));
+            }
+        }
+        groups.retain(|group| {
+            group
+                .get("Parameters")
+                .and_then(Value::as_list)
+                .is_some_and(|names| !names.is_empty())
+        });
+    }
+    if let Some(Value {
+        kind: ValueKind::Map(labels),
+        ..
+    }) = interface.get_mut("ParameterLabels")
+    {
+        labels.retain(|name, _| template.parameters.contains_key(name));
+    }
+    interface.retain(|_, value| match &value.kind {
+        ValueKind::List(items) => !items.is_empty(),
+        ValueKind::Map(entries) => !entries.is_empty(),
+        _ => true,
+    });
+    if interface.is_empty() {
+        template.metadata.shift_remove(INTERFACE);
+    } else {
+        template
+            .metadata
+            .insert(INTERFACE.to_owned(), Value::from(interface));
+    }
 }

@@ -6,8 +6,6 @@
 use zta_model::{Component, ComponentKind, LaunchType};
 
 use super::builder::{Builder, Group, tags};
-use super::ids::{logical_id, logical_id_for};
-use super::security_groups::flow_ports;
 use super::support::{policy_document, service_principal, stateful};
 use crate::template::{Parameter, Resource};
 use crate::value::Value;
@@ -36,7 +34,7 @@ fn own_role(
     managed: Vec<Value>,
     statements: Vec<Value>,
 ) -> String {
-    let role = logical_id_for(&c.id, "Role");
+    let role = b.logical_id_for(&c.id, "Role");
     let mut resource = Resource::new("AWS::IAM::Role").with_property(
         "AssumeRolePolicyDocument",
         policy_document(vec![Value::map([
@@ -104,7 +102,7 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         Some(ami) if ami.starts_with("ami-") => Value::string(ami),
         _ => b.parameter(
             &unit,
-            &logical_id_for(&c.id, "ImageId"),
+            &b.logical_id_for(&c.id, "ImageId"),
             Parameter::new("AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
                 .with("Default", image_parameter(p.os.as_deref()))
                 .with(
@@ -116,7 +114,7 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
                 ),
         ),
     };
-    let template = logical_id_for(&c.id, "LaunchTemplate");
+    let template = b.logical_id_for(&c.id, "LaunchTemplate");
     let tokens = if p.imdsv2 == Some(false) {
         "optional"
     } else {
@@ -160,7 +158,7 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         .with_property("Tags", tags(&c.id, &c.tags));
     let interface = Value::map([
         ("DeviceIndex", Value::string("0")),
-        ("SubnetId", Value::reference(logical_id(&subnet.id))),
+        ("SubnetId", Value::reference(b.logical_id(&subnet.id))),
         (
             "AssociatePublicIpAddress",
             Value::from(p.publicly_accessible == Some(true)),
@@ -168,7 +166,7 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         (
             "GroupSet",
             Value::list([Value::get_att(
-                logical_id_for(&c.id, "SecurityGroup"),
+                b.logical_id_for(&c.id, "SecurityGroup"),
                 "GroupId",
             )]),
         ),
@@ -192,16 +190,16 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         ])]),
     );
     if has_role {
-        let profile = logical_id_for(&c.id, "InstanceProfile");
+        let profile = b.logical_id_for(&c.id, "InstanceProfile");
         let role_name = match &c.identity {
             Some(identity) => {
                 let owner = b
                     .identity(identity)
                     .map(|i| b.unit_of_identity(i))
                     .unwrap_or_else(|| unit.clone());
-                b.reference(&unit, &owner, &logical_id(identity), None)
+                b.reference(&unit, &owner, &b.logical_id(identity), None)
             }
-            None => Value::reference(logical_id_for(&c.id, "Role")),
+            None => Value::reference(b.logical_id_for(&c.id, "Role")),
         };
         b.put(
             &unit,
@@ -213,14 +211,14 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         );
         resource = resource.with_property("IamInstanceProfile", Value::reference(&profile));
     }
-    b.put(&unit, logical_id(&c.id), &c.id, group, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
 }
 
 fn function(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let group = b.workload_group(c);
     let subnet = b.subnet_of(c);
-    let queue = logical_id_for(&c.id, "DeadLetterQueue");
+    let queue = b.logical_id_for(&c.id, "DeadLetterQueue");
     let key = b.default_key_arn(&unit);
     let dlq = Resource::new("AWS::SQS::Queue")
         .with_property("KmsMasterKeyId", key.clone())
@@ -308,7 +306,7 @@ fn function(b: &mut Builder<'_>, c: &Component) {
         let subnets: Vec<Value> = b
             .spread_subnets(subnet)
             .iter()
-            .map(|s| Value::reference(logical_id(&s.id)))
+            .map(|s| Value::reference(b.logical_id(&s.id)))
             .collect();
         resource = resource.with_property(
             "VpcConfig",
@@ -317,14 +315,14 @@ fn function(b: &mut Builder<'_>, c: &Component) {
                 (
                     "SecurityGroupIds",
                     Value::list([Value::get_att(
-                        logical_id_for(&c.id, "SecurityGroup"),
+                        b.logical_id_for(&c.id, "SecurityGroup"),
                         "GroupId",
                     )]),
                 ),
             ]),
         );
     }
-    let function = logical_id(&c.id);
+    let function = b.logical_id(&c.id);
     b.put(&unit, function.clone(), &c.id, group.clone(), resource);
     if c.properties.runtime.is_some() {
         for check in ["W2531", "W2533"] {
@@ -346,7 +344,7 @@ fn function(b: &mut Builder<'_>, c: &Component) {
     }
     b.log_group(
         &unit,
-        logical_id_for(&c.id, "LogGroup"),
+        b.logical_id_for(&c.id, "LogGroup"),
         &c.id,
         group,
         None,
@@ -367,7 +365,7 @@ fn cluster(b: &mut Builder<'_>, c: &Component) {
         .with_property("Tags", tags(&c.id, &c.tags));
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         b.workload_group(c),
         resource,
@@ -419,11 +417,11 @@ fn service(b: &mut Builder<'_>, c: &Component) {
             b.components_of(ComponentKind::EcsCluster)
                 .find(|cl| b.unit_of_component(cl) == unit)
         })
-        .map(|cl| logical_id(&cl.id));
+        .map(|cl| b.logical_id(&cl.id));
     let cluster = match cluster {
         Some(cluster) => cluster,
         None => {
-            let own = logical_id_for(&c.id, "Cluster");
+            let own = b.logical_id_for(&c.id, "Cluster");
             b.put(
                 &unit,
                 own.clone(),
@@ -442,7 +440,7 @@ fn service(b: &mut Builder<'_>, c: &Component) {
     };
     let logs = b.log_group(
         &unit,
-        logical_id_for(&c.id, "LogGroup"),
+        b.logical_id_for(&c.id, "LogGroup"),
         &c.id,
         group.clone(),
         None,
@@ -459,10 +457,10 @@ fn service(b: &mut Builder<'_>, c: &Component) {
         )],
     );
     let image = match &p.image {
-        Some(image) => Value::string(image),
+        Some(image) => b.design_text(image),
         None => b.parameter(
             &unit,
-            &logical_id_for(&c.id, "Image"),
+            &b.logical_id_for(&c.id, "Image"),
             Parameter::new("String").with("Description", format!("The container image of `{}` (repository URI with a digest or an immutable tag).", c.id)),
         ),
     };
@@ -470,12 +468,11 @@ fn service(b: &mut Builder<'_>, c: &Component) {
         b.design.flows.iter().filter(|f| f.target == c.id).collect();
     let mut ports: Vec<u16> = inbound
         .iter()
-        .flat_map(|f| flow_ports(f))
-        .map(|r| r.from)
+        .map(|f| super::edge::target_port(f, f.tls != zta_model::Tls::None))
         .collect();
     ports.sort_unstable();
     ports.dedup();
-    let container = logical_id(&c.id);
+    let container = b.logical_id(&c.id);
     let mut definition = crate::value::Map::new();
     definition.insert("Name".into(), Value::string(&container));
     definition.insert("Image".into(), image);
@@ -528,12 +525,12 @@ fn service(b: &mut Builder<'_>, c: &Component) {
     if let Some(identity) = &c.identity {
         task = task.with_property("TaskRoleArn", b.role_arn(&unit, identity));
     }
-    let task_id = logical_id_for(&c.id, "TaskDefinition");
+    let task_id = b.logical_id_for(&c.id, "TaskDefinition");
     b.put(&unit, task_id.clone(), &c.id, group.clone(), task);
     let subnets: Vec<Value> = b
         .spread_subnets(subnet)
         .iter()
-        .map(|s| Value::reference(logical_id(&s.id)))
+        .map(|s| Value::reference(b.logical_id(&s.id)))
         .collect();
     let mut resource = Resource::new("AWS::ECS::Service")
         .with_property("Cluster", Value::reference(&cluster))
@@ -557,7 +554,7 @@ fn service(b: &mut Builder<'_>, c: &Component) {
                     (
                         "SecurityGroups",
                         Value::list([Value::get_att(
-                            logical_id_for(&c.id, "SecurityGroup"),
+                            b.logical_id_for(&c.id, "SecurityGroup"),
                             "GroupId",
                         )]),
                     ),
@@ -580,16 +577,16 @@ fn service(b: &mut Builder<'_>, c: &Component) {
         {
             continue;
         }
-        let port = flow_ports(flow).first().map_or(80, |r| r.from);
+        let port = super::edge::target_port(flow, flow.tls != zta_model::Tls::None);
         balancers.push(Value::map([
             ("ContainerName", Value::string(&container)),
             ("ContainerPort", Value::from(port)),
             (
                 "TargetGroupArn",
-                Value::reference(logical_id_for(&flow.id, "TargetGroup")),
+                Value::reference(b.logical_id_for(&flow.id, "TargetGroup")),
             ),
         ]));
-        let listener = super::edge::listener_id(source);
+        let listener = super::edge::listener_id(b, source);
         if !resource.depends_on.contains(&listener) {
             resource.depends_on.push(listener);
         }
@@ -597,7 +594,7 @@ fn service(b: &mut Builder<'_>, c: &Component) {
     if !balancers.is_empty() {
         resource = resource.with_property("LoadBalancers", Value::list(balancers));
     }
-    b.put(&unit, logical_id(&c.id), &c.id, group, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
 }
 
 fn own_role_named(
@@ -608,7 +605,7 @@ fn own_role_named(
     service: &str,
     managed: Vec<Value>,
 ) -> String {
-    let logical = logical_id_for(&c.id, role);
+    let logical = b.logical_id_for(&c.id, role);
     b.put(
         unit,
         logical.clone(),
@@ -659,7 +656,7 @@ fn eks(b: &mut Builder<'_>, c: &Component) {
     let subnets: Vec<Value> = b
         .at_least_two_subnets(&c.id, subnet)
         .iter()
-        .map(|s| Value::reference(logical_id(&s.id)))
+        .map(|s| Value::reference(b.logical_id(&s.id)))
         .collect();
     let mut resource = Resource::new("AWS::EKS::Cluster")
         .with_property(
@@ -677,7 +674,7 @@ fn eks(b: &mut Builder<'_>, c: &Component) {
                 (
                     "SecurityGroupIds",
                     Value::list([Value::get_att(
-                        logical_id_for(&c.id, "SecurityGroup"),
+                        b.logical_id_for(&c.id, "SecurityGroup"),
                         "GroupId",
                     )]),
                 ),
@@ -722,7 +719,7 @@ fn eks(b: &mut Builder<'_>, c: &Component) {
             ])]),
         );
     }
-    b.put(&unit, logical_id(&c.id), &c.id, group, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
 }
 
 fn repository(b: &mut Builder<'_>, c: &Component) {
@@ -754,7 +751,7 @@ fn repository(b: &mut Builder<'_>, c: &Component) {
     stateful(&mut resource, "Retain");
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         b.workload_group(c),
         resource,
@@ -778,14 +775,14 @@ fn mesh(b: &mut Builder<'_>, c: &Component) {
         .with_property("Tags", tags(&c.id, &c.tags));
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         b.workload_group(c),
         resource,
     );
     b.ignore_lint(
         &unit,
-        &logical_id(&c.id),
+        &b.logical_id(&c.id),
         "W3696",
         "The design draws App Mesh: the export implements it as stated, and the export's warnings and the rules flag its end of support.",
     );

@@ -7,7 +7,6 @@ use zta_model::{Component, ComponentKind};
 
 use super::builder::{Builder, Group, tags};
 use super::identities::{caller_role, statements};
-use super::ids::{logical_id, logical_id_for};
 use super::security_groups::is_gateway_endpoint;
 use super::support::{policy_document, service_principal, stateful};
 use crate::template::{Output, Parameter, Resource};
@@ -224,10 +223,10 @@ fn key(b: &mut Builder<'_>, c: &Component) {
         .with_property("KeyPolicy", key_policy(roles, services, extra))
         .with_property("Tags", tags(&c.id, &c.tags));
     stateful(&mut resource, "Retain");
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Security, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Security, resource);
     b.put(
         &unit,
-        logical_id_for(&c.id, "Alias"),
+        b.logical_id_for(&c.id, "Alias"),
         &c.id,
         Group::Security,
         Resource::new("AWS::KMS::Alias")
@@ -235,7 +234,7 @@ fn key(b: &mut Builder<'_>, c: &Component) {
                 "AliasName",
                 Value::sub(format!("alias/${{AWS::StackName}}-{}", c.id)),
             )
-            .with_property("TargetKeyId", Value::reference(logical_id(&c.id))),
+            .with_property("TargetKeyId", Value::reference(b.logical_id(&c.id))),
     );
 }
 
@@ -251,7 +250,7 @@ fn s3_endpoints<'d>(b: &Builder<'d>, unit: &str) -> Vec<&'d Component> {
 
 fn bucket(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
-    let bucket = logical_id(&c.id);
+    let bucket = b.logical_id(&c.id);
     let p = &c.properties;
     let mut resource = Resource::new("AWS::S3::Bucket");
     if p.encrypted_at_rest != Some(false) {
@@ -328,7 +327,7 @@ fn bucket(b: &mut Builder<'_>, c: &Component) {
                 Value::map([
                     (
                         "DestinationBucketName",
-                        Value::reference(logical_id(archive)),
+                        Value::reference(b.logical_id(archive)),
                     ),
                     (
                         "LogFilePrefix",
@@ -371,7 +370,7 @@ fn bucket(b: &mut Builder<'_>, c: &Component) {
     bucket_policy(b, &unit, c);
     b.output(
         &unit,
-        &logical_id_for(&c.id, "Name"),
+        &b.logical_id_for(&c.id, "Name"),
         Output {
             description: Some(Value::string(format!("Bucket `{}`", c.name))),
             ..Output::new(Value::reference(&bucket))
@@ -380,7 +379,7 @@ fn bucket(b: &mut Builder<'_>, c: &Component) {
 }
 
 fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
-    let bucket = logical_id(&c.id);
+    let bucket = b.logical_id(&c.id);
     let bucket_arn = Value::sub(format!("arn:${{AWS::Partition}}:s3:::${{{bucket}}}"));
     let objects_arn = Value::sub(format!("arn:${{AWS::Partition}}:s3:::${{{bucket}}}/*"));
     let mut statements = vec![Value::map([
@@ -426,7 +425,7 @@ fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
         } else {
             let ids: Vec<Value> = endpoints
                 .iter()
-                .map(|e| Value::reference(logical_id(&e.id)))
+                .map(|e| Value::reference(b.logical_id(&e.id)))
                 .collect();
             statements.push(Value::map([
                 ("Sid", Value::string("DenyOutsideDesignVpcEndpoints")),
@@ -533,7 +532,7 @@ fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
     ));
     b.put(
         unit,
-        logical_id_for(&c.id, "Policy"),
+        b.logical_id_for(&c.id, "Policy"),
         &c.id,
         Group::Workload(c.segment.clone()),
         Resource::new("AWS::S3::BucketPolicy")
@@ -610,9 +609,9 @@ fn database(b: &mut Builder<'_>, c: &Component) {
     let subnets: Vec<Value> = b
         .at_least_two_subnets(&c.id, subnet)
         .iter()
-        .map(|s| Value::reference(logical_id(&s.id)))
+        .map(|s| Value::reference(b.logical_id(&s.id)))
         .collect();
-    let subnet_group = logical_id_for(&c.id, "SubnetGroup");
+    let subnet_group = b.logical_id_for(&c.id, "SubnetGroup");
     b.put(
         &unit,
         subnet_group.clone(),
@@ -625,7 +624,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
     let key = (p.encrypted_at_rest != Some(false)).then(|| b.key_arn(&unit, c));
     let parameter_group = match (p.encrypted_in_transit != Some(false), tls_parameter) {
         (true, Some((name, value))) if !family.is_empty() => {
-            let logical = logical_id_for(&c.id, "ParameterGroup");
+            let logical = b.logical_id_for(&c.id, "ParameterGroup");
             let kind = if aurora {
                 "AWS::RDS::DBClusterParameterGroup"
             } else {
@@ -645,7 +644,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         }
         _ => None,
     };
-    let monitoring_role = logical_id_for(&c.id, "MonitoringRole");
+    let monitoring_role = b.logical_id_for(&c.id, "MonitoringRole");
     b.put(
         &unit,
         monitoring_role.clone(),
@@ -689,7 +688,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
     .with_property("StorageEncrypted", p.encrypted_at_rest != Some(false))
     .with_property("Tags", tags(&c.id, &c.tags));
     let sg = Value::list([Value::get_att(
-        logical_id_for(&c.id, "SecurityGroup"),
+        b.logical_id_for(&c.id, "SecurityGroup"),
         "GroupId",
     )]);
     db = if aurora {
@@ -737,9 +736,9 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         .unwrap_or_else(|| "db.t4g.medium".into());
     if aurora {
         stateful(&mut db, "Snapshot");
-        b.put(&unit, logical_id(&c.id), &c.id, group.clone(), db);
+        b.put(&unit, b.logical_id(&c.id), &c.id, group.clone(), db);
         let mut instance = Resource::new("AWS::RDS::DBInstance")
-            .with_property("DBClusterIdentifier", Value::reference(logical_id(&c.id)))
+            .with_property("DBClusterIdentifier", Value::reference(b.logical_id(&c.id)))
             .with_property("Engine", engine.as_str())
             .with_property("DBInstanceClass", instance_class.as_str())
             .with_property("PubliclyAccessible", p.publicly_accessible == Some(true))
@@ -752,7 +751,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         }
         b.put(
             &unit,
-            logical_id_for(&c.id, "Instance"),
+            b.logical_id_for(&c.id, "Instance"),
             &c.id,
             group,
             instance,
@@ -772,22 +771,22 @@ fn database(b: &mut Builder<'_>, c: &Component) {
             db = db.with_property("PerformanceInsightsKMSKeyId", key.clone());
         }
         stateful(&mut db, "Snapshot");
-        b.put(&unit, logical_id(&c.id), &c.id, group, db);
+        b.put(&unit, b.logical_id(&c.id), &c.id, group, db);
     }
     if p.engine_version.is_some() {
         b.ignore_lint(
             &unit,
-            &logical_id(&c.id),
+            &b.logical_id(&c.id),
             "W3691",
             "The design states this engine version: the export implements it as stated, and the design's rules report an outdated engine.",
         );
     }
     b.output(
         &unit,
-        &logical_id_for(&c.id, "Endpoint"),
+        &b.logical_id_for(&c.id, "Endpoint"),
         Output {
             description: Some(Value::string(format!("Endpoint of `{}`", c.name))),
-            ..Output::new(Value::get_att(logical_id(&c.id), "Endpoint.Address"))
+            ..Output::new(Value::get_att(b.logical_id(&c.id), "Endpoint.Address"))
         },
     );
 }
@@ -833,7 +832,7 @@ fn table(b: &mut Builder<'_>, c: &Component) {
     stateful(&mut resource, "Retain");
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         b.workload_group(c),
         resource,
@@ -855,9 +854,9 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
     let subnets: Vec<Value> = b
         .spread_subnets(subnet)
         .iter()
-        .map(|s| Value::reference(logical_id(&s.id)))
+        .map(|s| Value::reference(b.logical_id(&s.id)))
         .collect();
-    let subnet_group = logical_id_for(&c.id, "SubnetGroup");
+    let subnet_group = b.logical_id_for(&c.id, "SubnetGroup");
     b.put(
         &unit,
         subnet_group.clone(),
@@ -868,7 +867,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
             .with_property("SubnetIds", Value::list(subnets)),
     );
     let sg = Value::list([Value::get_att(
-        logical_id_for(&c.id, "SecurityGroup"),
+        b.logical_id_for(&c.id, "SecurityGroup"),
         "GroupId",
     )]);
     let node = p
@@ -901,7 +900,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
         if let Some(version) = &p.engine_version {
             cluster = cluster.with_property("EngineVersion", version.as_str());
         }
-        b.put(&unit, logical_id(&c.id), &c.id, group, cluster);
+        b.put(&unit, b.logical_id(&c.id), &c.id, group, cluster);
         return;
     }
     let multi_az = p.multi_az != Some(false);
@@ -946,7 +945,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
     let password_callers = inbound.contains(&zta_model::Auth::Password);
     let iam_callers = inbound.contains(&zta_model::Auth::Iam);
     if password_callers && p.encrypted_in_transit != Some(false) {
-        let token = logical_id_for(&c.id, "AuthToken");
+        let token = b.logical_id_for(&c.id, "AuthToken");
         let key = b.key_arn(&unit, c);
         let mut secret = Resource::new("AWS::SecretsManager::Secret")
             .with_property("Description", format!("AUTH token of {}", c.name))
@@ -974,7 +973,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
         );
     }
     stateful(&mut resource, "Snapshot");
-    let cache = logical_id(&c.id);
+    let cache = b.logical_id(&c.id);
     b.put(&unit, cache.clone(), &c.id, group, resource);
     if iam_callers && !password_callers {
         b.skip_checkov(
@@ -998,7 +997,7 @@ fn secret(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let group = b.workload_group(c);
     let key = b.key_arn(&unit, c);
-    let secret = logical_id(&c.id);
+    let secret = b.logical_id(&c.id);
     let mut resource = Resource::new("AWS::SecretsManager::Secret")
         .with_property("Description", c.name.as_str())
         .with_property("KmsKeyId", key)
@@ -1015,14 +1014,14 @@ fn secret(b: &mut Builder<'_>, c: &Component) {
     let days = c.properties.rotation_days.unwrap_or(30).clamp(1, 365);
     let function = b.parameter(
         &unit,
-        &logical_id_for(&c.id, "RotationFunctionArn"),
+        &b.logical_id_for(&c.id, "RotationFunctionArn"),
         Parameter::new("String")
             .with("AllowedPattern", "^arn:aws[a-z-]*:lambda:.+$")
             .with("Description", format!("The Lambda function that rotates secret `{}` (it knows the issuer of the credential).", c.id)),
     );
     b.put(
         &unit,
-        logical_id_for(&c.id, "Rotation"),
+        b.logical_id_for(&c.id, "Rotation"),
         &c.id,
         group.clone(),
         Resource::new("AWS::SecretsManager::RotationSchedule")
@@ -1037,7 +1036,7 @@ fn secret(b: &mut Builder<'_>, c: &Component) {
         let statements = statements(b, &unit, &c.properties.resource_policy, true);
         b.put(
             &unit,
-            logical_id_for(&c.id, "Policy"),
+            b.logical_id_for(&c.id, "Policy"),
             &c.id,
             group,
             Resource::new("AWS::SecretsManager::ResourcePolicy")
@@ -1059,13 +1058,13 @@ fn queue(b: &mut Builder<'_>, c: &Component) {
     } else {
         resource = resource.with_property("SqsManagedSseEnabled", false);
     }
-    b.put(&unit, logical_id(&c.id), &c.id, group.clone(), resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, group.clone(), resource);
     let mut statements = vec![Value::map([
         ("Sid", Value::string("DenyInsecureTransport")),
         ("Effect", Value::string("Deny")),
         ("Principal", Value::string("*")),
         ("Action", Value::string("sqs:*")),
-        ("Resource", Value::get_att(logical_id(&c.id), "Arn")),
+        ("Resource", Value::get_att(b.logical_id(&c.id), "Arn")),
         (
             "Condition",
             Value::map([(
@@ -1082,11 +1081,14 @@ fn queue(b: &mut Builder<'_>, c: &Component) {
     ));
     b.put(
         &unit,
-        logical_id_for(&c.id, "Policy"),
+        b.logical_id_for(&c.id, "Policy"),
         &c.id,
         group,
         Resource::new("AWS::SQS::QueuePolicy")
-            .with_property("Queues", Value::list([Value::reference(logical_id(&c.id))]))
+            .with_property(
+                "Queues",
+                Value::list([Value::reference(b.logical_id(&c.id))]),
+            )
             .with_property("PolicyDocument", policy_document(statements)),
     );
 }
@@ -1100,13 +1102,13 @@ fn topic(b: &mut Builder<'_>, c: &Component) {
     if c.properties.encrypted_at_rest != Some(false) {
         resource = resource.with_property("KmsMasterKeyId", b.key_arn(&unit, c));
     }
-    b.put(&unit, logical_id(&c.id), &c.id, group.clone(), resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, group.clone(), resource);
     let mut statements = vec![Value::map([
         ("Sid", Value::string("DenyInsecureTransport")),
         ("Effect", Value::string("Deny")),
         ("Principal", Value::string("*")),
         ("Action", Value::string("sns:Publish")),
-        ("Resource", Value::reference(logical_id(&c.id))),
+        ("Resource", Value::reference(b.logical_id(&c.id))),
         (
             "Condition",
             Value::map([(
@@ -1123,11 +1125,14 @@ fn topic(b: &mut Builder<'_>, c: &Component) {
     ));
     b.put(
         &unit,
-        logical_id_for(&c.id, "Policy"),
+        b.logical_id_for(&c.id, "Policy"),
         &c.id,
         group,
         Resource::new("AWS::SNS::TopicPolicy")
-            .with_property("Topics", Value::list([Value::reference(logical_id(&c.id))]))
+            .with_property(
+                "Topics",
+                Value::list([Value::reference(b.logical_id(&c.id))]),
+            )
             .with_property("PolicyDocument", policy_document(statements)),
     );
 }

@@ -12,7 +12,6 @@
 use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, SegmentKind, Tls};
 
 use super::builder::{Builder, Group, tags};
-use super::ids::{logical_id, logical_id_for};
 use super::security_groups::flow_ports;
 use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
@@ -30,10 +29,10 @@ const DEFAULT_RULE_GROUPS: [&str; 3] = [
 const TLS_POLICY: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /// The logical ID of the listener that ECS services behind a load balancer wait for.
-pub(crate) fn listener_id(balancer: &Component) -> String {
+pub(crate) fn listener_id(b: &Builder<'_>, balancer: &Component) -> String {
     match balancer.kind {
-        ComponentKind::Nlb => logical_id_for(&balancer.id, "Listener"),
-        _ => logical_id_for(&balancer.id, "HttpsListener"),
+        ComponentKind::Nlb => b.logical_id_for(&balancer.id, "Listener"),
+        _ => b.logical_id_for(&balancer.id, "HttpsListener"),
     }
 }
 
@@ -146,7 +145,7 @@ fn certificate(b: &mut Builder<'_>, c: &Component) {
             "DomainValidationOptions",
             Value::list([Value::map([
                 ("DomainName", Value::string(&domain)),
-                ("HostedZoneId", Value::reference(logical_id(&zone.id))),
+                ("HostedZoneId", Value::reference(b.logical_id(&zone.id))),
             ])]),
         );
     } else {
@@ -159,7 +158,7 @@ fn certificate(b: &mut Builder<'_>, c: &Component) {
     }
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         Group::Workload(c.segment.clone()),
         resource,
@@ -172,7 +171,7 @@ fn certificate_arn(b: &mut Builder<'_>, unit: &str, c: &Component) -> Value {
         Some(certificate) => b.component_ref(unit, certificate, None),
         None => b.parameter(
             unit,
-            &logical_id_for(&c.id, "CertificateArn"),
+            &b.logical_id_for(&c.id, "CertificateArn"),
             Parameter::new("String")
                 .with("AllowedPattern", "^arn:aws[a-z-]*:acm:.+$")
                 .with("Description", format!("The ACM certificate that `{}` serves TLS with (TLS-only is the zero-trust default).", c.id)),
@@ -200,6 +199,24 @@ fn forwarded<'d>(b: &Builder<'d>, balancer: &Component) -> Vec<(&'d Flow, &'d Co
         .collect()
 }
 
+/// The port a target group sends a flow's traffic to: the flow's port, or where the flow opens a
+/// range, the protocol's well-known port when the range holds it, else the range's first port
+/// (a target group takes one port, from 1 up).
+pub(crate) fn target_port(flow: &Flow, tls: bool) -> u16 {
+    let Some(range) = flow_ports(flow).first().copied() else {
+        return 443;
+    };
+    if range.from == range.to {
+        return range.from.max(1);
+    }
+    let well_known = if tls { 443 } else { 80 };
+    if (range.from..=range.to).contains(&well_known) {
+        well_known
+    } else {
+        range.from.max(1)
+    }
+}
+
 fn target_group(
     b: &mut Builder<'_>,
     unit: &str,
@@ -212,8 +229,8 @@ fn target_group(
     let Some(vpc) = b.vpc_of(balancer).or_else(|| b.vpc_of(target)) else {
         return;
     };
-    let port = flow_ports(flow).first().map_or(443, |r| r.from);
     let tls = flow.tls != Tls::None;
+    let port = target_port(flow, tls);
     let protocol = match (network, tls) {
         (true, true) => "TLS",
         (true, false) => "TCP",
@@ -232,7 +249,7 @@ fn target_group(
                         b.component_ref(unit, &target.id, Some("Arn")),
                     )])]),
                 );
-            let permission = logical_id_for(&flow.id, "InvokePermission");
+            let permission = b.logical_id_for(&flow.id, "InvokePermission");
             let function = b.component_ref(unit, &target.id, Some("Arn"));
             b.put(
                 unit,
@@ -252,7 +269,7 @@ fn target_group(
                 .with_property("TargetType", "instance")
                 .with_property("Protocol", protocol)
                 .with_property("Port", port)
-                .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+                .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
                 .with_property(
                     "Targets",
                     Value::list([Value::map([(
@@ -266,7 +283,7 @@ fn target_group(
                 .with_property("TargetType", "alb")
                 .with_property("Protocol", "TCP")
                 .with_property("Port", port)
-                .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+                .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
                 .with_property(
                     "Targets",
                     Value::list([Value::map([
@@ -274,14 +291,14 @@ fn target_group(
                         ("Port", Value::from(port)),
                     ])]),
                 );
-            resource.depends_on.push(listener_id(target));
+            resource.depends_on.push(listener_id(b, target));
         }
         _ => {
             resource = resource
                 .with_property("TargetType", "ip")
                 .with_property("Protocol", protocol)
                 .with_property("Port", port)
-                .with_property("VpcId", Value::reference(logical_id(&vpc.id)));
+                .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)));
         }
     }
     if !network && target.kind != ComponentKind::LambdaFunction {
@@ -293,7 +310,7 @@ fn target_group(
     resource = resource.with_property("Tags", tags(&flow.id, &Default::default()));
     b.put(
         unit,
-        logical_id_for(&flow.id, "TargetGroup"),
+        b.logical_id_for(&flow.id, "TargetGroup"),
         &flow.id,
         Group::Workload(balancer.segment.clone()),
         resource,
@@ -308,9 +325,9 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
     let subnets: Vec<Value> = b
         .at_least_two_subnets(&c.id, subnet)
         .iter()
-        .map(|s| Value::reference(logical_id(&s.id)))
+        .map(|s| Value::reference(b.logical_id(&s.id)))
         .collect();
-    let balancer = logical_id(&c.id);
+    let balancer = b.logical_id(&c.id);
     let attributes = [
         (
             "deletion_protection.enabled",
@@ -337,7 +354,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
         .with_property(
             "SecurityGroups",
             Value::list([Value::get_att(
-                logical_id_for(&c.id, "SecurityGroup"),
+                b.logical_id_for(&c.id, "SecurityGroup"),
                 "GroupId",
             )]),
         )
@@ -361,7 +378,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
     }
     let certificate = certificate_arn(b, &unit, c);
     let default_action = match targets.first() {
-        Some((flow, _)) => forward(logical_id_for(&flow.id, "TargetGroup")),
+        Some((flow, _)) => forward(b.logical_id_for(&flow.id, "TargetGroup")),
         None => Value::map([
             ("Type", Value::string("fixed-response")),
             (
@@ -373,7 +390,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
             ),
         ]),
     };
-    let listener = listener_id(c);
+    let listener = listener_id(b, c);
     b.put(
         &unit,
         listener.clone(),
@@ -400,7 +417,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
     for (index, (flow, target)) in targets.iter().enumerate().skip(1) {
         b.put(
             &unit,
-            logical_id_for(&flow.id, "ListenerRule"),
+            b.logical_id_for(&flow.id, "ListenerRule"),
             &flow.id,
             group.clone(),
             Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
@@ -421,14 +438,14 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
                 )
                 .with_property(
                     "Actions",
-                    Value::list([forward(logical_id_for(&flow.id, "TargetGroup"))]),
+                    Value::list([forward(b.logical_id_for(&flow.id, "TargetGroup"))]),
                 ),
         );
     }
     if c.properties.http_redirect == Some(true) {
         b.put(
             &unit,
-            logical_id_for(&c.id, "HttpRedirectListener"),
+            b.logical_id_for(&c.id, "HttpRedirectListener"),
             &c.id,
             group,
             Resource::new("AWS::ElasticLoadBalancingV2::Listener")
@@ -453,7 +470,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
     }
     b.output(
         &unit,
-        &logical_id_for(&c.id, "DnsName"),
+        &b.logical_id_for(&c.id, "DnsName"),
         Output {
             description: Some(Value::string(format!("DNS name of `{}`", c.name))),
             ..Output::new(Value::get_att(&balancer, "DNSName"))
@@ -476,9 +493,9 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
     let subnets: Vec<Value> = b
         .spread_subnets(subnet)
         .iter()
-        .map(|s| Value::reference(logical_id(&s.id)))
+        .map(|s| Value::reference(b.logical_id(&s.id)))
         .collect();
-    let balancer = logical_id(&c.id);
+    let balancer = b.logical_id(&c.id);
     b.put(
         &unit,
         balancer.clone(),
@@ -498,7 +515,7 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
             .with_property(
                 "SecurityGroups",
                 Value::list([Value::get_att(
-                    logical_id_for(&c.id, "SecurityGroup"),
+                    b.logical_id_for(&c.id, "SecurityGroup"),
                     "GroupId",
                 )]),
             )
@@ -527,7 +544,7 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
         .iter()
         .filter(|f| f.target == c.id)
         .flat_map(flow_ports)
-        .map(|r| r.from)
+        .map(|r| r.from.max(1))
         .collect();
     let port = inbound_ports.first().copied().unwrap_or(443);
     let tls = c.properties.certificate.is_some();
@@ -555,9 +572,9 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
         Some((flow, _)) => {
             listener = listener.with_property(
                 "DefaultActions",
-                Value::list([forward(logical_id_for(&flow.id, "TargetGroup"))]),
+                Value::list([forward(b.logical_id_for(&flow.id, "TargetGroup"))]),
             );
-            b.put(&unit, listener_id(c), &c.id, group, listener);
+            b.put(&unit, listener_id(b, c), &c.id, group, listener);
         }
         None => b.warn(format!(
             "NLB `{}` forwards no flow; its listener is not exported",
@@ -616,7 +633,7 @@ fn integrations<'d>(b: &Builder<'d>, api: &Component) -> Vec<(&'d Flow, &'d Comp
 fn api_logs(b: &mut Builder<'_>, unit: &str, c: &Component) -> String {
     b.log_group(
         unit,
-        logical_id_for(&c.id, "AccessLogs"),
+        b.logical_id_for(&c.id, "AccessLogs"),
         &c.id,
         b.workload_group(c),
         None,
@@ -628,7 +645,7 @@ const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$cont
 
 fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: Option<String>) {
     let group = b.workload_group(c);
-    let api = logical_id(&c.id);
+    let api = b.logical_id(&c.id);
     let mut resource = Resource::new("AWS::ApiGateway::RestApi")
         .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
         .with_property("Description", c.name.as_str())
@@ -649,8 +666,8 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 .identity(pool)
                 .map(|i| b.unit_of_identity(i))
                 .unwrap_or_else(|| unit.to_owned());
-            let pool_arn = b.reference(unit, &owner, &logical_id(pool), Some("Arn"));
-            let logical = logical_id_for(&c.id, "Authorizer");
+            let pool_arn = b.reference(unit, &owner, &b.logical_id(pool), Some("Arn"));
+            let logical = b.logical_id_for(&c.id, "Authorizer");
             b.put(
                 unit,
                 logical.clone(),
@@ -669,7 +686,7 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
     };
     let mut methods = Vec::new();
     for (flow, target) in integrations(b, c) {
-        let path = logical_id_for(&flow.id, "Resource");
+        let path = b.logical_id_for(&flow.id, "Resource");
         b.put(
             unit,
             path.clone(),
@@ -680,7 +697,7 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 .with_property("ParentId", Value::get_att(&api, "RootResourceId"))
                 .with_property("PathPart", target.id.as_str()),
         );
-        let proxy = logical_id_for(&flow.id, "ProxyResource");
+        let proxy = b.logical_id_for(&flow.id, "ProxyResource");
         b.put(
             unit,
             proxy.clone(),
@@ -696,7 +713,7 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 let function = b.component_ref(unit, &target.id, Some("Arn"));
                 b.put(
                     unit,
-                    logical_id_for(&flow.id, "InvokePermission"),
+                    b.logical_id_for(&flow.id, "InvokePermission"),
                     &flow.id,
                     group.clone(),
                     Resource::new("AWS::Lambda::Permission")
@@ -748,7 +765,7 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 ])
             }
         };
-        let method = logical_id_for(&flow.id, "Method");
+        let method = b.logical_id_for(&flow.id, "Method");
         let mut properties = Resource::new("AWS::ApiGateway::Method")
             .with_property("RestApiId", Value::reference(&api))
             .with_property("ResourceId", Value::reference(&proxy))
@@ -776,17 +793,17 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
         return;
     }
     api_gateway_account(b, unit);
-    let deployment = logical_id_for(&c.id, "Deployment");
+    let deployment = b.logical_id_for(&c.id, "Deployment");
     let mut deploy = Resource::new("AWS::ApiGateway::Deployment")
         .with_property("RestApiId", Value::reference(&api));
     deploy.depends_on = methods;
     b.put(unit, deployment.clone(), &c.id, group.clone(), deploy);
     let logs = api_logs(b, unit, c);
-    let stage = logical_id_for(&c.id, "Stage");
+    let stage = b.logical_id_for(&c.id, "Stage");
     let mut stage_resource = Resource::new("AWS::ApiGateway::Stage")
         .with_property("RestApiId", Value::reference(&api))
         .with_property("DeploymentId", Value::reference(&deployment))
-        .with_property("StageName", "prod")
+        .with_property("StageName", stage_name(b, &c.id))
         .with_property("TracingEnabled", true)
         .with_property(
             "AccessLogSetting",
@@ -806,7 +823,9 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
             ])]),
         )
         .with_property("Tags", tags(&c.id, &c.tags));
-    stage_resource.depends_on.push(API_GATEWAY_ACCOUNT.into());
+    stage_resource
+        .depends_on
+        .push(b.design_default_id(API_GATEWAY_ACCOUNT));
     b.put(unit, stage.clone(), &c.id, group.clone(), stage_resource);
     b.skip_checkov(
         unit,
@@ -817,27 +836,49 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
     custom_domain(b, unit, c, Some(&stage));
     b.output(
         unit,
-        &logical_id_for(&c.id, "Url"),
+        &b.logical_id_for(&c.id, "Url"),
         Output {
             description: Some(Value::string(format!("Invoke URL of `{}`", c.name))),
             ..Output::new(Value::sub(format!(
-                "https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/prod"
+                "https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
+                stage_name(b, &c.id)
             )))
         },
     );
+}
+
+/// The name of the stage the export deploys a REST API to: `prod`, or `prod-zta` where the API
+/// came from a template whose own `prod` stage is carried (two stages of one API cannot share
+/// a name).
+fn stage_name(b: &Builder<'_>, api: &str) -> &'static str {
+    let api = b.logical_id(api);
+    let taken = b
+        .design
+        .carried_cloudformation
+        .get("Resources")
+        .and_then(serde_json::Value::as_object)
+        .is_some_and(|resources| {
+            resources.values().any(|resource| {
+                resource["Type"] == "AWS::ApiGateway::Stage"
+                    && resource["Properties"]["RestApiId"]["Ref"] == api.as_str()
+                    && resource["Properties"]["StageName"] == "prod"
+            })
+        });
+    if taken { "prod-zta" } else { "prod" }
 }
 
 /// The account-wide setting that lets API Gateway write execution logs, once per account.
 const API_GATEWAY_ACCOUNT: &str = "ApiGatewayAccount";
 
 fn api_gateway_account(b: &mut Builder<'_>, unit: &str) {
-    if b.has_resource(unit, API_GATEWAY_ACCOUNT) {
+    let account = b.design_default_id(API_GATEWAY_ACCOUNT);
+    if b.has_resource(unit, &account) {
         return;
     }
-    let role = "ApiGatewayLoggingRole";
+    let role = b.design_default_id("ApiGatewayLoggingRole");
     b.put(
         unit,
-        role.into(),
+        role.clone(),
         super::support::DESIGN_ELEMENT,
         Group::Security,
         Resource::new("AWS::IAM::Role")
@@ -858,7 +899,7 @@ fn api_gateway_account(b: &mut Builder<'_>, unit: &str) {
     );
     b.put(
         unit,
-        API_GATEWAY_ACCOUNT.into(),
+        account,
         super::support::DESIGN_ELEMENT,
         Group::Security,
         Resource::new("AWS::ApiGateway::Account")
@@ -876,17 +917,17 @@ fn rest_vpc_link(
     target: &Component,
 ) -> String {
     let group = b.workload_group(api);
-    let link = logical_id_for(&flow.id, "VpcLink");
+    let link = b.logical_id_for(&flow.id, "VpcLink");
     let nlb = if target.kind == ComponentKind::Nlb {
         b.component_ref(unit, &target.id, None)
     } else {
-        let nlb = logical_id_for(&flow.id, "LinkNlb");
+        let nlb = b.logical_id_for(&flow.id, "LinkNlb");
         let subnets: Vec<Value> = b
             .subnet_of(target)
             .map(|s| b.spread_subnets(s))
             .unwrap_or_default()
             .iter()
-            .map(|s| Value::reference(logical_id(&s.id)))
+            .map(|s| Value::reference(b.logical_id(&s.id)))
             .collect();
         b.put(
             unit,
@@ -900,7 +941,7 @@ fn rest_vpc_link(
                 .with_property(
                     "SecurityGroups",
                     Value::list([Value::get_att(
-                        logical_id_for(&api.id, "SecurityGroup"),
+                        b.logical_id_for(&api.id, "SecurityGroup"),
                         "GroupId",
                     )]),
                 )
@@ -919,10 +960,10 @@ fn rest_vpc_link(
             "This internal NLB only carries API Gateway's VPC link to the ALB; the API stage and the WAF log every request.",
         );
         target_group(b, unit, api, flow, target, true);
-        let port = flow_ports(flow).first().map_or(443, |r| r.from);
+        let port = target_port(flow, flow.tls != Tls::None);
         b.put(
             unit,
-            logical_id_for(&flow.id, "LinkListener"),
+            b.logical_id_for(&flow.id, "LinkListener"),
             &flow.id,
             group.clone(),
             Resource::new("AWS::ElasticLoadBalancingV2::Listener")
@@ -931,7 +972,7 @@ fn rest_vpc_link(
                 .with_property("Protocol", "TCP")
                 .with_property(
                     "DefaultActions",
-                    Value::list([forward(logical_id_for(&flow.id, "TargetGroup"))]),
+                    Value::list([forward(b.logical_id_for(&flow.id, "TargetGroup"))]),
                 ),
         );
         Value::reference(nlb)
@@ -957,7 +998,7 @@ fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stage: Option<&
     };
     let group = b.workload_group(c);
     let certificate = certificate_arn(b, unit, c);
-    let name = logical_id_for(&c.id, "DomainName");
+    let name = b.logical_id_for(&c.id, "DomainName");
     b.put(
         unit,
         name.clone(),
@@ -975,12 +1016,12 @@ fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stage: Option<&
     if let Some(stage) = stage {
         let mut mapping = Resource::new("AWS::ApiGateway::BasePathMapping")
             .with_property("DomainName", Value::reference(&name))
-            .with_property("RestApiId", Value::reference(logical_id(&c.id)))
-            .with_property("Stage", "prod");
+            .with_property("RestApiId", Value::reference(b.logical_id(&c.id)))
+            .with_property("Stage", stage_name(b, &c.id));
         mapping.depends_on.push(stage.to_owned());
         b.put(
             unit,
-            logical_id_for(&c.id, "BasePathMapping"),
+            b.logical_id_for(&c.id, "BasePathMapping"),
             &c.id,
             group,
             mapping,
@@ -990,7 +1031,7 @@ fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stage: Option<&
 
 fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: Option<String>) {
     let group = b.workload_group(c);
-    let api = logical_id(&c.id);
+    let api = b.logical_id(&c.id);
     b.put(
         unit,
         api.clone(),
@@ -1006,9 +1047,9 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
             let (issuer_url, audience) = match b.identity(issuer_id) {
                 Some(identity) if identity.kind == IdentityKind::CognitoUserPool => {
                     let owner = b.unit_of_identity(identity);
-                    let pool = b.reference(unit, &owner, &logical_id(issuer_id), None);
+                    let pool = b.reference(unit, &owner, &b.logical_id(issuer_id), None);
                     let client =
-                        b.reference(unit, &owner, &logical_id_for(issuer_id, "Client"), None);
+                        b.reference(unit, &owner, &b.logical_id_for(issuer_id, "Client"), None);
                     (
                         Value::sub_with(
                             "https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}",
@@ -1020,7 +1061,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 Some(identity) => {
                     let audience = b.parameter(
                         unit,
-                        &logical_id_for(&c.id, "JwtAudience"),
+                        &b.logical_id_for(&c.id, "JwtAudience"),
                         Parameter::new("String").with(
                             "Description",
                             format!(
@@ -1036,7 +1077,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 }
                 None => (Value::string(""), Value::string("")),
             };
-            let logical = logical_id_for(&c.id, "Authorizer");
+            let logical = b.logical_id_for(&c.id, "Authorizer");
             b.put(
                 unit,
                 logical.clone(),
@@ -1063,7 +1104,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
         _ => None,
     };
     let targets = integrations(b, c);
-    let link = logical_id_for(&c.id, "VpcLink");
+    let link = b.logical_id_for(&c.id, "VpcLink");
     if targets
         .iter()
         .any(|(_, t)| t.kind != ComponentKind::LambdaFunction)
@@ -1073,7 +1114,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
             .subnets_of(&vpc.id)
             .iter()
             .filter(|s| Builder::tier(s) == zta_model::Tier::Private)
-            .map(|s| Value::reference(logical_id(&s.id)))
+            .map(|s| Value::reference(b.logical_id(&s.id)))
             .collect();
         b.put(
             unit,
@@ -1086,14 +1127,14 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 .with_property(
                     "SecurityGroupIds",
                     Value::list([Value::get_att(
-                        logical_id_for(&c.id, "SecurityGroup"),
+                        b.logical_id_for(&c.id, "SecurityGroup"),
                         "GroupId",
                     )]),
                 ),
         );
     }
     for (flow, target) in targets {
-        let integration = logical_id_for(&flow.id, "Integration");
+        let integration = b.logical_id_for(&flow.id, "Integration");
         let mut resource = Resource::new("AWS::ApiGatewayV2::Integration")
             .with_property("ApiId", Value::reference(&api));
         if target.kind == ComponentKind::LambdaFunction {
@@ -1104,7 +1145,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
                 .with_property("PayloadFormatVersion", "2.0");
             b.put(
                 unit,
-                logical_id_for(&flow.id, "InvokePermission"),
+                b.logical_id_for(&flow.id, "InvokePermission"),
                 &flow.id,
                 group.clone(),
                 Resource::new("AWS::Lambda::Permission")
@@ -1161,7 +1202,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
         };
         b.put(
             unit,
-            logical_id_for(&flow.id, "Route"),
+            b.logical_id_for(&flow.id, "Route"),
             &flow.id,
             group.clone(),
             route,
@@ -1170,7 +1211,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
     let logs = api_logs(b, unit, c);
     b.put(
         unit,
-        logical_id_for(&c.id, "Stage"),
+        b.logical_id_for(&c.id, "Stage"),
         &c.id,
         group,
         Resource::new("AWS::ApiGatewayV2::Stage")
@@ -1187,7 +1228,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
     );
     b.output(
         unit,
-        &logical_id_for(&c.id, "Url"),
+        &b.logical_id_for(&c.id, "Url"),
         Output {
             description: Some(Value::string(format!("Endpoint of `{}`", c.name))),
             ..Output::new(Value::get_att(&api, "ApiEndpoint"))
@@ -1213,7 +1254,7 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
     let origin_id = origin.id.clone();
     let origin_value = match origin.kind {
         ComponentKind::S3Bucket => {
-            let control = logical_id_for(&c.id, "OriginAccessControl");
+            let control = b.logical_id_for(&c.id, "OriginAccessControl");
             b.put(
                 &unit,
                 control.clone(),
@@ -1262,7 +1303,7 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
     };
     let certificate = b.parameter(
         &unit,
-        &logical_id_for(&c.id, "CertificateArn"),
+        &b.logical_id_for(&c.id, "CertificateArn"),
         Parameter::new("String")
             .with("AllowedPattern", "^arn:aws[a-z-]*:acm:us-east-1:.+$")
             .with("Description", format!("The ACM certificate in us-east-1 that distribution `{}` serves (CloudFront takes certificates only from us-east-1).", c.id)),
@@ -1313,7 +1354,7 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
     {
         let acl = b.parameter(
             &unit,
-            &logical_id_for(&c.id, "WebAclArn"),
+            &b.logical_id_for(&c.id, "WebAclArn"),
             Parameter::new("String").with(
                 "Description",
                 format!(
@@ -1324,7 +1365,7 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
         );
         config.insert("WebACLId".into(), acl);
     }
-    let distribution = logical_id(&c.id);
+    let distribution = b.logical_id(&c.id);
     b.put(
         &unit,
         distribution.clone(),
@@ -1336,7 +1377,7 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
     );
     b.output(
         &unit,
-        &logical_id_for(&c.id, "DomainName"),
+        &b.logical_id_for(&c.id, "DomainName"),
         Output {
             description: Some(Value::string(format!("Domain of `{}`", c.name))),
             ..Output::new(Value::get_att(&distribution, "DomainName"))
@@ -1349,9 +1390,9 @@ fn web_acl(b: &mut Builder<'_>, element: &str, unit: &str, groups: &[String], pr
         .component(element)
         .is_some_and(|c| c.kind == ComponentKind::WafWebAcl)
     {
-        logical_id(element)
+        b.logical_id(element)
     } else {
-        logical_id_for(element, "WebAcl")
+        b.logical_id_for(element, "WebAcl")
     };
     let metric = |name: &str| {
         Value::map([
@@ -1446,19 +1487,19 @@ fn web_acl(b: &mut Builder<'_>, element: &str, unit: &str, groups: &[String], pr
             continue;
         }
         let resource_arn = match target.kind {
-            ComponentKind::Alb => Value::reference(logical_id(protected)),
+            ComponentKind::Alb => Value::reference(b.logical_id(protected)),
             ComponentKind::ApiGateway
-                if b.has_resource(unit, &logical_id_for(protected, "Stage")) =>
+                if b.has_resource(unit, &b.logical_id_for(protected, "Stage")) =>
             {
                 if b.units
                     .get(unit)
-                    .and_then(|u| u.template.resources.get(&logical_id(protected)))
+                    .and_then(|u| u.template.resources.get(&b.logical_id(protected)))
                     .is_some_and(|r| r.resource_type == "AWS::ApiGateway::RestApi")
                 {
                     Value::sub(format!(
                         "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}::/restapis/${{{}}}/stages/${{{}}}",
-                        logical_id(protected),
-                        logical_id_for(protected, "Stage")
+                        b.logical_id(protected),
+                        b.logical_id_for(protected, "Stage")
                     ))
                 } else {
                     continue;
@@ -1475,7 +1516,7 @@ fn web_acl(b: &mut Builder<'_>, element: &str, unit: &str, groups: &[String], pr
         };
         b.put(
             unit,
-            format!("{acl}{}Association", logical_id(protected)),
+            format!("{acl}{}Association", b.logical_id(protected)),
             element,
             Group::Workload(target.segment.clone()),
             Resource::new("AWS::WAFv2::WebACLAssociation")
@@ -1498,7 +1539,7 @@ fn shield(b: &mut Builder<'_>, c: &Component) {
             continue;
         };
         let target_unit = b.unit_of_component(target);
-        let id = logical_id(protected);
+        let id = b.logical_id(protected);
         let arn = match target.kind {
             ComponentKind::Route53Zone => b.reference(&unit, &target_unit, &id, None),
             ComponentKind::Alb | ComponentKind::Nlb => b.reference(&unit, &target_unit, &id, None),
@@ -1506,7 +1547,7 @@ fn shield(b: &mut Builder<'_>, c: &Component) {
             ComponentKind::NatGateway => b.reference(
                 &unit,
                 &target_unit,
-                &logical_id_for(protected, "Eip"),
+                &b.logical_id_for(protected, "Eip"),
                 Some("AllocationId"),
             ),
             _ => {
@@ -1534,7 +1575,7 @@ fn shield(b: &mut Builder<'_>, c: &Component) {
         };
         b.put(
             &unit,
-            logical_id_for(&c.id, &id),
+            b.logical_id_for(&c.id, &id),
             &c.id,
             Group::Security,
             Resource::new("AWS::Shield::Protection")

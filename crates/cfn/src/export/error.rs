@@ -3,16 +3,22 @@
 /// Something that stops a design from being exported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
-    /// Two elements (or an element and a supporting resource of another) derive the same
-    /// logical ID; renaming one of the elements fixes it.
+    /// Two elements (or an element and a supporting resource of another) come to the same
+    /// logical ID; renaming one of the elements (or changing its `logical_id`) fixes it.
     #[error(
-        "elements `{first}` and `{second}` both become the CloudFormation resource `{logical_id}`; rename one of them"
+        "elements `{first}` and `{second}` both become the CloudFormation resource `{logical_id}`; rename one of them or change its logical_id"
     )]
     LogicalIdCollision {
         logical_id: String,
         first: String,
         second: String,
     },
+    /// An element carries a logical ID that CloudFormation does not accept (only ASCII letters
+    /// and digits, at most 255 of them).
+    #[error(
+        "element `{element}` carries the logical ID `{logical_id}`, which CloudFormation does not accept (only letters and digits, at most 255); correct or remove it"
+    )]
+    InvalidLogicalId { element: String, logical_id: String },
     /// Resources that reference each other in a cycle do not fit in one stack even after
     /// splitting.
     #[error(

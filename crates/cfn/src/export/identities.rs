@@ -8,8 +8,7 @@ use zta_model::{
 };
 
 use super::builder::{Builder, Group};
-use super::ids::{logical_id, logical_id_for};
-use super::support::{policy_document, portable_arn, service_principal};
+use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
@@ -46,17 +45,10 @@ pub(crate) fn statements(
             };
             map.insert("Effect".into(), Value::string(effect));
             if resource_policy || !statement.principals.is_empty() {
-                let principals: Vec<Value> = statement
-                    .principals
-                    .iter()
-                    .map(|p| principal_arn(b, unit, p))
-                    .collect();
-                let principal = match principals.as_slice() {
-                    [] => Value::string("*"),
-                    [only] if only.as_str() == Some("*") => Value::string("*"),
-                    _ => Value::map([("AWS", Value::list(principals))]),
-                };
-                map.insert("Principal".into(), principal);
+                map.insert(
+                    "Principal".into(),
+                    principal(b, unit, &statement.principals),
+                );
             }
             map.insert(
                 "Action".into(),
@@ -75,7 +67,10 @@ pub(crate) fn statements(
             if !statement.conditions.is_empty() {
                 let conditions = statement.conditions.iter().map(|(operator, keys)| {
                     let keys = keys.iter().map(|(key, values)| {
-                        (key.clone(), Value::list(values.iter().map(Value::string)))
+                        (
+                            key.clone(),
+                            Value::list(values.iter().map(|value| b.design_text(value))),
+                        )
                     });
                     (operator.clone(), Value::map(keys))
                 });
@@ -86,7 +81,44 @@ pub(crate) fn statements(
         .collect()
 }
 
-/// A principal written in a model statement: an identity id, an account id, `*`, or an ARN.
+/// The kinds of principal IAM knows, as an import writes them before the principal
+/// (`Service:logs.amazonaws.com`); a principal without one is an AWS principal.
+const PRINCIPAL_KINDS: [&str; 4] = ["AWS", "Service", "Federated", "CanonicalUser"];
+
+/// The `Principal` of a statement: `*` for anyone, else the principals by kind.
+fn principal(b: &mut Builder<'_>, unit: &str, principals: &[String]) -> Value {
+    if principals.is_empty() || principals.iter().all(|p| p == "*") {
+        return Value::string("*");
+    }
+    let mut by_kind: Vec<(&str, Vec<Value>)> = Vec::new();
+    for written in principals {
+        let (kind, principal) = PRINCIPAL_KINDS
+            .iter()
+            .find_map(|kind| {
+                written
+                    .strip_prefix(kind)
+                    .and_then(|rest| rest.strip_prefix(':'))
+                    .map(|rest| (*kind, rest))
+            })
+            .unwrap_or(("AWS", written.as_str()));
+        let value = match kind {
+            "AWS" => principal_arn(b, unit, principal),
+            _ => b.design_text(principal),
+        };
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, values)) => values.push(value),
+            None => by_kind.push((kind, vec![value])),
+        }
+    }
+    Value::map(
+        by_kind
+            .into_iter()
+            .map(|(kind, values)| (kind, Value::list(values))),
+    )
+}
+
+/// An AWS principal written in a model statement: an identity id, an account id, `*`, or an
+/// ARN.
 fn principal_arn(b: &mut Builder<'_>, unit: &str, principal: &str) -> Value {
     if principal == "*" {
         return Value::string("*");
@@ -100,7 +132,7 @@ fn principal_arn(b: &mut Builder<'_>, unit: &str, principal: &str) -> Value {
     if let Some(account) = b.segment(principal).and_then(|s| s.account_id.clone()) {
         return Value::arn(format!("iam::{account}:root"));
     }
-    portable_arn(principal)
+    b.design_text(principal)
 }
 
 /// A resource written in a model statement: a design element id, or an ARN.
@@ -114,7 +146,7 @@ fn resource_arn(b: &mut Builder<'_>, unit: &str, resource: &str) -> Value {
     if b.identity(resource).is_some() {
         return b.role_arn(unit, resource);
     }
-    portable_arn(resource)
+    b.design_text(resource)
 }
 
 /// The account part of ARNs of resources in `target_unit`, seen from `unit`.
@@ -144,7 +176,7 @@ pub(crate) fn target_arns(
     actions: &[String],
 ) -> Vec<Value> {
     let target_unit = b.unit_of_component(target);
-    let main = logical_id(&target.id);
+    let main = b.logical_id(&target.id);
     let account = account_of(b, unit, &target_unit);
     let with_ref = |b: &mut Builder<'_>, text: String, attribute: Option<&str>| {
         let value = b.reference(unit, &target_unit, &main, attribute);
@@ -272,7 +304,7 @@ fn flow_statements(b: &mut Builder<'_>, unit: &str, identity: &Identity) -> Vec<
         };
         let count = groups.len();
         for (index, (actions, resources)) in groups.into_iter().enumerate() {
-            let mut sid = logical_id(&flow.id);
+            let mut sid = b.logical_id(&flow.id);
             if count > 1 {
                 sid.push_str(if index == 0 { "Bucket" } else { "Objects" });
             }
@@ -339,12 +371,12 @@ fn trust_statements(b: &mut Builder<'_>, unit: &str, identity: &Identity) -> Vec
                     false,
                 ),
                 Some((_, Some(FederationProtocol::Saml))) => (
-                    Value::map([("Federated", Value::reference(logical_id(&principal.id)))]),
+                    Value::map([("Federated", Value::reference(b.logical_id(&principal.id)))]),
                     "sts:AssumeRoleWithSAML",
                     false,
                 ),
                 _ => (
-                    Value::map([("Federated", Value::reference(logical_id(&principal.id)))]),
+                    Value::map([("Federated", Value::reference(b.logical_id(&principal.id)))]),
                     "sts:AssumeRoleWithWebIdentity",
                     false,
                 ),
@@ -409,7 +441,7 @@ fn role(b: &mut Builder<'_>, identity: &Identity) {
     let mut managed: Vec<Value> = identity
         .managed_policies
         .iter()
-        .map(|a| portable_arn(a))
+        .map(|a| b.design_text(a))
         .collect();
     for extra in extras.managed_policies {
         if !managed.contains(&extra) {
@@ -422,29 +454,37 @@ fn role(b: &mut Builder<'_>, identity: &Identity) {
     if let Some(boundary) = &identity.permissions_boundary {
         resource = resource.with_property("PermissionsBoundary", resource_arn(b, &unit, boundary));
     }
-    let mut permissions = statements(b, &unit, &identity.policies, false);
-    permissions.extend(flow_statements(b, &unit, identity));
-    permissions.extend(extras.statements);
+    let stated = statements(b, &unit, &identity.policies, false);
+    let mut derived = flow_statements(b, &unit, identity);
+    derived.extend(extras.statements);
     b.put(
         &unit,
-        logical_id(&identity.id),
+        b.logical_id(&identity.id),
         &identity.id,
         Group::Security,
         resource,
     );
-    // The permissions are a resource of their own rather than the role's inline policy: a key
+    // The permissions are resources of their own rather than the role's inline policies: a key
     // policy names the role, the bucket uses the key, and the permissions name the bucket, so
-    // the role must exist before the key and its permissions after the bucket.
-    if !permissions.is_empty() {
+    // the role must exist before the key and its permissions after the bucket. What the design
+    // states and what the export derives from flows and components are two policies, so that
+    // an import of the template tells them apart.
+    for (role, name, statements) in [
+        ("Policy", "design-policy", stated),
+        ("Permissions", super::support::FLOW_POLICY_NAME, derived),
+    ] {
+        if statements.is_empty() {
+            continue;
+        }
         b.put(
             &unit,
-            logical_id_for(&identity.id, "Permissions"),
+            b.logical_id_for(&identity.id, role),
             &identity.id,
             Group::Security,
             Resource::new("AWS::IAM::RolePolicy")
-                .with_property("RoleName", Value::reference(logical_id(&identity.id)))
-                .with_property("PolicyName", "design-flows")
-                .with_property("PolicyDocument", policy_document(permissions)),
+                .with_property("RoleName", Value::reference(b.logical_id(&identity.id)))
+                .with_property("PolicyName", name)
+                .with_property("PolicyDocument", policy_document(statements)),
         );
     }
 }
@@ -455,7 +495,7 @@ fn user(b: &mut Builder<'_>, identity: &Identity) {
     if !identity.managed_policies.is_empty() {
         resource = resource.with_property(
             "ManagedPolicyArns",
-            Value::list(identity.managed_policies.iter().map(|a| portable_arn(a))),
+            Value::list(identity.managed_policies.iter().map(|a| b.design_text(a))),
         );
     }
     if !identity.groups.is_empty() {
@@ -465,7 +505,7 @@ fn user(b: &mut Builder<'_>, identity: &Identity) {
                 identity
                     .groups
                     .iter()
-                    .map(|g| Value::reference(logical_id(g))),
+                    .map(|g| Value::reference(b.logical_id(g))),
             ),
         );
     }
@@ -484,7 +524,7 @@ fn user(b: &mut Builder<'_>, identity: &Identity) {
     }
     b.put(
         &unit,
-        logical_id(&identity.id),
+        b.logical_id(&identity.id),
         &identity.id,
         Group::Security,
         resource,
@@ -505,7 +545,7 @@ fn group(b: &mut Builder<'_>, identity: &Identity) {
     if !identity.managed_policies.is_empty() {
         resource = resource.with_property(
             "ManagedPolicyArns",
-            Value::list(identity.managed_policies.iter().map(|a| portable_arn(a))),
+            Value::list(identity.managed_policies.iter().map(|a| b.design_text(a))),
         );
     }
     let permissions = statements(b, &unit, &identity.policies, false);
@@ -520,7 +560,7 @@ fn group(b: &mut Builder<'_>, identity: &Identity) {
     }
     b.put(
         &unit,
-        logical_id(&identity.id),
+        b.logical_id(&identity.id),
         &identity.id,
         Group::Security,
         resource,
@@ -529,7 +569,7 @@ fn group(b: &mut Builder<'_>, identity: &Identity) {
 
 fn user_pool(b: &mut Builder<'_>, identity: &Identity) {
     let unit = b.unit_of_identity(identity);
-    let pool = logical_id(&identity.id);
+    let pool = b.logical_id(&identity.id);
     let mfa = match identity.mfa.unwrap_or(MfaMode::Required) {
         MfaMode::Required => "ON",
         MfaMode::Optional => "OPTIONAL",
@@ -590,7 +630,7 @@ fn user_pool(b: &mut Builder<'_>, identity: &Identity) {
         let Some(idp) = b.identity(federated) else {
             continue;
         };
-        let name = logical_id(federated);
+        let name = b.logical_id(federated);
         let (provider_type, details) = match idp.protocol {
             Some(FederationProtocol::Saml) => (
                 "SAML",
@@ -606,7 +646,7 @@ fn user_pool(b: &mut Builder<'_>, identity: &Identity) {
                         "client_id",
                         b.parameter(
                             &unit,
-                            &logical_id_for(federated, "ClientId"),
+                            &b.logical_id_for(federated, "ClientId"),
                             Parameter::new("String").with(
                                 "Description",
                                 format!(
@@ -639,7 +679,7 @@ fn user_pool(b: &mut Builder<'_>, identity: &Identity) {
                 format!("Before deploying, store the client secret that `{federated}` issued in Secrets Manager as zta/{federated}/client-secret; the user pool reads it through a dynamic reference, so it never enters the template."),
             );
         }
-        let provider_logical = logical_id_for(&identity.id, &name);
+        let provider_logical = b.logical_id_for(&identity.id, &name);
         b.put(
             &unit,
             provider_logical.clone(),
@@ -686,14 +726,14 @@ fn user_pool(b: &mut Builder<'_>, identity: &Identity) {
     client.depends_on = provider_ids;
     b.put(
         &unit,
-        logical_id_for(&identity.id, "Client"),
+        b.logical_id_for(&identity.id, "Client"),
         &identity.id,
         Group::Security,
         client,
     );
     b.output(
         &unit,
-        &logical_id_for(&identity.id, "Id"),
+        &b.logical_id_for(&identity.id, "Id"),
         Output {
             description: Some(Value::string(format!("User pool `{}`", identity.name))),
             ..Output::new(Value::reference(&pool))
@@ -701,10 +741,10 @@ fn user_pool(b: &mut Builder<'_>, identity: &Identity) {
     );
     b.output(
         &unit,
-        &logical_id_for(&identity.id, "ClientId"),
+        &b.logical_id_for(&identity.id, "ClientId"),
         Output {
             description: Some(Value::string(format!("App client of `{}`", identity.name))),
-            ..Output::new(Value::reference(logical_id_for(&identity.id, "Client")))
+            ..Output::new(Value::reference(b.logical_id_for(&identity.id, "Client")))
         },
     );
 }
@@ -724,7 +764,7 @@ fn permission_set(b: &mut Builder<'_>, identity: &Identity) {
                 "The ARN of the IAM Identity Center instance (aws sso-admin list-instances).",
             ),
     );
-    let set = logical_id(&identity.id);
+    let set = b.logical_id(&identity.id);
     let name: String = identity
         .id
         .chars()
@@ -745,7 +785,7 @@ fn permission_set(b: &mut Builder<'_>, identity: &Identity) {
     if !identity.managed_policies.is_empty() {
         resource = resource.with_property(
             "ManagedPolicies",
-            Value::list(identity.managed_policies.iter().map(|a| portable_arn(a))),
+            Value::list(identity.managed_policies.iter().map(|a| b.design_text(a))),
         );
     }
     let inline = statements(b, &unit, &identity.policies, false);
@@ -755,7 +795,7 @@ fn permission_set(b: &mut Builder<'_>, identity: &Identity) {
     b.put(&unit, set.clone(), &identity.id, Group::Security, resource);
     let principal = b.parameter(
         &unit,
-        &logical_id_for(&identity.id, "GroupId"),
+        &b.logical_id_for(&identity.id, "GroupId"),
         Parameter::new("String").with(
             "Description",
             format!(
@@ -769,7 +809,7 @@ fn permission_set(b: &mut Builder<'_>, identity: &Identity) {
             Some(id) => Value::string(id),
             None => b.parameter(
                 &unit,
-                &logical_id_for(account, "AccountId"),
+                &b.logical_id_for(account, "AccountId"),
                 Parameter::new("String")
                     .with("AllowedPattern", "^[0-9]{12}$")
                     .with("Description", format!("The account id of `{account}`.")),
@@ -777,7 +817,10 @@ fn permission_set(b: &mut Builder<'_>, identity: &Identity) {
         };
         b.put(
             &unit,
-            logical_id_for(&identity.id, &format!("{}Assignment", logical_id(account))),
+            b.logical_id_for(
+                &identity.id,
+                &format!("{}Assignment", b.logical_id(account)),
+            ),
             &identity.id,
             Group::Security,
             Resource::new("AWS::SSO::Assignment")
@@ -816,7 +859,7 @@ fn identity_provider(b: &mut Builder<'_>, identity: &Identity) {
         Some(FederationProtocol::Saml) => {
             let metadata = b.parameter(
                 &unit,
-                &logical_id_for(&identity.id, "SamlMetadata"),
+                &b.logical_id_for(&identity.id, "SamlMetadata"),
                 Parameter::new("String").with(
                     "Description",
                     format!("The SAML metadata document of `{}`.", identity.id),
@@ -833,7 +876,7 @@ fn identity_provider(b: &mut Builder<'_>, identity: &Identity) {
     };
     b.put(
         &unit,
-        logical_id(&identity.id),
+        b.logical_id(&identity.id),
         &identity.id,
         Group::Security,
         resource,

@@ -1,8 +1,10 @@
 //! Logical IDs derived from design element ids, so that the same element always becomes the same
 //! resource and a small design change is a small template diff.
 //!
-//! The report's evidence chain calls [`logical_id`] and [`logical_id_for`] to name the resources
-//! that implement an element, without running an export.
+//! An element that carries a `logical_id` (an imported one keeps its template's) is exported
+//! under that id instead; the export's builder settles which. The report's evidence chain names
+//! an element's resource without running an export the same way: the carried `logical_id`, else
+//! [`logical_id`] of the element's id.
 
 /// The logical ID of the main resource implementing a design element.
 ///
@@ -28,11 +30,9 @@ pub fn logical_id(element_id: &str) -> String {
     id
 }
 
-/// The logical ID of a supporting resource of an element, e.g. `OrdersDbSecurityGroup`.
-pub fn logical_id_for(element_id: &str, role: &str) -> String {
-    let mut id = logical_id(element_id);
-    id.push_str(role);
-    id
+/// Whether CloudFormation accepts a logical ID: ASCII letters and digits, 1 to 255 of them.
+pub(crate) fn is_valid_logical_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 255 && id.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Whether the id is in the one-to-one form: lowercase alphanumeric parts joined by single `-`,
@@ -83,10 +83,6 @@ mod tests {
         assert_eq!(logical_id("orders-db"), "OrdersDb");
         assert_eq!(logical_id("alb"), "Alb");
         assert_eq!(logical_id("app-a2"), "AppA2");
-        assert_eq!(
-            logical_id_for("orders-db", "SecurityGroup"),
-            "OrdersDbSecurityGroup"
-        );
     }
 
     #[test]
@@ -97,6 +93,15 @@ mod tests {
         assert_ne!(logical_id("app-1"), logical_id("app1"));
         assert_eq!(logical_id("Orders.DB"), logical_id("Orders.DB"));
         assert!(logical_id("1st").starts_with('E'));
+    }
+
+    #[test]
+    fn only_letters_and_digits_make_a_logical_id() {
+        assert!(is_valid_logical_id("OrdersDb2"));
+        assert!(!is_valid_logical_id(""));
+        assert!(!is_valid_logical_id("Orders-Db"));
+        assert!(!is_valid_logical_id("Orders_Db"));
+        assert!(!is_valid_logical_id(&"A".repeat(256)));
     }
 
     #[test]

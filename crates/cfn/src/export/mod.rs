@@ -11,8 +11,11 @@
 //! endpoint. What the design states is exported as stated, secure or not: the rules judge the
 //! design, the exporter only implements it.
 //!
-//! Logical IDs derive from element ids ([`logical_id`]), and every resource's Metadata names
-//! the element it implements, so the report can chain a finding to the resource. A design with
+//! Logical IDs derive from element ids ([`logical_id`]) unless an element carries its own (an
+//! imported element keeps its template's), and every resource's Metadata names the element it
+//! implements, so the report can chain a finding to the resource; a supporting resource's
+//! Metadata also names its part (`Part: LogGroup`), so that importing the template back makes
+//! no element of it. A design with
 //! several accounts becomes one stack per account, wired together by the manifest; an account
 //! whose template would exceed 500 resources or 1 MB is split into several stacks joined by
 //! exports. Nothing here does I/O: [`Export::files`] hands back file names and contents.
@@ -36,7 +39,8 @@ use std::collections::HashMap;
 use zta_model::{Design, SegmentKind};
 
 pub use error::{ExportError, ExportResult};
-pub use ids::{logical_id, logical_id_for};
+pub use ids::logical_id;
+pub(crate) use support::{FLOW_POLICY_NAME, is_generated_sid};
 
 use crate::template::Template;
 use crate::value::Value;

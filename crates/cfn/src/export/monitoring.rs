@@ -7,7 +7,6 @@
 use zta_model::{Component, ComponentKind};
 
 use super::builder::{Builder, Group, tags};
-use super::ids::{logical_id, logical_id_for};
 use super::support::{policy_document, service_principal, stateful};
 use crate::template::{Parameter, Resource};
 use crate::value::Value;
@@ -50,9 +49,9 @@ fn delivery_bucket(b: &mut Builder<'_>, unit: &str, c: &Component) -> (String, O
         .find(|bucket| super::data::is_log_archive(b, &bucket.id))
         .map(|bucket| bucket.id.clone());
     if let Some(archive) = archive {
-        return (logical_id(&archive), Some(archive));
+        return (b.logical_id(&archive), Some(archive));
     }
-    let bucket = logical_id_for(&c.id, "Bucket");
+    let bucket = b.logical_id_for(&c.id, "Bucket");
     let key = b.default_key_arn(unit);
     let mut resource = Resource::new("AWS::S3::Bucket")
         .with_property(
@@ -214,13 +213,13 @@ fn trail(b: &mut Builder<'_>, c: &Component) {
     };
     let logs = b.log_group(
         &unit,
-        logical_id_for(&c.id, "LogGroup"),
+        b.logical_id_for(&c.id, "LogGroup"),
         &c.id,
         Group::Security,
         p.retention_days,
         None,
     );
-    let role = logical_id_for(&c.id, "LogsRole");
+    let role = b.logical_id_for(&c.id, "LogsRole");
     b.put(
         &unit,
         role.clone(),
@@ -270,14 +269,14 @@ fn trail(b: &mut Builder<'_>, c: &Component) {
         .with_property("CloudWatchLogsRoleArn", Value::get_att(&role, "Arn"))
         .with_property("Tags", tags(&c.id, &c.tags));
     let policy = match &archive {
-        Some(archive) => logical_id_for(archive, "Policy"),
+        Some(archive) => b.logical_id_for(archive, "Policy"),
         None => format!("{bucket}Policy"),
     };
     resource.depends_on.push(policy);
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Security, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Security, resource);
     b.skip_checkov(
         &unit,
-        &logical_id(&c.id),
+        &b.logical_id(&c.id),
         "CKV_AWS_252",
         "Notifications of delivered log files are not needed: alarms on the trail's log group notify on the events that matter.",
     );
@@ -295,7 +294,7 @@ fn log_group(b: &mut Builder<'_>, c: &Component) {
         resource = resource.with_property("KmsKeyId", b.key_arn(&unit, c));
     }
     stateful(&mut resource, "Retain");
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Security, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Security, resource);
 }
 
 /// Metric filters for the critical events the designer offers, as in the CIS benchmark.
@@ -350,16 +349,16 @@ fn alarm(b: &mut Builder<'_>, c: &Component) {
         ));
         return;
     };
-    let metric_name = logical_id(&c.id);
+    let metric_name = b.logical_id(&c.id);
     b.put(
         &unit,
-        logical_id_for(&c.id, "MetricFilter"),
+        b.logical_id_for(&c.id, "MetricFilter"),
         &c.id,
         Group::Security,
         Resource::new("AWS::Logs::MetricFilter")
             .with_property(
                 "LogGroupName",
-                Value::reference(logical_id_for(&trail.id, "LogGroup")),
+                Value::reference(b.logical_id_for(&trail.id, "LogGroup")),
             )
             .with_property("FilterPattern", pattern)
             .with_property(
@@ -387,16 +386,16 @@ fn alarm(b: &mut Builder<'_>, c: &Component) {
     {
         resource = resource.with_property(
             "AlarmActions",
-            Value::list([Value::reference(logical_id(&topic.id))]),
+            Value::list([Value::reference(b.logical_id(&topic.id))]),
         );
     }
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Security, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Security, resource);
 }
 
 fn config(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let (bucket, archive) = delivery_bucket(b, &unit, c);
-    let role = logical_id_for(&c.id, "Role");
+    let role = b.logical_id_for(&c.id, "Role");
     b.put(
         &unit,
         role.clone(),
@@ -416,7 +415,7 @@ fn config(b: &mut Builder<'_>, c: &Component) {
                 Value::list([Value::arn("iam::aws:policy/service-role/AWS_ConfigRole")]),
             ),
     );
-    let recorder = logical_id(&c.id);
+    let recorder = b.logical_id(&c.id);
     b.put(
         &unit,
         recorder.clone(),
@@ -443,7 +442,7 @@ fn config(b: &mut Builder<'_>, c: &Component) {
     }
     b.put(
         &unit,
-        logical_id_for(&c.id, "DeliveryChannel"),
+        b.logical_id_for(&c.id, "DeliveryChannel"),
         &c.id,
         Group::Security,
         channel,
@@ -467,7 +466,7 @@ fn standard_arn(standard: &str) -> Option<&'static str> {
 
 fn security_hub(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
-    let hub = logical_id(&c.id);
+    let hub = b.logical_id(&c.id);
     b.put(
         &unit,
         hub.clone(),
@@ -500,7 +499,7 @@ fn security_hub(b: &mut Builder<'_>, c: &Component) {
         resource.depends_on.push(hub.clone());
         b.put(
             &unit,
-            logical_id_for(&c.id, &logical_id(&standard)),
+            b.logical_id_for(&c.id, &b.logical_id(&standard)),
             &c.id,
             Group::Security,
             resource,
@@ -519,7 +518,7 @@ fn guardduty(b: &mut Builder<'_>, c: &Component) {
     ];
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         Group::Security,
         Resource::new("AWS::GuardDuty::Detector")
@@ -541,7 +540,7 @@ fn macie(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         Group::Security,
         Resource::new("AWS::Macie::Session")
@@ -580,7 +579,7 @@ fn analyzer(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         Group::Security,
         Resource::new("AWS::AccessAnalyzer::Analyzer")
@@ -596,7 +595,7 @@ fn session_manager(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let logs = b.log_group(
         &unit,
-        logical_id_for(&c.id, "LogGroup"),
+        b.logical_id_for(&c.id, "LogGroup"),
         &c.id,
         Group::Security,
         None,
@@ -623,7 +622,7 @@ fn session_manager(b: &mut Builder<'_>, c: &Component) {
     ]);
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         Group::Security,
         Resource::new("AWS::SSM::Document")
@@ -681,7 +680,7 @@ fn patching(b: &mut Builder<'_>, c: &Component) {
     let (os, key, values) = operating_system(c.properties.os.as_deref());
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         Group::Security,
         Resource::new("AWS::SSM::PatchBaseline")
@@ -712,7 +711,7 @@ fn patching(b: &mut Builder<'_>, c: &Component) {
                 )]),
             ),
     );
-    let window = logical_id_for(&c.id, "Window");
+    let window = b.logical_id_for(&c.id, "Window");
     b.put(
         &unit,
         window.clone(),
@@ -725,7 +724,7 @@ fn patching(b: &mut Builder<'_>, c: &Component) {
             .with_property("Cutoff", 1_u32)
             .with_property("AllowUnassociatedTargets", false),
     );
-    let target = logical_id_for(&c.id, "Targets");
+    let target = b.logical_id_for(&c.id, "Targets");
     b.put(
         &unit,
         target.clone(),
@@ -744,7 +743,7 @@ fn patching(b: &mut Builder<'_>, c: &Component) {
     );
     b.put(
         &unit,
-        logical_id_for(&c.id, "Task"),
+        b.logical_id_for(&c.id, "Task"),
         &c.id,
         Group::Security,
         Resource::new("AWS::SSM::MaintenanceWindowTask")
@@ -781,7 +780,7 @@ fn share(b: &mut Builder<'_>, c: &Component) {
         let Some(target) = b.component(shared) else {
             continue;
         };
-        let id = logical_id(shared);
+        let id = b.logical_id(shared);
         let arn = match target.kind {
             ComponentKind::TransitGateway => Value::sub(format!(
                 "arn:${{AWS::Partition}}:ec2:${{AWS::Region}}:${{AWS::AccountId}}:transit-gateway/${{{id}}}"
@@ -789,7 +788,7 @@ fn share(b: &mut Builder<'_>, c: &Component) {
             ComponentKind::Route53Zone => Value::sub(format!(
                 "arn:${{AWS::Partition}}:route53:::hostedzone/${{{id}}}"
             )),
-            ComponentKind::NetworkFirewall => Value::reference(logical_id_for(shared, "Policy")),
+            ComponentKind::NetworkFirewall => Value::reference(b.logical_id_for(shared, "Policy")),
             _ => {
                 b.warn(format!(
                     "RAM share `{}` cannot share `{shared}` ({}); left out",
@@ -807,7 +806,7 @@ fn share(b: &mut Builder<'_>, c: &Component) {
             Some(id) => Value::string(id),
             None => b.parameter(
                 &unit,
-                &logical_id_for(account, "AccountId"),
+                &b.logical_id_for(account, "AccountId"),
                 Parameter::new("String")
                     .with("AllowedPattern", "^[0-9]{12}$")
                     .with("Description", format!("The account id of `{account}`.")),
@@ -817,7 +816,7 @@ fn share(b: &mut Builder<'_>, c: &Component) {
     }
     b.put(
         &unit,
-        logical_id(&c.id),
+        b.logical_id(&c.id),
         &c.id,
         Group::Network,
         Resource::new("AWS::RAM::ResourceShare")

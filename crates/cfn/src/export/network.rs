@@ -5,7 +5,6 @@
 use zta_model::{Component, ComponentKind, EndpointType, Segment, SegmentKind, Tier};
 
 use super::builder::{Builder, Group, tags};
-use super::ids::{logical_id, logical_id_for};
 use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
@@ -55,7 +54,7 @@ fn vpc_cidr(b: &mut Builder<'_>, unit: &str, vpc: &Segment) -> Value {
         Some(cidr) => Value::string(cidr),
         None => b.parameter(
             unit,
-            &logical_id_for(&vpc.id, "Cidr"),
+            &b.logical_id_for(&vpc.id, "Cidr"),
             Parameter::new("String")
                 .with("Default", "10.0.0.0/16")
                 .with("AllowedPattern", r"^(\d{1,3}\.){3}\d{1,3}/\d{1,2}$")
@@ -69,7 +68,7 @@ fn vpc_cidr(b: &mut Builder<'_>, unit: &str, vpc: &Segment) -> Value {
 
 fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
     let unit = b.unit_of_segment(&vpc.id);
-    let vpc_id = logical_id(&vpc.id);
+    let vpc_id = b.logical_id(&vpc.id);
     let cidr = vpc_cidr(b, &unit, vpc);
     let resource = Resource::new("AWS::EC2::VPC")
         .with_property("CidrBlock", cidr)
@@ -79,7 +78,7 @@ fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
     b.put(&unit, vpc_id.clone(), &vpc.id, Group::Network, resource);
     b.output(
         &unit,
-        &logical_id_for(&vpc.id, "Id"),
+        &b.logical_id_for(&vpc.id, "Id"),
         Output {
             description: Some(Value::string(format!("VPC `{}`", vpc.name))),
             ..Output::new(Value::reference(&vpc_id))
@@ -90,13 +89,13 @@ fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
     if vpc.flow_logs != Some(false) {
         let group = b.log_group(
             &unit,
-            logical_id_for(&vpc.id, "FlowLogGroup"),
+            b.logical_id_for(&vpc.id, "FlowLogGroup"),
             &vpc.id,
             Group::Network,
             None,
             None,
         );
-        let role = logical_id_for(&vpc.id, "FlowLogRole");
+        let role = b.logical_id_for(&vpc.id, "FlowLogRole");
         let trust = policy_document(vec![Value::map([
             ("Effect", Value::string("Allow")),
             (
@@ -142,7 +141,7 @@ fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
             .with_property("DeliverLogsPermissionArn", Value::get_att(&role, "Arn"));
         b.put(
             &unit,
-            logical_id_for(&vpc.id, "FlowLog"),
+            b.logical_id_for(&vpc.id, "FlowLog"),
             &vpc.id,
             Group::Network,
             flow_log,
@@ -165,12 +164,12 @@ fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
             .with_property("Tags", tags(&subnet.id, &Default::default()));
         b.put(
             &unit,
-            logical_id(&subnet.id),
+            b.logical_id(&subnet.id),
             &subnet.id,
             Group::Network,
             resource,
         );
-        let table = logical_id_for(&subnet.id, "RouteTable");
+        let table = b.logical_id_for(&subnet.id, "RouteTable");
         let route_table = Resource::new("AWS::EC2::RouteTable")
             .with_property("VpcId", Value::reference(&vpc_id))
             .with_property("Tags", tags(&subnet.id, &Default::default()));
@@ -182,11 +181,11 @@ fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
             route_table,
         );
         let association = Resource::new("AWS::EC2::SubnetRouteTableAssociation")
-            .with_property("SubnetId", Value::reference(logical_id(&subnet.id)))
+            .with_property("SubnetId", Value::reference(b.logical_id(&subnet.id)))
             .with_property("RouteTableId", Value::reference(&table));
         b.put(
             &unit,
-            logical_id_for(&subnet.id, "RouteTableAssociation"),
+            b.logical_id_for(&subnet.id, "RouteTableAssociation"),
             &subnet.id,
             Group::Network,
             association,
@@ -246,9 +245,9 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
     let tgw_route = match tgws.first() {
         Some(tgw) => {
             let owner = b.unit_of_component(tgw);
-            let id = b.reference(&unit, &owner, &logical_id(&tgw.id), None);
+            let id = b.reference(&unit, &owner, &b.logical_id(&tgw.id), None);
             Some((
-                logical_id_for(&tgw.id, &format!("{}Attachment", logical_id(&vpc.id))),
+                b.logical_id_for(&tgw.id, &format!("{}Attachment", b.logical_id(&vpc.id))),
                 id,
             ))
         }
@@ -289,7 +288,7 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
             }
             Tier::Isolated => None,
         };
-        let table = logical_id_for(&subnet.id, "RouteTable");
+        let table = b.logical_id_for(&subnet.id, "RouteTable");
         let mut reaches_internet = false;
         if let Some(default) = default {
             reaches_internet = true;
@@ -298,15 +297,18 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
                 .with_property("DestinationCidrBlock", "0.0.0.0/0");
             match default {
                 DefaultRoute::InternetGateway(igw) => {
-                    route = route.with_property("GatewayId", Value::reference(logical_id(&igw)));
-                    route.depends_on.push(logical_id_for(&igw, "Attachment"));
+                    route = route.with_property("GatewayId", Value::reference(b.logical_id(&igw)));
+                    route.depends_on.push(b.logical_id_for(&igw, "Attachment"));
                 }
                 DefaultRoute::NatGateway(nat) => {
-                    route = route.with_property("NatGatewayId", Value::reference(logical_id(&nat)));
+                    route =
+                        route.with_property("NatGatewayId", Value::reference(b.logical_id(&nat)));
                 }
                 DefaultRoute::Firewall(firewall) => {
-                    route = route
-                        .with_property("VpcEndpointId", firewall_endpoint(&logical_id(&firewall)));
+                    route = route.with_property(
+                        "VpcEndpointId",
+                        firewall_endpoint(&b.logical_id(&firewall)),
+                    );
                 }
                 DefaultRoute::TransitGateway { attachment, tgw } => {
                     route = route.with_property("TransitGatewayId", tgw);
@@ -315,7 +317,7 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
             }
             b.put(
                 &unit,
-                logical_id_for(&subnet.id, "DefaultRoute"),
+                b.logical_id_for(&subnet.id, "DefaultRoute"),
                 &subnet.id,
                 Group::Network,
                 route,
@@ -334,7 +336,7 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
                         Some(f) if tier == Tier::Public => {
                             route = route.with_property(
                                 "VpcEndpointId",
-                                firewall_endpoint(&logical_id(&f.id)),
+                                firewall_endpoint(&b.logical_id(&f.id)),
                             );
                         }
                         _ => {
@@ -344,7 +346,7 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
                     }
                     b.put(
                         &unit,
-                        logical_id_for(&subnet.id, &format!("PeerRoute{}", index + 1)),
+                        b.logical_id_for(&subnet.id, &format!("PeerRoute{}", index + 1)),
                         &subnet.id,
                         Group::Network,
                         route,
@@ -369,7 +371,7 @@ fn nacls(
     peers: &[String],
     internet_tiers: &[Tier],
 ) {
-    let vpc_id = logical_id(&vpc.id);
+    let vpc_id = b.logical_id(&vpc.id);
     let cidr = vpc_cidr(b, unit, vpc);
     for tier in [Tier::Public, Tier::Private, Tier::Isolated] {
         let subnets: Vec<&Segment> = b
@@ -385,7 +387,7 @@ fn nacls(
             Tier::Private => "Private",
             Tier::Isolated => "Isolated",
         };
-        let acl = logical_id_for(&vpc.id, &format!("{tier_name}NetworkAcl"));
+        let acl = b.logical_id_for(&vpc.id, &format!("{tier_name}NetworkAcl"));
         let resource = Resource::new("AWS::EC2::NetworkAcl")
             .with_property("VpcId", Value::reference(&vpc_id))
             .with_property("Tags", tags(&vpc.id, &Default::default()));
@@ -442,11 +444,11 @@ fn nacls(
         }
         for subnet in subnets {
             let association = Resource::new("AWS::EC2::SubnetNetworkAclAssociation")
-                .with_property("SubnetId", Value::reference(logical_id(&subnet.id)))
+                .with_property("SubnetId", Value::reference(b.logical_id(&subnet.id)))
                 .with_property("NetworkAclId", Value::reference(&acl));
             b.put(
                 unit,
-                logical_id_for(&subnet.id, "NetworkAclAssociation"),
+                b.logical_id_for(&subnet.id, "NetworkAclAssociation"),
                 &subnet.id,
                 Group::Network,
                 association,
@@ -490,16 +492,16 @@ fn internet_gateway(b: &mut Builder<'_>, c: &Component) {
         ));
         return;
     };
-    let id = logical_id(&c.id);
+    let id = b.logical_id(&c.id);
     let gateway =
         Resource::new("AWS::EC2::InternetGateway").with_property("Tags", tags(&c.id, &c.tags));
     b.put(&unit, id.clone(), &c.id, Group::Network, gateway);
     let attachment = Resource::new("AWS::EC2::VPCGatewayAttachment")
-        .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+        .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
         .with_property("InternetGatewayId", Value::reference(&id));
     b.put(
         &unit,
-        logical_id_for(&c.id, "Attachment"),
+        b.logical_id_for(&c.id, "Attachment"),
         &c.id,
         Group::Network,
         attachment,
@@ -511,7 +513,7 @@ fn nat_gateway(b: &mut Builder<'_>, c: &Component) {
     let Some(subnet) = b.subnet_of(c) else {
         return;
     };
-    let eip = logical_id_for(&c.id, "Eip");
+    let eip = b.logical_id_for(&c.id, "Eip");
     let mut address = Resource::new("AWS::EC2::EIP")
         .with_property("Domain", "vpc")
         .with_property("Tags", tags(&c.id, &c.tags));
@@ -522,14 +524,14 @@ fn nat_gateway(b: &mut Builder<'_>, c: &Component) {
     }) {
         address
             .depends_on
-            .push(logical_id_for(&igw.id, "Attachment"));
+            .push(b.logical_id_for(&igw.id, "Attachment"));
     }
     b.put(&unit, eip.clone(), &c.id, Group::Network, address);
     let nat = Resource::new("AWS::EC2::NatGateway")
         .with_property("AllocationId", Value::get_att(&eip, "AllocationId"))
-        .with_property("SubnetId", Value::reference(logical_id(&subnet.id)))
+        .with_property("SubnetId", Value::reference(b.logical_id(&subnet.id)))
         .with_property("Tags", tags(&c.id, &c.tags));
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Network, nat);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, nat);
 }
 
 fn transit_gateway(b: &mut Builder<'_>, c: &Component) {
@@ -545,13 +547,13 @@ fn transit_gateway(b: &mut Builder<'_>, c: &Component) {
         .with_property("DefaultRouteTablePropagation", "enable")
         .with_property("DnsSupport", "enable")
         .with_property("Tags", tags(&c.id, &c.tags));
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Network, tgw);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, tgw);
     b.output(
         &unit,
-        &logical_id_for(&c.id, "Id"),
+        &b.logical_id_for(&c.id, "Id"),
         Output {
             description: Some(Value::string(format!("Transit Gateway `{}`", c.name))),
-            ..Output::new(Value::reference(logical_id(&c.id)))
+            ..Output::new(Value::reference(b.logical_id(&c.id)))
         },
     );
     let egress_vpc = c.properties.attachments.iter().find(|vpc| {
@@ -574,10 +576,10 @@ fn transit_gateway(b: &mut Builder<'_>, c: &Component) {
             continue;
         };
         let vpc_unit = b.unit_of_segment(vpc_id);
-        let tgw_ref = b.reference(&vpc_unit, &unit, &logical_id(&c.id), None);
+        let tgw_ref = b.reference(&vpc_unit, &unit, &b.logical_id(&c.id), None);
         let subnets: Vec<Value> = attachment_subnets(b, vpc_id)
             .iter()
-            .map(|s| Value::reference(logical_id(&s.id)))
+            .map(|s| Value::reference(b.logical_id(&s.id)))
             .collect();
         if subnets.is_empty() {
             b.warn(format!(
@@ -588,12 +590,12 @@ fn transit_gateway(b: &mut Builder<'_>, c: &Component) {
         }
         let attachment = Resource::new("AWS::EC2::TransitGatewayAttachment")
             .with_property("TransitGatewayId", tgw_ref)
-            .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+            .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
             .with_property("SubnetIds", Value::list(subnets))
             .with_property("Tags", tags(&c.id, &c.tags));
         b.put(
             &vpc_unit,
-            logical_id_for(&c.id, &format!("{}Attachment", logical_id(vpc_id))),
+            b.logical_id_for(&c.id, &format!("{}Attachment", b.logical_id(vpc_id))),
             &c.id,
             Group::Network,
             attachment,
@@ -623,8 +625,8 @@ fn peering(b: &mut Builder<'_>, c: &Component) {
     };
     let first_unit = b.unit_of_segment(first);
     let second_unit = b.unit_of_segment(second);
-    let requester = b.reference(&unit, &first_unit, &logical_id(first), None);
-    let accepter = b.reference(&unit, &second_unit, &logical_id(second), None);
+    let requester = b.reference(&unit, &first_unit, &b.logical_id(first), None);
+    let accepter = b.reference(&unit, &second_unit, &b.logical_id(second), None);
     let mut resource = Resource::new("AWS::EC2::VPCPeeringConnection")
         .with_property("VpcId", requester)
         .with_property("PeerVpcId", accepter)
@@ -640,7 +642,7 @@ fn peering(b: &mut Builder<'_>, c: &Component) {
             format!("Accept peering `{}` in account `{second_unit}`, or give the stack a PeerRoleArn that may accept it.", c.id),
         );
     }
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Network, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, resource);
 }
 
 fn vpn(b: &mut Builder<'_>, c: &Component) {
@@ -650,7 +652,7 @@ fn vpn(b: &mut Builder<'_>, c: &Component) {
     };
     let address = b.parameter(
         &unit,
-        &logical_id_for(&c.id, "CustomerGatewayIp"),
+        &b.logical_id_for(&c.id, "CustomerGatewayIp"),
         Parameter::new("String")
             .with("AllowedPattern", r"^(\d{1,3}\.){3}\d{1,3}$")
             .with(
@@ -661,7 +663,7 @@ fn vpn(b: &mut Builder<'_>, c: &Component) {
                 ),
             ),
     );
-    let customer = logical_id_for(&c.id, "CustomerGateway");
+    let customer = b.logical_id_for(&c.id, "CustomerGateway");
     b.put(
         &unit,
         customer.clone(),
@@ -673,7 +675,7 @@ fn vpn(b: &mut Builder<'_>, c: &Component) {
             .with_property("IpAddress", address)
             .with_property("Tags", tags(&c.id, &c.tags)),
     );
-    let gateway = logical_id_for(&c.id, "VpnGateway");
+    let gateway = b.logical_id_for(&c.id, "VpnGateway");
     b.put(
         &unit,
         gateway.clone(),
@@ -683,14 +685,14 @@ fn vpn(b: &mut Builder<'_>, c: &Component) {
             .with_property("Type", "ipsec.1")
             .with_property("Tags", tags(&c.id, &c.tags)),
     );
-    let attachment = logical_id_for(&c.id, "VpnGatewayAttachment");
+    let attachment = b.logical_id_for(&c.id, "VpnGatewayAttachment");
     b.put(
         &unit,
         attachment.clone(),
         &c.id,
         Group::Network,
         Resource::new("AWS::EC2::VPCGatewayAttachment")
-            .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+            .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
             .with_property("VpnGatewayId", Value::reference(&gateway)),
     );
     let mut connection = Resource::new("AWS::EC2::VPNConnection")
@@ -700,7 +702,13 @@ fn vpn(b: &mut Builder<'_>, c: &Component) {
         .with_property("StaticRoutesOnly", false)
         .with_property("Tags", tags(&c.id, &c.tags));
     connection.depends_on.push(attachment);
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Network, connection);
+    b.put(
+        &unit,
+        b.logical_id(&c.id),
+        &c.id,
+        Group::Network,
+        connection,
+    );
 }
 
 fn endpoint(b: &mut Builder<'_>, c: &Component) {
@@ -712,7 +720,7 @@ fn endpoint(b: &mut Builder<'_>, c: &Component) {
     let gateway = c.properties.endpoint_type == Some(EndpointType::Gateway)
         || (c.properties.endpoint_type.is_none() && matches!(service.as_str(), "s3" | "dynamodb"));
     let mut resource = Resource::new("AWS::EC2::VPCEndpoint")
-        .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+        .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
         .with_property(
             "ServiceName",
             Value::sub(format!("com.amazonaws.${{AWS::Region}}.{service}")),
@@ -722,7 +730,7 @@ fn endpoint(b: &mut Builder<'_>, c: &Component) {
             .subnets_of(&vpc.id)
             .iter()
             .filter(|s| Builder::tier(s) != Tier::Public)
-            .map(|s| Value::reference(logical_id_for(&s.id, "RouteTable")))
+            .map(|s| Value::reference(b.logical_id_for(&s.id, "RouteTable")))
             .collect();
         resource = resource
             .with_property("VpcEndpointType", "Gateway")
@@ -731,7 +739,7 @@ fn endpoint(b: &mut Builder<'_>, c: &Component) {
         let subnets: Vec<Value> = b
             .spread_subnets(subnet)
             .iter()
-            .map(|s| Value::reference(logical_id(&s.id)))
+            .map(|s| Value::reference(b.logical_id(&s.id)))
             .collect();
         resource = resource
             .with_property("VpcEndpointType", "Interface")
@@ -740,7 +748,7 @@ fn endpoint(b: &mut Builder<'_>, c: &Component) {
             .with_property(
                 "SecurityGroupIds",
                 Value::list([Value::get_att(
-                    logical_id_for(&c.id, "SecurityGroup"),
+                    b.logical_id_for(&c.id, "SecurityGroup"),
                     "GroupId",
                 )]),
             );
@@ -750,7 +758,7 @@ fn endpoint(b: &mut Builder<'_>, c: &Component) {
             super::identities::statements(b, &unit, &c.properties.resource_policy, true);
         resource = resource.with_property("PolicyDocument", policy_document(statements));
     }
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Network, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, resource);
 }
 
 fn endpoint_service(b: &mut Builder<'_>, c: &Component) {
@@ -760,7 +768,7 @@ fn endpoint_service(b: &mut Builder<'_>, c: &Component) {
     };
     let balancers: Vec<Value> = in_vpc(b, ComponentKind::Nlb, &vpc.id)
         .iter()
-        .map(|nlb| Value::reference(logical_id(&nlb.id)))
+        .map(|nlb| Value::reference(b.logical_id(&nlb.id)))
         .collect();
     if balancers.is_empty() {
         b.warn(format!(
@@ -772,7 +780,7 @@ fn endpoint_service(b: &mut Builder<'_>, c: &Component) {
     let resource = Resource::new("AWS::EC2::VPCEndpointService")
         .with_property("AcceptanceRequired", true)
         .with_property("NetworkLoadBalancerArns", Value::list(balancers));
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Network, resource);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, resource);
 }
 
 fn firewall(b: &mut Builder<'_>, c: &Component) {
@@ -845,7 +853,7 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
         Value::map([("RuleOrder", Value::string("STRICT_ORDER"))]),
     );
     if !rules.is_empty() {
-        let group = logical_id_for(&c.id, "RuleGroup");
+        let group = b.logical_id_for(&c.id, "RuleGroup");
         let rule_group = Resource::new("AWS::NetworkFirewall::RuleGroup")
             .with_property(
                 "RuleGroupName",
@@ -875,7 +883,7 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
             ])]),
         );
     }
-    let policy_id = logical_id_for(&c.id, "Policy");
+    let policy_id = b.logical_id_for(&c.id, "Policy");
     b.put(
         &unit,
         policy_id.clone(),
@@ -888,7 +896,7 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
             )
             .with_property("FirewallPolicy", Value::from(policy)),
     );
-    let firewall = logical_id(&c.id);
+    let firewall = b.logical_id(&c.id);
     b.put(
         &unit,
         firewall.clone(),
@@ -900,20 +908,20 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
                 Value::sub(format!("${{AWS::StackName}}-{}", c.id)),
             )
             .with_property("FirewallPolicyArn", Value::reference(&policy_id))
-            .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+            .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
             .with_property("DeleteProtection", true)
             .with_property(
                 "SubnetMappings",
                 Value::list([Value::map([(
                     "SubnetId",
-                    Value::reference(logical_id(&subnet.id)),
+                    Value::reference(b.logical_id(&subnet.id)),
                 )])]),
             )
             .with_property("Tags", tags(&c.id, &c.tags)),
     );
     let logs = b.log_group(
         &unit,
-        logical_id_for(&c.id, "LogGroup"),
+        b.logical_id_for(&c.id, "LogGroup"),
         &c.id,
         Group::Network,
         None,
@@ -921,7 +929,7 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
     );
     b.put(
         &unit,
-        logical_id_for(&c.id, "Logging"),
+        b.logical_id_for(&c.id, "Logging"),
         &c.id,
         Group::Network,
         Resource::new("AWS::NetworkFirewall::LoggingConfiguration")
@@ -959,7 +967,7 @@ fn zone(b: &mut Builder<'_>, c: &Component) {
         zone = zone.with_property(
             "VPCs",
             Value::list([Value::map([
-                ("VPCId", Value::reference(logical_id(&vpc.id))),
+                ("VPCId", Value::reference(b.logical_id(&vpc.id))),
                 ("VPCRegion", Value::reference("AWS::Region")),
             ])]),
         );
@@ -974,17 +982,17 @@ fn zone(b: &mut Builder<'_>, c: &Component) {
             ),
         );
     }
-    b.put(&unit, logical_id(&c.id), &c.id, Group::Network, zone);
+    b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, zone);
     b.output(
         &unit,
-        &logical_id_for(&c.id, "NameServers"),
+        &b.logical_id_for(&c.id, "NameServers"),
         Output {
             description: Some(Value::string(format!("Name servers of {name}"))),
             ..Output::new(Value::intrinsic(
                 crate::value::Function::Join,
                 Value::list([
                     Value::string(","),
-                    Value::get_att(logical_id(&c.id), "NameServers"),
+                    Value::get_att(b.logical_id(&c.id), "NameServers"),
                 ]),
             ))
         },

@@ -5,7 +5,6 @@
 use zta_model::{Component, ComponentKind, EndpointType, Flow, PortRange, Protocol, SegmentKind};
 
 use super::builder::{Builder, Group, tags};
-use super::ids::{logical_id, logical_id_for};
 use crate::template::{Parameter, Resource};
 use crate::value::Value;
 
@@ -166,7 +165,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
                     c.kind.as_str()
                 ),
             )
-            .with_property("VpcId", Value::reference(logical_id(&vpc.id)))
+            .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)))
             .with_property(
                 "SecurityGroupEgress",
                 // Without an egress rule CloudFormation allows all egress; this loopback rule
@@ -183,7 +182,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             .with_property("Tags", tags(&c.id, &c.tags));
         b.put(
             &unit,
-            logical_id_for(&c.id, "SecurityGroup"),
+            b.logical_id_for(&c.id, "SecurityGroup"),
             &c.id,
             Group::Network,
             group,
@@ -227,7 +226,7 @@ fn flow_rules(b: &mut Builder<'_>, flow: &Flow) {
                         unit: source_unit,
                         vpc: source_vpc,
                     } if source_unit == unit && source_vpc == vpc => Some(Peer::Group(
-                        Value::get_att(logical_id_for(source_id, "SecurityGroup"), "GroupId"),
+                        Value::get_att(b.logical_id_for(source_id, "SecurityGroup"), "GroupId"),
                     )),
                     End::Group { id: source_id, .. } => cidr_of_group(b, source_id).map(Peer::Cidr),
                     End::Cidr(cidr) => Some(Peer::Cidr(cidr.clone())),
@@ -254,7 +253,7 @@ fn flow_rules(b: &mut Builder<'_>, flow: &Flow) {
                         vpc: target_vpc,
                     } if target_unit == unit && target_vpc == vpc => {
                         peers.push(Peer::Group(Value::get_att(
-                            logical_id_for(target_id, "SecurityGroup"),
+                            b.logical_id_for(target_id, "SecurityGroup"),
                             "GroupId",
                         )));
                     }
@@ -276,7 +275,7 @@ fn flow_rules(b: &mut Builder<'_>, flow: &Flow) {
                         }
                         for endpoint in endpoints {
                             if is_gateway_endpoint(endpoint) {
-                                let parameter = logical_id_for(&endpoint.id, "PrefixListId");
+                                let parameter = b.logical_id_for(&endpoint.id, "PrefixListId");
                                 let service = endpoint
                                     .properties
                                     .service
@@ -298,7 +297,7 @@ fn flow_rules(b: &mut Builder<'_>, flow: &Flow) {
                                 peers.push(Peer::PrefixList(value));
                             } else {
                                 peers.push(Peer::Group(Value::get_att(
-                                    logical_id_for(&endpoint.id, "SecurityGroup"),
+                                    b.logical_id_for(&endpoint.id, "SecurityGroup"),
                                     "GroupId",
                                 )));
                                 rules.push(Rule {
@@ -308,7 +307,7 @@ fn flow_rules(b: &mut Builder<'_>, flow: &Flow) {
                                     protocol,
                                     ports: range,
                                     peer: Peer::Group(Value::get_att(
-                                        logical_id_for(id, "SecurityGroup"),
+                                        b.logical_id_for(id, "SecurityGroup"),
                                         "GroupId",
                                     )),
                                 });
@@ -333,9 +332,12 @@ fn flow_rules(b: &mut Builder<'_>, flow: &Flow) {
     for rule in rules {
         let direction = if rule.egress { "Egress" } else { "Ingress" };
         let base = if rule.egress || rule.group == flow.target {
-            logical_id_for(&flow.id, direction)
+            b.logical_id_for(&flow.id, direction)
         } else {
-            logical_id_for(&flow.id, &format!("{}{direction}", logical_id(&rule.group)))
+            b.logical_id_for(
+                &flow.id,
+                &format!("{}{direction}", b.logical_id(&rule.group)),
+            )
         };
         let count = counts.entry(base.clone()).or_insert(0_usize);
         *count += 1;
@@ -352,7 +354,7 @@ fn flow_rules(b: &mut Builder<'_>, flow: &Flow) {
         let mut resource = Resource::new(kind)
             .with_property(
                 "GroupId",
-                Value::get_att(logical_id_for(&rule.group, "SecurityGroup"), "GroupId"),
+                Value::get_att(b.logical_id_for(&rule.group, "SecurityGroup"), "GroupId"),
             )
             .with_property("IpProtocol", rule.protocol)
             .with_property("FromPort", rule.ports.from)

@@ -4,17 +4,46 @@
 use zta_model::Component;
 
 use super::builder::{Builder, Group};
-use super::ids::{logical_id, logical_id_for};
 use crate::template::Resource;
 use crate::value::Value;
 
-/// The logical ID of the key each account gets when something must be encrypted and the design
-/// names no key for it.
-pub(crate) const DEFAULT_KEY: &str = "DefaultEncryptionKey";
+/// The name of the key each account gets when something must be encrypted and the design names
+/// no key for it.
+const DEFAULT_KEY: &str = "DefaultEncryptionKey";
 
 /// The element named in the Metadata of resources that implement a zero-trust default rather
 /// than one element.
 pub(crate) const DESIGN_ELEMENT: &str = "(design default)";
+
+/// The name of the inline policy that holds what a role's flows and components need (one
+/// statement per flow, the dead-letter queue a function sends to): the export derives it from
+/// the design, so an import of the template makes flows of it, not policy statements.
+pub(crate) const FLOW_POLICY_NAME: &str = "design-flows";
+
+/// The statement ids of the zero-trust defaults the export writes into key, bucket, queue, topic
+/// and role policies. An import of an exported template drops them (the next export writes them
+/// again), so that the design keeps only the statements it states.
+const GENERATED_SIDS: [&str; 14] = [
+    "AccountAdministersKey",
+    "DesignRolesUseKey",
+    "CloudWatchLogsUseKey",
+    "CloudTrailEncryptsLogs",
+    "ConfigDeliversToEncryptedBucket",
+    "AlarmsPublishToEncryptedTopics",
+    "DenyInsecureTransport",
+    "DenyOutsideDesignVpcEndpoints",
+    "CloudTrailAclCheck",
+    "CloudTrailWrite",
+    "ConfigAclCheck",
+    "ConfigWrite",
+    "DeadLetters",
+    "SessionTranscripts",
+];
+
+/// Whether a statement id is one of the zero-trust defaults the export writes.
+pub(crate) fn is_generated_sid(sid: &str) -> bool {
+    GENERATED_SIDS.contains(&sid)
+}
 
 /// The retention periods CloudWatch Logs accepts, in days.
 const RETENTION_DAYS: [u32; 22] = [
@@ -32,7 +61,7 @@ impl Builder<'_> {
                     .component(key)
                     .map(|key| self.unit_of_component(key))
                     .unwrap_or_else(|| unit.to_owned());
-                self.reference(unit, &owner, &logical_id(key), Some("Arn"))
+                self.reference(unit, &owner, &self.logical_id(key), Some("Arn"))
             }
             None => self.default_key_arn(unit),
         }
@@ -40,7 +69,8 @@ impl Builder<'_> {
 
     /// The ARN of the account's default key.
     pub(crate) fn default_key_arn(&mut self, unit: &str) -> Value {
-        if !self.has_resource(unit, DEFAULT_KEY) {
+        let logical = self.design_default_id(DEFAULT_KEY);
+        if !self.has_resource(unit, &logical) {
             let key = Resource::new("AWS::KMS::Key")
                 .with_property(
                     "Description",
@@ -63,15 +93,9 @@ impl Builder<'_> {
             let mut key = key;
             key.deletion_policy = Some(Value::string("Retain"));
             key.update_replace_policy = Some(Value::string("Retain"));
-            self.put(
-                unit,
-                DEFAULT_KEY.into(),
-                DESIGN_ELEMENT,
-                Group::Security,
-                key,
-            );
+            self.put(unit, logical.clone(), DESIGN_ELEMENT, Group::Security, key);
         }
-        Value::get_att(DEFAULT_KEY, "Arn")
+        Value::get_att(logical, "Arn")
     }
 
     /// A log group for `element`, encrypted with the account's default key and kept `days` days (rounded up to a
@@ -103,7 +127,7 @@ impl Builder<'_> {
             .identity(identity)
             .map(|identity| self.unit_of_identity(identity))
             .unwrap_or_else(|| unit.to_owned());
-        self.reference(unit, &owner, &logical_id(identity), Some("Arn"))
+        self.reference(unit, &owner, &self.logical_id(identity), Some("Arn"))
     }
 
     /// A reference to a component's main resource (`Ref`, or an attribute) seen from `unit`.
@@ -112,7 +136,7 @@ impl Builder<'_> {
             .component(id)
             .map(|component| self.unit_of_component(component))
             .unwrap_or_else(|| unit.to_owned());
-        self.reference(unit, &owner, &logical_id(id), attribute)
+        self.reference(unit, &owner, &self.logical_id(id), attribute)
     }
 
     /// A reference to a supporting resource of a component, seen from `unit`.
@@ -127,7 +151,67 @@ impl Builder<'_> {
             .component(id)
             .map(|component| self.unit_of_component(component))
             .unwrap_or_else(|| unit.to_owned());
-        self.reference(unit, &owner, &logical_id_for(id, role), attribute)
+        self.reference(unit, &owner, &self.logical_id_for(id, role), attribute)
+    }
+
+    /// A text the design holds for a policy (a resource, a principal, a managed policy ARN, a
+    /// condition value), as a template value. Imported texts keep the `${...}` variables of
+    /// their template: one naming an element becomes that element's resource, a pseudo
+    /// parameter or a template name stays a variable, and anything else (an IAM policy variable
+    /// such as `${aws:username}`) is written literally. Such a text becomes a `Sub`, as does an
+    /// ARN with a written-out partition, which is made portable; any other text stays as it is.
+    pub(crate) fn design_text(&self, text: &str) -> Value {
+        let (prefix, rest) = ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"]
+            .iter()
+            .find_map(|partition| {
+                text.strip_prefix(partition)
+                    .map(|rest| ("arn:${AWS::Partition}:", rest))
+            })
+            .unwrap_or(("", text));
+        let mut out = String::with_capacity(text.len() + 16);
+        out.push_str(prefix);
+        let mut variables = false;
+        let mut remaining = rest;
+        while let Some(start) = remaining.find("${") {
+            let Some(length) = remaining[start..].find('}') else {
+                break;
+            };
+            out.push_str(&remaining[..start]);
+            let name = &remaining[start + 2..start + length];
+            let (base, attribute) = match name.split_once('.') {
+                Some((base, attribute)) => (base, Some(attribute)),
+                None => (name, None),
+            };
+            let element = self.segment(base).is_some()
+                || self.component(base).is_some()
+                || self.identity(base).is_some();
+            if element {
+                out.push_str("${");
+                out.push_str(&self.logical_id(base));
+                if let Some(attribute) = attribute {
+                    out.push('.');
+                    out.push_str(attribute);
+                }
+                out.push('}');
+                variables = true;
+            } else if name.starts_with('!') {
+                out.push_str(&remaining[start..start + length + 1]);
+            } else if base.starts_with("AWS::") || super::ids::is_valid_logical_id(base) {
+                out.push_str(&remaining[start..start + length + 1]);
+                variables = true;
+            } else {
+                out.push_str("${!");
+                out.push_str(name);
+                out.push('}');
+            }
+            remaining = &remaining[start + length + 1..];
+        }
+        out.push_str(remaining);
+        if variables || !prefix.is_empty() {
+            Value::sub(out)
+        } else {
+            Value::string(text)
+        }
     }
 
     /// The group of a component's resources when a stack is split.

@@ -18,6 +18,9 @@ struct Names {
     references: BTreeSet<String>,
     conditions: BTreeSet<String>,
     mappings: BTreeSet<String>,
+    /// Outputs of nested stacks read through `GetAtt Stack.Outputs.Name`: (stack resource,
+    /// output name).
+    nested_outputs: BTreeSet<(String, String)>,
 }
 
 impl Importer<'_> {
@@ -89,11 +92,35 @@ impl Importer<'_> {
             collect_names(value, &mut output_names, 0);
         }
         pending.push((0, output_names));
+        // Parameters that the design's policies name (`${BucketName}`) are carried too, so that
+        // the export declares what its `Sub` values refer to.
+        let named = self.names_in_design_texts();
+        for (stack, state) in self.stacks.iter().enumerate() {
+            let mut names = Names::default();
+            for parameter in state.template.parameters.keys() {
+                if named.contains(&self.prefixed(stack, parameter)) {
+                    names.references.insert(parameter.clone());
+                }
+            }
+            pending.push((stack, names));
+        }
         let mut parameters: IndexMap<(usize, String), ()> = IndexMap::new();
         let mut conditions: IndexMap<(usize, String), ()> = IndexMap::new();
         let mut mappings: IndexMap<(usize, String), ()> = IndexMap::new();
         let mut seen: HashSet<ResourceKey> = carried.iter().cloned().collect();
         while let Some((stack, names)) = pending.pop() {
+            // A nested stack's output that carried content reads is written in its place (the
+            // nested stack itself is imported, not carried), so what the output refers to in the
+            // child is carried too.
+            for (nested, output) in &names.nested_outputs {
+                if let Some(child) = self.child_stack(stack, nested)
+                    && let Some(output) = self.stacks[child].template.outputs.get(output)
+                {
+                    let mut inner = Names::default();
+                    collect_names(&output.value, &mut inner, 0);
+                    pending.push((child, inner));
+                }
+            }
             let template = &self.stacks[stack].template;
             for name in &names.references {
                 let key = (stack, name.clone());
@@ -207,10 +234,11 @@ impl Importer<'_> {
             for logical_id in self.stacks[stack].template.resources.keys() {
                 let key = (stack, logical_id.clone());
                 if carried.contains(&key) {
-                    let value = resource_to_value(self.resource(&key));
+                    let value =
+                        self.with_nested_outputs(stack, &resource_to_value(self.resource(&key)), 0);
                     resource_map.insert(
                         self.prefixed(stack, logical_id),
-                        self.renamed(stack, &value),
+                        self.renamed_resource(stack, &value),
                     );
                 }
             }
@@ -226,7 +254,10 @@ impl Importer<'_> {
             if let Some(condition) = &output.condition {
                 attributes.insert("Condition".to_owned(), Value::string(condition));
             }
-            attributes.insert("Value".to_owned(), output.value.clone());
+            attributes.insert(
+                "Value".to_owned(),
+                self.with_nested_outputs(0, &output.value, 0),
+            );
             if let Some(export) = &output.export {
                 attributes.insert("Export".to_owned(), export.clone());
             }
@@ -255,9 +286,128 @@ impl Importer<'_> {
         self.design.carried_cloudformation = sections;
     }
 
+    /// The `${...}` variable names (without attribute) in the texts the design's components'
+    /// properties and identities' policies hold: statements' principals, resources and condition
+    /// values, managed policy ARNs, permissions boundaries, and property values such as an
+    /// endpoint's service or a container image.
+    fn names_in_design_texts(&self) -> HashSet<String> {
+        let mut names = HashSet::new();
+        for component in &self.design.components {
+            let properties =
+                serde_json::to_value(&component.properties).expect("properties serialise");
+            collect_json_sub_names(&properties, &mut names);
+        }
+        let statements = self
+            .design
+            .identities
+            .iter()
+            .flat_map(|identity| &identity.policies)
+            .chain(
+                self.design
+                    .components
+                    .iter()
+                    .flat_map(|component| &component.properties.resource_policy),
+            );
+        let statement_texts = statements.flat_map(|statement| {
+            statement
+                .principals
+                .iter()
+                .chain(&statement.resources)
+                .chain(
+                    statement
+                        .conditions
+                        .values()
+                        .flat_map(|tests| tests.values().flatten()),
+                )
+        });
+        let identity_texts = self.design.identities.iter().flat_map(|identity| {
+            identity
+                .managed_policies
+                .iter()
+                .chain(&identity.permissions_boundary)
+        });
+        names.extend(
+            statement_texts
+                .chain(identity_texts)
+                .flat_map(|text| sub_names(text)),
+        );
+        names
+    }
+
     /// A name of a stack as it is carried: nested stacks' names carry their stack's prefix.
     fn prefixed(&self, stack: usize, name: &str) -> String {
         format!("{}{name}", self.stacks[stack].prefix)
+    }
+
+    /// A value of a stack with every `GetAtt Stack.Outputs.Name` of a nested stack whose child
+    /// template was imported replaced by that output's value, written as the child's carried
+    /// content is (its names prefixed).
+    fn with_nested_outputs(&self, stack: usize, value: &Value, depth: usize) -> Value {
+        if depth > 128 {
+            return value.clone();
+        }
+        let kind = match &value.kind {
+            ValueKind::List(items) => ValueKind::List(
+                items
+                    .iter()
+                    .map(|item| self.with_nested_outputs(stack, item, depth + 1))
+                    .collect(),
+            ),
+            ValueKind::Map(map) => ValueKind::Map(
+                map.iter()
+                    .map(|(key, item)| {
+                        (
+                            key.clone(),
+                            self.with_nested_outputs(stack, item, depth + 1),
+                        )
+                    })
+                    .collect(),
+            ),
+            ValueKind::Intrinsic(intrinsic) => {
+                if let Some((nested, attribute)) = value.as_get_att()
+                    && let Some(output) = attribute.strip_prefix("Outputs.")
+                    && let Some(child) = self.child_stack(stack, nested)
+                    && let Some(output) = self.stacks[child].template.outputs.get(output)
+                {
+                    let inlined = self.with_nested_outputs(child, &output.value, depth + 1);
+                    return self.renamed(child, &inlined);
+                }
+                ValueKind::Intrinsic(Box::new(Intrinsic {
+                    function: intrinsic.function.clone(),
+                    argument: self.with_nested_outputs(stack, &intrinsic.argument, depth + 1),
+                }))
+            }
+            other => other.clone(),
+        };
+        Value {
+            kind,
+            mark: value.mark,
+        }
+    }
+
+    /// A carried resource of a nested stack with its names prefixed, `DependsOn` included (a
+    /// resource attribute, not a value that `renamed` reads).
+    fn renamed_resource(&self, stack: usize, resource: &Value) -> Value {
+        let mut renamed = self.renamed(stack, resource);
+        if self.stacks[stack].prefix.is_empty() {
+            return renamed;
+        }
+        let template = &self.stacks[stack].template;
+        let rename = |name: &Value| match name.as_str() {
+            Some(name) if template.resources.contains_key(name) => {
+                Value::string(self.prefixed(stack, name))
+            }
+            _ => name.clone(),
+        };
+        if let ValueKind::Map(map) = &mut renamed.kind
+            && let Some(depends_on) = map.get_mut("DependsOn")
+        {
+            *depends_on = match &depends_on.kind {
+                ValueKind::List(names) => Value::list(names.iter().map(rename)),
+                _ => rename(depends_on),
+            };
+        }
+        renamed
     }
 
     /// A value of a nested stack with the names of that stack's resources, parameters,
@@ -330,6 +480,15 @@ fn collect_names(value: &Value, names: &mut Names, depth: usize) {
                 Function::GetAtt => {
                     if let Some(name) = args.first().and_then(Value::as_str) {
                         names.references.insert(name.to_owned());
+                        if let Some(output) = args
+                            .get(1)
+                            .and_then(Value::as_str)
+                            .and_then(|attribute| attribute.strip_prefix("Outputs."))
+                        {
+                            names
+                                .nested_outputs
+                                .insert((name.to_owned(), output.to_owned()));
+                        }
                     }
                     args.iter()
                         .skip(1)
@@ -371,6 +530,20 @@ fn collect_names(value: &Value, names: &mut Names, depth: usize) {
                 _ => collect_names(&intrinsic.argument, names, depth + 1),
             }
         }
+        _ => {}
+    }
+}
+
+/// The `Sub` variable names in every string of a JSON value.
+fn collect_json_sub_names(value: &serde_json::Value, names: &mut HashSet<String>) {
+    match value {
+        serde_json::Value::String(text) => names.extend(sub_names(text)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|item| collect_json_sub_names(item, names)),
+        serde_json::Value::Object(entries) => entries
+            .values()
+            .for_each(|item| collect_json_sub_names(item, names)),
         _ => {}
     }
 }

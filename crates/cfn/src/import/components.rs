@@ -60,7 +60,7 @@ const LAST: &[&str] = &[
 impl Importer<'_> {
     pub(crate) fn map_components(&mut self) {
         for resource_type in FIRST.iter().chain(SECOND).chain(LAST) {
-            for key in self.resources_of_type(resource_type) {
+            for key in self.element_resources_of_type(resource_type) {
                 if self.dispositions.contains_key(&key) {
                     continue;
                 }
@@ -136,7 +136,7 @@ impl Importer<'_> {
                 component.properties.key_rotation =
                     Some(self.flag(key, &["EnableKeyRotation"]).unwrap_or(false));
                 if let Some(policy) = self.resource(key).property("KeyPolicy").cloned() {
-                    component.properties.resource_policy = self.statements(key.0, &policy);
+                    component.properties.resource_policy = self.design_statements(key, &policy);
                 }
                 component
             }
@@ -180,7 +180,7 @@ impl Importer<'_> {
                     Some(self.present(key, &["KmsMasterKeyId"]) || managed);
                 component.encryption_key = self.key_component(key, &["KmsMasterKeyId"]);
                 component.properties.resource_policy =
-                    self.attached_policies("AWS::SQS::QueuePolicy", &["Queues"], key);
+                    self.attached_policies("AWS::SQS::QueuePolicy", &["Queues"], key, false);
                 component
             }
             "AWS::SNS::Topic" => {
@@ -189,7 +189,7 @@ impl Importer<'_> {
                     Some(self.present(key, &["KmsMasterKeyId"]));
                 component.encryption_key = self.key_component(key, &["KmsMasterKeyId"]);
                 component.properties.resource_policy =
-                    self.attached_policies("AWS::SNS::TopicPolicy", &["Topics"], key);
+                    self.attached_policies("AWS::SNS::TopicPolicy", &["Topics"], key, false);
                 component
             }
             "AWS::SecretsManager::Secret" => {
@@ -205,6 +205,7 @@ impl Importer<'_> {
                     "AWS::SecretsManager::ResourcePolicy",
                     &["SecretId"],
                     key,
+                    false,
                 );
                 component
             }
@@ -354,7 +355,7 @@ impl Importer<'_> {
                     Scheme::InternetFacing
                 });
                 if let Some(policy) = self.resource(key).property("Policy").cloned() {
-                    component.properties.resource_policy = self.statements(key.0, &policy);
+                    component.properties.resource_policy = self.design_statements(key, &policy);
                 }
                 component
             }
@@ -401,7 +402,7 @@ impl Importer<'_> {
             "AWS::ECS::Service" => self.ecs_service(key),
             "AWS::EKS::Cluster" => {
                 let subnets = self.property(key.0, &key.1, &["ResourcesVpcConfig", "SubnetIds"]);
-                let subnet = self.subnet_for(&subnets, Tier::Private);
+                let subnet = self.subnet_for_spread(&subnets, Tier::Private);
                 let mut component = self.new_component(key, ComponentKind::EksCluster, subnet);
                 component.properties.engine_version = self.text(key, &["Version"]);
                 // The API endpoint is public unless the template turns public access off.
@@ -507,12 +508,14 @@ impl Importer<'_> {
         Some(component)
     }
 
-    /// The statements of the policy resources of a type that name `target`.
+    /// The statements of the policies of `resource_type` attached to `target`; `generated` keeps
+    /// the zero-trust defaults an export of ZTA Designer wrote into them.
     fn attached_policies(
         &self,
         resource_type: &str,
         property: &[&str],
         target: &ResourceKey,
+        generated: bool,
     ) -> Vec<zta_model::PolicyStatement> {
         self.referring(resource_type, property, target)
             .iter()
@@ -520,7 +523,13 @@ impl Importer<'_> {
                 let document = ["PolicyDocument", "ResourcePolicy"]
                     .iter()
                     .find_map(|name| self.resource(policy).property(name));
-                document.map_or_else(Vec::new, |document| self.statements(policy.0, document))
+                document.map_or_else(Vec::new, |document| {
+                    if generated {
+                        self.statements(policy.0, document)
+                    } else {
+                        self.design_statements(policy, document)
+                    }
+                })
             })
             .collect()
     }
@@ -563,8 +572,10 @@ impl Importer<'_> {
             });
             component.properties.block_public_access = Some(all_blocked);
         }
-        let policy = self.attached_policies("AWS::S3::BucketPolicy", &["Bucket"], key);
-        let vpce_only = policy.iter().any(|statement| {
+        // The export's own deny outside the design's endpoints says the bucket takes requests
+        // only through them, so the check reads the generated statements too.
+        let all = self.attached_policies("AWS::S3::BucketPolicy", &["Bucket"], key, true);
+        let vpce_only = all.iter().any(|statement| {
             statement.effect == zta_model::Effect::Deny
                 && statement.conditions.values().any(|tests| {
                     tests
@@ -573,7 +584,8 @@ impl Importer<'_> {
                 })
         });
         component.properties.vpc_endpoint_only = vpce_only.then_some(true);
-        component.properties.resource_policy = policy;
+        component.properties.resource_policy =
+            self.attached_policies("AWS::S3::BucketPolicy", &["Bucket"], key, false);
         component
     }
 
@@ -590,11 +602,22 @@ impl Importer<'_> {
     fn database(&mut self, key: &ResourceKey, cluster: bool) -> Component {
         let subnets =
             self.subnet_group_subnets(key, "DBSubnetGroupName", "AWS::RDS::DBSubnetGroup");
-        let subnet = self.subnet_for(&subnets, Tier::Isolated);
+        let subnet = self.subnet_for_spread(&subnets, Tier::Isolated);
         let mut component = self.new_component(key, ComponentKind::Rds, subnet);
         let properties = &mut component.properties;
-        properties.engine = self.text(key, &["Engine"]);
+        properties.engine = self
+            .text(key, &["Engine"])
+            .map(|engine| engine.to_ascii_lowercase());
         properties.engine_version = self.text(key, &["EngineVersion"]);
+        // A cluster whose engine only a parameter names is an Aurora cluster (what the design
+        // draws as a cluster); which Aurora engine is a guess the note owns up to.
+        if cluster && properties.engine.is_none() {
+            properties.engine = Some("aurora-postgresql".to_owned());
+            let logical_id = self.design_logical_id(key);
+            self.notes.push(format!(
+                "DB cluster {logical_id}: the engine is not known from the template; taken as aurora-postgresql"
+            ));
+        }
         properties.instance_type = self.text(key, &["DBInstanceClass"]);
         properties.multi_az = self.flag(key, &["MultiAZ"]);
         properties.publicly_accessible = if cluster {
@@ -644,7 +667,11 @@ impl Importer<'_> {
         } else {
             Tier::Public
         };
-        let subnet = self.subnet_for(&subnets, tier);
+        let subnet = if kind == ComponentKind::Alb {
+            self.subnet_for_spread(&subnets, tier)
+        } else {
+            self.subnet_for(&subnets, tier)
+        };
         let mut component = self.new_component(key, kind, subnet);
         component.properties.scheme = Some(if internal {
             Scheme::Internal

@@ -405,6 +405,21 @@ impl Importer<'_> {
                 SubPiece::Literal(literal) => text.push_str(&literal),
                 SubPiece::Variable(name) => match resolve(&name) {
                     Sym::Text(value) => text.push_str(&value),
+                    // A resource keeps the name it has in the design, which for a nested stack's
+                    // resource carries the stack's prefix.
+                    Sym::Resource {
+                        stack,
+                        logical_id,
+                        attribute,
+                    } => {
+                        text.push_str("${");
+                        text.push_str(&self.design_logical_id(&(stack, logical_id)));
+                        if let Some(attribute) = attribute {
+                            text.push('.');
+                            text.push_str(&attribute);
+                        }
+                        text.push('}');
+                    }
                     _ => {
                         text.push_str("${");
                         text.push_str(&name);

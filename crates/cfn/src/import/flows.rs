@@ -61,12 +61,15 @@ impl Importer<'_> {
         self.notes.push(
             "templates do not say what data flows carry: every imported flow is marked `internal` until classified".to_owned(),
         );
-        let members = self.security_group_members();
-        self.security_group_flows(&members);
+        // The most specific evidence first: a listener or an integration says the protocol and
+        // TLS of a connection that a security group rule only opens a port for, and the first
+        // flow found between two elements on a port is the one kept.
         self.listener_flows();
         self.api_flows();
         self.event_source_flows();
         self.cloudfront_flows();
+        let members = self.security_group_members();
+        self.security_group_flows(&members);
         self.identity_flows();
     }
 

@@ -22,7 +22,7 @@ impl Importer<'_> {
             ("AWS::IAM::User", IdentityKind::IamUser),
             ("AWS::SSO::PermissionSet", IdentityKind::PermissionSet),
         ] {
-            for key in self.resources_of_type(resource_type) {
+            for key in self.element_resources_of_type(resource_type) {
                 let identity = self.identity_for(&key, kind);
                 let id = identity.id.clone();
                 self.design.identities.push(identity);
@@ -94,7 +94,7 @@ impl Importer<'_> {
                     .and_then(iso_duration_seconds);
                 identity.managed_policies = self.texts(stack, resource.property("ManagedPolicies"));
                 if let Some(inline) = resource.property("InlinePolicy") {
-                    identity.policies = self.statements(stack, inline);
+                    identity.policies = self.design_statements(key, inline);
                 }
             }
             _ => {}
@@ -108,7 +108,10 @@ impl Importer<'_> {
                 resource.property("Policies").unwrap_or(&Value::null()),
             ) {
                 if let Some(document) = policy.get("PolicyDocument") {
-                    identity.policies.extend(self.statements(stack, document));
+                    add_statements(
+                        &mut identity.policies,
+                        self.design_statements(key, document),
+                    );
                 }
             }
             let managed = self.property(stack, &key.1, &["ManagedPolicyArns"]);
@@ -311,7 +314,13 @@ impl Importer<'_> {
                 let Some(document) = self.resource(&key).property("PolicyDocument").cloned() else {
                     continue;
                 };
-                let statements = self.statements(key.0, &document);
+                // What an export derived from flows becomes flows again when flows are mapped, not
+                // statements.
+                let statements = if self.is_designer_flow_policy(&key) {
+                    Vec::new()
+                } else {
+                    self.design_statements(&key, &document)
+                };
                 let mut targets = Vec::new();
                 for property in [
                     "Roles",
@@ -344,7 +353,7 @@ impl Importer<'_> {
                         .iter_mut()
                         .find(|identity| &identity.id == target)
                     {
-                        identity.policies.extend(statements.iter().cloned());
+                        add_statements(&mut identity.policies, statements.iter().cloned());
                     }
                 }
                 self.mark(
@@ -538,4 +547,17 @@ fn iso_duration_seconds(text: &str) -> Option<u32> {
         };
     }
     Some(seconds)
+}
+
+/// Adds statements to an identity's policies, each once: a policy a template both attaches and
+/// carries (because carried content depends on it) says nothing more the second time.
+fn add_statements(
+    policies: &mut Vec<PolicyStatement>,
+    statements: impl IntoIterator<Item = PolicyStatement>,
+) {
+    for statement in statements {
+        if !policies.contains(&statement) {
+            policies.push(statement);
+        }
+    }
 }

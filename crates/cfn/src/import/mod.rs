@@ -167,6 +167,8 @@ pub(crate) struct Importer<'a> {
     /// Stand-in VPC and subnets for resources placed in networks the template does not define.
     pub external_vpc: Option<String>,
     pub external_subnets: HashMap<Tier, String>,
+    /// Second stand-in subnets, for resources that must span two subnets.
+    pub external_twins: HashMap<Tier, String>,
 }
 
 impl<'a> Importer<'a> {
@@ -183,6 +185,7 @@ impl<'a> Importer<'a> {
             internet: None,
             external_vpc: None,
             external_subnets: HashMap::new(),
+            external_twins: HashMap::new(),
         }
     }
 
@@ -325,6 +328,15 @@ impl<'a> Importer<'a> {
                     .map(move |(logical_id, _)| (index, logical_id.clone()))
             })
             .collect()
+    }
+
+    /// The resources of a type that may become elements of the design: all but those an export
+    /// of ZTA Designer wrote as a part of an element (a function's log group, a service's role,
+    /// the account's default key), which the next export regenerates from that element.
+    pub(crate) fn element_resources_of_type(&self, resource_type: &str) -> Vec<ResourceKey> {
+        let mut keys = self.resources_of_type(resource_type);
+        keys.retain(|key| self.designer_part(key).is_none());
+        keys
     }
 
     pub(crate) fn resource(&self, key: &ResourceKey) -> &crate::template::Resource {

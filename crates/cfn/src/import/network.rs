@@ -31,7 +31,7 @@ impl Importer<'_> {
             })
             .collect();
         for (index, key) in self
-            .resources_of_type("AWS::EC2::VPC")
+            .element_resources_of_type("AWS::EC2::VPC")
             .into_iter()
             .enumerate()
         {
@@ -129,7 +129,7 @@ impl Importer<'_> {
         }
         let mut taken: HashMap<String, Vec<Ipv4Net>> = HashMap::new();
         let mut pending_placeholders: Vec<(String, String)> = Vec::new();
-        for key in self.resources_of_type("AWS::EC2::Subnet") {
+        for key in self.element_resources_of_type("AWS::EC2::Subnet") {
             let logical_id = self.design_logical_id(&key);
             let vpc_sym = self.property(key.0, &key.1, &["VpcId"]);
             let vpc = match self.element_of(&vpc_sym) {
@@ -263,7 +263,7 @@ impl Importer<'_> {
                 (key, gateway, vpc)
             })
             .collect();
-        for key in self.resources_of_type("AWS::EC2::InternetGateway") {
+        for key in self.element_resources_of_type("AWS::EC2::InternetGateway") {
             let vpc = attachments
                 .iter()
                 .find(|(_, gateway, _)| gateway.resource().as_ref() == Some(&key))
@@ -295,7 +295,7 @@ impl Importer<'_> {
                 },
             );
         }
-        for key in self.resources_of_type("AWS::EC2::NatGateway") {
+        for key in self.element_resources_of_type("AWS::EC2::NatGateway") {
             let subnets = self.property(key.0, &key.1, &["SubnetId"]);
             let subnet = self.subnet_for(&subnets, Tier::Public);
             let component = self.new_component(&key, ComponentKind::NatGateway, subnet);
@@ -313,7 +313,7 @@ impl Importer<'_> {
     }
 
     fn map_endpoints(&mut self) {
-        for key in self.resources_of_type("AWS::EC2::VPCEndpoint") {
+        for key in self.element_resources_of_type("AWS::EC2::VPCEndpoint") {
             let endpoint_type = match self.property(key.0, &key.1, &["VpcEndpointType"]).as_text() {
                 Some("Interface") => EndpointType::Interface,
                 Some("Gateway") | None => EndpointType::Gateway,
@@ -338,11 +338,11 @@ impl Importer<'_> {
             let service = self.property(key.0, &key.1, &["ServiceName"]).describe();
             component.properties.service = Some(short_service_name(&service));
             if let Some(document) = self.resource(&key).property("PolicyDocument").cloned() {
-                component.properties.resource_policy = self.statements(key.0, &document);
+                component.properties.resource_policy = self.design_statements(&key, &document);
             }
             self.push_component(&key, component);
         }
-        for key in self.resources_of_type("AWS::EC2::VPCEndpointService") {
+        for key in self.element_resources_of_type("AWS::EC2::VPCEndpointService") {
             let balancers = self.property(key.0, &key.1, &["NetworkLoadBalancerArns"]);
             let subnets: Vec<Sym> = balancers
                 .resources()
@@ -396,7 +396,7 @@ impl Importer<'_> {
                 (key, gateway, vpc)
             })
             .collect();
-        for key in self.resources_of_type("AWS::EC2::TransitGateway") {
+        for key in self.element_resources_of_type("AWS::EC2::TransitGateway") {
             let mut component =
                 self.new_component(&key, ComponentKind::TransitGateway, self.account.clone());
             component.properties.attachments = attachments
@@ -420,11 +420,23 @@ impl Importer<'_> {
                 },
             );
         }
-        for key in self.resources_of_type("AWS::EC2::VPCPeeringConnection") {
-            let mut component =
-                self.new_component(&key, ComponentKind::VpcPeering, self.account.clone());
+        for key in self.element_resources_of_type("AWS::EC2::VPCPeeringConnection") {
             let mut attached = self.elements_of(&self.property(key.0, &key.1, &["VpcId"]));
             attached.extend(self.elements_of(&self.property(key.0, &key.1, &["PeerVpcId"])));
+            // A peering is an element only between two VPCs of the design; one with a VPC the
+            // template takes as a parameter or import is kept verbatim, so the export writes
+            // it back as it was instead of dropping a peering it cannot draw.
+            if attached.len() != 2 {
+                self.mark(
+                    key,
+                    Disposition::Carried {
+                        reason: "VPC peering with a VPC the template does not define (a parameter or an import names it); kept verbatim".to_owned(),
+                    },
+                );
+                continue;
+            }
+            let mut component =
+                self.new_component(&key, ComponentKind::VpcPeering, self.account.clone());
             component.properties.attachments = attached;
             let peer = self.property(key.0, &key.1, &["PeerVpcId"]).describe();
             component.description = Some(format!("Peers with VPC {peer}."));

@@ -15,9 +15,19 @@ use super::{Disposition, Importer, ResourceKey};
 use crate::value::Value;
 
 impl Importer<'_> {
-    /// A resource's `Name` tag when it is known text, else its logical id.
+    /// The name an export of ZTA Designer recorded for the element a resource implements, else
+    /// the resource's `Name` tag when it is known text, else its logical id.
     pub(crate) fn display_name(&self, key: &ResourceKey) -> String {
         let resource = self.resource(key);
+        let recorded = resource
+            .metadata
+            .as_ref()
+            .and_then(|metadata| metadata.get("ZtaDesigner"))
+            .and_then(|marker| marker.get("Name"))
+            .and_then(Value::as_str);
+        if let Some(name) = recorded {
+            return name.to_owned();
+        }
         let tag = resource.property("Tags").map(|tags| {
             self.list_items(key.0, tags)
                 .into_iter()
@@ -26,7 +36,9 @@ impl Importer<'_> {
                 .map(|value| self.eval(key.0, value))
         });
         match tag.flatten() {
-            Some(Sym::Text(name)) if !name.trim().is_empty() => name,
+            // A name is a label: what the template only knows at deployment (`${AWS::StackName}`)
+            // is shown as `{AWS::StackName}`, which no export mistakes for a `Sub` variable.
+            Some(Sym::Text(name)) if !name.trim().is_empty() => name.replace("${", "{"),
             _ => self.design_logical_id(key),
         }
     }
@@ -39,6 +51,18 @@ impl Importer<'_> {
             .as_ref()
             .and_then(|metadata| metadata.get("ZtaDesigner"))
             .and_then(|marker| marker.get("Element"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
+    /// The part of an element a resource is, when ZTA Designer's export wrote it as a supporting
+    /// resource of that element or as a zero-trust default (its Metadata names the part).
+    pub(crate) fn designer_part(&self, key: &ResourceKey) -> Option<String> {
+        self.resource(key)
+            .metadata
+            .as_ref()
+            .and_then(|metadata| metadata.get("ZtaDesigner"))
+            .and_then(|marker| marker.get("Part"))
             .and_then(Value::as_str)
             .map(str::to_owned)
     }
@@ -182,6 +206,23 @@ impl Importer<'_> {
         if let Some(id) = self.external_subnets.get(&tier) {
             return id.clone();
         }
+        let id = self.new_external_subnet(tier);
+        self.external_subnets.insert(tier, id.clone());
+        id
+    }
+
+    /// A second stand-in subnet of a tier, beside the first, for resources that AWS requires to
+    /// span two subnets.
+    fn external_subnet_twin(&mut self, tier: Tier) -> String {
+        if let Some(id) = self.external_twins.get(&tier) {
+            return id.clone();
+        }
+        let id = self.new_external_subnet(tier);
+        self.external_twins.insert(tier, id.clone());
+        id
+    }
+
+    fn new_external_subnet(&mut self, tier: Tier) -> String {
         let vpc = self.external_vpc();
         let id = self
             .ids
@@ -218,7 +259,6 @@ impl Importer<'_> {
         segment.cidr = Some(net.to_string());
         segment.tier = Some(tier);
         self.design.segments.push(segment);
-        self.external_subnets.insert(tier, id.clone());
         id
     }
 
@@ -239,6 +279,23 @@ impl Importer<'_> {
         self.external_subnet(tier)
     }
 
+    /// The subnet for a resource that AWS requires to span subnets in two availability zones (an
+    /// application load balancer, an EKS cluster, a database's subnet group): as for any
+    /// resource, and where that is a stand-in subnet, a second stand-in of its tier beside it,
+    /// since the template's own subnets are several.
+    pub(crate) fn subnet_for_spread(&mut self, subnets: &Sym, fallback_tier: Tier) -> String {
+        let subnet = self.subnet_for(subnets, fallback_tier);
+        let stand_in = self
+            .external_subnets
+            .iter()
+            .find(|(_, id)| **id == subnet)
+            .map(|(tier, _)| *tier);
+        if let Some(tier) = stand_in {
+            self.external_subnet_twin(tier);
+        }
+        subnet
+    }
+
     /// The VPC segment that contains a segment (itself when it is a VPC).
     pub(crate) fn vpc_of(&self, segment: &str) -> Option<String> {
         self.design
@@ -246,6 +303,33 @@ impl Importer<'_> {
             .into_iter()
             .find(|segment| segment.kind == SegmentKind::Vpc)
             .map(|segment| segment.id.clone())
+    }
+
+    /// The statements of a policy document that a resource holds, without the zero-trust
+    /// defaults an export of ZTA Designer wrote into it (the next export writes them again).
+    pub(crate) fn design_statements(
+        &self,
+        key: &ResourceKey,
+        document: &Value,
+    ) -> Vec<PolicyStatement> {
+        let mut statements = self.statements(key.0, document);
+        if self.designer_element(key).is_some() {
+            statements.retain(|statement| {
+                !statement
+                    .sid
+                    .as_deref()
+                    .is_some_and(crate::export::is_generated_sid)
+            });
+        }
+        statements
+    }
+
+    /// Whether a policy resource is the one an export of ZTA Designer wrote for what a role's
+    /// flows and components need: its statements become flows, never policy statements.
+    pub(crate) fn is_designer_flow_policy(&self, key: &ResourceKey) -> bool {
+        self.designer_element(key).is_some()
+            && self.property(key.0, &key.1, &["PolicyName"]).as_text()
+                == Some(crate::export::FLOW_POLICY_NAME)
     }
 
     /// The statements of an IAM policy document.

@@ -1,11 +1,14 @@
-//! Finding the shared template corpus for the tests that read it, and comparing templates.
+//! Finding the shared template corpus for the tests that read it, comparing templates, and
+//! running cfn-lint from the project's virtualenv.
 
 #![allow(
     dead_code,
     reason = "each test file compiles this module anew and uses only part of it"
 )]
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The corpus of real templates, from `ZTA_SHARED_DIR` or else `<workspace>/../shared`; `None`
 /// (after saying so) when it is absent, so the calling test can skip.
@@ -110,4 +113,46 @@ pub fn import_file(path: &Path, name: &str) -> Result<zta_cfn::ImportOutcome, zt
         ..zta_cfn::ImportOptions::default()
     };
     zta_cfn::import_template(&text, name, &options)
+}
+
+/// cfn-lint's errors and warnings for each file, as (level, `rule: message at line`), by file;
+/// one run for all the files, since starting cfn-lint costs more than a small template.
+pub fn cfn_lint(files: &[PathBuf]) -> BTreeMap<PathBuf, BTreeSet<(String, String)>> {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/cfn-lint");
+    assert!(
+        tool.exists(),
+        "{} is missing: run `make setup`",
+        tool.display()
+    );
+    let output = Command::new(&tool)
+        .args(["--format", "json", "--"])
+        .args(files)
+        .output()
+        .expect("cfn-lint runs");
+    let matches: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+            panic!(
+                "cfn-lint JSON: {error}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+    let mut found: BTreeMap<PathBuf, BTreeSet<(String, String)>> = BTreeMap::new();
+    for entry in matches.as_array().expect("a list of matches") {
+        let level = entry["Level"].as_str().unwrap_or_default();
+        if level != "Error" && level != "Warning" {
+            continue;
+        }
+        let file = PathBuf::from(entry["Filename"].as_str().unwrap_or_default());
+        let finding = format!(
+            "{}: {} (line {})",
+            entry["Rule"]["Id"].as_str().unwrap_or_default(),
+            entry["Message"].as_str().unwrap_or_default(),
+            entry["Location"]["Start"]["LineNumber"]
+        );
+        found
+            .entry(file)
+            .or_default()
+            .insert((level.to_owned(), finding));
+    }
+    found
 }
