@@ -78,6 +78,37 @@ pub struct Identity {
     pub suppress: Vec<Suppression>,
 }
 
+impl Identity {
+    /// An identity with its id, kind and name and nothing else set: every optional property
+    /// absent (the zero-trust default), every list empty. Importers and generators start here
+    /// and fill in what they know.
+    pub fn new(id: impl Into<String>, kind: IdentityKind, name: impl Into<String>) -> Self {
+        Identity {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            description: None,
+            account: None,
+            mfa: None,
+            session_duration_seconds: None,
+            trusts: Vec::new(),
+            policies: Vec::new(),
+            managed_policies: Vec::new(),
+            permissions_boundary: None,
+            groups: Vec::new(),
+            console_access: None,
+            access_keys: Vec::new(),
+            federation: Vec::new(),
+            protocol: None,
+            issuer: None,
+            token_validity_minutes: None,
+            assigned_accounts: Vec::new(),
+            logical_id: None,
+            suppress: Vec::new(),
+        }
+    }
+}
+
 /// The kinds of identity.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,

@@ -128,29 +128,13 @@ pub fn generate(seed: u64, elements: usize) -> Design {
         } else {
             IdentityKind::IamRole
         };
-        let mut identity = Identity {
-            id: format!("identity-{index}"),
+        // The name is drawn before the account, the order every generated design relies on.
+        let mut identity = Identity::new(
+            format!("identity-{index}"),
             kind,
-            name: format!("{} {index}", rng.pick(NAMES)),
-            description: None,
-            account: Some(rng.pick(&account_ids).clone()),
-            mfa: None,
-            session_duration_seconds: None,
-            trusts: Vec::new(),
-            policies: Vec::new(),
-            managed_policies: Vec::new(),
-            permissions_boundary: None,
-            groups: Vec::new(),
-            console_access: None,
-            access_keys: Vec::new(),
-            federation: Vec::new(),
-            protocol: None,
-            issuer: None,
-            token_validity_minutes: None,
-            assigned_accounts: Vec::new(),
-            logical_id: None,
-            suppress: Vec::new(),
-        };
+            format!("{} {index}", rng.pick(NAMES)),
+        );
+        identity.account = Some(rng.pick(&account_ids).clone());
         match kind {
             IdentityKind::CognitoUserPool => {
                 identity.mfa =

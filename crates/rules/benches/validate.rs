@@ -53,30 +53,13 @@ fn component(id: String, kind: ComponentKind, segment: &str) -> Component {
 
 fn role(id: String, account: &str) -> Identity {
     Identity {
-        name: id.clone(),
-        id,
-        kind: IdentityKind::IamRole,
-        description: None,
         account: Some(account.to_string()),
-        mfa: None,
         session_duration_seconds: Some(3600),
         trusts: vec![Principal::new(
             PrincipalKind::Service,
             "ecs-tasks.amazonaws.com",
         )],
-        policies: Vec::new(),
-        managed_policies: Vec::new(),
-        permissions_boundary: None,
-        groups: Vec::new(),
-        console_access: None,
-        access_keys: Vec::new(),
-        federation: Vec::new(),
-        protocol: None,
-        issuer: None,
-        token_validity_minutes: None,
-        assigned_accounts: Vec::new(),
-        logical_id: None,
-        suppress: Vec::new(),
+        ..Identity::new(id.clone(), IdentityKind::IamRole, id)
     }
 }
 

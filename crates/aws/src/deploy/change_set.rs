@@ -412,13 +412,8 @@ async fn wait_for_change_set(
             }
             _ => {}
         }
-        if started.elapsed() >= poll.timeout {
-            return Err(Error::Timeout {
-                what: format!("the change set of stack {stack_name}"),
-                seconds: poll.timeout.as_secs(),
-            });
-        }
-        tokio::time::sleep(poll.interval).await;
+        poll.pause(started, || format!("the change set of stack {stack_name}"))
+            .await?;
     }
 }
 

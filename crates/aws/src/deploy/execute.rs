@@ -108,13 +108,10 @@ pub async fn execute_deployment(
             follower.poll(progress).await?;
             break (status, reason);
         }
-        if started.elapsed() >= poll.timeout {
-            return Err(Error::Timeout {
-                what: format!("stack {stack_name} to finish ({status})"),
-                seconds: poll.timeout.as_secs(),
-            });
-        }
-        tokio::time::sleep(poll.interval).await;
+        poll.pause(started, || {
+            format!("stack {stack_name} to finish ({status})")
+        })
+        .await?;
     };
 
     let succeeded = SUCCESS_STATUSES.contains(&status.as_str());

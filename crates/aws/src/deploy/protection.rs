@@ -92,12 +92,7 @@ pub async fn delete_stack(
             }
             _ => {}
         }
-        if started.elapsed() >= poll.timeout {
-            return Err(Error::Timeout {
-                what: format!("stack {stack_name} to be deleted"),
-                seconds: poll.timeout.as_secs(),
-            });
-        }
-        tokio::time::sleep(poll.interval).await;
+        poll.pause(started, || format!("stack {stack_name} to be deleted"))
+            .await?;
     }
 }

@@ -1,7 +1,7 @@
 //! What a deployment is asked to do, and how patiently it waits.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The largest template CloudFormation accepts inline in a request body.
 pub const INLINE_TEMPLATE_LIMIT: usize = 51_200;
@@ -54,6 +54,25 @@ pub struct PollSettings {
     pub interval: Duration,
     /// The longest wait for one change set or one stack operation.
     pub timeout: Duration,
+}
+
+impl PollSettings {
+    /// Waits one interval before the next poll, or fails with a timeout naming `what` (what
+    /// was being waited for) when the wait that began at `started` has lasted too long.
+    pub(crate) async fn pause(
+        &self,
+        started: Instant,
+        what: impl FnOnce() -> String,
+    ) -> crate::Result<()> {
+        if started.elapsed() >= self.timeout {
+            return Err(crate::Error::Timeout {
+                what: what(),
+                seconds: self.timeout.as_secs(),
+            });
+        }
+        tokio::time::sleep(self.interval).await;
+        Ok(())
+    }
 }
 
 impl Default for PollSettings {

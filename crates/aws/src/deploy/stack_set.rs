@@ -406,13 +406,10 @@ async fn wait_for_operation(
             }
             _ => {}
         }
-        if started.elapsed() >= poll.timeout {
-            return Err(Error::Timeout {
-                what: format!("StackSet {name} operation {operation_id}"),
-                seconds: poll.timeout.as_secs(),
-            });
-        }
-        tokio::time::sleep(poll.interval).await;
+        poll.pause(started, || {
+            format!("StackSet {name} operation {operation_id}")
+        })
+        .await?;
     }
 }
 

@@ -165,27 +165,8 @@ pub fn design_from_iam(snapshot: &IamSnapshot) -> Design {
 
 fn empty_identity(id: &str, kind: IdentityKind, name: &str) -> Identity {
     Identity {
-        id: id.to_owned(),
-        kind,
-        name: name.to_owned(),
-        description: None,
         account: Some(ACCOUNT_SEGMENT.to_owned()),
-        mfa: None,
-        session_duration_seconds: None,
-        trusts: Vec::new(),
-        policies: Vec::new(),
-        managed_policies: Vec::new(),
-        permissions_boundary: None,
-        groups: Vec::new(),
-        console_access: None,
-        access_keys: Vec::new(),
-        federation: Vec::new(),
-        protocol: None,
-        issuer: None,
-        token_validity_minutes: None,
-        assigned_accounts: Vec::new(),
-        logical_id: None,
-        suppress: Vec::new(),
+        ..Identity::new(id, kind, name)
     }
 }
 
