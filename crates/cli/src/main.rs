@@ -30,7 +30,8 @@ enum Command {
     Fmt(commands::fmt::Args),
     /// Print the JSON Schema of the design file format.
     Schema(commands::schema::Args),
-    /// Create a design from something that exists: a CloudFormation template.
+    /// Create a design from something that exists: a CloudFormation template, a deployed
+    /// stack, or a live account's IAM.
     Import(commands::import::Args),
     /// Write the compliance report (PDF, JSON or Markdown) for PCI DSS, GDPR and ISO 27001.
     Report(commands::report::Args),
@@ -44,6 +45,8 @@ enum Command {
     Diff(commands::diff::Args),
     /// Export the CloudFormation that implements a design with zero-trust defaults.
     Export(commands::export::Args),
+    /// Deploy a design or a CloudFormation template through change sets you review first.
+    Deploy(commands::deploy::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Rule(args) => commands::rule::run(&args),
         Command::Diff(args) => commands::diff::run(&args),
         Command::Export(args) => commands::export::run(&args),
+        Command::Deploy(args) => commands::deploy::run(&args),
     };
     outcome.into()
 }

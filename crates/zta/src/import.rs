@@ -43,3 +43,18 @@ pub fn import_cloudformation(
         &options,
     )?)
 }
+
+/// Imports a template held in memory, such as a deployed stack's (`zta import stack`).
+/// `origin` names it in errors and in the import report, as a file name would; nested stacks
+/// are carried verbatim, since there is no folder to find their templates in.
+pub fn import_cloudformation_text(
+    text: &str,
+    origin: &str,
+    design_name: Option<String>,
+) -> Result<ImportOutcome> {
+    let options = ImportOptions {
+        design_name,
+        ..ImportOptions::default()
+    };
+    Ok(zta_cfn::import_template(text, origin, &options)?)
+}

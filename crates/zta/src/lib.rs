@@ -5,6 +5,7 @@
 //! crates whose types its callers handle directly (the model, rules, compliance and AWS access).
 
 mod app_support;
+mod deploy;
 mod document;
 mod error;
 mod examples;
@@ -14,12 +15,15 @@ mod report;
 mod summary;
 mod validation;
 
-pub use app_support::{DesignProblem, design_problems};
+pub use app_support::{
+    AssessedFinding, ComplianceAssessment, DesignProblem, compliance_assessment, design_problems,
+};
+pub use deploy::{DesignDeployment, PlannedStack, is_design_file, plan_design_deployment};
 pub use document::{FormatOutcome, check_file, format_file, load_design, save_design};
 pub use error::{Error, Result};
 pub use examples::{example_design, example_names};
 pub use export::{CloudFormationExport, TemplateFormat, export_cloudformation};
-pub use import::import_cloudformation;
+pub use import::{import_cloudformation, import_cloudformation_text};
 pub use report::{Framework, Paper, ReportFormat, ReportRequest, render_report, report_file};
 pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};

@@ -1,9 +1,14 @@
-//! `zta import cfn TEMPLATE -o DESIGN`: bring an existing CloudFormation template onto the canvas.
+//! `zta import`: create a design from something that exists: a CloudFormation template file
+//! (`cfn`), a deployed stack's template (`stack`), or a live account's IAM (`iam`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use zta::aws::AwsConnection;
+use zta::aws::import::{fetch_stack_template, import_iam};
+
+use crate::commands::aws_options::{AwsOptions, runtime};
 use crate::exit::Outcome;
 use crate::output::report_error;
 
@@ -28,6 +33,35 @@ enum Source {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Import a deployed stack: its template as submitted (GetTemplate, before transforms)
+    /// goes through the same importer as `zta import cfn`.
+    Stack {
+        /// The stack's name or id.
+        stack_name: String,
+        /// Where to write the design (`NAME.zta.yaml`).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The design's name (the stack's name by default).
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        aws: AwsOptions,
+    },
+    /// Import the IAM of a live account: roles with their trust policies, inline and attached
+    /// managed policy documents, users (console access, access key dates, MFA devices) and
+    /// groups, with flows inferred from what the policies allow, so that `zta validate` judges
+    /// the real account. Only read-only IAM and STS calls are made; access key secrets are
+    /// never read.
+    Iam {
+        /// Where to write the design (`NAME.zta.yaml`).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The design's name (`iam-<account id>` by default).
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        aws: AwsOptions,
+    },
 }
 
 /// Runs the command.
@@ -49,5 +83,80 @@ pub fn run(args: &Args) -> Outcome {
             println!("wrote {}", output.display());
             Outcome::Success
         }
+        Source::Stack {
+            stack_name,
+            output,
+            name,
+            aws,
+        } => import_stack(stack_name, output, name.clone(), aws),
+        Source::Iam { output, name, aws } => import_account_iam(output, name.clone(), aws),
     }
+}
+
+fn import_stack(
+    stack_name: &str,
+    output: &Path,
+    name: Option<String>,
+    aws: &AwsOptions,
+) -> Outcome {
+    let fetched = match with_connection(aws, async |connection| {
+        fetch_stack_template(&connection, stack_name).await
+    }) {
+        Ok(fetched) => fetched,
+        Err(outcome) => return outcome,
+    };
+    let origin = format!("stack {stack_name}");
+    let name = name.or_else(|| Some(stack_name.to_owned()));
+    let outcome = match zta::import_cloudformation_text(&fetched.body, &origin, name) {
+        Ok(outcome) => outcome,
+        Err(error) => return report_error(&error),
+    };
+    if let Err(error) = zta::save_design(output, &outcome.design) {
+        return report_error(&error);
+    }
+    println!("{}", outcome.report);
+    println!("wrote {}", output.display());
+    Outcome::Success
+}
+
+fn import_account_iam(output: &Path, name: Option<String>, aws: &AwsOptions) -> Outcome {
+    let mut design = match with_connection(aws, async |connection| import_iam(&connection).await) {
+        Ok(design) => design,
+        Err(outcome) => return outcome,
+    };
+    if let Some(name) = name {
+        design.name = name;
+    }
+    if let Err(error) = zta::save_design(output, &design) {
+        return report_error(&error);
+    }
+    println!(
+        "imported {} identities and {} flows; run `zta validate {}` to judge them",
+        design.identities.len(),
+        design.flows.len(),
+        output.display()
+    );
+    println!("wrote {}", output.display());
+    Outcome::Success
+}
+
+/// Connects with the command's options and runs `call` on a runtime of its own, turning an
+/// AWS error into a message on standard error and exit code 2.
+fn with_connection<T>(
+    aws: &AwsOptions,
+    call: impl AsyncFnOnce(AwsConnection) -> zta::aws::Result<T>,
+) -> Result<T, Outcome> {
+    let runtime = runtime().map_err(|error| {
+        eprintln!("error: cannot start the async runtime: {error}");
+        Outcome::Failure
+    })?;
+    runtime
+        .block_on(async {
+            let connection = AwsConnection::connect(&aws.connection()).await?;
+            call(connection).await
+        })
+        .map_err(|error| {
+            eprintln!("error: {error}");
+            Outcome::Failure
+        })
 }

@@ -1,6 +1,8 @@
 //! One module per subcommand.
 
+pub mod aws_options;
 pub mod check;
+pub mod deploy;
 pub mod diff;
 pub mod export;
 pub mod fmt;

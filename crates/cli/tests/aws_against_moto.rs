@@ -1,0 +1,190 @@
+//! `zta deploy`, `zta import stack` and `zta import iam` as a pipeline runs them: the real
+//! binary, a real moto_server on loopback, credentials only from the standard chain's
+//! environment step, and every byte the commands print searched for those credentials.
+
+#[path = "../../aws/tests/support/moto.rs"]
+mod moto;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use moto::{MotoServer, assert_no_credentials, with_fake_credentials};
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(format!("{name}.zta.yaml"))
+}
+
+/// Runs `zta` with `arguments` against `server`, standard input closed as in a pipeline, and
+/// checks that nothing it printed holds a credential.
+fn zta(server: &MotoServer, arguments: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zta"));
+    command
+        .args(arguments)
+        .args(["--endpoint-url", server.endpoint()])
+        .stdin(Stdio::null());
+    with_fake_credentials(&mut command);
+    let output = command.output().expect("zta runs");
+    assert_no_credentials(
+        &format!("the stdout of zta {arguments:?}"),
+        &String::from_utf8_lossy(&output.stdout),
+    );
+    assert_no_credentials(
+        &format!("the stderr of zta {arguments:?}"),
+        &String::from_utf8_lossy(&output.stderr),
+    );
+    output
+}
+
+fn printed(output: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// The AWS account the design places its stack in.
+fn design_account(design: &Path) -> String {
+    zta::load_design(design)
+        .unwrap()
+        .segments
+        .iter()
+        .find_map(|segment| segment.account_id.clone())
+        .expect("the example names its account")
+}
+
+#[test]
+fn a_pipeline_deploys_a_design_and_imports_it_back_from_the_account() {
+    let design = example("three-tier-web-app");
+    // The credentials belong to the design's account, as a pipeline's role would.
+    let server = MotoServer::start_in_account(&design_account(&design));
+    let folder = tempfile::tempdir().unwrap();
+    let design = design.to_str().unwrap();
+
+    // Without --yes and without a terminal nothing is executed, and the stack is not created.
+    let declined = zta(&server, &["deploy", design, "--stack-name", "shop"]);
+    assert_eq!(declined.status.code(), Some(2), "{}", printed(&declined));
+    let text = printed(&declined);
+    assert!(text.contains("CREATE change set for stack shop"), "{text}");
+    assert!(text.contains("pass --yes to approve"), "{text}");
+    let missing = zta(
+        &server,
+        &["import", "stack", "shop", "-o", "/dev/null/never-written"],
+    );
+    assert_eq!(missing.status.code(), Some(2), "{}", printed(&missing));
+    assert!(
+        printed(&missing).contains("shop"),
+        "the error names the stack: {}",
+        printed(&missing)
+    );
+
+    // Credentials of another account deploy nothing, and say which account the stack is for.
+    let elsewhere_server = MotoServer::start();
+    let elsewhere = zta(
+        &elsewhere_server,
+        &["deploy", design, "--stack-name", "shop", "--yes"],
+    );
+    let text = printed(&elsewhere);
+    assert_eq!(elsewhere.status.code(), Some(2), "{text}");
+    assert!(text.contains("skipping stack shop"), "{text}");
+    assert!(
+        text.contains("has no stack for account 123456789012"),
+        "{text}"
+    );
+
+    let deployed = zta(
+        &server,
+        &["deploy", design, "--stack-name", "shop", "--yes"],
+    );
+    let text = printed(&deployed);
+    assert_eq!(deployed.status.code(), Some(0), "{text}");
+    assert!(text.contains("stack shop: CREATE_COMPLETE"), "{text}");
+    assert!(
+        text.contains("AWS::EC2::VPC"),
+        "the events name resources: {text}"
+    );
+
+    // Deploying the same design again finds nothing to change.
+    let again = zta(
+        &server,
+        &["deploy", design, "--stack-name", "shop", "--yes"],
+    );
+    let text = printed(&again);
+    assert_eq!(again.status.code(), Some(0), "{text}");
+
+    let imported_path = folder.path().join("shop.zta.yaml");
+    let imported = zta(
+        &server,
+        &[
+            "import",
+            "stack",
+            "shop",
+            "-o",
+            imported_path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(imported.status.code(), Some(0), "{}", printed(&imported));
+    let design_text = std::fs::read_to_string(&imported_path).unwrap();
+    let reloaded = zta::load_design(&imported_path).expect("the imported stack is a valid design");
+    assert_eq!(reloaded.name, "shop");
+    assert!(
+        !reloaded.components.is_empty(),
+        "the stack's resources became components:\n{design_text}"
+    );
+    assert_no_credentials("the imported design", &design_text);
+
+    // The stack created IAM roles in the account; importing the account's IAM finds them.
+    let iam_path = folder.path().join("account.zta.yaml");
+    let iam = zta(
+        &server,
+        &["import", "iam", "-o", iam_path.to_str().unwrap()],
+    );
+    assert_eq!(iam.status.code(), Some(0), "{}", printed(&iam));
+    let account = zta::load_design(&iam_path).expect("the account's IAM is a valid design");
+    assert!(!account.identities.is_empty(), "{}", printed(&iam));
+    assert_no_credentials(
+        "the imported IAM design",
+        &std::fs::read_to_string(&iam_path).unwrap(),
+    );
+}
+
+#[test]
+fn a_template_needs_a_stack_name_and_a_failed_deploy_says_why() {
+    let server = MotoServer::start();
+    let folder = tempfile::tempdir().unwrap();
+    let template = folder.path().join("bucket.yaml");
+    std::fs::write(
+        &template,
+        "Resources:\n  Archive:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: zta-cli-taken-bucket\n",
+    )
+    .unwrap();
+    let template = template.to_str().unwrap();
+
+    let unnamed = zta(&server, &["deploy", template, "--yes"]);
+    assert_eq!(unnamed.status.code(), Some(2), "{}", printed(&unnamed));
+    assert!(
+        printed(&unnamed).contains("needs --stack-name"),
+        "{}",
+        printed(&unnamed)
+    );
+
+    let first = zta(
+        &server,
+        &["deploy", template, "--stack-name", "first", "--yes"],
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", printed(&first));
+
+    // A second stack cannot create a bucket of the same name: the deployment fails, exit 1,
+    // and the error names the stack and the provider's reason.
+    let second = zta(
+        &server,
+        &["deploy", template, "--stack-name", "second", "--yes"],
+    );
+    let text = printed(&second);
+    assert_eq!(second.status.code(), Some(1), "{text}");
+    assert!(text.contains("deployment of stack second failed"), "{text}");
+    assert!(text.contains("BucketAlreadyExists"), "{text}");
+}

@@ -1,0 +1,187 @@
+//! Turning a design into what `zta deploy` and the app's deploy dialog hand to AWS: the
+//! export's stacks, in their deployment order, as a manifest of deploy requests.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use zta_aws::deploy::{DeployRequest, ManifestStack, ParameterValue, StackManifest};
+use zta_cfn::export::{ExportOptions, TemplateFormat, export_design};
+
+use crate::{Result, load_design};
+
+/// Whether `path` names a design file (`NAME.zta.yaml`, `.zta.yml` or `.zta.json`) rather
+/// than a CloudFormation template, which is how `zta deploy` tells what it was given.
+pub fn is_design_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    [".zta.yaml", ".zta.yml", ".zta.json"]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+}
+
+/// One stack of a design's deployment, with the account it belongs in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedStack {
+    /// The stack's request and the parameters it takes from earlier stacks' outputs.
+    pub stack: ManifestStack,
+    /// The AWS account id the design places the stack in, when the design names one.
+    pub account_id: Option<String>,
+    /// The region the design places the stack in, when it names one.
+    pub region: Option<String>,
+}
+
+/// A design's stacks in deployment order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DesignDeployment {
+    /// The design's name.
+    pub design: String,
+    /// The stacks, each after the stacks whose outputs it uses.
+    pub stacks: Vec<PlannedStack>,
+    /// What CloudFormation cannot do and a person must (enabling Inspector, say), as
+    /// "title: instructions" lines.
+    pub manual_steps: Vec<String>,
+}
+
+impl DesignDeployment {
+    /// The manifest of the stacks that belong in `account_id` (and of those the design
+    /// places in no particular account), for deploying with that account's credentials.
+    pub fn manifest_for_account(&self, account_id: &str) -> StackManifest {
+        StackManifest {
+            stacks: self
+                .stacks
+                .iter()
+                .filter(|planned| {
+                    planned
+                        .account_id
+                        .as_deref()
+                        .is_none_or(|id| id == account_id)
+                })
+                .map(|planned| planned.stack.clone())
+                .collect(),
+        }
+    }
+
+    /// The stacks that belong in another account than `account_id`.
+    pub fn stacks_elsewhere(&self, account_id: &str) -> Vec<&PlannedStack> {
+        self.stacks
+            .iter()
+            .filter(|planned| {
+                planned
+                    .account_id
+                    .as_deref()
+                    .is_some_and(|id| id != account_id)
+            })
+            .collect()
+    }
+}
+
+/// Exports the design at `design` and plans its deployment. `single_stack_name` renames the
+/// stack when the design becomes exactly one (the CLI's `--stack-name`); a multi-stack
+/// export keeps the export's names, which the outputs-to-parameters wiring refers to.
+pub fn plan_design_deployment(
+    design: &Path,
+    single_stack_name: Option<&str>,
+) -> Result<DesignDeployment> {
+    let loaded = load_design(design)?;
+    let export = export_design(&loaded, &ExportOptions::default())?;
+    let rename = single_stack_name.filter(|_| export.stacks.len() == 1);
+    let stacks = export
+        .stacks
+        .iter()
+        .map(|exported| {
+            let name = rename.unwrap_or(&exported.name);
+            let request = DeployRequest::new(name, TemplateFormat::Yaml.write(&exported.template));
+            let parameters_from_outputs: BTreeMap<String, ParameterValue> = exported
+                .parameters_from
+                .iter()
+                .map(|source| {
+                    (
+                        source.parameter.clone(),
+                        ParameterValue::FromOutput {
+                            stack: source.stack.clone(),
+                            output: source.output.clone(),
+                        },
+                    )
+                })
+                .collect();
+            PlannedStack {
+                stack: ManifestStack {
+                    request,
+                    parameters_from_outputs,
+                },
+                account_id: exported.account_id.clone(),
+                region: exported.region.clone(),
+            }
+        })
+        .collect();
+    Ok(DesignDeployment {
+        design: export.design.clone(),
+        stacks,
+        manual_steps: export
+            .manual_steps
+            .iter()
+            .map(|step| format!("{}: {}", step.title, step.instructions))
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../examples")
+            .join(format!("{name}.zta.yaml"))
+    }
+
+    #[test]
+    fn design_files_are_told_from_templates_by_their_suffix() {
+        assert!(is_design_file(Path::new("shop.zta.yaml")));
+        assert!(is_design_file(Path::new("dir/Shop.ZTA.JSON")));
+        assert!(!is_design_file(Path::new("template.yaml")));
+        assert!(!is_design_file(Path::new("zta.yaml")));
+    }
+
+    #[test]
+    fn a_single_stack_design_takes_the_requested_name() {
+        let plan = plan_design_deployment(&example("three-tier-web-app"), Some("shop")).unwrap();
+        assert_eq!(plan.stacks.len(), 1);
+        assert_eq!(plan.stacks[0].stack.request.stack_name, "shop");
+        assert!(
+            plan.stacks[0]
+                .stack
+                .request
+                .template_body
+                .contains("AWSTemplateFormatVersion")
+        );
+    }
+
+    #[test]
+    fn a_multi_account_design_keeps_its_order_and_wiring_per_account() {
+        let plan =
+            plan_design_deployment(&example("multi-account-transit"), Some("ignored")).unwrap();
+        assert!(plan.stacks.len() > 1, "{plan:#?}");
+        let names: Vec<&str> = plan
+            .stacks
+            .iter()
+            .map(|planned| planned.stack.request.stack_name.as_str())
+            .collect();
+        assert!(!names.contains(&"ignored"));
+        // Every stack an output comes from is deployed before the stack that takes it.
+        for (position, planned) in plan.stacks.iter().enumerate() {
+            for source in planned.stack.parameters_from_outputs.values() {
+                let ParameterValue::FromOutput { stack, .. } = source;
+                let source_position = names.iter().position(|name| name == stack).unwrap();
+                assert!(source_position < position, "{stack} after {names:?}");
+            }
+        }
+        let first_account = plan.stacks[0].account_id.clone().unwrap();
+        let mine = plan.manifest_for_account(&first_account);
+        let elsewhere = plan.stacks_elsewhere(&first_account);
+        assert!(!mine.stacks.is_empty());
+        assert_eq!(mine.stacks.len() + elsewhere.len(), plan.stacks.len());
+    }
+}
