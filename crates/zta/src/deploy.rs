@@ -30,6 +30,8 @@ pub struct PlannedStack {
     pub account_id: Option<String>,
     /// The region the design places the stack in, when it names one.
     pub region: Option<String>,
+    /// The parameters the stack's template declares.
+    pub declared_parameters: Vec<String>,
 }
 
 /// A design's stacks in deployment order.
@@ -61,6 +63,32 @@ impl DesignDeployment {
                 .map(|planned| planned.stack.clone())
                 .collect(),
         }
+    }
+
+    /// Sets `values` on every stack of `account_id` that declares them. Returns the names no
+    /// such stack declares, which the caller reports as mistakes.
+    pub fn set_parameters(
+        &self,
+        manifest: &mut StackManifest,
+        values: &[(String, String)],
+    ) -> Vec<String> {
+        let mut unused: Vec<String> = values.iter().map(|(name, _)| name.clone()).collect();
+        for stack in &mut manifest.stacks {
+            let Some(planned) = self
+                .stacks
+                .iter()
+                .find(|planned| planned.stack.request.stack_name == stack.request.stack_name)
+            else {
+                continue;
+            };
+            for (name, value) in values {
+                if planned.declared_parameters.contains(name) {
+                    stack.request.parameters.insert(name.clone(), value.clone());
+                    unused.retain(|unused_name| unused_name != name);
+                }
+            }
+        }
+        unused
     }
 
     /// The stacks that belong in another account than `account_id`.
@@ -113,6 +141,7 @@ pub fn plan_design_deployment(
                 },
                 account_id: exported.account_id.clone(),
                 region: exported.region.clone(),
+                declared_parameters: exported.template.parameters.keys().cloned().collect(),
             }
         })
         .collect();

@@ -192,8 +192,8 @@ pub fn run(args: &Args) -> Outcome {
 }
 
 /// Deploys the design's stacks that belong in the credentials' account, after saying which
-/// belong elsewhere; the parameters given on the command line are offered to every stack that
-/// declares them.
+/// belong elsewhere; each parameter given on the command line goes to the stacks that declare
+/// it, and one that no stack declares is refused as a likely typo.
 async fn deploy_design(
     args: &Args,
     connection: &AwsConnection,
@@ -216,11 +216,14 @@ async fn deploy_design(
         );
         return Ok(Outcome::Failure);
     }
-    for stack in &mut manifest.stacks {
-        stack
-            .request
-            .offered_parameters
-            .extend(args.parameters.iter().cloned());
+    let undeclared = plan.set_parameters(&mut manifest, &args.parameters);
+    if !undeclared.is_empty() {
+        eprintln!(
+            "error: no stack of design {} for account {account_id} declares the parameter(s) {}",
+            plan.design,
+            undeclared.join(", ")
+        );
+        return Ok(Outcome::Failure);
     }
     let outcome = deploy_stacks(args, connection, manifest).await?;
     for step in &plan.manual_steps {
