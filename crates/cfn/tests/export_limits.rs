@@ -5,7 +5,6 @@ mod export_support;
 
 use std::collections::HashSet;
 
-use export_support::generator;
 use zta_cfn::export::{ExportOptions, INLINE_TEMPLATE_LIMIT, TemplateFormat, export_design};
 use zta_cfn::{Function, Value, ValueKind};
 
@@ -27,7 +26,8 @@ fn imports(value: &Value, found: &mut Vec<String>) {
 
 #[test]
 fn a_large_design_splits_into_stacks_within_the_limits() {
-    let design = generator::design(7, 1, 3, 12);
+    // Three VPCs in one account: about 600 resources for stacks of 120.
+    let design = zta_model::synthetic::generate(7, 400);
     let options = ExportOptions {
         max_resources: 120,
         max_template_bytes: 1_000_000,
@@ -84,7 +84,7 @@ fn a_large_design_splits_into_stacks_within_the_limits() {
 
 #[test]
 fn templates_over_the_inline_limit_are_named() {
-    let design = generator::design(3, 1, 1, 8);
+    let design = zta_model::synthetic::generate(3, 150);
     let export = export_design(&design, &ExportOptions::default()).expect("exports");
     let over = export.over_inline_limit(TemplateFormat::Yaml);
     for stack in &export.stacks {

@@ -560,13 +560,33 @@ impl<'d> Builder<'d> {
         }
     }
 
-    /// Adds a statement to the role an identity becomes.
-    pub(crate) fn role_statement(&mut self, identity: &str, statement: Value) {
-        self.role_extras
+    /// Allows the role an identity becomes `actions` on `resource`. Components that run as
+    /// the same role share one statement per purpose (`sid`), which lists all their resources:
+    /// IAM refuses two statements with one id in a policy.
+    pub(crate) fn role_statement(
+        &mut self,
+        identity: &str,
+        sid: &'static str,
+        actions: &[&str],
+        resource: Value,
+    ) {
+        let statements = &mut self
+            .role_extras
             .entry(identity.to_owned())
             .or_default()
-            .statements
-            .push(statement);
+            .statements;
+        match statements.iter_mut().find(|statement| statement.sid == sid) {
+            Some(statement) => {
+                if !statement.resources.contains(&resource) {
+                    statement.resources.push(resource);
+                }
+            }
+            None => statements.push(RoleStatement {
+                sid,
+                actions: actions.iter().map(|action| (*action).to_owned()).collect(),
+                resources: vec![resource],
+            }),
+        }
     }
 
     pub(crate) fn warn(&mut self, message: impl Into<String>) {
@@ -632,7 +652,21 @@ impl<'d> Builder<'d> {
 #[derive(Default)]
 pub(crate) struct RoleExtras {
     pub(crate) managed_policies: Vec<Value>,
-    pub(crate) statements: Vec<Value>,
+    pub(crate) statements: Vec<RoleStatement>,
+}
+
+/// A statement that components add to the role they run as.
+pub(crate) struct RoleStatement {
+    pub(crate) sid: &'static str,
+    pub(crate) actions: Vec<String>,
+    pub(crate) resources: Vec<Value>,
+}
+
+impl RoleStatement {
+    /// The statement as IAM JSON.
+    pub(crate) fn to_value(&self) -> Value {
+        super::support::allow_statement(self.sid, &self.actions, self.resources.clone())
+    }
 }
 
 /// What the export learnt beside the templates.

@@ -229,12 +229,7 @@ fn function(b: &mut Builder<'_>, c: &Component) {
     } else {
         "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
     };
-    let send = Value::map([
-        ("Sid", Value::string("DeadLetters")),
-        ("Effect", Value::string("Allow")),
-        ("Action", Value::string("sqs:SendMessage")),
-        ("Resource", Value::get_att(&queue, "Arn")),
-    ]);
+    let send = ["sqs:SendMessage"];
     let role = match &c.identity {
         Some(identity) => {
             b.role_managed_policy(identity, basic);
@@ -243,7 +238,12 @@ fn function(b: &mut Builder<'_>, c: &Component) {
                 .map(|i| b.unit_of_identity(i))
                 .unwrap_or_else(|| unit.clone());
             if owner == unit {
-                b.role_statement(identity, send);
+                b.role_statement(
+                    identity,
+                    "DeadLetters",
+                    &send,
+                    Value::get_att(&queue, "Arn"),
+                );
             }
             b.role_arn(&unit, identity)
         }
@@ -254,7 +254,11 @@ fn function(b: &mut Builder<'_>, c: &Component) {
                 c,
                 "lambda.amazonaws.com",
                 vec![super::support::portable_arn(basic)],
-                vec![send],
+                vec![super::support::allow_statement(
+                    "DeadLetters",
+                    &send.map(str::to_owned),
+                    vec![Value::get_att(&queue, "Arn")],
+                )],
             );
             Value::get_att(role, "Arn")
         }

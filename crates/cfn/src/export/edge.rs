@@ -180,8 +180,12 @@ fn certificate_arn(b: &mut Builder<'_>, unit: &str, c: &Component) -> Value {
 }
 
 /// The flows a balancer forwards, with a target group each.
-fn forwarded<'d>(b: &Builder<'d>, balancer: &Component) -> Vec<(&'d Flow, &'d Component)> {
-    b.design
+/// A load balancer forwards only to targets of its own account; a flow to another account's
+/// target keeps its security-group rules and gets no target group, with a warning.
+fn forwarded<'d>(b: &mut Builder<'d>, balancer: &Component) -> Vec<(&'d Flow, &'d Component)> {
+    let unit = b.unit_of_component(balancer);
+    let (own, elsewhere): (Vec<_>, Vec<_>) = b
+        .design
         .flows
         .iter()
         .filter(|f| f.source == balancer.id)
@@ -196,7 +200,14 @@ fn forwarded<'d>(b: &Builder<'d>, balancer: &Component) -> Vec<(&'d Flow, &'d Co
                     | ComponentKind::Alb
             )
         })
-        .collect()
+        .partition(|(_, t)| b.unit_of_component(t) == unit);
+    for (flow, target) in elsewhere {
+        b.warn(format!(
+            "flow `{}`: `{}` is in another account than load balancer `{}`, which cannot forward to it; only its security-group rules are exported",
+            flow.id, target.id, balancer.id
+        ));
+    }
+    own
 }
 
 /// The port a target group sends a flow's traffic to: the flow's port, or where the flow opens a
@@ -1238,15 +1249,24 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
 
 fn distribution(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
+    // An origin is what CloudFront can fetch from and the export writes: a bucket, a load
+    // balancer or an instance in a subnet, or an API.
     let origin = b
         .design
         .flows
         .iter()
         .filter(|f| f.source == c.id)
-        .find_map(|f| b.component(&f.target));
+        .filter_map(|f| b.component(&f.target))
+        .find(|target| match target.kind {
+            ComponentKind::S3Bucket | ComponentKind::ApiGateway => true,
+            ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Ec2Instance => {
+                b.subnet_of(target).is_some()
+            }
+            _ => false,
+        });
     let Some(origin) = origin else {
         b.warn(format!(
-            "CloudFront distribution `{}` has no flow to an origin; not exported",
+            "CloudFront distribution `{}` has no flow to an origin (a bucket, a load balancer, an instance or an API); not exported",
             c.id
         ));
         return;
@@ -1283,11 +1303,20 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
                 ),
             ])
         }
-        _ => Value::map([
+        kind => Value::map([
             ("Id", Value::string(&origin_id)),
             (
                 "DomainName",
-                b.component_ref(&unit, &origin.id, Some("DNSName")),
+                match kind {
+                    ComponentKind::ApiGateway => Value::sub_with(
+                        "${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}",
+                        [("Api", b.component_ref(&unit, &origin.id, None))],
+                    ),
+                    ComponentKind::Ec2Instance => {
+                        b.component_ref(&unit, &origin.id, Some("PublicDnsName"))
+                    }
+                    _ => b.component_ref(&unit, &origin.id, Some("DNSName")),
+                },
             ),
             (
                 "CustomOriginConfig",

@@ -7,7 +7,7 @@ use zta_model::{
     PolicyStatement, PrincipalKind,
 };
 
-use super::builder::{Builder, Group};
+use super::builder::{Builder, Group, RoleStatement};
 use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
@@ -413,6 +413,16 @@ fn trust_statements(b: &mut Builder<'_>, unit: &str, identity: &Identity) -> Vec
     statements
 }
 
+/// A role's description: its name where IAM accepts it (Latin-1 text), else its id.
+fn role_description(identity: &Identity) -> &str {
+    let latin1 = |c: char| matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{a1}'..='\u{ff}');
+    if identity.name.chars().all(latin1) {
+        &identity.name
+    } else {
+        &identity.id
+    }
+}
+
 fn role(b: &mut Builder<'_>, identity: &Identity) {
     let unit = b.unit_of_identity(identity);
     let mut trust = trust_statements(b, &unit, identity);
@@ -432,7 +442,7 @@ fn role(b: &mut Builder<'_>, identity: &Identity) {
         ]));
     }
     let mut resource = Resource::new("AWS::IAM::Role")
-        .with_property("Description", identity.name.as_str())
+        .with_property("Description", role_description(identity))
         .with_property("AssumeRolePolicyDocument", policy_document(trust));
     if let Some(seconds) = identity.session_duration_seconds {
         resource = resource.with_property("MaxSessionDuration", seconds.clamp(3600, 43200));
@@ -456,7 +466,7 @@ fn role(b: &mut Builder<'_>, identity: &Identity) {
     }
     let stated = statements(b, &unit, &identity.policies, false);
     let mut derived = flow_statements(b, &unit, identity);
-    derived.extend(extras.statements);
+    derived.extend(extras.statements.iter().map(RoleStatement::to_value));
     b.put(
         &unit,
         b.logical_id(&identity.id),

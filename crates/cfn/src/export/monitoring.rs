@@ -593,6 +593,18 @@ fn analyzer(b: &mut Builder<'_>, c: &Component) {
 
 fn session_manager(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
+    // The preferences document has a fixed name, so an account holds one.
+    let first = b
+        .components_of(ComponentKind::SessionManager)
+        .find(|other| b.unit_of_component(other) == unit)
+        .map(|first| first.id.clone());
+    if let Some(first) = first.filter(|first| *first != c.id) {
+        b.warn(format!(
+            "Session Manager `{}` shares the preferences of `{first}`: an account has one preferences document",
+            c.id
+        ));
+        return;
+    }
     let logs = b.log_group(
         &unit,
         b.logical_id_for(&c.id, "LogGroup"),
@@ -637,24 +649,24 @@ fn session_manager(b: &mut Builder<'_>, c: &Component) {
         "Let Session Manager preferences be managed by the stack",
         format!("The preferences document SSM-SessionManagerRunShell exists once anyone opened Session Manager's preferences in account `{unit}`; delete it first (aws ssm delete-document --name SSM-SessionManagerRunShell) so that the stack can own it."),
     );
-    // Instances write their session transcripts to the log group.
+    // Instances write their session transcripts to the log group, through roles of the same
+    // account (a role elsewhere cannot name the group, nor write to it).
     let roles: Vec<String> = b
         .components_of(ComponentKind::Ec2Instance)
         .filter(|i| b.unit_of_component(i) == unit && i.properties.ssm_managed != Some(false))
-        .filter_map(|i| i.identity.clone())
+        .filter_map(|i| i.identity.as_deref())
+        .filter(|role| {
+            b.identity(role)
+                .is_some_and(|role| b.unit_of_identity(role) == unit)
+        })
+        .map(str::to_owned)
         .collect();
     for role in roles {
         b.role_statement(
             &role,
-            Value::map([
-                ("Sid", Value::string("SessionTranscripts")),
-                ("Effect", Value::string("Allow")),
-                (
-                    "Action",
-                    Value::list(["logs:CreateLogStream", "logs:PutLogEvents"].map(Value::string)),
-                ),
-                ("Resource", Value::get_att(&logs, "Arn")),
-            ]),
+            "SessionTranscripts",
+            &["logs:CreateLogStream", "logs:PutLogEvents"],
+            Value::get_att(&logs, "Arn"),
         );
     }
 }

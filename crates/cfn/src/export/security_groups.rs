@@ -56,8 +56,9 @@ pub(crate) fn is_gateway_endpoint(c: &Component) -> bool {
 }
 
 /// The VPC an API reaches through a VPC link: that of the first target of its flows that sits
-/// in a VPC.
+/// in a VPC of the API's own account (a VPC link cannot reach into another account's VPC).
 pub(crate) fn vpc_link_vpc<'d>(b: &Builder<'d>, api: &Component) -> Option<&'d zta_model::Segment> {
+    let unit = b.unit_of_component(api);
     b.design
         .flows
         .iter()
@@ -72,7 +73,8 @@ pub(crate) fn vpc_link_vpc<'d>(b: &Builder<'d>, api: &Component) -> Option<&'d z
                     | ComponentKind::Ec2Instance
             )
         })
-        .find_map(|t| b.vpc_of(t))
+        .filter_map(|t| b.vpc_of(t))
+        .find(|vpc| b.unit_of_segment(&vpc.id) == unit)
 }
 
 /// One end of a flow, as the network sees it.
@@ -145,6 +147,21 @@ fn cidr_of_group(b: &Builder<'_>, id: &str) -> Option<String> {
         .and_then(|s| s.cidr.clone())
 }
 
+/// The characters EC2 accepts in a security group's description.
+fn description_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || " .,_-:/()#@[]+=&;{}!$*".contains(c)
+}
+
+/// The component's name where EC2 accepts it in a security group's description, else its id
+/// (names may be written in any script; descriptions take a few ASCII characters).
+fn description_name(c: &Component) -> String {
+    if c.name.chars().all(description_char) {
+        c.name.clone()
+    } else {
+        c.id.chars().filter(|c| description_char(*c)).collect()
+    }
+}
+
 pub(crate) fn generate(b: &mut Builder<'_>) {
     for c in &b.design.components {
         if !has_security_group(b, c) {
@@ -161,7 +178,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
                 "GroupDescription",
                 format!(
                     "{} ({}): only the flows of the design",
-                    c.name,
+                    description_name(c),
                     c.kind.as_str()
                 ),
             )

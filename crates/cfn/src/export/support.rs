@@ -243,6 +243,25 @@ pub(crate) fn policy_document(statements: Vec<Value>) -> Value {
     ])
 }
 
+/// `{Sid, Effect: Allow, Action, Resource}`, with a single action or resource written alone.
+pub(crate) fn allow_statement(sid: &str, actions: &[String], mut resources: Vec<Value>) -> Value {
+    let actions = match actions {
+        [only] => Value::string(only),
+        _ => Value::list(actions.iter().map(Value::string)),
+    };
+    let resources = if resources.len() == 1 {
+        resources.remove(0)
+    } else {
+        Value::list(resources)
+    };
+    Value::map([
+        ("Sid", Value::string(sid)),
+        ("Effect", Value::string("Allow")),
+        ("Action", actions),
+        ("Resource", resources),
+    ])
+}
+
 /// A `Principal: {Service: name}` value.
 pub(crate) fn service_principal(service: &str) -> Value {
     Value::map([("Service", Value::string(service))])

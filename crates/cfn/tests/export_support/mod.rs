@@ -1,12 +1,12 @@
-//! Support for the export tests: the seeded design generator, the project's validators, and
-//! the extraction of IAM policy documents for parliament.
+//! Support for the export tests: the examples, the project's validators, and the extraction of
+//! IAM policy documents for parliament. Generated designs come from the workspace's shared
+//! generator, `zta_model::synthetic`.
 
 #![allow(
     dead_code,
     reason = "each test file compiles this module anew and uses only part of it"
 )]
 
-pub mod generator;
 pub mod policies;
 
 use std::path::{Path, PathBuf};
@@ -60,4 +60,79 @@ pub fn run(command: &mut Command) -> Output {
     command
         .output()
         .unwrap_or_else(|error| panic!("cannot run {command:?}: {error}"))
+}
+
+/// One check that checkov fails on a resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckovFailure {
+    pub check: String,
+    /// `Type.LogicalId`, as checkov names resources.
+    pub resource: String,
+    pub file: String,
+    pub title: String,
+}
+
+impl CheckovFailure {
+    /// The logical id of the resource, without its type.
+    pub fn logical_id(&self) -> &str {
+        self.resource
+            .rsplit_once('.')
+            .map_or(self.resource.as_str(), |(_, logical)| logical)
+    }
+}
+
+impl std::fmt::Display for CheckovFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} {}: {}",
+            self.check, self.resource, self.file, self.title
+        )
+    }
+}
+
+/// The checks checkov fails on the files. `--skip-download` keeps it offline: the checks it
+/// runs are those it ships with.
+pub fn checkov_failures(files: &[PathBuf]) -> Vec<CheckovFailure> {
+    let mut command = Command::new(tool(".venv-checkov/bin/checkov"));
+    for file in files {
+        command.arg("-f").arg(file);
+    }
+    command.args([
+        "--framework",
+        "cloudformation",
+        "--quiet",
+        "--compact",
+        "--skip-download",
+        "-o",
+        "json",
+    ]);
+    let output = run(&mut command);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|error| {
+        panic!(
+            "checkov did not print JSON ({error}): {text}{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let reports = match json {
+        serde_json::Value::Array(reports) => reports,
+        report => vec![report],
+    };
+    let text = |value: &serde_json::Value| value.as_str().unwrap_or("?").to_owned();
+    reports
+        .iter()
+        .flat_map(|report| {
+            report["results"]["failed_checks"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .map(|failed| CheckovFailure {
+            check: text(&failed["check_id"]),
+            resource: text(&failed["resource"]),
+            file: text(&failed["file_path"]),
+            title: text(&failed["check_name"]),
+        })
+        .collect()
 }
