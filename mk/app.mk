@@ -2,14 +2,15 @@
 #
 #   make ui-build       build the UI bundle into ui/dist (the shell embeds it)
 #   make test-ui        type-check, lint and unit-test the UI (tsc, eslint, vitest)
-#   make app-build      debug build of the app (what the e2e test and `make app-run` use)
+#   make app-build      debug build of the app, shared with the Rust tests (what the e2e test,
+#                       the screenshots and `make app-run` use)
 #   make app-release    release build of the app, without installer bundles
 #   make app-run        start the app on the reference example
 #   make setup-e2e      install tauri-driver (into .tools/) and the e2e test's npm packages
 #   make test-e2e       drive the real app under Xvfb through tauri-driver and WebdriverIO
 #   make screenshots    take the README screenshots from the real window under Xvfb
 
-APP_TARGET_DIR ?= $(CURDIR)/target
+APP_TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP_DEBUG_BIN := $(APP_TARGET_DIR)/debug/zta-designer
 APP_RELEASE_BIN := $(APP_TARGET_DIR)/release/zta-designer
 TOOLS := $(CURDIR)/.tools
@@ -24,8 +25,13 @@ ui-build: setup-ui
 test-ui: setup-ui
 	cd ui && npx tsc -b && npx eslint . && npx vitest run
 
+# The debug app is the executable that `cargo test --workspace` builds for the start-up test in
+# src-tauri/tests, by the same command as `make test-rust`, so that after the Rust tests this
+# step does nothing. `cargo build -p zta-designer` would resolve other features (dev-dependencies
+# turn on tokio's macros, the CLI turns on zta's terminal renderer) and compile most of the
+# dependency tree a second time.
 app-build: ui-build
-	CARGO_TARGET_DIR=$(APP_TARGET_DIR) cargo build --locked -p zta-designer
+	PATH="$(TEST_PATH)" CARGO_TARGET_DIR=$(APP_TARGET_DIR) cargo test --workspace --locked --no-run
 
 # The Tauri CLI turns on the custom protocol; it runs from the root, not from ui/ (toolchain.md).
 app-release: ui-build
@@ -42,9 +48,10 @@ $(TAURI_DRIVER):
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
 	cd tests/e2e && npm ci --no-audit --no-fund
 
-test-e2e: app-build setup-e2e
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \
-		$(XVFB) npm --prefix tests/e2e test
+# E2E_ARTIFACTS keeps a picture of the screen for every failed step.
+test-e2e: app-build setup-e2e setup-python
+	PATH="$(TEST_PATH)" ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \
+		E2E_ARTIFACTS=$(APP_TARGET_DIR)/e2e-artifacts $(XVFB) npm --prefix tests/e2e test
 
 screenshots: app-build setup-e2e
 	ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \

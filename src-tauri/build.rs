@@ -15,6 +15,14 @@ const COMMANDS: &[&str] = &[
     "autosave",
     "discard_recovery",
     "validate_design",
+    "assess_compliance",
+    "import_cloudformation",
+    "export_cloudformation",
+    "export_report",
+    "open_report",
+    "plan_deployment",
+    "deploy_design",
+    "answer_change_set",
 ];
 
 fn main() {

@@ -19,6 +19,25 @@ pub enum AppError {
     /// "New from example" named an example the app does not bundle.
     #[error("there is no bundled example called `{0}`")]
     UnknownExample(String),
+    /// Export, report or deploy was asked for while the design has no file or unsaved changes;
+    /// they read the saved file, so that what they produce matches it.
+    #[error("save the design first: export, report and deploy use the saved file")]
+    Unsaved,
+    /// "Open report" was asked for before any report was written.
+    #[error("no report has been exported in this session")]
+    NoReport,
+    /// An answer came for a change set, but no deployment is waiting for one.
+    #[error("no change set is waiting for review")]
+    NoChangeSet,
+    /// Deploy parameters were given that no stack of the design declares (a likely typo).
+    #[error("no stack of the design in this account declares the parameter(s) {0}")]
+    UndeclaredParameters(String),
+    /// Required deploy parameters were left empty.
+    #[error("give a value for each parameter the stacks need: {0}")]
+    MissingParameters(String),
+    /// AWS refused or failed: no credentials or region, a rejected template, a failed stack.
+    #[error(transparent)]
+    Aws(#[from] zta::aws::Error),
     /// The app's own settings or recovery files could not be read or written.
     #[error("{context}: {source}")]
     Io {
@@ -50,6 +69,14 @@ impl AppError {
             AppError::NoFile => "no_file",
             AppError::NotRecent(_) => "not_recent",
             AppError::UnknownExample(_) => "unknown_example",
+            AppError::Unsaved => "unsaved",
+            AppError::NoReport => "no_report",
+            AppError::NoChangeSet => "no_change_set",
+            AppError::UndeclaredParameters(_) => "undeclared_parameters",
+            AppError::MissingParameters(_) => "missing_parameters",
+            AppError::Aws(zta::aws::Error::NoRegion) => "no_region",
+            AppError::Aws(zta::aws::Error::DeploymentFailed(_)) => "deploy_failed",
+            AppError::Aws(_) => "aws",
             AppError::Io { .. } => "io",
             AppError::Tauri(_) => "shell",
         }

@@ -2,8 +2,20 @@
 //! look), written to `ui/src/generated/app.ts` and pinned by a test that fails when stale.
 
 use ts_rs::{Config, TS};
+use zta::aws::{DeployProgress, StackEventRecord};
+use zta::rules::{Finding, Severity};
 
+use crate::commands::cloudformation::{CloudFormationExported, ImportedDesign};
+use crate::commands::compliance::{
+    ComplianceView, ControlStatus, ControlView, FindingReference, FrameworkView, PillarView, Stage,
+    StatusTotals,
+};
+use crate::commands::deploy::{
+    ChangeSetView, ChangeView, DeployEvent, DeployPlanView, DeploySummary, DeployTarget,
+    PlannedStackView,
+};
 use crate::commands::file::OpenedDesign;
+use crate::commands::report::ReportExported;
 use crate::commands::validate::{Problem, Validation};
 use crate::error::ErrorPayload;
 use crate::recent::RecentFile;
@@ -17,12 +29,34 @@ pub fn typescript() -> String {
         RecentFile::decl(&config),
         Validation::decl(&config),
         Problem::decl(&config),
+        Finding::decl(&config),
+        Severity::decl(&config),
+        ComplianceView::decl(&config),
+        FrameworkView::decl(&config),
+        StatusTotals::decl(&config),
+        ControlStatus::decl(&config),
+        ControlView::decl(&config),
+        Stage::decl(&config),
+        PillarView::decl(&config),
+        FindingReference::decl(&config),
+        ImportedDesign::decl(&config),
+        CloudFormationExported::decl(&config),
+        ReportExported::decl(&config),
+        DeployTarget::decl(&config),
+        DeployPlanView::decl(&config),
+        PlannedStackView::decl(&config),
+        ChangeSetView::decl(&config),
+        ChangeView::decl(&config),
+        DeployEvent::decl(&config),
+        DeployProgress::decl(&config),
+        StackEventRecord::decl(&config),
+        DeploySummary::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from src-tauri by `cargo test -p zta-designer` with ZTA_UPDATE_GENERATED=1.\n\
          // Do not edit: change the Rust types instead.\n\n\
          import type { Design as RawDesign } from \"./model\";\n\
-         import type { Finding } from \"../model/findings\";\n\n",
+\n",
     );
     for declaration in declarations {
         text.push_str("export ");

@@ -61,6 +61,14 @@ pub fn run(startup_file: Option<PathBuf>) {
             commands::file::autosave,
             commands::file::discard_recovery,
             commands::validate::validate_design,
+            commands::compliance::assess_compliance,
+            commands::cloudformation::import_cloudformation,
+            commands::cloudformation::export_cloudformation,
+            commands::report::export_report,
+            commands::report::open_report,
+            commands::deploy::plan_deployment,
+            commands::deploy::deploy_design,
+            commands::deploy::answer_change_set,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use tokio::sync::oneshot;
+
 use crate::recent::RecentFiles;
 use crate::recovery::Recovery;
 
@@ -19,6 +21,10 @@ pub struct AppState {
     pub recent: Mutex<RecentFiles>,
     /// The autosaved copy of unsaved work.
     pub recovery: Recovery,
+    /// The report written last, the only file `open_report` opens.
+    pub last_report: Mutex<Option<PathBuf>>,
+    /// Where the answer to the change set under review goes, while a deployment waits for it.
+    pub pending_change_set: Mutex<Option<oneshot::Sender<bool>>>,
 }
 
 impl AppState {
@@ -30,6 +36,8 @@ impl AppState {
             dirty: Mutex::new(false),
             recent: Mutex::new(recent),
             recovery,
+            last_report: Mutex::new(None),
+            pending_change_set: Mutex::new(None),
         }
     }
 }

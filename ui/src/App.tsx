@@ -4,11 +4,13 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect } from "react";
 
 import { Canvas } from "./canvas/Canvas";
+import { DeployDialog } from "./deploy/DeployDialog";
 import { Inspector } from "./inspector/Inspector";
 import { BottomPanel } from "./panels/BottomPanel";
 import { Palette } from "./palette/Palette";
 import { installShortcuts } from "./shortcuts";
 import { errorMessage, startupDesign } from "./shell/api";
+import { startComplianceSync } from "./shell/compliance";
 import { startSessionSync } from "./shell/session";
 import { startLiveValidation } from "./shell/validation";
 import { useDesignStore } from "./store/designStore";
@@ -20,8 +22,31 @@ function NoticeBar() {
   if (!notice) return null;
   return (
     <div className={`notice notice-${notice.kind}`} role="status" data-testid="notice">
-      {notice.text}
+      <span className="notice-text">{notice.text}</span>
+      {notice.action && (
+        <button className="link" data-testid="notice-action" onClick={notice.action.run}>
+          {notice.action.label}
+        </button>
+      )}
       <button className="link" onClick={() => useUiStore.getState().notify(null)}>Dismiss</button>
+    </div>
+  );
+}
+
+function DocumentModal() {
+  const shown = useUiStore((s) => s.document);
+  if (!shown) return null;
+  const close = () => useUiStore.setState({ document: null });
+  return (
+    <div className="modal-backdrop" onClick={close}>
+      <div className="modal wide" role="dialog" aria-modal="true" aria-labelledby="document-title" onClick={(e) => e.stopPropagation()}>
+        <h2 id="document-title">{shown.title}</h2>
+        <p>{shown.summary}</p>
+        <pre className="document-text" data-testid="document-text">{shown.text}</pre>
+        <div className="modal-buttons">
+          <button className="primary" onClick={close} autoFocus>Close</button>
+        </div>
+      </div>
     </div>
   );
 }
@@ -48,6 +73,7 @@ export function App() {
     const stopShortcuts = installShortcuts();
     let stopValidation = () => {};
     let stopSession = () => {};
+    let stopCompliance = () => {};
     let cancelled = false;
     startupDesign()
       .then((opened) => {
@@ -70,6 +96,7 @@ export function App() {
             if (cancelled) return;
             stopValidation = startLiveValidation();
             stopSession = startSessionSync();
+            stopCompliance = startComplianceSync();
             document.body.dataset.ready = "true";
           }),
         );
@@ -79,6 +106,7 @@ export function App() {
       stopShortcuts();
       stopValidation();
       stopSession();
+      stopCompliance();
     };
   }, []);
 
@@ -95,6 +123,8 @@ export function App() {
           </main>
           <Inspector />
         </div>
+        <DocumentModal />
+        <DeployDialog />
         <QuestionModal />
       </div>
     </ReactFlowProvider>

@@ -1,5 +1,6 @@
 //! The errors of AWS access, with messages that name what failed and never carry a credential.
 
+use aws_sdk_cloudformation::config::http::HttpResponse;
 use aws_sdk_cloudformation::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 
 use crate::deploy::DeployFailure;
@@ -136,15 +137,20 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// Turns an SDK error into [`Error::Service`], keeping the service's code and message and
     /// scrubbing the message of credentials.
-    pub(crate) fn from_sdk<E, R>(operation: &'static str, error: SdkError<E, R>) -> Self
+    pub(crate) fn from_sdk<E>(operation: &'static str, error: SdkError<E, HttpResponse>) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
-        R: std::fmt::Debug,
     {
         let code = error.code().map(str::to_owned);
-        let message = match (error.code(), error.message()) {
-            (Some(code), Some(message)) => format!("{code}: {message}"),
-            (Some(code), None) => code.to_owned(),
+        let message = match (error.code(), error.message(), &error) {
+            (Some(code), Some(message), _) => format!("{code}: {message}"),
+            (Some(code), None, _) => code.to_owned(),
+            // A response the SDK could not read as an AWS error (a proxy's page, an emulator's
+            // crash): its status says more than the parser's complaint and the raw body.
+            (None, _, SdkError::ServiceError(context)) => format!(
+                "the service answered HTTP {} with a body that is not an AWS error",
+                context.raw().status().as_u16()
+            ),
             // Transport and credential errors have no service code; their context chain says
             // what happened (connection refused, no credentials found, expired SSO token).
             _ => DisplayErrorContext(&error).to_string(),

@@ -3,12 +3,13 @@
 //! The deploy code reports through a [`ProgressSink`]; the CLI renders the events on a
 //! terminal (see `TerminalProgress` behind the `terminal` feature) and the desktop app
 //! forwards them over a `tauri::ipc::Channel`, which is why the events serialise to JSON with
-//! a `kind` tag and this crate knows nothing of Tauri.
+//! a `kind` tag (and derive their TypeScript declarations) and this crate knows nothing of Tauri.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// One thing that happened while deploying.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeployProgress {
     /// The template is being validated by CloudFormation.
@@ -71,7 +72,7 @@ pub enum DeployProgress {
 }
 
 /// A stack event as CloudFormation reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StackEventRecord {
     /// The stack the event belongs to.
     pub stack_name: String,

@@ -1,13 +1,14 @@
 //! Findings (what a rule reports about a design) and the report of one validation.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::Severity;
 use crate::analysis::Analyses;
 use crate::rule::RuleMeta;
 
 /// One violation of a rule by some elements of the design.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Finding {
     /// The rule's stable code, e.g. `ZT-NET-004`.
     pub rule: String,
@@ -28,6 +29,7 @@ pub struct Finding {
     pub suppressed: bool,
     /// The reason given by the suppression, when suppressed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub suppression_reason: Option<String>,
 }
 

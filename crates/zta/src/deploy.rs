@@ -32,6 +32,9 @@ pub struct PlannedStack {
     pub region: Option<String>,
     /// The parameters the stack's template declares.
     pub declared_parameters: Vec<String>,
+    /// Those of them without a default: a value must come from an earlier stack's output or
+    /// from the deployer.
+    pub required_parameters: Vec<String>,
 }
 
 /// A design's stacks in deployment order.
@@ -48,21 +51,83 @@ pub struct DesignDeployment {
 
 impl DesignDeployment {
     /// The manifest of the stacks that belong in `account_id` (and of those the design
-    /// places in no particular account), for deploying with that account's credentials.
+    /// places in no particular account), for deploying with that account's credentials. A
+    /// parameter wired to the output of a stack in another account cannot be read with these
+    /// credentials, so it becomes one the deployer gives (a transit gateway's id, say).
     pub fn manifest_for_account(&self, account_id: &str) -> StackManifest {
-        StackManifest {
-            stacks: self
-                .stacks
-                .iter()
-                .filter(|planned| {
-                    planned
-                        .account_id
-                        .as_deref()
-                        .is_none_or(|id| id == account_id)
-                })
-                .map(|planned| planned.stack.clone())
-                .collect(),
+        let mut stacks: Vec<ManifestStack> = self
+            .stacks
+            .iter()
+            .filter(|planned| {
+                planned
+                    .account_id
+                    .as_deref()
+                    .is_none_or(|id| id == account_id)
+            })
+            .map(|planned| planned.stack.clone())
+            .collect();
+        let here: Vec<String> = stacks
+            .iter()
+            .map(|stack| stack.request.stack_name.clone())
+            .collect();
+        for stack in &mut stacks {
+            stack
+                .parameters_from_outputs
+                .retain(|_, ParameterValue::FromOutput { stack, .. }| here.contains(stack));
         }
+        StackManifest { stacks }
+    }
+
+    /// The parameters of a stack of `manifest` that the deployer gives: those its template
+    /// declares that no earlier stack of the manifest provides.
+    pub fn deployer_parameters(&self, manifest: &StackManifest, stack_name: &str) -> Vec<String> {
+        let Some((planned, stack)) = self.planned_in(manifest, stack_name) else {
+            return Vec::new();
+        };
+        planned
+            .declared_parameters
+            .iter()
+            .filter(|name| !stack.parameters_from_outputs.contains_key(*name))
+            .cloned()
+            .collect()
+    }
+
+    /// The required parameters of each stack of `manifest` that have no value yet, as
+    /// (stack, parameter) pairs: checked before anything is sent, so that the deployer hears
+    /// every missing value at once rather than from CloudFormation, one stack at a time.
+    pub fn missing_parameters(&self, manifest: &StackManifest) -> Vec<(String, String)> {
+        let mut missing = Vec::new();
+        for stack in &manifest.stacks {
+            let name = &stack.request.stack_name;
+            let Some((planned, _)) = self.planned_in(manifest, name) else {
+                continue;
+            };
+            for parameter in &planned.required_parameters {
+                if !stack.parameters_from_outputs.contains_key(parameter)
+                    && !stack.request.parameters.contains_key(parameter)
+                {
+                    missing.push((name.clone(), parameter.clone()));
+                }
+            }
+        }
+        missing
+    }
+
+    /// The plan of a stack of `manifest` and the manifest's own entry for it.
+    fn planned_in<'a>(
+        &'a self,
+        manifest: &'a StackManifest,
+        stack_name: &str,
+    ) -> Option<(&'a PlannedStack, &'a ManifestStack)> {
+        let planned = self
+            .stacks
+            .iter()
+            .find(|planned| planned.stack.request.stack_name == stack_name)?;
+        let stack = manifest
+            .stacks
+            .iter()
+            .find(|stack| stack.request.stack_name == stack_name)?;
+        Some((planned, stack))
     }
 
     /// Sets `values` on every stack of `account_id` that declares them. Returns the names no
@@ -142,6 +207,13 @@ pub fn plan_design_deployment(
                 account_id: exported.account_id.clone(),
                 region: exported.region.clone(),
                 declared_parameters: exported.template.parameters.keys().cloned().collect(),
+                required_parameters: exported
+                    .template
+                    .parameters
+                    .iter()
+                    .filter(|(_, parameter)| !parameter.attributes.contains_key("Default"))
+                    .map(|(name, _)| name.clone())
+                    .collect(),
             }
         })
         .collect();
@@ -212,5 +284,56 @@ mod tests {
         let elsewhere = plan.stacks_elsewhere(&first_account);
         assert!(!mine.stacks.is_empty());
         assert_eq!(mine.stacks.len() + elsewhere.len(), plan.stacks.len());
+    }
+
+    #[test]
+    fn outputs_of_another_account_become_parameters_the_deployer_gives() {
+        let plan = plan_design_deployment(&example("aws-zta-reference"), None).unwrap();
+        // The workload stack takes the transit gateway from the network account's stack.
+        let (taker, source) = plan
+            .stacks
+            .iter()
+            .find_map(|planned| {
+                planned
+                    .stack
+                    .parameters_from_outputs
+                    .iter()
+                    .next()
+                    .map(|(name, value)| (planned, (name.clone(), value.clone())))
+            })
+            .expect("the reference wires an output across accounts");
+        let (
+            parameter,
+            ParameterValue::FromOutput {
+                stack: producer, ..
+            },
+        ) = source;
+        let account = taker.account_id.clone().unwrap();
+        let taker_name = taker.stack.request.stack_name.clone();
+
+        let manifest = plan.manifest_for_account(&account);
+        assert!(
+            manifest
+                .stacks
+                .iter()
+                .all(|s| s.request.stack_name != producer)
+        );
+        assert!(
+            plan.deployer_parameters(&manifest, &taker_name)
+                .contains(&parameter)
+        );
+        let missing = plan.missing_parameters(&manifest);
+        assert!(
+            missing.contains(&(taker_name.clone(), parameter.clone())),
+            "{missing:?}"
+        );
+
+        let mut filled = manifest.clone();
+        let values: Vec<(String, String)> = missing
+            .iter()
+            .map(|(_, name)| (name.clone(), "value".to_owned()))
+            .collect();
+        assert!(plan.set_parameters(&mut filled, &values).is_empty());
+        assert!(plan.missing_parameters(&filled).is_empty());
     }
 }

@@ -173,6 +173,36 @@ pub fn discard_recovery(state: State<'_, AppState>) -> Result<()> {
     state.recovery.discard()
 }
 
+/// The design's file, for the commands that read it (export, report, deploy): it must exist and
+/// hold what the window shows, which the UI ensures by saving first.
+pub fn saved_design_file(state: &AppState) -> Result<PathBuf> {
+    let path = lock(&state.current_file).clone().ok_or(AppError::Unsaved)?;
+    if *lock(&state.dirty) {
+        return Err(AppError::Unsaved);
+    }
+    Ok(path)
+}
+
+/// A design file's name without its directory and its `.zta.yaml` (or `.yaml`, `.json`) ending,
+/// for the names suggested to save exports under.
+pub fn stem(path: &Path) -> String {
+    let name = file_name(path);
+    let lower = name.to_ascii_lowercase();
+    [
+        ".zta.yaml",
+        ".zta.yml",
+        ".zta.json",
+        ".yaml",
+        ".yml",
+        ".json",
+    ]
+    .iter()
+    .find(|suffix| lower.ends_with(*suffix))
+    .map_or(name.clone(), |suffix| {
+        name[..name.len() - suffix.len()].to_string()
+    })
+}
+
 /// A file name made from a design name: lowercase words joined by dashes.
 fn slug(name: &str) -> String {
     let words: Vec<String> = name
@@ -189,7 +219,17 @@ fn slug(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use std::path::Path;
+
+    use super::{slug, stem};
+
+    #[test]
+    fn exports_are_named_after_the_design_file() {
+        assert_eq!(stem(Path::new("/work/shop.zta.yaml")), "shop");
+        assert_eq!(stem(Path::new("Shop.ZTA.JSON")), "Shop");
+        assert_eq!(stem(Path::new("legacy.yml")), "legacy");
+        assert_eq!(stem(Path::new("notes")), "notes");
+    }
 
     #[test]
     fn file_names_are_made_from_design_names() {

@@ -23,7 +23,6 @@ pub struct Validation {
     /// Problems that would stop the file from loading (dangling references and the like).
     pub problems: Vec<Problem>,
     /// The rules' findings, in the stable JSON shape of `zta validate --format json`.
-    #[ts(type = "Array<Finding>")]
     pub findings: Vec<zta::rules::Finding>,
 }
 

@@ -7,7 +7,9 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getViewportForBounds,
   useReactFlow,
+  useStore,
   type Connection,
   type Node,
 } from "@xyflow/react";
@@ -19,12 +21,16 @@ import type { PaletteItem } from "../model/catalog";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
 import { dropTemplate, moveNode } from "./drop";
+import { absoluteRect } from "./geometry";
 import { FlowEdge } from "./edges/FlowEdge";
 import { ActorNode } from "./nodes/ActorNode";
 import { ComponentNode } from "./nodes/ComponentNode";
 import { IdentityNode } from "./nodes/IdentityNode";
 import { SegmentNode } from "./nodes/SegmentNode";
 import type { DesignNode } from "./toFlow";
+
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2.5;
 
 const nodeTypes = { segment: SegmentNode, component: ComponentNode, identity: IdentityNode, actor: ActorNode };
 const edgeTypes = { flow: FlowEdge };
@@ -47,7 +53,19 @@ function minimapColor(node: Node): string {
   return n.data.badge ? "#ef4444" : "#334155";
 }
 
+/**
+ * How far the view is zoomed out, in three steps. Far out, names are drawn larger and details
+ * and flow labels are left out, so that the overview of a whole design stays legible; the step
+ * changes rarely, so nodes re-render only when it does.
+ */
+export function zoomLevel(zoom: number): "near" | "mid" | "far" {
+  if (zoom < 0.45) return "far";
+  if (zoom < 0.75) return "mid";
+  return "near";
+}
+
 export function Canvas() {
+  const level = useStore((s) => zoomLevel(s.transform[2]));
   const { nodes, edges, onNodesChange, onEdgesChange, change } = useDesignStore(
     useShallow((s) => ({
       nodes: s.nodes,
@@ -80,6 +98,32 @@ export function Canvas() {
     [flow, change],
   );
 
+  /**
+   * Moves the view onto the absolute rectangles of `ids` (every element when null). The bounds
+   * come from the design's own layout and the view is set directly, because React Flow's
+   * fitView waits for its next node update and would lag behind a selection made at the same
+   * moment.
+   */
+  const show = useCallback(
+    (ids: string[] | null, padding: number, maxZoom: number) => {
+      const design = useDesignStore.getState().design;
+      const box = wrapper.current?.getBoundingClientRect();
+      const all = [...design.segments, ...design.components, ...design.identities, ...design.actors].map((e) => e.id);
+      const rects = (ids ?? all).map((id) => absoluteRect(design, id));
+      if (!box || rects.length === 0) return;
+      const left = Math.min(...rects.map((r) => r.x));
+      const top = Math.min(...rects.map((r) => r.y));
+      const bounds = {
+        x: left,
+        y: top,
+        width: Math.max(...rects.map((r) => r.x + r.width)) - left,
+        height: Math.max(...rects.map((r) => r.y + r.height)) - top,
+      };
+      void flow.setViewport(getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, maxZoom, padding), { duration: 300 });
+    },
+    [flow],
+  );
+
   const frame = useCallback(
     (ids: string[]) => {
       const design = useDesignStore.getState().design;
@@ -91,21 +135,19 @@ export function Canvas() {
           nodeIds.add(element.value.target);
         } else if (element) nodeIds.add(id);
       }
-      if (nodeIds.size > 0) {
-        void flow.fitView({ nodes: [...nodeIds].map((id) => ({ id })), duration: 300, padding: 0.4, maxZoom: 1.4 });
-      }
+      if (nodeIds.size > 0) show([...nodeIds], 0.4, 1.4);
     },
-    [flow],
+    [show],
   );
 
   useEffect(() => {
     useUiStore.setState({
       dropOnCanvas: drop,
       frameElements: frame,
-      fitAll: () => void flow.fitView({ duration: 300, padding: 0.08 }),
+      fitAll: () => show(null, 0.08, MAX_ZOOM),
     });
     return () => useUiStore.setState({ dropOnCanvas: null, frameElements: null, fitAll: null });
-  }, [drop, frame, flow]);
+  }, [drop, frame, show]);
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: Node, dragged: Node[]) => {
@@ -129,7 +171,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas">
+    <div className={`canvas zoom-${level}`} ref={wrapper} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -145,12 +187,12 @@ export function Canvas() {
         multiSelectionKeyCode={["Meta", "Control"]}
         fitView
         fitViewOptions={{ padding: 0.08 }}
-        minZoom={0.05}
-        maxZoom={2.5}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         onlyRenderVisibleElements
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

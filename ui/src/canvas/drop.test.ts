@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { smallDesign } from "../test/fixture";
 import { dropTemplate, moveNode } from "./drop";
-import { absoluteRect, segmentAt } from "./geometry";
+import { COMPONENT_HEIGHT, COMPONENT_WIDTH, SEGMENT_HEADER, absoluteRect, nodeSize, segmentAt } from "./geometry";
 
 describe("dropping and moving", () => {
   const design = smallDesign();
@@ -50,10 +50,18 @@ describe("dropping and moving", () => {
     expect(rect).toMatchObject({ x: 940 + 40 - 600, y: 230 });
   });
 
-  it("keeps a database in its subnet when dropped where no subnet is", () => {
+  it("keeps a database in its subnet, inside its frame, when dropped where no subnet is", () => {
     const next = moveNode(design, "orders-db", { x: 40, y: -200 });
     expect(next.components.find((c) => c.id === "orders-db")?.segment).toBe("isolated");
-    expect(next.layout.nodes["orders-db"]).toEqual({ x: 40, y: -200 });
+    expect(next.layout.nodes["orders-db"]).toEqual({ x: 40, y: SEGMENT_HEADER });
+  });
+
+  it("pulls a node dropped across a segment's edge back inside it", () => {
+    const subnet = nodeSize(design, "isolated");
+    const next = moveNode(design, "orders-db", { x: subnet.width - 20, y: subnet.height + 50 });
+    const box = next.layout.nodes["orders-db"];
+    expect(box.x + COMPONENT_WIDTH).toBeLessThanOrEqual(subnet.width);
+    expect(box.y + COMPONENT_HEIGHT).toBeLessThanOrEqual(subnet.height);
   });
 
   it("never moves a segment into itself", () => {

@@ -2,7 +2,7 @@
 import { allowedParentKinds, allowedSegmentKinds, type PaletteTemplate } from "../model/catalog";
 import * as edit from "../model/edit";
 import type { Design, SegmentKind } from "../model/types";
-import { absoluteRect, nodeSize, relativeTo, segmentAt } from "./geometry";
+import { SEGMENT_HEADER, SEGMENT_PADDING, absoluteRect, nodeSize, relativeTo, segmentAt } from "./geometry";
 
 const outsideZones: SegmentKind[] = ["internet", "on_premises", "partner_network"];
 
@@ -85,6 +85,21 @@ function hostKindsOf(design: Design, id: string): SegmentKind[] | null {
 }
 
 /**
+ * Keeps a box of `size` at `position` (relative to segment `parent`) inside the parent's content
+ * area, below its header, so that a node dropped across the edge of a segment does not hang out
+ * of the segment it now belongs to. A node larger than the segment goes to its top-left corner.
+ */
+export function clampInto(design: Design, parent: string | null, position: { x: number; y: number }, size: { width: number; height: number }) {
+  if (!parent) return position;
+  const outer = nodeSize(design, parent);
+  const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(value, Math.max(low, high)));
+  return {
+    x: clamp(position.x, SEGMENT_PADDING / 2, outer.width - size.width - SEGMENT_PADDING / 2),
+    y: clamp(position.y, SEGMENT_HEADER, outer.height - size.height - SEGMENT_PADDING / 2),
+  };
+}
+
+/**
  * Commits a node moved to `position` (relative to its current parent): when its centre now lies
  * in another segment that may hold it, it moves into that segment; otherwise it stays where it
  * belongs and only its box changes.
@@ -104,8 +119,9 @@ export function moveNode(design: Design, id: string, position: { x: number; y: n
   const mayFloat = element?.type === "identity" || element?.type === "actor" || (element?.type === "segment" && kinds?.length === 0);
   const target = host ? host.id : mayFloat ? null : currentParent;
   if (target === currentParent) {
-    return edit.setBoxes(design, { [id]: { ...box, x: Math.round(position.x), y: Math.round(position.y) } });
+    const kept = clampInto(design, target, position, size);
+    return edit.setBoxes(design, { [id]: { ...box, x: Math.round(kept.x), y: Math.round(kept.y) } });
   }
-  const relative = relativeTo(design, target, absolute);
+  const relative = clampInto(design, target, relativeTo(design, target, absolute), size);
   return edit.reparent(design, id, target, { ...box, x: Math.round(relative.x), y: Math.round(relative.y) });
 }

@@ -5,10 +5,11 @@ import { MarkerType, type Edge, type Node } from "@xyflow/react";
 
 import { parentOf } from "../model/edit";
 import { flowStroke } from "../model/flows";
+import type { Severity } from "../generated/app";
 import type { Actor, Component, Design, Flow, Identity, Segment } from "../model/types";
-import { segmentDepth } from "./geometry";
+import { COMPONENT_HEIGHT, COMPONENT_WIDTH, segmentDepth } from "./geometry";
 
-export type Severity = "critical" | "high" | "medium" | "low" | "info";
+export type { Severity };
 
 /** The most severe open finding per element id. */
 export type Badges = Record<string, { severity: Severity; count: number }>;
@@ -19,6 +20,12 @@ export type IdentityNode = Node<{ identity: Identity; badge?: Badges[string] }, 
 export type ActorNode = Node<{ actor: Actor; badge?: Badges[string] }, "actor">;
 export type DesignNode = SegmentNode | ComponentNode | IdentityNode | ActorNode;
 export type FlowEdge = Edge<{ flow: Flow; badge?: Badges[string] }, "flow">;
+
+/**
+ * Elements are drawn at a fixed size; saying so lets React Flow place them, and decide which are
+ * in view, before it has measured them (when a design opens, every node is new).
+ */
+const leafSize = { width: COMPONENT_WIDTH, height: COMPONENT_HEIGHT };
 
 /** The nodes and edges that draw `design`, with `selected` set for the ids in `selection`. */
 export function designToFlow(
@@ -61,6 +68,7 @@ export function designToFlow(
       type: "component",
       position: position(component.id),
       ...parent(component.id),
+      ...leafSize,
       zIndex: 100,
       selected: selection.has(component.id),
       data: { component, badge: badges[component.id] },
@@ -72,6 +80,7 @@ export function designToFlow(
       type: "identity",
       position: position(identity.id),
       ...parent(identity.id),
+      ...leafSize,
       zIndex: 100,
       selected: selection.has(identity.id),
       data: { identity, badge: badges[identity.id] },
@@ -83,6 +92,7 @@ export function designToFlow(
       type: "actor",
       position: position(actor.id),
       ...parent(actor.id),
+      ...leafSize,
       zIndex: 100,
       selected: selection.has(actor.id),
       data: { actor, badge: badges[actor.id] },

@@ -2,7 +2,6 @@
 // Do not edit: change the Rust types instead.
 
 import type { Design as RawDesign } from "./model";
-import type { Finding } from "../model/findings";
 
 export type ErrorPayload = { 
 /**
@@ -61,3 +60,449 @@ message: string,
  * The obvious fix, when there is one.
  */
 help: string | null, };
+
+export type Finding = { 
+/**
+ * The rule's stable code, e.g. `ZT-NET-004`.
+ */
+rule: string, 
+/**
+ * The rule's severity.
+ */
+severity: Severity, 
+/**
+ * The rule's title.
+ */
+title: string, 
+/**
+ * What is wrong, naming the elements concerned.
+ */
+message: string, 
+/**
+ * The ids of the elements concerned, the subject first (the UI highlights them).
+ */
+elements: Array<string>, 
+/**
+ * For path findings, the ordered ids along the path: the origin zone, then alternately
+ * the flow taken and the element reached. Empty for other findings.
+ */
+path: Array<string>, 
+/**
+ * What to change in the design.
+ */
+remediation: string, 
+/**
+ * Whether an element named in the finding accepts this rule as a risk.
+ */
+suppressed: boolean, 
+/**
+ * The reason given by the suppression, when suppressed.
+ */
+suppression_reason?: string, };
+
+export type Severity = "info" | "low" | "medium" | "high" | "critical";
+
+export type ComplianceView = { 
+/**
+ * One entry per framework, in report order.
+ */
+frameworks: Array<FrameworkView>, 
+/**
+ * The ZTMM pillars and cross-cutting capabilities.
+ */
+pillars: Array<PillarView>, 
+/**
+ * The findings controls cite, by their report reference.
+ */
+findings: Array<FindingReference>, };
+
+export type FrameworkView = { 
+/**
+ * The stable name: `pci-dss`, `gdpr` or `iso27001`.
+ */
+id: string, 
+/**
+ * The framework's name, e.g. `PCI DSS`.
+ */
+name: string, 
+/**
+ * Its version, e.g. `4.0.1`.
+ */
+version: string, 
+/**
+ * Name and version for a heading.
+ */
+title: string, 
+/**
+ * Why the whole framework does not apply to this design, when it does not.
+ */
+not_applicable: string | null, 
+/**
+ * How many controls have each status.
+ */
+totals: StatusTotals, 
+/**
+ * Every control, in catalog order.
+ */
+controls: Array<ControlView>, };
+
+export type StatusTotals = { 
+/**
+ * Controls the design satisfies.
+ */
+satisfied: number, 
+/**
+ * Controls with at least one finding against them.
+ */
+not_satisfied: number, 
+/**
+ * Controls that cannot apply to this design.
+ */
+not_applicable: number, 
+/**
+ * Controls that need evidence from outside the design.
+ */
+attestation_required: number, };
+
+export type ControlStatus = "satisfied" | "not_satisfied" | "not_applicable" | "attestation_required";
+
+export type ControlView = { 
+/**
+ * The control's id in its framework, e.g. `1.3.1` or `A.8.20`.
+ */
+id: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * The catalog group it belongs to.
+ */
+group: string, 
+/**
+ * Its status.
+ */
+status: ControlStatus, 
+/**
+ * Why it has that status.
+ */
+rationale: string, 
+/**
+ * References of the open findings against it (`F-001`).
+ */
+findings: Array<string>, 
+/**
+ * How many suppressed findings against it were accepted as risks.
+ */
+accepted_risks: number, 
+/**
+ * The rules mapped to it.
+ */
+rules: Array<string>, };
+
+export type Stage = "traditional" | "initial" | "advanced" | "optimal";
+
+export type PillarView = { 
+/**
+ * Its stable id.
+ */
+id: string, 
+/**
+ * Its name, e.g. `Identity`.
+ */
+name: string, 
+/**
+ * Whether it is a cross-cutting capability rather than a pillar.
+ */
+cross_cutting: boolean, 
+/**
+ * The stage the design reaches.
+ */
+stage: Stage, 
+/**
+ * How many rules check it, and how many of them pass.
+ */
+rules: number, 
+/**
+ * How many of its rules pass.
+ */
+rules_passing: number, 
+/**
+ * Open findings against its rules.
+ */
+open_findings: number, 
+/**
+ * Why it is at that stage.
+ */
+rationale: string, };
+
+export type FindingReference = { 
+/**
+ * `F-001` and so on, as in the PDF report.
+ */
+reference: string, 
+/**
+ * The rule code.
+ */
+rule: string, 
+/**
+ * The elements it is about.
+ */
+elements: Array<string>, };
+
+export type ImportedDesign = { 
+/**
+ * The new design; it has no file until the user saves it.
+ */
+design: RawDesign, 
+/**
+ * One sentence: how many resources were mapped, absorbed and carried.
+ */
+summary: string, 
+/**
+ * The full import report, resource by resource.
+ */
+report: string, };
+
+export type CloudFormationExported = { 
+/**
+ * The file or folder written, by name.
+ */
+location: string, 
+/**
+ * The files written, by name, templates first and then the manifest.
+ */
+files: Array<string>, 
+/**
+ * The stacks, in deployment order.
+ */
+stacks: Array<string>, 
+/**
+ * What the exporter wants the user to know.
+ */
+warnings: Array<string>, 
+/**
+ * What CloudFormation cannot do and a person must, as "title: instructions".
+ */
+manual_steps: Array<string>, 
+/**
+ * Stacks whose template must go through S3 to be deployed (over the inline limit).
+ */
+over_inline_limit: Array<string>, };
+
+export type ReportExported = { 
+/**
+ * The report's file name.
+ */
+file_name: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, };
+
+export type DeployTarget = { 
+/**
+ * The named profile of the shared AWS config files.
+ */
+profile: string | null, 
+/**
+ * The region to deploy to.
+ */
+region: string | null, 
+/**
+ * The stack's name when the design becomes one stack.
+ */
+stack_name: string | null, };
+
+export type DeployPlanView = { 
+/**
+ * The account the credentials belong to.
+ */
+account_id: string, 
+/**
+ * The region deployed to.
+ */
+region: string, 
+/**
+ * The stacks deployed in this account, in order.
+ */
+stacks: Array<PlannedStackView>, 
+/**
+ * The stacks the design places in other accounts, for their own credentials.
+ */
+elsewhere: Array<PlannedStackView>, 
+/**
+ * What a person must do after deploying.
+ */
+manual_steps: Array<string>, };
+
+export type PlannedStackView = { 
+/**
+ * The stack's name.
+ */
+name: string, 
+/**
+ * The account the design places it in, if it names one.
+ */
+account_id: string | null, 
+/**
+ * The parameters its template declares that no earlier stack's output provides: the
+ * deployer gives those that have no default (images, Identity Center groups and the like).
+ */
+parameters: Array<string>, };
+
+export type ChangeSetView = { 
+/**
+ * The stack it changes.
+ */
+stack_name: string, 
+/**
+ * `CREATE` or `UPDATE`.
+ */
+change_set_type: string, 
+/**
+ * What it would do to each resource.
+ */
+changes: Array<ChangeView>, 
+/**
+ * The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
+ */
+capabilities: Array<string>, 
+/**
+ * Replacements and removals worth a second look.
+ */
+warnings: Array<string>, };
+
+export type ChangeView = { 
+/**
+ * `add`, `modify`, `remove`, `import` or `dynamic`.
+ */
+action: string, 
+/**
+ * The resource's logical id.
+ */
+logical_id: string, 
+/**
+ * Its CloudFormation type.
+ */
+resource_type: string, 
+/**
+ * `never`, `conditional` or `always`.
+ */
+replacement: string, };
+
+export type DeployEvent = { "kind": "review", 
+/**
+ * The change set.
+ */
+change_set: ChangeSetView, } | { "kind": "progress", 
+/**
+ * The event, as zta-aws reports it.
+ */
+progress: DeployProgress, };
+
+export type DeployProgress = { "kind": "validating", 
+/**
+ * The stack being deployed.
+ */
+stack_name: string, 
+/**
+ * The template's size in bytes.
+ */
+template_bytes: number, } | { "kind": "template_staged", 
+/**
+ * The stack being deployed.
+ */
+stack_name: string, 
+/**
+ * The staging bucket.
+ */
+bucket: string, 
+/**
+ * The object key.
+ */
+key: string, } | { "kind": "creating_change_set", 
+/**
+ * The stack being deployed.
+ */
+stack_name: string, 
+/**
+ * `CREATE` for a new stack, `UPDATE` for an existing one.
+ */
+change_set_type: string, } | { "kind": "change_set_ready", 
+/**
+ * The stack being deployed.
+ */
+stack_name: string, 
+/**
+ * How many resources it adds, modifies or removes.
+ */
+resource_changes: number, } | { "kind": "executing", 
+/**
+ * The stack being deployed.
+ */
+stack_name: string, 
+/**
+ * How many resources it touches, for a progress bar's length.
+ */
+resource_changes: number, } | { "kind": "stack_event" } & StackEventRecord | { "kind": "finished", 
+/**
+ * The stack.
+ */
+stack_name: string, 
+/**
+ * Its final status, e.g. `CREATE_COMPLETE` or `UPDATE_ROLLBACK_COMPLETE`.
+ */
+status: string, 
+/**
+ * Whether the deployment succeeded.
+ */
+succeeded: boolean, } | { "kind": "stack_set_operation", 
+/**
+ * The StackSet.
+ */
+stack_set_name: string, 
+/**
+ * The operation id.
+ */
+operation_id: string, 
+/**
+ * `RUNNING`, `SUCCEEDED`, `FAILED`, `STOPPED`...
+ */
+status: string, };
+
+export type StackEventRecord = { 
+/**
+ * The stack the event belongs to.
+ */
+stack_name: string, 
+/**
+ * When it happened, as RFC 3339.
+ */
+timestamp: string, 
+/**
+ * The resource's logical id (the stack's own name for stack-level events).
+ */
+logical_id: string, 
+/**
+ * The resource type, e.g. `AWS::S3::Bucket`.
+ */
+resource_type: string, 
+/**
+ * The resource's status, e.g. `CREATE_IN_PROGRESS`, `CREATE_FAILED`.
+ */
+status: string, 
+/**
+ * CloudFormation's reason, when it gave one.
+ */
+reason: string | null, };
+
+export type DeploySummary = { 
+/**
+ * The stacks deployed (or found unchanged), in order.
+ */
+deployed: Array<string>, 
+/**
+ * The stack whose change set the user declined, which stopped the deployment.
+ */
+declined_at: string | null, };

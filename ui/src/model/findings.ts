@@ -1,21 +1,9 @@
-// Findings as the rule engine reports them (the JSON contract of `zta validate --format json`),
-// and how the window groups and badges them.
-import type { Badges, Severity } from "../canvas/toFlow";
+// Findings as the rule engine reports them (types generated from zta-rules), and how the window
+// groups and badges them.
+import type { Badges } from "../canvas/toFlow";
+import type { Finding, Severity } from "../generated/app";
 
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  title: string;
-  message: string;
-  /** Ids of the elements the finding is about; the canvas highlights them. */
-  elements: string[];
-  /** For path findings: the ids along the path, in order. */
-  path: string[];
-  remediation: string;
-  suppressed: boolean;
-  /** The reason the suppression gives, when suppressed. */
-  suppression_reason?: string;
-}
+export type { Finding, Severity };
 
 export const severities: Severity[] = ["critical", "high", "medium", "low", "info"];
 

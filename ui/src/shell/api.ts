@@ -2,11 +2,21 @@
 // `{code, message}`; this module turns the raw JSON into the UI's types.
 import { invoke } from "@tauri-apps/api/core";
 
-import type { ErrorPayload, OpenedDesign as RawOpenedDesign, RecentFile } from "../generated/app";
+import type {
+  CloudFormationExported,
+  ErrorPayload,
+  ImportedDesign as RawImportedDesign,
+  OpenedDesign as RawOpenedDesign,
+  RecentFile,
+  ReportExported,
+} from "../generated/app";
 import { normalizeDesign } from "../model/normalize";
 import type { Design, RawDesign } from "../model/types";
 
-export type { RecentFile };
+export type { CloudFormationExported, RecentFile, ReportExported };
+
+/** A design imported from a CloudFormation template, with the import's account of what became what. */
+export type ImportedDesign = Omit<RawImportedDesign, "design"> & { design: Design };
 
 export interface OpenedDesign {
   fileName: string | null;
@@ -84,4 +94,25 @@ export function autosave(design: Design): Promise<void> {
 /** Removes the autosaved copy once the work is saved or deliberately discarded. */
 export function discardRecovery(): Promise<void> {
   return invoke("discard_recovery");
+}
+
+/** Imports a CloudFormation or SAM template the user picks; null when they cancelled. */
+export async function importCloudFormation(): Promise<ImportedDesign | null> {
+  const raw = await invoke<RawImportedDesign | null>("import_cloudformation");
+  return raw ? { ...raw, design: normalizeDesign(raw.design) } : null;
+}
+
+/** Exports the saved design file to CloudFormation where the user chooses; null when they cancelled. */
+export function exportCloudFormation(): Promise<CloudFormationExported | null> {
+  return invoke<CloudFormationExported | null>("export_cloudformation");
+}
+
+/** Writes the PDF compliance report of the saved design where the user chooses; null when they cancelled. */
+export function exportReport(): Promise<ReportExported | null> {
+  return invoke<ReportExported | null>("export_report");
+}
+
+/** Opens the report exported last in the desktop's PDF viewer. */
+export function openReport(): Promise<void> {
+  return invoke("open_report");
 }

@@ -68,4 +68,12 @@ describe("design store", () => {
     state().onNodesChange([{ id: "public", type: "dimensions", resizing: false, dimensions: { width: 400, height: 320 } }]);
     expect(state().design.layout.nodes.public).toMatchObject({ width: 400, height: 320 });
   });
+
+  it("keeps the size React Flow measured across edits, so that flows do not blink", () => {
+    state().onNodesChange([{ type: "dimensions", id: "alb", dimensions: { width: 168, height: 60 } }]);
+    expect(state().nodes.find((n) => n.id === "alb")?.measured).toEqual({ width: 168, height: 60 });
+    state().change((d) => ({ ...d, name: "Shop v2" }));
+    state().select(["orders"]);
+    expect(state().nodes.find((n) => n.id === "alb")?.measured).toEqual({ width: 168, height: 60 });
+  });
 });

@@ -47,8 +47,20 @@ export function isDirty(state: Pick<DesignState, "design" | "savedDesign">): boo
   return state.design !== state.savedDesign;
 }
 
-function derive(design: Design, selection: string[], badges: Badges) {
-  return designToFlow(design, new Set(selection), badges);
+/**
+ * The nodes and edges for the design. Nodes keep the size React Flow measured on their previous
+ * objects: without it React Flow treats a node as new, and hides its flows until it has measured
+ * the node again, so every edit would make the edges blink.
+ */
+function derive(design: Design, selection: string[], badges: Badges, previous: DesignNode[] = []) {
+  const flow = designToFlow(design, new Set(selection), badges);
+  if (previous.length === 0) return flow;
+  const measured = new Map(previous.filter((n) => n.measured).map((n) => [n.id, n.measured]));
+  for (const node of flow.nodes) {
+    const size = measured.get(node.id);
+    if (size) node.measured = size;
+  }
+  return flow;
 }
 
 export const useDesignStore = create<DesignState>()(
@@ -84,12 +96,12 @@ export const useDesignStore = create<DesignState>()(
           const design = update(state.design);
           if (design === state.design) return;
           const selection = select ?? state.selection.filter((id) => edit.findElement(design, id));
-          set({ design, selection, ...derive(design, selection, state.badges) });
+          set({ design, selection, ...derive(design, selection, state.badges, state.nodes) });
         },
 
         select: (ids) => {
           const state = get();
-          set({ selection: ids, ...derive(state.design, ids, state.badges) });
+          set({ selection: ids, ...derive(state.design, ids, state.badges, state.nodes) });
         },
 
         onNodesChange: (changes) => {
@@ -144,7 +156,7 @@ export const useDesignStore = create<DesignState>()(
 
         setBadges: (badges) => {
           const state = get();
-          set({ badges, ...derive(state.design, state.selection, badges) });
+          set({ badges, ...derive(state.design, state.selection, badges, state.nodes) });
         },
 
         deleteSelection: () => {
@@ -187,7 +199,7 @@ export const useDesignStore = create<DesignState>()(
 useDesignStore.subscribe((state, previous) => {
   if (state.design !== previous.design && state.nodes === previous.nodes) {
     const selection = state.selection.filter((id) => edit.findElement(state.design, id));
-    useDesignStore.setState({ selection, ...derive(state.design, selection, state.badges) });
+    useDesignStore.setState({ selection, ...derive(state.design, selection, state.badges, state.nodes) });
   }
 });
 

@@ -1,5 +1,6 @@
 // State of the window that is not part of the design and never enters the undo history: the
-// palette item being dragged, the notice line, the open bottom tab, and the canvas's drop hook.
+// palette item being dragged, the notice line, the open bottom tab and dialogs, and the canvas's
+// hooks.
 import { create } from "zustand";
 
 import type { PaletteItem } from "../model/catalog";
@@ -9,12 +10,26 @@ export type BottomTab = "findings" | "compliance" | "paths";
 export interface Notice {
   kind: "info" | "error";
   text: string;
+  /** A follow-up the notice offers, such as opening the report just written. */
+  action?: { label: string; run: () => void };
+}
+
+/** A longer text the window shows in a modal, such as the account of an import. */
+export interface TextDocument {
+  title: string;
+  summary: string;
+  text: string;
 }
 
 export interface UiState {
   dragging: { item: PaletteItem; x: number; y: number } | null;
   notice: Notice | null;
+  document: TextDocument | null;
+  /** Whether the deploy dialog is open. */
+  deploying: boolean;
   bottomTab: BottomTab;
+  /** The height of the results panel in pixels; the user drags its top edge to change it. */
+  bottomHeight: number;
   /** Set by the canvas: drops a palette item at a screen point; false when it was not over it. */
   dropOnCanvas: ((item: PaletteItem, screen: { x: number; y: number }) => boolean) | null;
   /** Set by the canvas: frames the given elements in the viewport. */
@@ -27,7 +42,10 @@ export interface UiState {
 export const useUiStore = create<UiState>()((set) => ({
   dragging: null,
   notice: null,
+  document: null,
+  deploying: false,
   bottomTab: "findings",
+  bottomHeight: 240,
   dropOnCanvas: null,
   frameElements: null,
   fitAll: null,

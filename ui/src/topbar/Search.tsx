@@ -1,21 +1,29 @@
-// The search box: finds any element by name or id and selects and frames it.
+// The search box: finds any element or flow by name or id (a flow also by its label, such as
+// "PostgreSQL 5432") and selects and frames it.
 import { useMemo, useState } from "react";
 
 import * as edit from "../model/edit";
+import { flowLabel } from "../model/flows";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
 
-/** Elements whose name or id contains the query, best matches (prefix) first. */
+/** How well an element matches: its exact id first, then names that start with the query, then the rest. */
+function rank(element: { id: string; name: string }, needle: string): number {
+  if (element.id.toLowerCase() === needle) return 0;
+  return element.name.toLowerCase().startsWith(needle) ? 1 : 2;
+}
+
+/** Elements and flows whose name or id contains the query, best matches (exact id, then name prefix) first. */
 export function searchElements(design: ReturnType<typeof useDesignStore.getState>["design"], query: string, limit = 8) {
   const needle = query.trim().toLowerCase();
   if (!needle) return [];
-  const all = [...design.segments, ...design.components, ...design.identities, ...design.actors].map((e) => ({
-    id: e.id,
-    name: e.name,
-  }));
+  const all = [
+    ...[...design.segments, ...design.components, ...design.identities, ...design.actors].map((e) => ({ id: e.id, name: e.name })),
+    ...design.flows.map((f) => ({ id: f.id, name: f.name ?? flowLabel(f) })),
+  ];
   return all
     .filter((e) => e.id.toLowerCase().includes(needle) || e.name.toLowerCase().includes(needle))
-    .sort((a, b) => Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)))
+    .sort((a, b) => rank(a, needle) - rank(b, needle))
     .slice(0, limit);
 }
 

@@ -1,5 +1,5 @@
-// The top bar: the file name with its dirty marker, file commands, undo and redo, auto-layout,
-// zoom to fit, and the search box.
+// The top bar: the file name with its dirty marker, file commands, import, export and deploy,
+// undo and redo, auto-layout, zoom to fit, and the search box.
 import { useState } from "react";
 import { useStore } from "zustand";
 
@@ -8,6 +8,8 @@ import * as edit from "../model/edit";
 import { isDirty, redo, undo, useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
 import { recentFiles, type RecentFile } from "../shell/api";
+import { openDeployDialog } from "../deploy/DeployDialog";
+import { exportCloudFormation, exportReport, importCloudFormation } from "../shell/exports";
 import { newFile, openFile, openRecentFile, save, saveAs } from "../shell/fileActions";
 import { Search } from "./Search";
 
@@ -18,15 +20,42 @@ export async function runAutoLayout() {
   requestAnimationFrame(() => useUiStore.getState().fitAll?.());
 }
 
-function Menu({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => React.ReactNode }) {
+function Menu({
+  label,
+  testId,
+  onOpen,
+  children,
+}: {
+  label: string;
+  testId: string;
+  onOpen?: () => void;
+  children: (close: () => void) => React.ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <div className="menu" onMouseLeave={() => setOpen(false)}>
-      <button data-testid={testId} onClick={() => setOpen(!open)} aria-expanded={open}>
+      <button
+        data-testid={testId}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}
+        aria-expanded={open}
+      >
         {label} ▾
       </button>
       {open && <div className="menu-items">{children(() => setOpen(false))}</div>}
     </div>
+  );
+}
+
+/** A menu entry that closes the menu and runs its command. */
+function Item({ testId, close, run, hint, children }: { testId: string; close: () => void; run: () => void; hint?: string; children: React.ReactNode }) {
+  return (
+    <button data-testid={testId} onClick={() => { close(); run(); }}>
+      <span>{children}</span>
+      {hint && <kbd>{hint}</kbd>}
+    </button>
   );
 }
 
@@ -43,37 +72,35 @@ export function TopBar() {
       <div className="brand">
         <span className="logo" aria-hidden>◆</span> ZTA Designer
       </div>
-      <div className="file-title" data-testid="file-title" title={designName}>
-        <span className="file-name">{fileName ?? "Untitled"}</span>
-        {dirty && <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">●</span>}
-        <span className="design-name">{designName}</span>
-      </div>
       <nav className="toolbar">
-        <Menu label="New" testId="menu-new">
+        <Menu label="File" testId="menu-file" onOpen={() => void recentFiles().then(setRecent, () => setRecent([]))}>
           {(close) => (
             <>
-              <button data-testid="new-blank" onClick={() => { close(); void newFile(null); }}>Blank design</button>
-              <button data-testid="new-reference" onClick={() => { close(); void newFile("reference"); }}>
-                From the AWS Zero Trust reference
-              </button>
+              <Item testId="new-blank" close={close} run={() => void newFile(null)} hint="Ctrl+N">New design</Item>
+              <Item testId="new-reference" close={close} run={() => void newFile("reference")}>New from the AWS Zero Trust reference</Item>
+              <Item testId="open" close={close} run={() => void openFile()} hint="Ctrl+O">Open…</Item>
+              {recent.length > 0 && <div className="menu-label">Recent</div>}
+              {recent.map((file) => (
+                <Item key={file.path} testId={`recent-${file.name}`} close={close} run={() => void openRecentFile(file.path)}>
+                  <span title={file.path}>{file.name}</span>
+                </Item>
+              ))}
+              <hr />
+              <Item testId="save-as" close={close} run={() => void saveAs()} hint="Ctrl+Shift+S">Save as…</Item>
+              <Item testId="import-cfn" close={close} run={() => void importCloudFormation()}>Import CloudFormation template…</Item>
             </>
           )}
         </Menu>
-        <button data-testid="open" onClick={() => void openFile()} title="Open (Ctrl+O)">Open</button>
-        <div className="menu" onMouseLeave={() => setRecent([])}>
-          <button data-testid="menu-recent" onClick={() => void recentFiles().then(setRecent)} title="Recent files">Recent ▾</button>
-          {recent.length > 0 && (
-            <div className="menu-items">
-              {recent.map((file) => (
-                <button key={file.path} title={file.path} onClick={() => { setRecent([]); void openRecentFile(file.path); }}>
-                  {file.name}
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
         <button data-testid="save" onClick={() => void save()} title="Save (Ctrl+S)">Save</button>
-        <button data-testid="save-as" onClick={() => void saveAs()} title="Save as (Ctrl+Shift+S)">Save as</button>
+        <Menu label="Export" testId="menu-export">
+          {(close) => (
+            <>
+              <Item testId="export-cfn" close={close} run={() => void exportCloudFormation()}>CloudFormation templates…</Item>
+              <Item testId="export-report" close={close} run={() => void exportReport()}>Compliance report (PDF)…</Item>
+            </>
+          )}
+        </Menu>
+        <button data-testid="deploy" onClick={() => void openDeployDialog()} title="Deploy to AWS through reviewed change sets">Deploy…</button>
         <span className="sep" />
         <button data-testid="undo" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">↶ Undo</button>
         <button data-testid="redo" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">↷ Redo</button>
@@ -81,6 +108,11 @@ export function TopBar() {
         <button data-testid="auto-layout" onClick={() => void runAutoLayout()} title="Auto-layout (Ctrl+L)">Auto-layout</button>
         <button data-testid="fit" onClick={() => useUiStore.getState().fitAll?.()} title="Zoom to fit (Ctrl+0)">Fit</button>
       </nav>
+      <div className="file-title" data-testid="file-title" title={designName}>
+        <span className="file-name">{fileName ?? "Untitled"}</span>
+        {dirty && <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">●</span>}
+        <span className="design-name">{designName}</span>
+      </div>
       <Search />
     </header>
   );

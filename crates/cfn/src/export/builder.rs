@@ -4,7 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
-use zta_model::{Actor, Component, ComponentKind, Design, Identity, Segment, SegmentKind, Tier};
+use zta_model::{
+    Actor, Component, ComponentKind, Design, Flow, Identity, Segment, SegmentKind, Tier,
+};
 
 use super::error::{ExportError, ExportResult};
 use super::ids::{is_valid_logical_id, logical_id, slug};
@@ -66,6 +68,16 @@ pub(crate) struct Builder<'d> {
     main_ids: HashSet<String>,
     /// Names the carried template sections already use for resources and parameters.
     reserved: HashSet<String>,
+    /// Indexes that keep the export linear in the design's size: the subnets of each VPC, the
+    /// components of each kind, the first component running as each identity, the components
+    /// each key encrypts, and the flows from, to and through each element, all in design order.
+    subnets: HashMap<&'d str, Vec<&'d Segment>>,
+    by_kind: HashMap<ComponentKind, Vec<&'d Component>>,
+    runs_as: HashMap<&'d str, &'d Component>,
+    encrypted_with: HashMap<&'d str, Vec<&'d Component>>,
+    flows_from: HashMap<&'d str, Vec<&'d Flow>>,
+    flows_to: HashMap<&'d str, Vec<&'d Flow>>,
+    flows_via: HashMap<&'d str, Vec<&'d Flow>>,
 }
 
 impl<'d> Builder<'d> {
@@ -102,8 +114,67 @@ impl<'d> Builder<'d> {
             bases: HashMap::new(),
             main_ids: HashSet::new(),
             reserved: carried_names(design),
+            subnets: HashMap::new(),
+            by_kind: HashMap::new(),
+            runs_as: HashMap::new(),
+            encrypted_with: HashMap::new(),
+            flows_from: HashMap::new(),
+            flows_to: HashMap::new(),
+            flows_via: HashMap::new(),
         }
         .with_bases()
+        .with_indexes()
+    }
+
+    fn with_indexes(mut self) -> Self {
+        let design = self.design;
+        for segment in &design.segments {
+            if segment.kind == SegmentKind::Subnet
+                && let Some(vpc) = segment.parent.as_deref()
+            {
+                self.subnets.entry(vpc).or_default().push(segment);
+            }
+        }
+        for component in &design.components {
+            self.by_kind
+                .entry(component.kind)
+                .or_default()
+                .push(component);
+            if let Some(identity) = component.identity.as_deref() {
+                self.runs_as.entry(identity).or_insert(component);
+            }
+            if let Some(key) = component.encryption_key.as_deref() {
+                self.encrypted_with.entry(key).or_default().push(component);
+            }
+        }
+        for flow in &design.flows {
+            self.flows_from.entry(&flow.source).or_default().push(flow);
+            self.flows_to.entry(&flow.target).or_default().push(flow);
+            for via in &flow.via {
+                self.flows_via.entry(via).or_default().push(flow);
+            }
+        }
+        self
+    }
+
+    /// The flows that start at an element, in design order.
+    pub(crate) fn flows_from(&self, element: &str) -> &[&'d Flow] {
+        self.flows_from.get(element).map_or(&[], Vec::as_slice)
+    }
+
+    /// The flows that reach an element, in design order.
+    pub(crate) fn flows_to(&self, element: &str) -> &[&'d Flow] {
+        self.flows_to.get(element).map_or(&[], Vec::as_slice)
+    }
+
+    /// The flows that pass through an element (`via`), in design order.
+    pub(crate) fn flows_via(&self, element: &str) -> &[&'d Flow] {
+        self.flows_via.get(element).map_or(&[], Vec::as_slice)
+    }
+
+    /// The components a key encrypts, in design order.
+    pub(crate) fn encrypted_with(&self, key: &str) -> &[&'d Component] {
+        self.encrypted_with.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Settles every element's main logical ID: the one it carries when that is a valid
@@ -202,10 +273,19 @@ impl<'d> Builder<'d> {
 
     /// The nearest enclosing segment of a kind, starting with the segment itself.
     pub(crate) fn enclosing(&self, segment_id: &str, kind: SegmentKind) -> Option<&'d Segment> {
-        self.design
-            .segment_ancestry(segment_id)
-            .into_iter()
-            .find(|segment| segment.kind == kind)
+        let mut next = self.segment(segment_id);
+        // A valid design's segments form a tree; the bound ends a walk round a cycle anyway.
+        for _ in 0..=self.segments.len() {
+            let segment = next?;
+            if segment.kind == kind {
+                return Some(segment);
+            }
+            next = segment
+                .parent
+                .as_deref()
+                .and_then(|parent| self.segment(parent));
+        }
+        None
     }
 
     /// The unit (account) a segment belongs to.
@@ -226,10 +306,8 @@ impl<'d> Builder<'d> {
         if let Some(account) = &identity.account {
             return self.unit_of_segment(account);
         }
-        self.design
-            .components
-            .iter()
-            .find(|component| component.identity.as_deref() == Some(identity.id.as_str()))
+        self.runs_as
+            .get(identity.id.as_str())
             .map(|component| self.unit_of_component(component))
             .unwrap_or_else(|| self.default_unit())
     }
@@ -254,11 +332,7 @@ impl<'d> Builder<'d> {
 
     /// The subnets of a VPC, in design order.
     pub(crate) fn subnets_of(&self, vpc_id: &str) -> Vec<&'d Segment> {
-        self.design
-            .segments
-            .iter()
-            .filter(|s| s.kind == SegmentKind::Subnet && s.parent.as_deref() == Some(vpc_id))
-            .collect()
+        self.subnets.get(vpc_id).cloned().unwrap_or_default()
     }
 
     /// The subnets a multi-AZ resource in `subnet` spans: that subnet and, for each other
@@ -284,11 +358,11 @@ impl<'d> Builder<'d> {
     }
 
     /// The components of a kind, in design order.
-    pub(crate) fn components_of(&self, kind: ComponentKind) -> impl Iterator<Item = &'d Component> {
-        self.design
-            .components
-            .iter()
-            .filter(move |c| c.kind == kind)
+    pub(crate) fn components_of(
+        &self,
+        kind: ComponentKind,
+    ) -> impl Iterator<Item = &'d Component> + use<'d, '_> {
+        self.by_kind.get(&kind).into_iter().flatten().copied()
     }
 
     /// The logical ID of a resource that implements a zero-trust default rather than one element

@@ -468,8 +468,7 @@ fn service(b: &mut Builder<'_>, c: &Component) {
             Parameter::new("String").with("Description", format!("The container image of `{}` (repository URI with a digest or an immutable tag).", c.id)),
         ),
     };
-    let inbound: Vec<&zta_model::Flow> =
-        b.design.flows.iter().filter(|f| f.target == c.id).collect();
+    let inbound = b.flows_to(&c.id).to_vec();
     let mut ports: Vec<u16> = inbound
         .iter()
         .map(|f| super::edge::target_port(f, f.tls != zta_model::Tls::None))

@@ -165,37 +165,27 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
     }
 }
 
-/// The components whose data a key encrypts.
-fn encrypted_with<'d>(b: &Builder<'d>, key: &str) -> Vec<&'d Component> {
-    b.design
-        .components
-        .iter()
-        .filter(|c| c.encryption_key.as_deref() == Some(key))
-        .collect()
-}
-
 /// The buckets that CloudTrail or Config write to.
 pub(crate) fn is_log_archive(b: &Builder<'_>, bucket: &str) -> bool {
-    b.design.flows.iter().any(|f| {
-        f.target == bucket
-            && b.component(&f.source).is_some_and(|s| {
-                matches!(
-                    s.kind,
-                    ComponentKind::Cloudtrail | ComponentKind::ConfigRecorder
-                )
-            })
+    b.flows_to(bucket).iter().any(|f| {
+        b.component(&f.source).is_some_and(|s| {
+            matches!(
+                s.kind,
+                ComponentKind::Cloudtrail | ComponentKind::ConfigRecorder
+            )
+        })
     })
 }
 
 fn key(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
-    let users = encrypted_with(b, &c.id);
+    let users = b.encrypted_with(&c.id).to_vec();
     let mut role_ids: Vec<String> = Vec::new();
     for user in &users {
         if let Some(role) = &user.identity {
             role_ids.push(role.clone());
         }
-        for flow in b.design.flows.iter().filter(|f| f.target == user.id) {
+        for flow in b.flows_to(&user.id) {
             if let Some(role) = caller_role(b, flow) {
                 role_ids.push(role.id.clone());
             }
@@ -401,12 +391,10 @@ fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
     ])];
     let endpoints = s3_endpoints(b, unit);
     let inbound: Vec<&zta_model::Flow> = b
-        .design
-        .flows
+        .flows_to(&c.id)
         .iter()
-        .filter(|f| {
-            f.target == c.id && b.component(&f.source).is_some_and(|s| s.identity.is_some())
-        })
+        .copied()
+        .filter(|f| b.component(&f.source).is_some_and(|s| s.identity.is_some()))
         .collect();
     let all_via_endpoint = !inbound.is_empty()
         && inbound
@@ -473,10 +461,7 @@ fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
             _ => continue,
         };
         let delivers = (archive && b.unit_of_component(source) == unit)
-            || b.design
-                .flows
-                .iter()
-                .any(|f| f.source == source.id && f.target == c.id);
+            || b.flows_from(&source.id).iter().any(|f| f.target == c.id);
         if delivers && !services.contains(&service) {
             services.push(service);
         }
@@ -935,13 +920,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
     }
     // Callers with a password get an AUTH token generated into Secrets Manager (the template
     // holds only a dynamic reference); callers with IAM connect as ElastiCache users instead.
-    let inbound: Vec<zta_model::Auth> = b
-        .design
-        .flows
-        .iter()
-        .filter(|f| f.target == c.id)
-        .map(|f| f.auth)
-        .collect();
+    let inbound: Vec<zta_model::Auth> = b.flows_to(&c.id).iter().map(|f| f.auth).collect();
     let password_callers = inbound.contains(&zta_model::Auth::Password);
     let iam_callers = inbound.contains(&zta_model::Auth::Iam);
     if password_callers && p.encrypted_in_transit != Some(false) {

@@ -112,10 +112,7 @@ pub(crate) fn internet_facing(b: &Builder<'_>, c: &Component) -> bool {
         Some(scheme) => scheme == Scheme::InternetFacing,
         None => {
             c.kind == ComponentKind::ApiGateway
-                || b.design
-                    .flows
-                    .iter()
-                    .any(|f| f.target == c.id && from_internet(b, f))
+                || b.flows_to(&c.id).iter().any(|f| from_internet(b, f))
         }
     }
 }
@@ -185,11 +182,9 @@ fn certificate_arn(b: &mut Builder<'_>, unit: &str, c: &Component) -> Value {
 fn forwarded<'d>(b: &mut Builder<'d>, balancer: &Component) -> Vec<(&'d Flow, &'d Component)> {
     let unit = b.unit_of_component(balancer);
     let (own, elsewhere): (Vec<_>, Vec<_>) = b
-        .design
-        .flows
+        .flows_from(&balancer.id)
         .iter()
-        .filter(|f| f.source == balancer.id)
-        .filter_map(|f| b.component(&f.target).map(|t| (f, t)))
+        .filter_map(|f| b.component(&f.target).map(|t| (*f, t)))
         .filter(|(_, t)| {
             matches!(
                 t.kind,
@@ -550,11 +545,9 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
         target_group(b, &unit, c, flow, target, true);
     }
     let inbound_ports: Vec<u16> = b
-        .design
-        .flows
+        .flows_to(&c.id)
         .iter()
-        .filter(|f| f.target == c.id)
-        .flat_map(flow_ports)
+        .flat_map(|f| flow_ports(f))
         .map(|r| r.from.max(1))
         .collect();
     let port = inbound_ports.first().copied().unwrap_or(443);
@@ -596,7 +589,7 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
 
 /// How callers of an API authenticate, from the flows into it.
 fn api_auth(b: &Builder<'_>, api: &Component) -> (Auth, Option<String>) {
-    for flow in b.design.flows.iter().filter(|f| f.target == api.id) {
+    for flow in b.flows_to(&api.id) {
         if flow.auth != Auth::None {
             return (flow.auth, flow.issuer.clone());
         }
@@ -627,11 +620,9 @@ fn api(b: &mut Builder<'_>, c: &Component) {
 
 /// The flows an API integrates with, and where they lead.
 fn integrations<'d>(b: &Builder<'d>, api: &Component) -> Vec<(&'d Flow, &'d Component)> {
-    b.design
-        .flows
+    b.flows_from(&api.id)
         .iter()
-        .filter(|f| f.source == api.id)
-        .filter_map(|f| b.component(&f.target).map(|t| (f, t)))
+        .filter_map(|f| b.component(&f.target).map(|t| (*f, t)))
         .filter(|(_, t)| {
             matches!(
                 t.kind,
@@ -1252,10 +1243,8 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
     // An origin is what CloudFront can fetch from and the export writes: a bucket, a load
     // balancer or an instance in a subnet, or an API.
     let origin = b
-        .design
-        .flows
+        .flows_from(&c.id)
         .iter()
-        .filter(|f| f.source == c.id)
         .filter_map(|f| b.component(&f.target))
         .find(|target| match target.kind {
             ComponentKind::S3Bucket | ComponentKind::ApiGateway => true,

@@ -2,6 +2,8 @@
 //! target's ARN), users and groups, Cognito user pools with MFA, IAM Identity Center permission
 //! sets and their assignments, and identity providers.
 
+use std::collections::HashMap;
+
 use zta_model::{
     Component, ComponentKind, Effect, FederationProtocol, Flow, Identity, IdentityKind, MfaMode,
     PolicyStatement, PrincipalKind,
@@ -13,9 +15,25 @@ use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
 pub(crate) fn generate(b: &mut Builder<'_>) {
+    // The flows each role makes calls for, found once rather than per role.
+    let mut calls: HashMap<&str, Vec<&Flow>> = HashMap::new();
+    for flow in b
+        .design
+        .flows
+        .iter()
+        .filter(|flow| !flow.actions.is_empty())
+    {
+        if let Some(role) = caller_role(b, flow) {
+            calls.entry(role.id.as_str()).or_default().push(flow);
+        }
+    }
     for identity in &b.design.identities {
         match identity.kind {
-            IdentityKind::IamRole => role(b, identity),
+            IdentityKind::IamRole => role(
+                b,
+                identity,
+                calls.get(identity.id.as_str()).map_or(&[], Vec::as_slice),
+            ),
             IdentityKind::IamUser => user(b, identity),
             IdentityKind::IamGroup => group(b, identity),
             IdentityKind::CognitoUserPool => user_pool(b, identity),
@@ -264,14 +282,9 @@ pub(crate) fn caller_role<'d>(b: &Builder<'d>, flow: &Flow) -> Option<&'d Identi
         .filter(|identity| identity.kind == IdentityKind::IamRole)
 }
 
-fn flow_statements(b: &mut Builder<'_>, unit: &str, identity: &Identity) -> Vec<Value> {
-    let flows: Vec<&Flow> = b
-        .design
-        .flows
-        .iter()
-        .filter(|flow| !flow.actions.is_empty())
-        .filter(|flow| caller_role(b, flow).is_some_and(|role| role.id == identity.id))
-        .collect();
+/// One statement per flow the role makes calls for, with exactly the flow's actions on its
+/// target.
+fn flow_statements(b: &mut Builder<'_>, unit: &str, flows: &[&Flow]) -> Vec<Value> {
     let mut statements = Vec::new();
     for flow in flows {
         let mut actions = flow.actions.clone();
@@ -423,7 +436,7 @@ fn role_description(identity: &Identity) -> &str {
     }
 }
 
-fn role(b: &mut Builder<'_>, identity: &Identity) {
+fn role(b: &mut Builder<'_>, identity: &Identity, calls: &[&Flow]) {
     let unit = b.unit_of_identity(identity);
     let mut trust = trust_statements(b, &unit, identity);
     if trust.is_empty() {
@@ -465,7 +478,7 @@ fn role(b: &mut Builder<'_>, identity: &Identity) {
         resource = resource.with_property("PermissionsBoundary", resource_arn(b, &unit, boundary));
     }
     let stated = statements(b, &unit, &identity.policies, false);
-    let mut derived = flow_statements(b, &unit, identity);
+    let mut derived = flow_statements(b, &unit, calls);
     derived.extend(extras.statements.iter().map(RoleStatement::to_value));
     b.put(
         &unit,

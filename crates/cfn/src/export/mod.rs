@@ -207,7 +207,10 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         } else {
             design_slug.clone()
         };
-        let parts = if split::fits(&template, options.max_resources, options.max_template_bytes) {
+        let bytes = split::size(&template);
+        let parts = if template.resources.len() <= options.max_resources
+            && bytes <= options.max_template_bytes
+        {
             vec![split::Part {
                 name: String::new(),
                 template,
@@ -215,7 +218,8 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             }]
         } else {
             let parts = split::split(
-                &template,
+                template,
+                bytes,
                 &unit.groups,
                 &base,
                 options.max_resources,
@@ -353,7 +357,8 @@ impl Export {
             .collect()
     }
 
-    /// Every template and the manifest, ready to write into a folder.
+    /// Every template and the manifest, ready to write into a folder. Each template is written
+    /// once; the manifest takes its size from the written text.
     pub fn files(&self, format: TemplateFormat) -> Vec<ExportFile> {
         let mut files: Vec<ExportFile> = self
             .stacks
@@ -364,9 +369,10 @@ impl Export {
                 contents: format.write(&stack.template),
             })
             .collect();
+        let bytes: Vec<usize> = files.iter().map(|file| file.contents.len()).collect();
         files.push(ExportFile {
             name: "manifest.json".into(),
-            contents: self.manifest(format),
+            contents: self.manifest_of(format, &bytes),
         });
         files
     }
@@ -374,6 +380,16 @@ impl Export {
     /// The manifest: stacks in deployment order with their files, accounts, sizes, the
     /// parameters to fill from other stacks, the manual steps and the warnings.
     pub fn manifest(&self, format: TemplateFormat) -> String {
+        let bytes: Vec<usize> = self
+            .stacks
+            .iter()
+            .map(|stack| format.write(&stack.template).len())
+            .collect();
+        self.manifest_of(format, &bytes)
+    }
+
+    /// The manifest, given the size of each stack's written template.
+    fn manifest_of(&self, format: TemplateFormat, bytes: &[usize]) -> String {
         let multi_account = self
             .stacks
             .iter()
@@ -386,7 +402,7 @@ impl Export {
             .iter()
             .enumerate()
             .map(|(index, stack)| {
-                let bytes = format.write(&stack.template).len();
+                let bytes = bytes[index];
                 let mut entry = serde_json::json!({
                     "order": index + 1,
                     "name": stack.name,

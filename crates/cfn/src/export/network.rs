@@ -791,12 +791,7 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
     // The design's flows through the firewall are the only traffic it passes; the policy
     // drops everything else (strict order, default drop).
     let mut rules = Vec::new();
-    for flow in b
-        .design
-        .flows
-        .iter()
-        .filter(|f| f.via.iter().any(|v| v == &c.id))
-    {
+    for flow in b.flows_via(&c.id) {
         let source = b
             .component(&flow.source)
             .and_then(|s| b.subnet_of(s).or_else(|| b.vpc_of(s)))

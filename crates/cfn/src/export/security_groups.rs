@@ -59,10 +59,8 @@ pub(crate) fn is_gateway_endpoint(c: &Component) -> bool {
 /// in a VPC of the API's own account (a VPC link cannot reach into another account's VPC).
 pub(crate) fn vpc_link_vpc<'d>(b: &Builder<'d>, api: &Component) -> Option<&'d zta_model::Segment> {
     let unit = b.unit_of_component(api);
-    b.design
-        .flows
+    b.flows_from(&api.id)
         .iter()
-        .filter(|f| f.source == api.id)
         .filter_map(|f| b.component(&f.target))
         .filter(|t| {
             matches!(

@@ -4,7 +4,7 @@
 //! still too large, into consecutive slices of its resources in dependency order. References
 //! between the resulting stacks become exports and `Fn::ImportValue`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use indexmap::IndexMap;
 
@@ -22,9 +22,9 @@ pub(crate) struct Part {
     pub(crate) imports_from: Vec<String>,
 }
 
-/// Whether a template fits in one stack.
-pub(crate) fn fits(template: &Template, max_resources: usize, max_bytes: usize) -> bool {
-    template.resources.len() <= max_resources && to_json(template).len() <= max_bytes
+/// The size a template is measured by against CloudFormation's limits: its JSON form, in bytes.
+pub(crate) fn size(template: &Template) -> usize {
+    to_json(template).len()
 }
 
 /// The resources a value refers to (by `Ref`, `GetAtt` and `Sub` variables), with the attribute
@@ -101,43 +101,48 @@ fn sub_variables(text: &str) -> Vec<&str> {
     found
 }
 
-fn resource_references(template: &Template, logical: &str) -> Vec<(String, Option<String>)> {
-    let resource = &template.resources[logical];
-    let mut found = Vec::new();
-    for value in resource.properties.values() {
-        references(value, &mut found);
-    }
-    found.retain(|(name, _)| template.resources.contains_key(name));
-    found
-}
-
-/// Splits `template`; `groups` gives each resource's part, `export_prefix` makes export names
-/// unique in the account and region.
+/// Splits `template`, whose size is `bytes`; `groups` gives each resource's part,
+/// `export_prefix` makes export names unique in the account and region.
 pub(crate) fn split(
-    template: &Template,
+    mut template: Template,
+    bytes: usize,
     groups: &HashMap<String, Group>,
     export_prefix: &str,
     max_resources: usize,
     max_bytes: usize,
 ) -> Vec<Part> {
     let group_of = |logical: &str| groups.get(logical).cloned().unwrap_or(Group::Security);
+    // What each resource refers to (properties and DependsOn), found once.
+    let needs: HashMap<&str, Vec<&str>> = template
+        .resources
+        .iter()
+        .map(|(logical, resource)| {
+            let mut targets: Vec<&str> = Vec::new();
+            let mut found = Vec::new();
+            for value in resource.properties.values() {
+                references(value, &mut found);
+            }
+            for (name, _) in &found {
+                if let Some((name, _)) = template.resources.get_key_value(name.as_str()) {
+                    targets.push(name);
+                }
+            }
+            targets.extend(resource.depends_on.iter().map(String::as_str));
+            (logical.as_str(), targets)
+        })
+        .collect();
     // Parts and the parts each depends on.
     let mut part_of: HashMap<String, Group> = HashMap::new();
     for logical in template.resources.keys() {
         part_of.insert(logical.clone(), group_of(logical));
     }
     let mut edges: BTreeMap<Group, BTreeSet<Group>> = BTreeMap::new();
-    for logical in template.resources.keys() {
-        let from = part_of[logical].clone();
+    for (logical, targets) in &needs {
+        let from = &part_of[*logical];
         edges.entry(from.clone()).or_default();
-        let mut targets: Vec<String> = resource_references(template, logical)
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        targets.extend(template.resources[logical].depends_on.iter().cloned());
         for target in targets {
-            if let Some(to) = part_of.get(&target)
-                && *to != from
+            if let Some(to) = part_of.get(*target)
+                && to != from
             {
                 edges.entry(from.clone()).or_default().insert(to.clone());
             }
@@ -152,36 +157,46 @@ pub(crate) fn split(
         }
     }
     // Resources in dependency order, parts in dependency order, then sliced by the limits.
-    let order = topological(template);
+    let order = topological(&template, &needs);
+    drop(needs);
     let mut part_order: Vec<Group> = Vec::new();
+    let mut members: HashMap<&Group, Vec<&String>> = HashMap::new();
     for logical in &order {
         let part = &part_of[logical];
-        if !part_order.contains(part) {
+        if !members.contains_key(part) {
             part_order.push(part.clone());
         }
+        members.entry(part).or_default().push(logical);
     }
+    // Each slice keeps a tenth of the byte limit for the exports and imports that joining the
+    // stacks adds. Resources are measured one by one only when the whole template is over that
+    // budget: below it, no slice can be.
+    let budget = max_bytes * 9 / 10;
+    let measure = bytes > budget;
     let mut slices: Vec<(String, Vec<String>)> = Vec::new();
     for part in &part_order {
-        let members: Vec<&String> = order.iter().filter(|l| &part_of[*l] == part).collect();
         let mut current: Vec<String> = Vec::new();
         let mut bytes = 0;
         let mut index = 1;
-        for logical in members {
-            let size = to_json(&single(template, logical)).len();
-            if !current.is_empty()
-                && (current.len() >= max_resources || bytes + size > max_bytes * 9 / 10)
-            {
+        for logical in &members[part] {
+            let size = if measure {
+                size(&single(&template, logical))
+            } else {
+                0
+            };
+            if !current.is_empty() && (current.len() >= max_resources || bytes + size > budget) {
                 slices.push((slice_name(part, index), std::mem::take(&mut current)));
                 index += 1;
                 bytes = 0;
             }
             bytes += size;
-            current.push(logical.clone());
+            current.push((*logical).clone());
         }
         if !current.is_empty() {
             slices.push((slice_name(part, index), current));
         }
     }
+    drop(members);
     let stack_of: HashMap<&str, usize> = slices
         .iter()
         .enumerate()
@@ -197,7 +212,10 @@ pub(crate) fn split(
         .collect();
     for (index, (_, members)) in slices.iter().enumerate() {
         for logical in members {
-            let mut resource = template.resources[logical].clone();
+            let mut resource = template
+                .resources
+                .swap_remove(logical)
+                .expect("each resource is in one slice");
             resource
                 .depends_on
                 .retain(|d| stack_of.get(d.as_str()) == Some(&index));
@@ -244,15 +262,16 @@ pub(crate) fn split(
     }
     // Parameters go where they are used; outputs where the resource they show lives.
     for part in &mut parts {
-        let mut used = Vec::new();
+        let mut found = Vec::new();
         for resource in part.template.resources.values() {
             for value in resource.properties.values() {
-                references(value, &mut used);
+                references(value, &mut found);
             }
         }
+        let used: HashSet<String> = found.into_iter().map(|(name, _)| name).collect();
         let mut parameters = IndexMap::new();
         for (name, parameter) in &template.parameters {
-            if used.iter().any(|(n, _)| n == name) {
+            if used.contains(name) {
                 parameters.insert(name.clone(), parameter.clone());
             }
         }
@@ -394,9 +413,9 @@ fn rewrite(
     }
 }
 
-/// Resources in an order where each comes after those it references, keeping the template's
-/// order wherever the references allow (Kahn's algorithm, lowest index first).
-fn topological(template: &Template) -> Vec<String> {
+/// Resources in an order where each comes after those it needs, keeping the template's order
+/// wherever the references allow (Kahn's algorithm, lowest index first).
+fn topological(template: &Template, needs: &HashMap<&str, Vec<&str>>) -> Vec<String> {
     let names: Vec<&String> = template.resources.keys().collect();
     let index: HashMap<&str, usize> = names
         .iter()
@@ -406,16 +425,10 @@ fn topological(template: &Template) -> Vec<String> {
     let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     let mut pending = vec![0_usize; names.len()];
     for (i, name) in names.iter().enumerate() {
-        let mut targets: BTreeSet<usize> = resource_references(template, name)
-            .into_iter()
-            .filter_map(|(n, _)| index.get(n.as_str()).copied())
+        let mut targets: BTreeSet<usize> = needs[name.as_str()]
+            .iter()
+            .filter_map(|n| index.get(n).copied())
             .collect();
-        targets.extend(
-            template.resources[*name]
-                .depends_on
-                .iter()
-                .filter_map(|d| index.get(d.as_str()).copied()),
-        );
         targets.remove(&i);
         pending[i] = targets.len();
         for target in targets {
@@ -502,7 +515,8 @@ mod tests {
             ("Vpc".to_owned(), Group::Network),
             ("Group".to_owned(), Group::Workload("app".into())),
         ]);
-        let parts = split(&template, &groups, "p", 500, 1_000_000);
+        let bytes = size(&template);
+        let parts = split(template, bytes, &groups, "p", 500, 1_000_000);
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0].name, "network");
         let group = &parts[1].template.resources["Group"];
@@ -551,7 +565,8 @@ mod tests {
         let groups: HashMap<String, Group> = (0..7)
             .map(|i| (format!("T{i}"), Group::Workload(format!("s{}", i % 2))))
             .collect();
-        let parts = split(&template, &groups, "p", 3, 1_000_000);
+        let bytes = size(&template);
+        let parts = split(template, bytes, &groups, "p", 3, 1_000_000);
         let total: usize = parts.iter().map(|p| p.template.resources.len()).sum();
         assert_eq!(total, 7);
         assert!(parts.iter().all(|p| p.template.resources.len() <= 3));

@@ -225,6 +225,15 @@ async fn deploy_design(
         );
         return Ok(Outcome::Failure);
     }
+    let missing = plan.missing_parameters(&manifest);
+    if !missing.is_empty() {
+        for (stack, parameter) in &missing {
+            eprintln!(
+                "error: stack {stack} needs a value for parameter {parameter}: pass --parameter {parameter}=VALUE"
+            );
+        }
+        return Ok(Outcome::Failure);
+    }
     let outcome = deploy_stacks(args, connection, manifest).await?;
     for step in &plan.manual_steps {
         println!("manual step: {step}");

@@ -30,7 +30,7 @@ function FlowEdgeView(props: EdgeProps<FlowEdgeType>) {
           data-testid={`flow-label-${id}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: stroke.color }}
         >
-          {data.flow.name ?? flowLabel(data.flow)}
+          <span className="flow-text">{data.flow.name ?? flowLabel(data.flow)}</span>
           <Badge badge={data.badge} />
         </div>
       </EdgeLabelRenderer>

@@ -16,6 +16,7 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
       className={`element-node component-node${selected ? " selected" : ""}`}
       data-testid={`node-${component.id}`}
       data-element-id={component.id}
+      data-parent={component.segment}
     >
       <Handle type="target" position={Position.Left} />
       <img src={componentIcons[component.kind]} alt="" className="element-icon" draggable={false} />

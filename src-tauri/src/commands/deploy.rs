@@ -1,0 +1,326 @@
+//! Deploying the saved design to AWS: the design's stacks for the signed-in account, each
+//! through a change set the user reviews in the window, with CloudFormation's progress streamed
+//! over a channel as it happens.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tauri::State;
+use tauri::ipc::Channel;
+use tokio::sync::oneshot;
+use ts_rs::TS;
+use zta::aws::deploy::{
+    Confirmation, PollSettings, PreparedDeployment, ResourceChange, StackManifest, deploy_manifest,
+};
+use zta::aws::{AwsConnection, ConnectionOptions, DeployProgress};
+
+use crate::commands::file::saved_design_file;
+use crate::error::{AppError, Result};
+use crate::state::{AppState, lock};
+
+/// Where to deploy, as the deploy dialog asks for it. Empty fields fall back to the AWS SDK's
+/// own defaults (the `AWS_PROFILE` and `AWS_REGION` settings and the shared config files).
+#[derive(Debug, Deserialize, TS)]
+pub struct DeployTarget {
+    /// The named profile of the shared AWS config files.
+    pub profile: Option<String>,
+    /// The region to deploy to.
+    pub region: Option<String>,
+    /// The stack's name when the design becomes one stack.
+    pub stack_name: Option<String>,
+}
+
+/// One stack of the plan.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PlannedStackView {
+    /// The stack's name.
+    pub name: String,
+    /// The account the design places it in, if it names one.
+    pub account_id: Option<String>,
+    /// The parameters its template declares that no earlier stack's output provides: the
+    /// deployer gives those that have no default (images, Identity Center groups and the like).
+    pub parameters: Vec<String>,
+}
+
+/// What deploying the design with these credentials would do, before anything changes.
+#[derive(Debug, Serialize, TS)]
+pub struct DeployPlanView {
+    /// The account the credentials belong to.
+    pub account_id: String,
+    /// The region deployed to.
+    pub region: String,
+    /// The stacks deployed in this account, in order.
+    pub stacks: Vec<PlannedStackView>,
+    /// The stacks the design places in other accounts, for their own credentials.
+    pub elsewhere: Vec<PlannedStackView>,
+    /// What a person must do after deploying.
+    pub manual_steps: Vec<String>,
+}
+
+/// A change set for the user to review.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ChangeSetView {
+    /// The stack it changes.
+    pub stack_name: String,
+    /// `CREATE` or `UPDATE`.
+    pub change_set_type: String,
+    /// What it would do to each resource.
+    pub changes: Vec<ChangeView>,
+    /// The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
+    pub capabilities: Vec<String>,
+    /// Replacements and removals worth a second look.
+    pub warnings: Vec<String>,
+}
+
+/// One resource change.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ChangeView {
+    /// `add`, `modify`, `remove`, `import` or `dynamic`.
+    pub action: String,
+    /// The resource's logical id.
+    pub logical_id: String,
+    /// Its CloudFormation type.
+    pub resource_type: String,
+    /// `never`, `conditional` or `always`.
+    pub replacement: String,
+}
+
+/// What the shell streams to the dialog while deploying.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DeployEvent {
+    /// A change set waits for `answer_change_set`.
+    Review {
+        /// The change set.
+        change_set: ChangeSetView,
+    },
+    /// CloudFormation's progress.
+    Progress {
+        /// The event, as zta-aws reports it.
+        progress: DeployProgress,
+    },
+}
+
+/// How the deployment ended.
+#[derive(Debug, Serialize, TS)]
+pub struct DeploySummary {
+    /// The stacks deployed (or found unchanged), in order.
+    pub deployed: Vec<String>,
+    /// The stack whose change set the user declined, which stopped the deployment.
+    pub declined_at: Option<String>,
+}
+
+/// The serialised name of a unit enum (`add`, `never`), as zta-aws spells it in JSON.
+fn tag(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|json| json.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn change_view(change: &ResourceChange) -> ChangeView {
+    ChangeView {
+        action: tag(&change.action),
+        logical_id: change.logical_id.clone(),
+        resource_type: change.resource_type.clone(),
+        replacement: tag(&change.replacement),
+    }
+}
+
+impl From<&PreparedDeployment> for ChangeSetView {
+    fn from(prepared: &PreparedDeployment) -> Self {
+        ChangeSetView {
+            stack_name: prepared.stack_name.clone(),
+            change_set_type: prepared.change_set_type.clone(),
+            changes: prepared.changes.iter().map(change_view).collect(),
+            capabilities: prepared.capabilities.clone(),
+            warnings: prepared.warnings(),
+        }
+    }
+}
+
+/// Asks the user about each change set: the dialog gets it over the channel, and the answer
+/// comes back through `answer_change_set`. A dialog that goes away without answering declines.
+struct AskInTheWindow<'a> {
+    channel: &'a Channel<DeployEvent>,
+    pending: &'a std::sync::Mutex<Option<oneshot::Sender<bool>>>,
+}
+
+impl Confirmation for AskInTheWindow<'_> {
+    async fn confirm(&self, prepared: &PreparedDeployment) -> bool {
+        let (answer, answered) = oneshot::channel();
+        *lock(self.pending) = Some(answer);
+        let review = DeployEvent::Review {
+            change_set: prepared.into(),
+        };
+        if self.channel.send(review).is_err() {
+            return false;
+        }
+        answered.await.unwrap_or(false)
+    }
+}
+
+/// Signs in with the target's credentials and plans the saved design's deployment there.
+async fn connect_and_plan(
+    state: &AppState,
+    target: &DeployTarget,
+) -> Result<(AwsConnection, String, zta::DesignDeployment)> {
+    let design = saved_design_file(state)?;
+    let plan = zta::plan_design_deployment(&design, target.stack_name.as_deref())?;
+    let connection = AwsConnection::connect(&ConnectionOptions {
+        profile: target.profile.clone(),
+        region: target.region.clone(),
+        endpoint_url: None,
+    })
+    .await?;
+    let account_id = connection.account_id().await?;
+    Ok((connection, account_id, plan))
+}
+
+fn planned_view(
+    plan: &zta::DesignDeployment,
+    manifest: &StackManifest,
+    planned: &zta::PlannedStack,
+) -> PlannedStackView {
+    let name = &planned.stack.request.stack_name;
+    PlannedStackView {
+        name: name.clone(),
+        account_id: planned.account_id.clone(),
+        parameters: plan.deployer_parameters(manifest, name),
+    }
+}
+
+/// What deploying the saved design with these credentials would do: the account they belong
+/// to, its stacks and the parameters they take, and the stacks that belong elsewhere.
+#[tauri::command]
+pub async fn plan_deployment(
+    state: State<'_, AppState>,
+    target: DeployTarget,
+) -> Result<DeployPlanView> {
+    let (connection, account_id, plan) = connect_and_plan(&state, &target).await?;
+    let manifest = plan.manifest_for_account(&account_id);
+    let elsewhere = plan.stacks_elsewhere(&account_id);
+    let view = |planned| planned_view(&plan, &manifest, planned);
+    Ok(DeployPlanView {
+        region: connection.region().to_string(),
+        stacks: plan
+            .stacks
+            .iter()
+            .filter(|planned| !elsewhere.contains(planned))
+            .map(view)
+            .collect(),
+        elsewhere: elsewhere.iter().copied().map(view).collect(),
+        manual_steps: plan.manual_steps.clone(),
+        account_id,
+    })
+}
+
+/// Deploys the saved design with the target's credentials: the stacks that belong in the
+/// signed-in account, in order, each after the user approved its change set. `parameters` go
+/// to the stacks that declare them; one that no stack declares is refused as a likely typo.
+#[tauri::command]
+pub async fn deploy_design(
+    state: State<'_, AppState>,
+    target: DeployTarget,
+    parameters: BTreeMap<String, String>,
+    on_event: Channel<DeployEvent>,
+) -> Result<DeploySummary> {
+    let (connection, account_id, plan) = connect_and_plan(&state, &target).await?;
+    let mut manifest = plan.manifest_for_account(&account_id);
+    let values: Vec<(String, String)> = parameters.into_iter().collect();
+    let undeclared = plan.set_parameters(&mut manifest, &values);
+    if !undeclared.is_empty() {
+        return Err(AppError::UndeclaredParameters(undeclared.join(", ")));
+    }
+    let missing = plan.missing_parameters(&manifest);
+    if !missing.is_empty() {
+        let listed: Vec<String> = missing
+            .iter()
+            .map(|(stack, parameter)| format!("{parameter} (stack {stack})"))
+            .collect();
+        return Err(AppError::MissingParameters(listed.join(", ")));
+    }
+    let forward = |progress: &DeployProgress| {
+        // A closed dialog stops listening; the deployment itself carries on to a final state.
+        let _ = on_event.send(DeployEvent::Progress {
+            progress: progress.clone(),
+        });
+    };
+    let ask = AskInTheWindow {
+        channel: &on_event,
+        pending: &state.pending_change_set,
+    };
+    let outcome = deploy_manifest(
+        &connection,
+        &manifest,
+        &ask,
+        PollSettings::default(),
+        &forward,
+    )
+    .await?;
+    Ok(DeploySummary {
+        deployed: outcome
+            .deployed
+            .into_iter()
+            .map(|deployed| deployed.stack_name)
+            .collect(),
+        declined_at: outcome.declined_at,
+    })
+}
+
+/// The user's answer to the change set under review: execute it, or decline and stop.
+#[tauri::command]
+pub fn answer_change_set(state: State<'_, AppState>, approve: bool) -> Result<()> {
+    let pending = lock(&state.pending_change_set)
+        .take()
+        .ok_or(AppError::NoChangeSet)?;
+    // The deployment may have ended meanwhile (an error elsewhere); then nobody waits.
+    let _ = pending.send(approve);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zta::aws::StackEventRecord;
+
+    /// The dialog switches on `kind` at both levels and reads the event's fields beside it, as
+    /// the generated declarations say; this pins that serde and ts-rs agree on that shape.
+    #[test]
+    fn progress_reaches_the_ui_tagged_by_kind_with_flat_fields() {
+        let event = DeployEvent::Progress {
+            progress: DeployProgress::StackEvent(StackEventRecord {
+                stack_name: "shop".into(),
+                timestamp: "2026-11-29T10:00:00Z".into(),
+                logical_id: "Bucket".into(),
+                resource_type: "AWS::S3::Bucket".into(),
+                status: "CREATE_FAILED".into(),
+                reason: None,
+            }),
+        };
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "kind": "progress",
+                "progress": {
+                    "kind": "stack_event",
+                    "stack_name": "shop",
+                    "timestamp": "2026-11-29T10:00:00Z",
+                    "logical_id": "Bucket",
+                    "resource_type": "AWS::S3::Bucket",
+                    "status": "CREATE_FAILED",
+                    "reason": null,
+                }
+            })
+        );
+        let finished = serde_json::to_value(DeployProgress::Finished {
+            stack_name: "shop".into(),
+            status: "CREATE_COMPLETE".into(),
+            succeeded: true,
+        })
+        .unwrap();
+        assert_eq!(finished["kind"], "finished");
+        assert_eq!(finished["succeeded"], true);
+    }
+}

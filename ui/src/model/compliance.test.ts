@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+
+import type { ControlView, FrameworkView } from "../generated/app";
+import { elementsOfControl, groupControls, satisfiedShare, stageLevel } from "./compliance";
+
+const control = (id: string, group: string, status: ControlView["status"], findings: string[] = []): ControlView => ({
+  id,
+  title: `Control ${id}`,
+  group,
+  status,
+  rationale: "",
+  findings,
+  accepted_risks: 0,
+  rules: [],
+});
+
+describe("compliance", () => {
+  const controls = [
+    control("1.2.1", "Network security controls", "not_satisfied", ["F-001", "F-003"]),
+    control("1.3.1", "Network security controls", "satisfied"),
+    control("3.5.1", "Protect stored account data", "attestation_required"),
+    control("4.2.1", "Protect data in transit", "not_applicable"),
+  ];
+
+  it("groups controls in catalog order and filters them by status", () => {
+    expect(groupControls(controls, new Set()).map((g) => [g.group, g.controls.map((c) => c.id)])).toEqual([
+      ["Network security controls", ["1.2.1", "1.3.1"]],
+      ["Protect stored account data", ["3.5.1"]],
+      ["Protect data in transit", ["4.2.1"]],
+    ]);
+    expect(groupControls(controls, new Set(["not_satisfied", "attestation_required"])).map((g) => g.controls.map((c) => c.id))).toEqual([
+      ["1.2.1"],
+      ["3.5.1"],
+    ]);
+  });
+
+  it("finds the elements a control's findings name, once each", () => {
+    const findings = [
+      { reference: "F-001", rule: "ZT-NET-001", elements: ["db", "subnet"] },
+      { reference: "F-002", rule: "ZT-ENC-001", elements: ["bucket"] },
+      { reference: "F-003", rule: "ZT-NET-003", elements: ["db"] },
+    ];
+    expect(elementsOfControl(controls[0], findings)).toEqual(["db", "subnet"]);
+    expect(elementsOfControl(controls[1], findings)).toEqual([]);
+  });
+
+  it("counts the satisfied share over applicable controls only", () => {
+    const framework = (totals: FrameworkView["totals"]): FrameworkView => ({
+      id: "pci-dss",
+      name: "PCI DSS",
+      version: "4.0.1",
+      title: "PCI DSS 4.0.1",
+      not_applicable: null,
+      totals,
+      controls: [],
+    });
+    expect(satisfiedShare(framework({ satisfied: 3, not_satisfied: 1, attestation_required: 0, not_applicable: 6 }))).toBe(0.75);
+    expect(satisfiedShare(framework({ satisfied: 0, not_satisfied: 0, attestation_required: 0, not_applicable: 6 }))).toBeNull();
+    expect(stageLevel("traditional")).toBe(1);
+    expect(stageLevel("optimal")).toBe(4);
+  });
+});
