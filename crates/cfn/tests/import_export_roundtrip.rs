@@ -64,7 +64,11 @@ fn import_export_import_is_stable_for_every_corpus_template() {
                 if once != twice {
                     unstable.push(format!(
                         "{name}: the design changes on a second round\n{}",
-                        first_difference(&once, &twice)
+                        common::first_difference(
+                            &once,
+                            &twice,
+                            ("after one round", "after two rounds")
+                        )
                     ));
                 }
                 checked += 1;
@@ -150,26 +154,4 @@ fn the_export_of_an_imported_template_passes_cfn_lint_where_the_original_does() 
         regressions.join("\n"),
         folder.keep().display()
     );
-}
-
-/// The lines around the first line where two texts differ, each side labelled.
-fn first_difference(left: &str, right: &str) -> String {
-    let position = left
-        .lines()
-        .zip(right.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| left.lines().count().min(right.lines().count()));
-    let excerpt = |text: &str| {
-        text.lines()
-            .skip(position.saturating_sub(4))
-            .take(8)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    format!(
-        "--- after one round (line {})\n{}\n--- after two rounds\n{}",
-        position + 1,
-        excerpt(left),
-        excerpt(right)
-    )
 }

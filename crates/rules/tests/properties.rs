@@ -95,10 +95,6 @@ fn design(
     }
     for (index, (kind, trust, account, flags)) in identities.into_iter().enumerate() {
         design.identities.push(Identity {
-            id: id(index as u8 + 20),
-            kind: pick(&IDENTITY_KINDS, kind),
-            name: format!("identity {index}"),
-            description: None,
             account: Some(id(account)),
             mfa: Some(pick(
                 &[MfaMode::Off, MfaMode::Optional, MfaMode::Required],
@@ -124,18 +120,12 @@ fn design(
                 resources: vec![pick(&["*", "e12", "arn:aws:s3:::e13/*"], trust).into()],
                 conditions: Default::default(),
             }],
-            managed_policies: Vec::new(),
-            permissions_boundary: None,
-            groups: Vec::new(),
-            console_access: None,
-            access_keys: Vec::new(),
             federation: vec![id(account)],
-            protocol: None,
-            issuer: None,
-            token_validity_minutes: None,
-            assigned_accounts: Vec::new(),
-            logical_id: None,
-            suppress: Vec::new(),
+            ..Identity::new(
+                id(index as u8 + 20),
+                pick(&IDENTITY_KINDS, kind),
+                format!("identity {index}"),
+            )
         });
     }
     for index in 0..4u8 {

@@ -28,6 +28,7 @@ pub use report::{Framework, Paper, ReportFormat, ReportRequest, render_report, r
 pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};
 pub use zta_aws as aws;
+pub use zta_cfn::ImportOutcome;
 pub use zta_compliance as compliance;
 pub use zta_model as model;
 pub use zta_rules as rules;

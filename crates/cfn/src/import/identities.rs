@@ -38,28 +38,10 @@ impl Importer<'_> {
 
     fn new_identity(&mut self, key: &ResourceKey, kind: IdentityKind) -> Identity {
         let logical_id = self.design_logical_id(key);
+        let id = self.claim_id(key);
         Identity {
-            id: self.claim_id(key),
-            kind,
-            name: self.display_name(key),
-            description: None,
-            account: None,
-            mfa: None,
-            session_duration_seconds: None,
-            trusts: Vec::new(),
-            policies: Vec::new(),
-            managed_policies: Vec::new(),
-            permissions_boundary: None,
-            groups: Vec::new(),
-            console_access: None,
-            access_keys: Vec::new(),
-            federation: Vec::new(),
-            protocol: None,
-            issuer: None,
-            token_validity_minutes: None,
-            assigned_accounts: Vec::new(),
             logical_id: Some(logical_id),
-            suppress: Vec::new(),
+            ..Identity::new(id, kind, self.display_name(key))
         }
     }
 

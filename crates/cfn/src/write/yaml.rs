@@ -41,15 +41,16 @@ impl Writer {
             if index > 0 || !first_inline {
                 self.indent(indent);
             }
-            if needs_explicit_key(key) {
-                // YAML limits implicit keys to one line of at most 1024 characters; longer
-                // keys take the explicit `? key` / `: value` form.
+            let written = written_key(key);
+            if needs_explicit_key(key, &written) {
+                // YAML limits implicit keys to one line of at most 1024 characters as written
+                // (escapes included); longer keys take the explicit `? key` / `: value` form.
                 self.out.push_str("? ");
                 self.out.push_str(&double_quoted(key));
                 self.out.push('\n');
                 self.indent(indent);
             } else {
-                self.key(key);
+                self.out.push_str(&written);
             }
             self.out.push(':');
             self.value(value, indent + INDENT, Slot::MapValue);
@@ -63,16 +64,6 @@ impl Writer {
             }
             self.out.push_str("- ");
             self.value(item, indent + INDENT, Slot::ListItem);
-        }
-    }
-
-    fn key(&mut self, key: &str) {
-        match style_for(key) {
-            StringStyle::Plain => self.out.push_str(key),
-            StringStyle::SingleQuoted => self.out.push_str(&single_quoted(key)),
-            StringStyle::Literal { .. } | StringStyle::DoubleQuoted => {
-                self.out.push_str(&double_quoted(key));
-            }
         }
     }
 
@@ -197,8 +188,20 @@ impl Writer {
 }
 
 /// Whether a key cannot be an implicit key: too long, or more than one line.
-fn needs_explicit_key(key: &str) -> bool {
-    key.chars().count() > 1000 || key.contains('\n')
+/// A mapping key as an implicit key writes it: plain where YAML allows, else quoted.
+fn written_key(key: &str) -> String {
+    match style_for(key) {
+        StringStyle::Plain => key.to_owned(),
+        StringStyle::SingleQuoted => single_quoted(key),
+        StringStyle::Literal { .. } | StringStyle::DoubleQuoted => double_quoted(key),
+    }
+}
+
+/// Whether a key must be written in the explicit form: it spans lines, or its written form is
+/// too near YAML's 1024-character limit on implicit keys (which counts the `:` and any
+/// indicator that follows).
+fn needs_explicit_key(key: &str, written: &str) -> bool {
+    written.chars().count() > 1000 || key.contains('\n')
 }
 
 /// Whether a value carries a YAML tag of its own when written in short form.

@@ -72,6 +72,14 @@ pub fn assert_same_template(left: &zta_cfn::Template, right: &zta_cfn::Template,
         return;
     }
     let (left, right) = (zta_cfn::to_json(left), zta_cfn::to_json(right));
+    panic!(
+        "{what}: templates differ\n{}",
+        first_difference(&left, &right, ("left", "right"))
+    );
+}
+
+/// The lines around the first line where two texts differ, each side under its label.
+pub fn first_difference(left: &str, right: &str, labels: (&str, &str)) -> String {
     let position = left
         .lines()
         .zip(right.lines())
@@ -79,17 +87,19 @@ pub fn assert_same_template(left: &zta_cfn::Template, right: &zta_cfn::Template,
         .unwrap_or_else(|| left.lines().count().min(right.lines().count()));
     let excerpt = |text: &str| {
         text.lines()
-            .skip(position.saturating_sub(3))
-            .take(6)
+            .skip(position.saturating_sub(4))
+            .take(8)
             .collect::<Vec<_>>()
             .join("\n")
     };
-    panic!(
-        "{what}: templates differ at JSON line {}\n--- left\n{}\n--- right\n{}",
+    format!(
+        "at line {}\n--- {}\n{}\n--- {}\n{}",
         position + 1,
-        excerpt(&left),
-        excerpt(&right)
-    );
+        labels.0,
+        excerpt(left),
+        labels.1,
+        excerpt(right)
+    )
 }
 
 /// Imports a template file, reading nested stacks' children from beside it.

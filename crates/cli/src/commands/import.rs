@@ -71,18 +71,7 @@ pub fn run(args: &Args) -> Outcome {
             template,
             output,
             name,
-        } => {
-            let outcome = match zta::import_cloudformation(template, name.clone()) {
-                Ok(outcome) => outcome,
-                Err(error) => return report_error(&error),
-            };
-            if let Err(error) = zta::save_design(output, &outcome.design) {
-                return report_error(&error);
-            }
-            println!("{}", outcome.report);
-            println!("wrote {}", output.display());
-            Outcome::Success
-        }
+        } => write_import(zta::import_cloudformation(template, name.clone()), output),
         Source::Stack {
             stack_name,
             output,
@@ -107,7 +96,15 @@ fn import_stack(
     };
     let origin = format!("stack {stack_name}");
     let name = name.or_else(|| Some(stack_name.to_owned()));
-    let outcome = match zta::import_cloudformation_text(&fetched.body, &origin, name) {
+    write_import(
+        zta::import_cloudformation_text(&fetched.body, &origin, name),
+        output,
+    )
+}
+
+/// Saves an imported design to `output` and prints the import report, or reports the error.
+fn write_import(imported: zta::Result<zta::ImportOutcome>, output: &Path) -> Outcome {
+    let outcome = match imported {
         Ok(outcome) => outcome,
         Err(error) => return report_error(&error),
     };

@@ -34,6 +34,13 @@ struct Box2 {
 }
 
 impl Box2 {
+    fn overlaps(&self, other: &Box2) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+
     fn centre(&self) -> (f32, f32) {
         (self.x + self.width / 2.0, self.y + self.height / 2.0)
     }
@@ -234,13 +241,17 @@ impl DiagramLayout {
             scale,
             origin,
             node_boxes: HashMap::new(),
+            placed_nodes: Vec::new(),
+            drawn_nodes: Vec::new(),
         };
         for (row_y, placed) in &self.rows {
             for (x, y, item) in placed {
                 painter.item(item, *x, row_y + y);
             }
         }
-        painter.flows();
+        let labels = painter.flow_lines();
+        painter.nodes();
+        painter.flow_labels(labels);
         painter.markers();
     }
 
@@ -256,7 +267,15 @@ struct Painter<'a, 'b> {
     scale: f32,
     origin: (f32, f32),
     node_boxes: HashMap<&'a str, Box2>,
+    /// The nodes placed while the segments were drawn, drawn themselves after the flow lines so
+    /// that a line crossing a node passes under it instead of through its name.
+    placed_nodes: Vec<(usize, Box2)>,
+    /// The boxes of the nodes drawn, which flow labels keep clear of.
+    drawn_nodes: Vec<Box2>,
 }
+
+/// A flow line's start and end on the page, and its label.
+type FlowLabel = ((f32, f32), (f32, f32), String);
 
 fn segment_fill(kind: &str) -> (Colour, Colour) {
     let kind = kind.to_ascii_lowercase();
@@ -338,64 +357,77 @@ impl<'a> Painter<'a, '_> {
             Item::Node { index } => {
                 let node = &self.architecture.nodes[*index];
                 let (left, top) = self.at(x, y);
-                let (width, height) = (NODE_WIDTH * self.scale, NODE_HEIGHT * self.scale);
-                let (fill, stroke) = match node.role {
-                    NodeRole::Component => ((1.0, 1.0, 1.0), (0.35, 0.38, 0.45)),
-                    NodeRole::Identity => ((1.0, 0.98, 0.92), (0.70, 0.55, 0.20)),
-                    NodeRole::Actor => ((0.96, 0.96, 0.97), (0.30, 0.30, 0.34)),
+                let node_box = Box2 {
+                    x: left,
+                    y: top,
+                    width: NODE_WIDTH * self.scale,
+                    height: NODE_HEIGHT * self.scale,
                 };
-                self.canvas.rect(
-                    left,
-                    top,
-                    width,
-                    height,
-                    Some(fill),
-                    Some((stroke, 0.7 * self.scale)),
-                );
-                let name_style = self.style(NAME_STYLE.bold().coloured(INK));
-                let kind_style = self.style(KIND_STYLE.coloured(MUTED));
-                let room = width - 6.0 * self.scale;
-                let mut lines = wrap(&node.name, &name_style, room);
-                if lines.len() > 2 {
-                    let rest = lines[1..].join(" ");
-                    lines.truncate(1);
-                    lines.push(truncate(&rest, &name_style, room));
-                }
-                let mut line_top = top + 3.0 * self.scale;
-                for line in &lines {
-                    self.canvas.text(
-                        self.used,
-                        left + 3.0 * self.scale,
-                        line_top,
-                        line,
-                        &name_style,
-                    );
-                    line_top += name_style.line_height();
-                }
-                let kind = truncate(&node.kind, &kind_style, room);
-                let kind_top = top + height - kind_style.line_height() - 2.0 * self.scale;
-                self.canvas.text(
-                    self.used,
-                    left + 3.0 * self.scale,
-                    kind_top,
-                    &kind,
-                    &kind_style,
-                );
-                self.node_boxes.insert(
-                    node.id.as_str(),
-                    Box2 {
-                        x: left,
-                        y: top,
-                        width,
-                        height,
-                    },
-                );
+                self.node_boxes.insert(node.id.as_str(), node_box);
+                self.placed_nodes.push((*index, node_box));
             }
         }
     }
 
-    fn flows(&mut self) {
-        let label_style = self.style(FLOW_STYLE.coloured((0.20, 0.22, 0.28)));
+    /// Draws every placed node: its box, its name on up to two lines and its kind.
+    fn nodes(&mut self) {
+        for (index, node_box) in std::mem::take(&mut self.placed_nodes) {
+            self.drawn_nodes.push(node_box);
+            let node = &self.architecture.nodes[index];
+            let Box2 {
+                x: left,
+                y: top,
+                width,
+                height,
+            } = node_box;
+            let (fill, stroke) = match node.role {
+                NodeRole::Component => ((1.0, 1.0, 1.0), (0.35, 0.38, 0.45)),
+                NodeRole::Identity => ((1.0, 0.98, 0.92), (0.70, 0.55, 0.20)),
+                NodeRole::Actor => ((0.96, 0.96, 0.97), (0.30, 0.30, 0.34)),
+            };
+            self.canvas.rect(
+                left,
+                top,
+                width,
+                height,
+                Some(fill),
+                Some((stroke, 0.7 * self.scale)),
+            );
+            let name_style = self.style(NAME_STYLE.bold().coloured(INK));
+            let kind_style = self.style(KIND_STYLE.coloured(MUTED));
+            let room = width - 6.0 * self.scale;
+            let mut lines = wrap(&node.name, &name_style, room);
+            if lines.len() > 2 {
+                let rest = lines[1..].join(" ");
+                lines.truncate(1);
+                lines.push(truncate(&rest, &name_style, room));
+            }
+            let mut line_top = top + 3.0 * self.scale;
+            for line in &lines {
+                self.canvas.text(
+                    self.used,
+                    left + 3.0 * self.scale,
+                    line_top,
+                    line,
+                    &name_style,
+                );
+                line_top += name_style.line_height();
+            }
+            let kind = truncate(&node.kind, &kind_style, room);
+            let kind_top = top + height - kind_style.line_height() - 2.0 * self.scale;
+            self.canvas.text(
+                self.used,
+                left + 3.0 * self.scale,
+                kind_top,
+                &kind,
+                &kind_style,
+            );
+        }
+    }
+
+    /// Draws each flow's line and arrowhead; returns each line's ends and label, to draw once
+    /// the nodes are.
+    fn flow_lines(&mut self) -> Vec<FlowLabel> {
         let mut labels = Vec::new();
         for flow in &self.architecture.flows {
             let (Some(source), Some(target)) = (
@@ -425,31 +457,48 @@ impl<'a> Painter<'a, '_> {
                 &[end, (base.0 + px, base.1 + py), (base.0 - px, base.1 - py)],
                 colour,
             );
-            labels.push((
-                (start.0 + end.0) / 2.0,
-                (start.1 + end.1) / 2.0,
-                flow.label.clone(),
-            ));
+            labels.push((start, end, flow.label.clone()));
         }
-        // Labels go on top of every line so that no arrow hides one.
-        for (mid_x, mid_y, label) in labels {
-            let width = measure(&label, &label_style);
-            let height = label_style.line_height();
-            self.canvas.rect(
-                mid_x - width / 2.0 - 1.0,
-                mid_y - height / 2.0,
-                width + 2.0,
+        labels
+    }
+
+    /// Draws the flow labels on white, on top of every line and node. Each sits at the first
+    /// point along its line, from the middle outwards, where it covers no node and no label
+    /// already placed; where there is none, at the middle.
+    fn flow_labels(&mut self, labels: Vec<FlowLabel>) {
+        const ALONG: [f32; 7] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+        let label_style = self.style(FLOW_STYLE.coloured((0.20, 0.22, 0.28)));
+        let height = label_style.line_height();
+        let mut taken: Vec<Box2> = self.drawn_nodes.clone();
+        for (start, end, label) in labels {
+            let width = measure(&label, &label_style) + 2.0;
+            let at = |t: f32| Box2 {
+                x: start.0 + (end.0 - start.0) * t - width / 2.0,
+                y: start.1 + (end.1 - start.1) * t - height / 2.0,
+                width,
                 height,
+            };
+            let place = ALONG
+                .iter()
+                .map(|&t| at(t))
+                .find(|candidate| !taken.iter().any(|other| candidate.overlaps(other)))
+                .unwrap_or_else(|| at(0.5));
+            self.canvas.rect(
+                place.x,
+                place.y,
+                place.width,
+                place.height,
                 Some((1.0, 1.0, 1.0)),
                 None,
             );
             self.canvas.text(
                 self.used,
-                mid_x - width / 2.0,
-                mid_y - height / 2.0 + 0.5,
+                place.x + 1.0,
+                place.y + 0.5,
                 &label,
                 &label_style,
             );
+            taken.push(place);
         }
     }
 
