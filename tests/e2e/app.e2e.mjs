@@ -167,7 +167,11 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     await entry.waitForExist({ timeout: 5_000 });
     await entry.click();
     await browser.waitUntil(async () => (await parentOf("rds")) === "shared-tgw-a", { timeout: 10_000 });
-    assert.equal(await text('[data-testid="flow-label-egress-firewall-to-rds"] .flow-text'), "PostgreSQL 5432");
+    // Edges are drawn once their nodes are measured, a frame or more after the nodes.
+    await browser.waitUntil(async () => (await text('[data-testid="flow-label-egress-firewall-to-rds"] .flow-text')) === "PostgreSQL 5432", {
+      timeout: 10_000,
+      timeoutMsg: "the reopened flow does not show its port",
+    });
     assert.equal(await exists('[data-testid="dirty-marker"]'), false);
     await (await $('[data-testid="save"]')).click();
     await browser.pause(1000);
