@@ -227,29 +227,12 @@ impl Importer<'_> {
             FederationProtocol::Oidc
         };
         self.design.identities.push(Identity {
-            id: id.clone(),
-            kind: IdentityKind::IdentityProvider,
-            name: short.to_owned(),
             description: Some(format!(
                 "Federated principal `{name}` named by a trust policy."
             )),
-            account: None,
-            mfa: None,
-            session_duration_seconds: None,
-            trusts: Vec::new(),
-            policies: Vec::new(),
-            managed_policies: Vec::new(),
-            permissions_boundary: None,
-            groups: Vec::new(),
-            console_access: None,
-            access_keys: Vec::new(),
-            federation: Vec::new(),
             protocol: Some(protocol),
             issuer: Some(name.to_owned()),
-            token_validity_minutes: None,
-            assigned_accounts: Vec::new(),
-            logical_id: None,
-            suppress: Vec::new(),
+            ..Identity::new(id.clone(), IdentityKind::IdentityProvider, short)
         });
         id
     }
