@@ -10,6 +10,10 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use zta_cfn::export::{ExportOptions, TemplateFormat, export_design};
 
+/// The allocator the `zta` and `zta-designer` binaries use, so that the figure is what they see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// 3,500 elements: 29 VPCs in 8 accounts, about 1,400 components and 1,400 flows.
 fn large_design() -> zta_model::Design {
     zta_model::synthetic::generate(2026, 3_500)

@@ -8,6 +8,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Exporting and validating build and drop many small values; mimalloc does that about a third
+/// faster than the system allocator (BENCHMARKS.md, CloudFormation export).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Design, check and ship Zero Trust architectures on AWS.
 #[derive(Debug, Parser)]
 #[command(

@@ -5,7 +5,8 @@
 //   validation   the live-validation round trip (edit committed in the inspector → findings
 //                shown) on a generated 1,000-element design, as the status bar reports it;
 //   panning      frame times in the webview while the pointer pans a 2,000-node design.
-// Usage: node app-bench.mjs   (env ZTA_APP_BINARY, TAURI_DRIVER)
+// Usage: node app-bench.mjs [cold-start] [validation] [panning]   (all three when none is named;
+// env ZTA_APP_BINARY, TAURI_DRIVER)
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -157,13 +158,21 @@ async function panning() {
   }
 }
 
+const parts = process.argv.slice(2);
+const wanted = (part) => parts.length === 0 || parts.includes(part);
 const size = statSync(binary).size;
 console.log(`binary: ${binary}, ${(size / 1024 / 1024).toFixed(1)} MiB`);
-const start = await coldStart();
-console.log(`cold start to drawn canvas (reference example, 5 runs): median ${median(start.times).toFixed(0)} ms, all ${start.times.map((t) => t.toFixed(0)).join(", ")} ms`);
-console.log(`idle memory after 10 s: ${(start.memory.kib / 1024).toFixed(0)} MiB RSS over ${start.memory.processes.join(", ")}`);
-const validation = await validationRoundTrip();
-console.log(`validation round trip, 1,000-element design: median ${median(validation.samples)} ms, p90 ${percentile(validation.samples, 0.9)} ms, samples ${validation.samples.join(", ")}`);
-const pan = await panning();
-const fps = 1000 / median(pan.frames);
-console.log(`panning (${pan.totalNodes} rendered of the design's nodes; visible-only rendering on): ${pan.frames.length} frames, median ${median(pan.frames).toFixed(1)} ms (${fps.toFixed(0)} fps), p95 ${percentile(pan.frames, 0.95).toFixed(1)} ms, worst ${Math.max(...pan.frames).toFixed(1)} ms`);
+if (wanted("cold-start")) {
+  const start = await coldStart();
+  console.log(`cold start to drawn canvas (reference example, 5 runs): median ${median(start.times).toFixed(0)} ms, all ${start.times.map((t) => t.toFixed(0)).join(", ")} ms`);
+  console.log(`idle memory after 10 s: ${(start.memory.kib / 1024).toFixed(0)} MiB RSS over ${start.memory.processes.join(", ")}`);
+}
+if (wanted("validation")) {
+  const validation = await validationRoundTrip();
+  console.log(`validation round trip, 1,000-element design: median ${median(validation.samples)} ms, p90 ${percentile(validation.samples, 0.9)} ms, samples ${validation.samples.join(", ")}`);
+}
+if (wanted("panning")) {
+  const pan = await panning();
+  const fps = 1000 / median(pan.frames);
+  console.log(`panning (${pan.totalNodes} rendered of the design's nodes; visible-only rendering on): ${pan.frames.length} frames, median ${median(pan.frames).toFixed(1)} ms (${fps.toFixed(0)} fps), p95 ${percentile(pan.frames, 0.95).toFixed(1)} ms, worst ${Math.max(...pan.frames).toFixed(1)} ms`);
+}

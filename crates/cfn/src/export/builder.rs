@@ -1,9 +1,8 @@
 //! The state of one export: a template under construction per account, lookups into the
 //! design, and the helpers every generator uses to add resources with their design metadata.
 
-use std::collections::{HashMap, HashSet};
-
 use indexmap::IndexMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use zta_model::{
     Actor, Component, ComponentKind, Design, Flow, Identity, Segment, SegmentKind, Tier,
 };
@@ -41,9 +40,9 @@ impl Group {
 /// The template of one account (or of the whole design when it names no account).
 pub(crate) struct Unit {
     pub(crate) template: Template,
-    pub(crate) groups: HashMap<String, Group>,
+    pub(crate) groups: FxHashMap<String, Group>,
     /// The element each resource implements, to report logical-ID collisions by element.
-    owners: HashMap<String, String>,
+    owners: FxHashMap<String, String>,
 }
 
 pub(crate) struct Builder<'d> {
@@ -56,28 +55,30 @@ pub(crate) struct Builder<'d> {
     /// Managed policy ARNs and statements that components need on the roles they run as (an
     /// instance's Session Manager core policy, a function's dead-letter queue), by identity id;
     /// filled by the component generators before the identities are written.
-    pub(crate) role_extras: HashMap<String, RoleExtras>,
-    segments: HashMap<&'d str, &'d Segment>,
-    components: HashMap<&'d str, &'d Component>,
-    identities: HashMap<&'d str, &'d Identity>,
-    actors: HashMap<&'d str, &'d Actor>,
+    pub(crate) role_extras: FxHashMap<String, RoleExtras>,
+    segments: FxHashMap<&'d str, &'d Segment>,
+    components: FxHashMap<&'d str, &'d Component>,
+    identities: FxHashMap<&'d str, &'d Identity>,
+    actors: FxHashMap<&'d str, &'d Actor>,
     /// The logical ID of each segment's, component's and identity's main resource: the one the
     /// element carries (an imported element keeps its template's), else one derived from its id.
-    bases: HashMap<&'d str, String>,
+    bases: FxHashMap<&'d str, String>,
     /// Every element's main logical ID, which no supporting resource may take.
-    main_ids: HashSet<String>,
+    main_ids: FxHashSet<String>,
     /// Names the carried template sections already use for resources and parameters.
-    reserved: HashSet<String>,
+    reserved: FxHashSet<String>,
     /// Indexes that keep the export linear in the design's size: the subnets of each VPC, the
     /// components of each kind, the first component running as each identity, the components
     /// each key encrypts, and the flows from, to and through each element, all in design order.
-    subnets: HashMap<&'d str, Vec<&'d Segment>>,
-    by_kind: HashMap<ComponentKind, Vec<&'d Component>>,
-    runs_as: HashMap<&'d str, &'d Component>,
-    encrypted_with: HashMap<&'d str, Vec<&'d Component>>,
-    flows_from: HashMap<&'d str, Vec<&'d Flow>>,
-    flows_to: HashMap<&'d str, Vec<&'d Flow>>,
-    flows_via: HashMap<&'d str, Vec<&'d Flow>>,
+    subnets: FxHashMap<&'d str, Vec<&'d Segment>>,
+    by_kind: FxHashMap<ComponentKind, Vec<&'d Component>>,
+    runs_as: FxHashMap<&'d str, &'d Component>,
+    encrypted_with: FxHashMap<&'d str, Vec<&'d Component>>,
+    flows_from: FxHashMap<&'d str, Vec<&'d Flow>>,
+    flows_to: FxHashMap<&'d str, Vec<&'d Flow>>,
+    flows_via: FxHashMap<&'d str, Vec<&'d Flow>>,
+    /// Flows from actors on the internet, in design order.
+    internet_flows: Vec<&'d Flow>,
 }
 
 impl<'d> Builder<'d> {
@@ -98,7 +99,7 @@ impl<'d> Builder<'d> {
             manual_steps: Vec::new(),
             wirings: Vec::new(),
             errors: Vec::new(),
-            role_extras: HashMap::new(),
+            role_extras: FxHashMap::default(),
             segments: design.segments.iter().map(|s| (s.id.as_str(), s)).collect(),
             components: design
                 .components
@@ -111,16 +112,17 @@ impl<'d> Builder<'d> {
                 .map(|i| (i.id.as_str(), i))
                 .collect(),
             actors: design.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            bases: HashMap::new(),
-            main_ids: HashSet::new(),
+            bases: FxHashMap::default(),
+            main_ids: FxHashSet::default(),
             reserved: carried_names(design),
-            subnets: HashMap::new(),
-            by_kind: HashMap::new(),
-            runs_as: HashMap::new(),
-            encrypted_with: HashMap::new(),
-            flows_from: HashMap::new(),
-            flows_to: HashMap::new(),
-            flows_via: HashMap::new(),
+            subnets: FxHashMap::default(),
+            by_kind: FxHashMap::default(),
+            runs_as: FxHashMap::default(),
+            encrypted_with: FxHashMap::default(),
+            flows_from: FxHashMap::default(),
+            flows_to: FxHashMap::default(),
+            flows_via: FxHashMap::default(),
+            internet_flows: Vec::new(),
         }
         .with_bases()
         .with_indexes()
@@ -154,7 +156,28 @@ impl<'d> Builder<'d> {
                 self.flows_via.entry(via).or_default().push(flow);
             }
         }
+        self.internet_flows = design
+            .flows
+            .iter()
+            .filter(|flow| self.is_from_internet(flow))
+            .collect();
         self
+    }
+
+    /// Whether a flow starts at an actor on the internet (or in no zone at all).
+    pub(crate) fn is_from_internet(&self, flow: &Flow) -> bool {
+        self.actor(&flow.source).is_some_and(|actor| {
+            actor
+                .zone
+                .as_deref()
+                .and_then(|zone| self.segment(zone))
+                .is_none_or(|zone| zone.kind == SegmentKind::Internet)
+        })
+    }
+
+    /// The flows that start at an actor on the internet, in design order.
+    pub(crate) fn internet_flows(&self) -> &[&'d Flow] {
+        &self.internet_flows
     }
 
     /// The flows that start at an element, in design order.
@@ -754,14 +777,14 @@ impl Unit {
     fn new() -> Self {
         Self {
             template: Template::default(),
-            groups: HashMap::new(),
-            owners: HashMap::new(),
+            groups: FxHashMap::default(),
+            owners: FxHashMap::default(),
         }
     }
 }
 
 /// The resource and parameter names of the template sections an import carried.
-fn carried_names(design: &Design) -> HashSet<String> {
+fn carried_names(design: &Design) -> FxHashSet<String> {
     ["Resources", "Parameters"]
         .iter()
         .filter_map(|section| design.carried_cloudformation.get(*section))

@@ -9,7 +9,7 @@
 //! through a VPC link to an internal NLB whose target is the ALB (REST VPC links only take
 //! NLBs). Other APIs are HTTP APIs with a JWT authorizer.
 
-use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, SegmentKind, Tls};
+use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, Tls};
 
 use super::builder::{Builder, Group, tags};
 use super::security_groups::flow_ports;
@@ -96,23 +96,13 @@ fn protected_by_waf(b: &Builder<'_>, c: &Component) -> bool {
         .any(|waf| waf.properties.protects.iter().any(|p| p == &c.id))
 }
 
-fn from_internet(b: &Builder<'_>, flow: &Flow) -> bool {
-    b.actor(&flow.source).is_some_and(|actor| {
-        actor
-            .zone
-            .as_deref()
-            .and_then(|zone| b.segment(zone))
-            .is_none_or(|zone| zone.kind == SegmentKind::Internet)
-    })
-}
-
 /// Whether an endpoint faces the internet: as the design says, else when internet actors call it.
 pub(crate) fn internet_facing(b: &Builder<'_>, c: &Component) -> bool {
     match c.properties.scheme {
         Some(scheme) => scheme == Scheme::InternetFacing,
         None => {
             c.kind == ComponentKind::ApiGateway
-                || b.flows_to(&c.id).iter().any(|f| from_internet(b, f))
+                || b.flows_to(&c.id).iter().any(|f| b.is_from_internet(f))
         }
     }
 }

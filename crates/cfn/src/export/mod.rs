@@ -36,6 +36,7 @@ mod support;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use zta_model::{Design, SegmentKind};
 
 pub use error::{ExportError, ExportResult};
@@ -173,8 +174,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         .filter(|s| s.kind == SegmentKind::Account)
         .count()
         > 1;
-    let mut stacks: Vec<ExportedStack> = Vec::new();
-    let mut unit_of_stack: Vec<String> = Vec::new();
+    let mut prepared: Vec<PreparedUnit> = Vec::new();
     for (key, unit) in units {
         let account = design.segment(&key);
         let region = design
@@ -207,38 +207,35 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         } else {
             design_slug.clone()
         };
-        let bytes = split::size(&template);
-        let parts = if template.resources.len() <= options.max_resources
-            && bytes <= options.max_template_bytes
-        {
-            vec![split::Part {
-                name: String::new(),
-                template,
-                imports_from: Vec::new(),
-            }]
-        } else {
-            let parts = split::split(
-                template,
-                bytes,
-                &unit.groups,
-                &base,
-                options.max_resources,
-                options.max_template_bytes,
-            );
-            warnings.push(format!(
-                "the template of `{key}` exceeds CloudFormation's limits ({} resources); it is split into {} stacks joined by exports",
-                unit.groups.len(),
-                parts.len()
-            ));
-            parts
-                .into_iter()
-                .map(|mut part| {
-                    part.template.metadata =
-                        template_metadata(&design.name, account.map(|a| a.id.as_str()));
-                    part
-                })
-                .collect()
-        };
+        prepared.push(PreparedUnit {
+            key,
+            account,
+            region,
+            base,
+            template,
+            groups: unit.groups,
+        });
+    }
+    // Measuring and splitting one account's template is independent of every other's.
+    let split_units: Vec<(PreparedUnit, Vec<split::Part>, Option<String>)> = prepared
+        .into_par_iter()
+        .map(|mut unit| {
+            let template = std::mem::take(&mut unit.template);
+            let (parts, warning) = stack_parts(&design.name, &unit, template, options);
+            (unit, parts, warning)
+        })
+        .collect();
+    let mut stacks: Vec<ExportedStack> = Vec::new();
+    let mut unit_of_stack: Vec<String> = Vec::new();
+    for (unit, parts, warning) in split_units {
+        warnings.extend(warning);
+        let PreparedUnit {
+            key,
+            account,
+            region,
+            base,
+            ..
+        } = unit;
         for part in parts {
             let name = if part.name.is_empty() {
                 base.clone()
@@ -285,20 +282,75 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         }
     }
     let stacks = deploy_order(stacks, &mut warnings);
-    for stack in &stacks {
-        for pitfall in crate::pitfalls::find_pitfalls(&stack.template) {
-            warnings.push(format!(
-                "stack `{}`, resource `{}`: {:?}",
-                stack.name, pitfall.logical_id, pitfall.kind
-            ));
-        }
-    }
+    let pitfalls: Vec<Vec<String>> = stacks
+        .par_iter()
+        .map(|stack| {
+            crate::pitfalls::find_pitfalls(&stack.template)
+                .into_iter()
+                .map(|pitfall| {
+                    format!(
+                        "stack `{}`, resource `{}`: {:?}",
+                        stack.name, pitfall.logical_id, pitfall.kind
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    warnings.extend(pitfalls.into_iter().flatten());
     Ok(Export {
         design: design.name.clone(),
         stacks,
         manual_steps: extras.manual_steps,
         warnings,
     })
+}
+
+/// One account's template, ready to be measured and split into stacks.
+struct PreparedUnit<'d> {
+    key: String,
+    account: Option<&'d zta_model::Segment>,
+    region: Option<String>,
+    /// The stack name, or the prefix of the names of the stacks it splits into.
+    base: String,
+    template: Template,
+    groups: rustc_hash::FxHashMap<String, builder::Group>,
+}
+
+/// The stacks one account's template becomes: itself when it is within CloudFormation's limits,
+/// else its split, with a warning saying so.
+fn stack_parts(
+    design: &str,
+    unit: &PreparedUnit<'_>,
+    template: Template,
+    options: &ExportOptions,
+) -> (Vec<split::Part>, Option<String>) {
+    let bytes = split::size(&template);
+    if template.resources.len() <= options.max_resources && bytes <= options.max_template_bytes {
+        let part = split::Part {
+            name: String::new(),
+            template,
+            imports_from: Vec::new(),
+        };
+        return (vec![part], None);
+    }
+    let mut parts = split::split(
+        template,
+        bytes,
+        &unit.groups,
+        &unit.base,
+        options.max_resources,
+        options.max_template_bytes,
+    );
+    let warning = format!(
+        "the template of `{}` exceeds CloudFormation's limits ({} resources); it is split into {} stacks joined by exports",
+        unit.key,
+        unit.groups.len(),
+        parts.len()
+    );
+    for part in &mut parts {
+        part.template.metadata = template_metadata(design, unit.account.map(|a| a.id.as_str()));
+    }
+    (parts, Some(warning))
 }
 
 fn template_metadata(design: &str, account: Option<&str>) -> crate::value::Map {
@@ -358,11 +410,11 @@ impl Export {
     }
 
     /// Every template and the manifest, ready to write into a folder. Each template is written
-    /// once; the manifest takes its size from the written text.
+    /// once, the templates in parallel; the manifest takes its size from the written text.
     pub fn files(&self, format: TemplateFormat) -> Vec<ExportFile> {
         let mut files: Vec<ExportFile> = self
             .stacks
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(index, stack)| ExportFile {
                 name: self.file_name(index, format),

@@ -460,19 +460,12 @@ fn nacls(
 /// The ports of flows from the internet to components in these subnets.
 fn internet_ports(b: &Builder<'_>, subnets: &[&Segment]) -> Vec<(u16, u16)> {
     let mut ports = Vec::new();
-    for flow in &b.design.flows {
-        let from_internet = b.actor(&flow.source).is_some_and(|actor| {
-            actor
-                .zone
-                .as_deref()
-                .and_then(|zone| b.segment(zone))
-                .is_none_or(|zone| zone.kind == SegmentKind::Internet)
-        });
+    for flow in b.internet_flows() {
         let into_tier = b
             .component(&flow.target)
             .and_then(|c| b.subnet_of(c))
             .is_some_and(|s| subnets.iter().any(|t| t.id == s.id));
-        if from_internet && into_tier {
+        if into_tier {
             for range in super::security_groups::flow_ports(flow) {
                 if !ports.contains(&(range.from, range.to)) {
                     ports.push((range.from, range.to));

@@ -4,14 +4,14 @@
 //! still too large, into consecutive slices of its resources in dependency order. References
 //! between the resulting stacks become exports and `Fn::ImportValue`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use indexmap::IndexMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::builder::Group;
-use crate::template::{Output, Template};
+use crate::template::{Output, Resource, Template};
 use crate::value::{Function, Map, Value, ValueKind};
-use crate::write::to_json;
+use crate::write::json_size;
 
 /// One stack of a split template.
 pub(crate) struct Part {
@@ -24,12 +24,12 @@ pub(crate) struct Part {
 
 /// The size a template is measured by against CloudFormation's limits: its JSON form, in bytes.
 pub(crate) fn size(template: &Template) -> usize {
-    to_json(template).len()
+    json_size(template)
 }
 
 /// The resources a value refers to (by `Ref`, `GetAtt` and `Sub` variables), with the attribute
 /// used (`None` for `Ref`).
-fn references(value: &Value, found: &mut Vec<(String, Option<String>)>) {
+fn references<'a>(value: &'a Value, found: &mut Vec<(&'a str, Option<&'a str>)>) {
     match &value.kind {
         ValueKind::List(items) => items.iter().for_each(|item| references(item, found)),
         ValueKind::Map(map) => map.values().for_each(|item| references(item, found)),
@@ -37,12 +37,12 @@ fn references(value: &Value, found: &mut Vec<(String, Option<String>)>) {
         ValueKind::Intrinsic(intrinsic) => match intrinsic.function {
             Function::Ref => {
                 if let Some(name) = intrinsic.argument.as_str() {
-                    found.push((name.to_owned(), None));
+                    found.push((name, None));
                 }
             }
             Function::GetAtt => {
                 if let Some((resource, attribute)) = get_att_parts(&intrinsic.argument) {
-                    found.push((resource.to_owned(), Some(attribute.to_owned())));
+                    found.push((resource, Some(attribute)));
                 }
             }
             Function::Sub => {
@@ -54,17 +54,15 @@ fn references(value: &Value, found: &mut Vec<(String, Option<String>)>) {
                     ),
                     _ => ("", None),
                 };
-                let bound: Vec<&str> = variables
-                    .and_then(Value::as_map)
-                    .map(|m| m.keys().map(String::as_str).collect())
-                    .unwrap_or_default();
+                let bound = variables.and_then(Value::as_map);
                 for variable in sub_variables(text) {
                     let (name, attribute) = match variable.split_once('.') {
-                        Some((name, attribute)) => (name, Some(attribute.to_owned())),
+                        Some((name, attribute)) => (name, Some(attribute)),
                         None => (variable, None),
                     };
-                    if !bound.contains(&name) && !name.starts_with("AWS::") {
-                        found.push((name.to_owned(), attribute));
+                    let is_bound = bound.is_some_and(|bound| bound.contains_key(name));
+                    if !is_bound && !name.starts_with("AWS::") {
+                        found.push((name, attribute));
                     }
                 }
                 if let Some(variables) = variables {
@@ -106,102 +104,117 @@ fn sub_variables(text: &str) -> Vec<&str> {
 pub(crate) fn split(
     mut template: Template,
     bytes: usize,
-    groups: &HashMap<String, Group>,
+    groups: &FxHashMap<String, Group>,
     export_prefix: &str,
     max_resources: usize,
     max_bytes: usize,
 ) -> Vec<Part> {
-    let group_of = |logical: &str| groups.get(logical).cloned().unwrap_or(Group::Security);
-    // What each resource refers to (properties and DependsOn), found once.
-    let needs: HashMap<&str, Vec<&str>> = template
-        .resources
+    // Resources are numbered by their place in the template, and everything below works on
+    // those numbers; the bodies are taken out one by one as they move to their stacks.
+    let (names, mut bodies): (Vec<String>, Vec<Option<Resource>>) =
+        std::mem::take(&mut template.resources)
+            .into_iter()
+            .map(|(logical, resource)| (logical, Some(resource)))
+            .unzip();
+    let number: FxHashMap<&str, usize> = names
         .iter()
-        .map(|(logical, resource)| {
-            let mut targets: Vec<&str> = Vec::new();
-            let mut found = Vec::new();
-            for value in resource.properties.values() {
-                references(value, &mut found);
-            }
-            for (name, _) in &found {
-                if let Some((name, _)) = template.resources.get_key_value(name.as_str()) {
-                    targets.push(name);
-                }
-            }
-            targets.extend(resource.depends_on.iter().map(String::as_str));
-            (logical.as_str(), targets)
+        .enumerate()
+        .map(|(index, logical)| (logical.as_str(), index))
+        .collect();
+    let Needs {
+        resources: needs,
+        parameters: parameters_used,
+    } = resource_needs(&bodies, &number, &template);
+    // Each resource's part, numbered in the order parts first appear.
+    let mut part_names: Vec<&Group> = Vec::new();
+    let mut part_number: FxHashMap<&Group, usize> = FxHashMap::default();
+    let mut part_of: Vec<usize> = names
+        .iter()
+        .map(|logical| {
+            let group = groups.get(logical).unwrap_or(&Group::Security);
+            *part_number.entry(group).or_insert_with(|| {
+                part_names.push(group);
+                part_names.len() - 1
+            })
         })
         .collect();
-    // Parts and the parts each depends on.
-    let mut part_of: HashMap<String, Group> = HashMap::new();
-    for logical in template.resources.keys() {
-        part_of.insert(logical.clone(), group_of(logical));
-    }
-    let mut edges: BTreeMap<Group, BTreeSet<Group>> = BTreeMap::new();
-    for (logical, targets) in &needs {
-        let from = &part_of[*logical];
-        edges.entry(from.clone()).or_default();
-        for target in targets {
-            if let Some(to) = part_of.get(*target)
-                && to != from
-            {
-                edges.entry(from.clone()).or_default().insert(to.clone());
+    let mut edges: BTreeMap<Group, BTreeSet<Group>> = part_names
+        .iter()
+        .map(|group| ((*group).clone(), BTreeSet::new()))
+        .collect();
+    let mut crossings: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for (from, targets) in needs.iter().enumerate() {
+        for &to in targets {
+            let (from, to) = (part_of[from], part_of[to]);
+            if from != to && crossings.insert((from, to)) {
+                let target = part_names[to].clone();
+                edges
+                    .entry(part_names[from].clone())
+                    .or_default()
+                    .insert(target);
             }
         }
     }
     // Parts in a cycle cannot be separate stacks: merge each strongly connected set into its
     // first (smallest) part.
     let merged = merge_cycles(&edges);
-    for group in part_of.values_mut() {
-        if let Some(target) = merged.get(group) {
-            *group = target.clone();
-        }
+    let merged_number: Vec<usize> = part_names
+        .iter()
+        .map(|group| {
+            merged
+                .get(*group)
+                .map_or(part_number[group], |target| part_number[target])
+        })
+        .collect();
+    for part in &mut part_of {
+        *part = merged_number[*part];
     }
     // Resources in dependency order, parts in dependency order, then sliced by the limits.
-    let order = topological(&template, &needs);
-    drop(needs);
-    let mut part_order: Vec<Group> = Vec::new();
-    let mut members: HashMap<&Group, Vec<&String>> = HashMap::new();
-    for logical in &order {
-        let part = &part_of[logical];
-        if !members.contains_key(part) {
-            part_order.push(part.clone());
+    let order = topological(&needs);
+    let mut part_order: Vec<usize> = Vec::new();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); part_names.len()];
+    for resource in order {
+        let part = part_of[resource];
+        if members[part].is_empty() {
+            part_order.push(part);
         }
-        members.entry(part).or_default().push(logical);
+        members[part].push(resource);
     }
     // Each slice keeps a tenth of the byte limit for the exports and imports that joining the
     // stacks adds. Resources are measured one by one only when the whole template is over that
     // budget: below it, no slice can be.
     let budget = max_bytes * 9 / 10;
     let measure = bytes > budget;
-    let mut slices: Vec<(String, Vec<String>)> = Vec::new();
-    for part in &part_order {
-        let mut current: Vec<String> = Vec::new();
+    let mut slices: Vec<(String, Vec<usize>)> = Vec::new();
+    for &part in &part_order {
+        let mut current: Vec<usize> = Vec::new();
         let mut bytes = 0;
         let mut index = 1;
-        for logical in &members[part] {
-            let size = if measure {
-                size(&single(&template, logical))
-            } else {
-                0
+        for &resource in &members[part] {
+            let size = match &bodies[resource] {
+                Some(body) if measure => resource_size(&names[resource], body),
+                _ => 0,
             };
             if !current.is_empty() && (current.len() >= max_resources || bytes + size > budget) {
-                slices.push((slice_name(part, index), std::mem::take(&mut current)));
+                let name = slice_name(part_names[part], index);
+                slices.push((name, std::mem::take(&mut current)));
                 index += 1;
                 bytes = 0;
             }
             bytes += size;
-            current.push((*logical).clone());
+            current.push(resource);
         }
         if !current.is_empty() {
-            slices.push((slice_name(part, index), current));
+            slices.push((slice_name(part_names[part], index), current));
         }
     }
-    drop(members);
-    let stack_of: HashMap<&str, usize> = slices
-        .iter()
-        .enumerate()
-        .flat_map(|(index, (_, members))| members.iter().map(move |m| (m.as_str(), index)))
-        .collect();
+    let mut stack_of = vec![0; names.len()];
+    for (stack, (_, members)) in slices.iter().enumerate() {
+        for &resource in members {
+            stack_of[resource] = stack;
+        }
+    }
+    let stack_named = |logical: &str| number.get(logical).map(|resource| stack_of[*resource]);
     let mut parts: Vec<Part> = slices
         .iter()
         .map(|(name, _)| Part {
@@ -211,25 +224,30 @@ pub(crate) fn split(
         })
         .collect();
     for (index, (_, members)) in slices.iter().enumerate() {
-        for logical in members {
-            let mut resource = template
-                .resources
-                .swap_remove(logical)
+        for &member in members {
+            let mut resource = bodies[member]
+                .take()
                 .expect("each resource is in one slice");
             resource
                 .depends_on
-                .retain(|d| stack_of.get(d.as_str()) == Some(&index));
+                .retain(|d| stack_named(d) == Some(index));
             let mut imports = Vec::new();
-            for value in resource.properties.values_mut() {
-                rewrite(
-                    value,
-                    &|name: &str| stack_of.get(name).copied().filter(|s| *s != index),
-                    export_prefix,
-                    &mut imports,
-                );
+            // Only a resource that needs one in another stack has references to rewrite.
+            let crosses = needs[member]
+                .iter()
+                .any(|target| stack_of[*target] != index);
+            if crosses {
+                for value in resource.properties.values_mut() {
+                    rewrite(
+                        value,
+                        &|name: &str| stack_named(name).filter(|s| *s != index),
+                        export_prefix,
+                        &mut imports,
+                    );
+                }
             }
             for (name, attribute) in imports {
-                let owner = stack_of[name.as_str()];
+                let owner = stack_of[number[name.as_str()]];
                 let owner_name = parts[owner].name.clone();
                 if !parts[index].imports_from.contains(&owner_name) {
                     parts[index].imports_from.push(owner_name);
@@ -257,25 +275,20 @@ pub(crate) fn split(
             parts[index]
                 .template
                 .resources
-                .insert(logical.clone(), resource);
+                .insert(names[member].clone(), resource);
         }
     }
     // Parameters go where they are used; outputs where the resource they show lives.
-    for part in &mut parts {
-        let mut found = Vec::new();
-        for resource in part.template.resources.values() {
-            for value in resource.properties.values() {
-                references(value, &mut found);
-            }
-        }
-        let used: HashSet<String> = found.into_iter().map(|(name, _)| name).collect();
-        let mut parameters = IndexMap::new();
-        for (name, parameter) in &template.parameters {
-            if used.contains(name) {
-                parameters.insert(name.clone(), parameter.clone());
-            }
-        }
-        part.template.parameters = parameters;
+    for (part, (_, members)) in parts.iter_mut().zip(&slices) {
+        let used: BTreeSet<usize> = members
+            .iter()
+            .flat_map(|member| parameters_used[*member].iter().copied())
+            .collect();
+        part.template.parameters = used
+            .into_iter()
+            .filter_map(|parameter| template.parameters.get_index(parameter))
+            .map(|(name, parameter)| (name.clone(), parameter.clone()))
+            .collect();
         part.template.format_version = template.format_version.clone();
         part.template.description = template.description.clone();
     }
@@ -284,20 +297,66 @@ pub(crate) fn split(
         references(&output.value, &mut found);
         let owner = found
             .iter()
-            .find_map(|(n, _)| stack_of.get(n.as_str()).copied())
+            .find_map(|(name, _)| stack_named(name))
             .unwrap_or(0);
         if let Some(part) = parts.get_mut(owner) {
             part.template.outputs.insert(name.clone(), output.clone());
-            let mut used = Vec::new();
-            references(&output.value, &mut used);
-            for (parameter, _) in used {
-                if let Some(value) = template.parameters.get(&parameter) {
-                    part.template.parameters.insert(parameter, value.clone());
+            for (parameter, _) in found {
+                if let Some(value) = template.parameters.get(parameter) {
+                    part.template
+                        .parameters
+                        .insert(parameter.to_owned(), value.clone());
                 }
             }
         }
     }
     parts
+}
+
+/// What each resource needs, by number: the other resources (by reference or `DependsOn`), and
+/// the template's parameters (by reference).
+struct Needs {
+    resources: Vec<Vec<usize>>,
+    parameters: Vec<Vec<usize>>,
+}
+
+fn resource_needs(
+    bodies: &[Option<Resource>],
+    number: &FxHashMap<&str, usize>,
+    template: &Template,
+) -> Needs {
+    let mut needs = Needs {
+        resources: Vec::with_capacity(bodies.len()),
+        parameters: Vec::with_capacity(bodies.len()),
+    };
+    let mut found = Vec::new();
+    for (index, body) in bodies.iter().enumerate() {
+        let Some(resource) = body else {
+            needs.resources.push(Vec::new());
+            needs.parameters.push(Vec::new());
+            continue;
+        };
+        found.clear();
+        for value in resource.properties.values() {
+            references(value, &mut found);
+        }
+        let referenced = found.iter().map(|(name, _)| *name);
+        let depends_on = resource.depends_on.iter().map(String::as_str);
+        let mut targets: Vec<usize> = referenced
+            .chain(depends_on)
+            .filter_map(|name| number.get(name).copied())
+            .filter(|target| *target != index)
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        needs.resources.push(targets);
+        let parameters = found
+            .iter()
+            .filter_map(|(name, _)| template.parameters.get_index_of(*name))
+            .collect();
+        needs.parameters.push(parameters);
+    }
+    needs
 }
 
 fn slice_name(part: &Group, index: usize) -> String {
@@ -315,12 +374,11 @@ fn export_name(prefix: &str, logical: &str, attribute: Option<&str>) -> String {
     }
 }
 
-/// A template holding one resource, to measure its size.
-fn single(template: &Template, logical: &str) -> Template {
+/// The size of a template holding only this resource.
+fn resource_size(logical: &str, resource: &Resource) -> usize {
     let mut one = Template::default();
-    one.resources
-        .insert(logical.to_owned(), template.resources[logical].clone());
-    one
+    one.resources.insert(logical.to_owned(), resource.clone());
+    size(&one)
 }
 
 /// Replaces references to resources of other stacks by imports of their exports.
@@ -414,31 +472,19 @@ fn rewrite(
 }
 
 /// Resources in an order where each comes after those it needs, keeping the template's order
-/// wherever the references allow (Kahn's algorithm, lowest index first).
-fn topological(template: &Template, needs: &HashMap<&str, Vec<&str>>) -> Vec<String> {
-    let names: Vec<&String> = template.resources.keys().collect();
-    let index: HashMap<&str, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.as_str(), i))
-        .collect();
-    let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-    let mut pending = vec![0_usize; names.len()];
-    for (i, name) in names.iter().enumerate() {
-        let mut targets: BTreeSet<usize> = needs[name.as_str()]
-            .iter()
-            .filter_map(|n| index.get(n).copied())
-            .collect();
-        targets.remove(&i);
-        pending[i] = targets.len();
-        for target in targets {
-            dependants[target].push(i);
+/// wherever the references allow (Kahn's algorithm, lowest number first).
+fn topological(needs: &[Vec<usize>]) -> Vec<usize> {
+    let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); needs.len()];
+    let mut pending: Vec<usize> = needs.iter().map(Vec::len).collect();
+    for (resource, targets) in needs.iter().enumerate() {
+        for &target in targets {
+            dependants[target].push(resource);
         }
     }
-    let mut ready: BTreeSet<usize> = (0..names.len()).filter(|i| pending[*i] == 0).collect();
-    let mut order = Vec::with_capacity(names.len());
+    let mut ready: BTreeSet<usize> = (0..needs.len()).filter(|i| pending[*i] == 0).collect();
+    let mut order = Vec::with_capacity(needs.len());
     while let Some(next) = ready.pop_first() {
-        order.push(names[next].clone());
+        order.push(next);
         for &dependant in &dependants[next] {
             pending[dependant] -= 1;
             if pending[dependant] == 0 {
@@ -447,11 +493,7 @@ fn topological(template: &Template, needs: &HashMap<&str, Vec<&str>>) -> Vec<Str
         }
     }
     // A cycle (which CloudFormation would refuse anyway) keeps its members in template order.
-    for (i, name) in names.iter().enumerate() {
-        if pending[i] > 0 {
-            order.push((*name).clone());
-        }
-    }
+    order.extend((0..needs.len()).filter(|i| pending[*i] > 0));
     order
 }
 
@@ -511,7 +553,7 @@ mod tests {
                 .with_property("Tag", Value::sub("${Vpc.CidrBlock}-x"))
                 .with_property("Cidr", Value::get_att("Vpc", "CidrBlock")),
         );
-        let groups = HashMap::from([
+        let groups = FxHashMap::from_iter([
             ("Vpc".to_owned(), Group::Network),
             ("Group".to_owned(), Group::Workload("app".into())),
         ]);
@@ -562,7 +604,7 @@ mod tests {
             .depends_on
             .push("T6".into());
         template.resources.get_mut("T0").unwrap().depends_on.clear();
-        let groups: HashMap<String, Group> = (0..7)
+        let groups: FxHashMap<String, Group> = (0..7)
             .map(|i| (format!("T{i}"), Group::Workload(format!("s{}", i % 2))))
             .collect();
         let bytes = size(&template);

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use super::{Disposition, Importer, ResourceKey};
 use crate::json_value::to_json_value;
-use crate::template::write::resource_to_value;
+use crate::template::layout::resource_to_value;
 use crate::value::{Function, Intrinsic, Map, Value, ValueKind};
 
 /// The names a value refers to, by what they are.

@@ -2,8 +2,8 @@
 //! attributes, and anything this crate does not interpret kept as it was, so that a template
 //! read and written back says what it said.
 
+pub(crate) mod layout;
 mod read;
-pub(crate) mod write;
 
 use indexmap::IndexMap;
 
@@ -184,6 +184,11 @@ impl Template {
     /// The whole template as one value, sections in CloudFormation's customary order; this is
     /// what both writers write.
     pub fn to_value(&self) -> Value {
-        write::template_to_value(self)
+        self.layout().to_value()
+    }
+
+    /// The template in the order it is written, borrowing its values.
+    pub(crate) fn layout(&self) -> layout::Layout<'_> {
+        layout::template_layout(self)
     }
 }

@@ -2,86 +2,174 @@
 //! read, intrinsic functions in their long form, and kept YAML tags in the key form their tools
 //! use in JSON (`!Rain::Embed x` becomes `{"Rain::Embed": x}`).
 
+use crate::template::layout::Layout;
 use crate::value::{Value, ValueKind};
 
-pub(super) fn document(value: &Value) -> String {
+pub(super) fn document(layout: &Layout) -> String {
     let mut out = String::new();
-    write_value(&mut out, value, 0);
+    layout.write_json(&mut out, 0);
     out.push('\n');
     out
 }
 
-fn write_value(out: &mut String, value: &Value, indent: usize) {
-    match &value.kind {
-        ValueKind::Null => out.push_str("null"),
-        ValueKind::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
-        ValueKind::Number(number) => out.push_str(number.as_str()),
-        ValueKind::String(text) => write_string(out, text),
-        ValueKind::List(items) if items.is_empty() => out.push_str("[]"),
-        ValueKind::List(items) => {
-            out.push('[');
-            for (index, item) in items.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                newline(out, indent + 1);
-                write_value(out, item, indent + 1);
+/// The length in bytes of [`document`]'s text, found without writing it.
+pub(super) fn document_size(layout: &Layout) -> usize {
+    let mut count = ByteCount(0);
+    layout.write_json(&mut count, 0);
+    count.0 + 1
+}
+
+/// Where the writer writes: a string, or a count of bytes when only the size is wanted.
+trait Sink {
+    fn push(&mut self, c: char);
+    fn push_str(&mut self, text: &str);
+}
+
+impl Sink for String {
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+}
+
+struct ByteCount(usize);
+
+impl Sink for ByteCount {
+    fn push(&mut self, c: char) {
+        self.0 += c.len_utf8();
+    }
+
+    fn push_str(&mut self, text: &str) {
+        self.0 += text.len();
+    }
+}
+
+/// Something the JSON writer writes.
+trait Json {
+    fn write_json(&self, out: &mut impl Sink, indent: usize);
+}
+
+impl Json for str {
+    fn write_json(&self, out: &mut impl Sink, _indent: usize) {
+        write_string(out, self);
+    }
+}
+
+impl Json for Value {
+    fn write_json(&self, out: &mut impl Sink, indent: usize) {
+        match &self.kind {
+            ValueKind::Null => out.push_str("null"),
+            ValueKind::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+            ValueKind::Number(number) => out.push_str(number.as_str()),
+            ValueKind::String(text) => write_string(out, text),
+            ValueKind::List(items) => write_array(out, items.iter(), indent),
+            ValueKind::Map(map) => {
+                let entries = map.iter().map(|(key, value)| (key.as_str(), value));
+                write_object(out, entries, indent);
             }
-            newline(out, indent);
-            out.push(']');
-        }
-        ValueKind::Map(map) if map.is_empty() => out.push_str("{}"),
-        ValueKind::Map(map) => {
-            let entries = map.iter().map(|(key, value)| (key.as_str(), value));
-            write_object(out, entries, indent);
-        }
-        ValueKind::Intrinsic(intrinsic) => {
-            let entry = (intrinsic.function.key(), &intrinsic.argument);
-            write_object(out, std::iter::once(entry), indent);
-        }
-        ValueKind::Tagged { tag, value } => {
-            let entry = (super::tag_key(tag), &**value);
-            write_object(out, std::iter::once(entry), indent);
+            ValueKind::Intrinsic(intrinsic) => {
+                let entry = (intrinsic.function.key(), &intrinsic.argument);
+                write_object(out, std::iter::once(entry), indent);
+            }
+            ValueKind::Tagged { tag, value } => {
+                let entry = (super::tag_key(tag), &**value);
+                write_object(out, std::iter::once(entry), indent);
+            }
         }
     }
 }
 
-fn write_object<'a>(
-    out: &mut String,
-    entries: impl Iterator<Item = (&'a str, &'a Value)>,
+impl Json for Layout<'_> {
+    fn write_json(&self, out: &mut impl Sink, indent: usize) {
+        match self {
+            Layout::Value(value) => value.write_json(out, indent),
+            Layout::Text(text) => write_string(out, text),
+            Layout::Texts(texts) => write_array(out, texts.iter().map(String::as_str), indent),
+            Layout::Map(map, _) => {
+                let entries = map.iter().map(|(key, value)| (key.as_str(), value));
+                write_object(out, entries, indent);
+            }
+            Layout::Fields(fields, _) => {
+                let entries = fields.iter().map(|(key, field)| (*key, field));
+                write_object(out, entries, indent);
+            }
+        }
+    }
+}
+
+fn write_array<'a, N: Json + ?Sized + 'a>(
+    out: &mut impl Sink,
+    items: impl Iterator<Item = &'a N>,
     indent: usize,
 ) {
-    out.push('{');
-    for (index, (key, value)) in entries.enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
+    let mut empty = true;
+    for item in items {
+        out.push(if empty { '[' } else { ',' });
+        empty = false;
+        newline(out, indent + 1);
+        item.write_json(out, indent + 1);
+    }
+    if empty {
+        out.push_str("[]");
+    } else {
+        newline(out, indent);
+        out.push(']');
+    }
+}
+
+fn write_object<'a, N: Json + ?Sized + 'a>(
+    out: &mut impl Sink,
+    entries: impl Iterator<Item = (&'a str, &'a N)>,
+    indent: usize,
+) {
+    let mut empty = true;
+    for (key, value) in entries {
+        out.push(if empty { '{' } else { ',' });
+        empty = false;
         newline(out, indent + 1);
         write_string(out, key);
         out.push_str(": ");
-        write_value(out, value, indent + 1);
+        value.write_json(out, indent + 1);
     }
-    newline(out, indent);
-    out.push('}');
+    if empty {
+        out.push_str("{}");
+    } else {
+        newline(out, indent);
+        out.push('}');
+    }
 }
 
-fn newline(out: &mut String, indent: usize) {
+fn newline(out: &mut impl Sink, indent: usize) {
     out.push('\n');
-    out.extend(std::iter::repeat_n(' ', indent * 2));
+    super::push_spaces(|spaces| out.push_str(spaces), indent * 2);
 }
 
-fn write_string(out: &mut String, text: &str) {
+/// A JSON string: the text between quotes, copied in runs between the characters that need an
+/// escape (all of which are ASCII, so each run ends on a character boundary).
+fn write_string(out: &mut impl Sink, text: &str) {
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
+    let mut run_start = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&text[run_start..index]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{byte:04x}"));
+        } else {
+            out.push_str(escape);
         }
+        run_start = index + 1;
     }
+    out.push_str(&text[run_start..]);
     out.push('"');
 }

@@ -28,13 +28,15 @@ pub fn needs_quotes(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return true;
     };
-    let last = text.chars().last().unwrap_or(first);
+    let last = text.chars().next_back().unwrap_or(first);
     if INDICATORS.contains(first) || first.is_whitespace() || last.is_whitespace() || last == ':' {
         return true;
     }
-    if RESERVED_WORDS
-        .iter()
-        .any(|word| text.eq_ignore_ascii_case(word))
+    // The longest reserved word, `false`, has five characters.
+    if text.len() <= 5
+        && RESERVED_WORDS
+            .iter()
+            .any(|word| text.eq_ignore_ascii_case(word))
     {
         return true;
     }
@@ -44,10 +46,17 @@ pub fn needs_quotes(text: &str) -> bool {
     if unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return true;
     }
-    if text.contains(": ") || text.contains(" #") || text.contains('\t') {
-        return true;
+    // One pass over the bytes finds `: ` and ` #` (which end a plain scalar or open a comment),
+    // and tabs, line breaks and other ASCII control characters.
+    let mut previous = 0_u8;
+    for &byte in text.as_bytes() {
+        let pair = (previous == b':' && byte == b' ') || (previous == b' ' && byte == b'#');
+        if pair || byte < 0x20 || byte == 0x7f {
+            return true;
+        }
+        previous = byte;
     }
-    !text.chars().all(is_printable) || text.contains('\n')
+    !text.is_ascii() && !text.chars().all(is_printable)
 }
 
 pub(super) fn style_for(text: &str) -> StringStyle {

@@ -3,27 +3,63 @@
 //! argument is itself a tagged function is written as `Fn::Name: !Inner ...`).
 
 use super::scalar::{StringStyle, double_quoted, single_quoted, style_for};
-use crate::value::{Function, Intrinsic, Map, Value, ValueKind};
+use crate::template::layout::Layout;
+use crate::value::{Function, Intrinsic, Value, ValueKind};
 
 const INDENT: usize = 2;
 
-pub(super) fn document(value: &Value) -> String {
+pub(super) fn document(layout: &Layout) -> String {
     let mut writer = Writer { out: String::new() };
-    match &value.kind {
-        ValueKind::Map(map) if !map.is_empty() => writer.entries(map, 0, false),
-        ValueKind::List(items) if !items.is_empty() => writer.items(items, 0, false),
-        _ => {
-            writer.value(value, 0, Slot::ListItem);
-        }
-    }
+    layout.write_yaml(&mut writer, 0, Slot::Document);
     writer.out
 }
 
-/// Where a value is being written: after `key:` or after `- `.
+/// Where a value is being written: as the whole document, after `key:` or after `- `.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Slot {
+    Document,
     MapValue,
     ListItem,
+}
+
+/// Something the YAML writer writes.
+trait Yaml {
+    /// Writes the node after its `key:` or `- `; nested content goes at `indent`.
+    fn write_yaml(&self, writer: &mut Writer, indent: usize, slot: Slot);
+}
+
+impl Yaml for str {
+    fn write_yaml(&self, writer: &mut Writer, indent: usize, slot: Slot) {
+        writer.space(slot);
+        writer.string(self, indent);
+        writer.out.push('\n');
+    }
+}
+
+impl Yaml for Value {
+    fn write_yaml(&self, writer: &mut Writer, indent: usize, slot: Slot) {
+        writer.value(self, indent, slot);
+    }
+}
+
+impl Yaml for Layout<'_> {
+    fn write_yaml(&self, writer: &mut Writer, indent: usize, slot: Slot) {
+        match self {
+            Layout::Value(value) => writer.value(value, indent, slot),
+            Layout::Text(text) => text.write_yaml(writer, indent, slot),
+            Layout::Texts(texts) => {
+                writer.sequence(texts.iter().map(String::as_str), indent, slot);
+            }
+            Layout::Map(map, _) => {
+                let entries = map.iter().map(|(key, value)| (key.as_str(), value));
+                writer.mapping(entries, indent, slot);
+            }
+            Layout::Fields(fields, _) => {
+                let entries = fields.iter().map(|(key, field)| (*key, field));
+                writer.mapping(entries, indent, slot);
+            }
+        }
+    }
 }
 
 struct Writer {
@@ -32,128 +68,144 @@ struct Writer {
 
 impl Writer {
     fn indent(&mut self, indent: usize) {
-        self.out.extend(std::iter::repeat_n(' ', indent));
+        super::push_spaces(|spaces| self.out.push_str(spaces), indent);
     }
 
-    /// Mapping entries at `indent`; the first starts on the current line when `first_inline`.
-    fn entries(&mut self, map: &Map, indent: usize, first_inline: bool) {
-        for (index, (key, value)) in map.iter().enumerate() {
-            if index > 0 || !first_inline {
-                self.indent(indent);
-            }
-            let written = written_key(key);
-            if needs_explicit_key(key, &written) {
-                // YAML limits implicit keys to one line of at most 1024 characters as written
-                // (escapes included); longer keys take the explicit `? key` / `: value` form.
-                self.out.push_str("? ");
-                self.out.push_str(&double_quoted(key));
-                self.out.push('\n');
-                self.indent(indent);
-            } else {
-                self.out.push_str(&written);
-            }
-            self.out.push(':');
-            self.value(value, indent + INDENT, Slot::MapValue);
+    /// The space between `key:` and a value on the same line.
+    fn space(&mut self, slot: Slot) {
+        if slot == Slot::MapValue {
+            self.out.push(' ');
         }
     }
 
-    fn items(&mut self, items: &[Value], indent: usize, first_inline: bool) {
-        for (index, item) in items.iter().enumerate() {
-            if index > 0 || !first_inline {
+    /// A mapping: `{}` when empty; after `key:`, its entries on the lines below; after `- `,
+    /// its first entry on the same line.
+    fn mapping<'a, N: Yaml + ?Sized + 'a>(
+        &mut self,
+        entries: impl Iterator<Item = (&'a str, &'a N)>,
+        indent: usize,
+        slot: Slot,
+    ) {
+        let mut entries = entries.peekable();
+        if entries.peek().is_none() {
+            self.space(slot);
+            self.out.push_str("{}\n");
+            return;
+        }
+        if slot == Slot::MapValue {
+            self.out.push('\n');
+        }
+        for (index, (key, value)) in entries.enumerate() {
+            if index > 0 || slot != Slot::ListItem {
+                self.indent(indent);
+            }
+            self.key(key, indent);
+            self.out.push(':');
+            value.write_yaml(self, indent + INDENT, Slot::MapValue);
+        }
+    }
+
+    /// A sequence, laid out as [`Writer::mapping`] lays out a mapping.
+    fn sequence<'a, N: Yaml + ?Sized + 'a>(
+        &mut self,
+        items: impl Iterator<Item = &'a N>,
+        indent: usize,
+        slot: Slot,
+    ) {
+        let mut items = items.peekable();
+        if items.peek().is_none() {
+            self.space(slot);
+            self.out.push_str("[]\n");
+            return;
+        }
+        if slot == Slot::MapValue {
+            self.out.push('\n');
+        }
+        for (index, item) in items.enumerate() {
+            if index > 0 || slot != Slot::ListItem {
                 self.indent(indent);
             }
             self.out.push_str("- ");
-            self.value(item, indent + INDENT, Slot::ListItem);
+            item.write_yaml(self, indent + INDENT, Slot::ListItem);
         }
     }
 
-    /// Writes a value after its `key:` or `- `; nested content goes at `indent`.
+    /// A mapping key: plain where YAML allows, else quoted. YAML limits implicit keys to one
+    /// line of at most 1024 characters as written (escapes included, and counting the `:` and
+    /// any indicator that follows); a key that spans lines or comes near that limit takes the
+    /// explicit `? key` / `: value` form.
+    fn key(&mut self, key: &str, indent: usize) {
+        let quoted;
+        let written = match style_for(key) {
+            StringStyle::Plain => key,
+            StringStyle::SingleQuoted => {
+                quoted = single_quoted(key);
+                &quoted
+            }
+            StringStyle::Literal { .. } | StringStyle::DoubleQuoted => {
+                quoted = double_quoted(key);
+                &quoted
+            }
+        };
+        let too_long = written.len() > 1000 && written.chars().count() > 1000;
+        if too_long || key.contains('\n') {
+            self.out.push_str("? ");
+            self.out.push_str(&double_quoted(key));
+            self.out.push('\n');
+            self.indent(indent);
+        } else {
+            self.out.push_str(written);
+        }
+    }
+
     fn value(&mut self, value: &Value, indent: usize, slot: Slot) {
-        let space = if slot == Slot::MapValue { " " } else { "" };
         match &value.kind {
-            ValueKind::Map(map) if map.is_empty() => self.line(space, "{}"),
-            ValueKind::List(items) if items.is_empty() => self.line(space, "[]"),
             ValueKind::Map(map) => {
-                if slot == Slot::MapValue {
-                    self.out.push('\n');
-                    self.entries(map, indent, false);
-                } else {
-                    self.entries(map, indent, true);
-                }
+                let entries = map.iter().map(|(key, value)| (key.as_str(), value));
+                self.mapping(entries, indent, slot);
             }
-            ValueKind::List(items) => {
-                if slot == Slot::MapValue {
-                    self.out.push('\n');
-                    self.items(items, indent, false);
-                } else {
-                    self.items(items, indent, true);
-                }
-            }
+            ValueKind::List(items) => self.sequence(items.iter(), indent, slot),
             ValueKind::Intrinsic(intrinsic) => self.intrinsic(intrinsic, indent, slot),
             ValueKind::Tagged { tag, value: inner } => {
                 if is_tagged(inner) {
-                    let long_form =
-                        Map::from([(super::tag_key(tag).to_owned(), (**inner).clone())]);
-                    self.value(&Value::from(long_form), indent, slot);
+                    let long_form = (super::tag_key(tag), &**inner);
+                    self.mapping(std::iter::once(long_form), indent, slot);
                 } else {
-                    self.out.push_str(space);
+                    self.space(slot);
                     self.out.push_str(tag);
-                    self.tagged_content(inner, indent);
+                    self.value(inner, indent, Slot::MapValue);
                 }
             }
             scalar => {
-                self.out.push_str(space);
+                self.space(slot);
                 self.scalar(scalar, indent);
                 self.out.push('\n');
             }
         }
     }
 
-    fn line(&mut self, space: &str, text: &str) {
-        self.out.push_str(space);
-        self.out.push_str(text);
-        self.out.push('\n');
-    }
-
     fn intrinsic(&mut self, intrinsic: &Intrinsic, indent: usize, slot: Slot) {
         let short_tag = intrinsic.function.short_tag();
         let (Some(tag), false) = (short_tag, is_tagged(&intrinsic.argument)) else {
-            let key = intrinsic.function.key().to_owned();
-            let long_form = Map::from([(key, intrinsic.argument.clone())]);
-            self.value(&Value::from(long_form), indent, slot);
+            let long_form = (intrinsic.function.key(), &intrinsic.argument);
+            self.mapping(std::iter::once(long_form), indent, slot);
             return;
         };
-        if slot == Slot::MapValue {
-            self.out.push(' ');
-        }
+        self.space(slot);
         self.out.push('!');
         self.out.push_str(tag);
         if intrinsic.function == Function::GetAtt
             && let Some((resource, attribute)) = dotted_get_att(&intrinsic.argument)
         {
             self.out.push(' ');
-            self.out.push_str(&resource);
+            self.out.push_str(resource);
             self.out.push('.');
             self.out.push_str(attribute);
             self.out.push('\n');
             return;
         }
-        self.tagged_content(&intrinsic.argument, indent);
-    }
-
-    /// The content after a tag: a scalar on the same line, a collection on the lines below.
-    fn tagged_content(&mut self, content: &Value, indent: usize) {
-        match &content.kind {
-            ValueKind::Map(map) if !map.is_empty() => {
-                self.out.push('\n');
-                self.entries(map, indent, false);
-            }
-            ValueKind::List(items) if !items.is_empty() => {
-                self.out.push('\n');
-                self.items(items, indent, false);
-            }
-            _ => self.value(content, indent, Slot::MapValue),
-        }
+        // After a tag, a scalar stays on the same line and a collection goes on the lines below.
+        self.value(&intrinsic.argument, indent, Slot::MapValue);
     }
 
     fn scalar(&mut self, kind: &ValueKind, indent: usize) {
@@ -187,23 +239,6 @@ impl Writer {
     }
 }
 
-/// Whether a key cannot be an implicit key: too long, or more than one line.
-/// A mapping key as an implicit key writes it: plain where YAML allows, else quoted.
-fn written_key(key: &str) -> String {
-    match style_for(key) {
-        StringStyle::Plain => key.to_owned(),
-        StringStyle::SingleQuoted => single_quoted(key),
-        StringStyle::Literal { .. } | StringStyle::DoubleQuoted => double_quoted(key),
-    }
-}
-
-/// Whether a key must be written in the explicit form: it spans lines, or its written form is
-/// too near YAML's 1024-character limit on implicit keys (which counts the `:` and any
-/// indicator that follows).
-fn needs_explicit_key(key: &str, written: &str) -> bool {
-    written.chars().count() > 1000 || key.contains('\n')
-}
-
 /// Whether a value carries a YAML tag of its own when written in short form.
 fn is_tagged(value: &Value) -> bool {
     match &value.kind {
@@ -214,15 +249,14 @@ fn is_tagged(value: &Value) -> bool {
 }
 
 /// `resource` and `attribute` of a `GetAtt` that reads back unchanged as `!GetAtt resource.attribute`.
-fn dotted_get_att(argument: &Value) -> Option<(String, &str)> {
+fn dotted_get_att(argument: &Value) -> Option<(&str, &str)> {
     let [resource, attribute] = argument.as_list()? else {
         return None;
     };
     let (resource, attribute) = (resource.as_str()?, attribute.as_str()?);
-    let dotted = format!("{resource}.{attribute}");
     let reads_back = !resource.is_empty()
         && !resource.contains('.')
         && !attribute.is_empty()
-        && !super::needs_quotes(&dotted);
-    reads_back.then(|| (resource.to_owned(), attribute))
+        && !super::needs_quotes(&format!("{resource}.{attribute}"));
+    reads_back.then_some((resource, attribute))
 }
