@@ -1,6 +1,8 @@
 // Measures the desktop app as a user meets it, on the release binary under Xvfb:
-//   cold start   process start until the window title names the opened file, which the UI sets
-//                only after the canvas has painted (median of 5 fresh starts);
+//   first start  process start until the window title names the opened file, which the UI sets
+//                only after the canvas has painted, with empty caches as after an installation;
+//   cold start   the same for a new process whose WebKit and Mesa caches the first start filled
+//                (median of 5);
 //   idle memory  resident memory of the app and its WebKit processes after 10 s of idling;
 //   validation   the live-validation round trip (edit committed in the inspector → findings
 //                shown) on a generated 1,000-element design, as the status bar reports it;
@@ -62,17 +64,35 @@ function treeRss(pid) {
   return { kib: total, processes: names };
 }
 
+/** Milliseconds from process start until the window names the opened file, and the process. */
+async function startApp(env, timeout) {
+  const started = performance.now();
+  const child = spawn(binary, [reference], { env, stdio: "ignore" });
+  while (!windowWithTitle("aws-zta-reference.zta.yaml — ZTA Designer")) {
+    if (performance.now() - started > timeout) {
+      child.kill();
+      throw new Error(`the window did not name the file within ${timeout / 1000} s`);
+    }
+    await sleep(10);
+  }
+  return { time: performance.now() - started, child };
+}
+
+/**
+ * The first start meets empty WebKit and Mesa caches, as after an installation: under Xvfb,
+ * llvmpipe then compiles every shader the compositor uses. The cold starts after it start a new
+ * process each time, with the caches the first start filled, as a user's next morning does.
+ */
 async function coldStart() {
+  const env = freshEnv();
+  const first = await startApp(env, 120_000);
+  first.child.kill();
+  await sleep(500);
   const times = [];
   let memory = null;
   for (let run = 0; run < 5; run++) {
-    const started = performance.now();
-    const child = spawn(binary, [reference], { env: freshEnv(), stdio: "ignore" });
-    while (!windowWithTitle("aws-zta-reference.zta.yaml — ZTA Designer")) {
-      if (performance.now() - started > 60_000) throw new Error("the window never named the file");
-      await sleep(10);
-    }
-    times.push(performance.now() - started);
+    const { time, child } = await startApp(env, 60_000);
+    times.push(time);
     if (run === 0) {
       await sleep(10_000);
       memory = treeRss(child.pid);
@@ -80,7 +100,7 @@ async function coldStart() {
     child.kill();
     await sleep(500);
   }
-  return { times, memory };
+  return { first: first.time, times, memory };
 }
 
 async function validationRoundTrip() {
@@ -90,18 +110,27 @@ async function validationRoundTrip() {
   try {
     const { browser } = app;
     await browser.waitUntil(async () => /Validated in/.test(await (await browser.$('[data-testid="validation-status"]')).getText()), { timeout: 30_000 });
-    const samples = [];
+    const nodes = await browser.execute(() => document.querySelectorAll(".react-flow__node").length);
+    if (nodes === 0) throw new Error("no node is drawn; the generated design did not load");
+    // The page itself records each result the status bar shows, so the benchmark need not poll
+    // the page while it validates (polling runs scripts on the thread it measures).
+    await browser.execute(() => {
+      const status = document.querySelector('[data-testid="validation-status"]');
+      window.__validations = [];
+      new MutationObserver(() => {
+        const match = /Validated in (\d+)/.exec(status.textContent);
+        if (match) window.__validations.push(Number(match[1]));
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     for (let i = 0; i < 15; i++) {
       const name = await browser.$('[data-testid="inspector"] input');
       await name.setValue(`Synthetic design ${i}`);
       await browser.keys("Enter");
-      await browser.waitUntil(async () => (await browser.execute(() => document.querySelector('[data-testid="validation-status"]').textContent)) === "Validating…", { timeout: 5_000, interval: 5 }).catch(() => {});
-      await browser.waitUntil(async () => /Validated in/.test(await browser.execute(() => document.querySelector('[data-testid="validation-status"]').textContent)), { timeout: 10_000, interval: 5 });
-      const text = await browser.execute(() => document.querySelector('[data-testid="validation-status"]').textContent);
-      samples.push(Number(/Validated in (\d+)/.exec(text)[1]));
+      await browser.waitUntil(async () => (await browser.execute(() => window.__validations.length)) > i, { timeout: 10_000, interval: 200 });
+      await sleep(300);
     }
-    const elements = await browser.execute(() => document.querySelectorAll(".react-flow__node").length);
-    return { samples, elements };
+    const samples = await browser.execute(() => window.__validations.slice(0, 15));
+    return { samples, nodes };
   } finally {
     await app.stop();
   }
@@ -114,10 +143,12 @@ async function panning() {
   try {
     const { browser } = app;
     await browser.setWindowRect(0, 0, 1440, 900);
-    // Zoom in so that panning moves many nodes through the view, as a user inspecting does.
+    // Frame the whole design, so that every node is drawn while the view moves: the heaviest
+    // panning there is, since visible-only rendering then culls nothing.
     await browser.execute(() => document.querySelector('[data-testid="fit"]').click());
     await sleep(1000);
     const nodes = await browser.execute(() => document.querySelectorAll(".react-flow__node").length);
+    if (nodes < 2000) throw new Error(`only ${nodes} nodes are drawn; the generated design did not load`);
     await browser.execute(() => {
       window.__frames = [];
       let last = performance.now();
@@ -151,8 +182,7 @@ async function panning() {
       window.__recording = false;
       return window.__frames.slice(2);
     });
-    const totalNodes = await browser.execute(() => document.querySelectorAll("[data-element-id]").length);
-    return { frames, nodes, totalNodes };
+    return { frames, nodes };
   } finally {
     await app.stop();
   }
@@ -164,15 +194,16 @@ const size = statSync(binary).size;
 console.log(`binary: ${binary}, ${(size / 1024 / 1024).toFixed(1)} MiB`);
 if (wanted("cold-start")) {
   const start = await coldStart();
-  console.log(`cold start to drawn canvas (reference example, 5 runs): median ${median(start.times).toFixed(0)} ms, all ${start.times.map((t) => t.toFixed(0)).join(", ")} ms`);
+  console.log(`first start to drawn canvas (reference example, empty caches): ${start.first.toFixed(0)} ms`);
+  console.log(`cold start to drawn canvas (reference example, 5 runs, caches filled): median ${median(start.times).toFixed(0)} ms, all ${start.times.map((t) => t.toFixed(0)).join(", ")} ms`);
   console.log(`idle memory after 10 s: ${(start.memory.kib / 1024).toFixed(0)} MiB RSS over ${start.memory.processes.join(", ")}`);
 }
 if (wanted("validation")) {
   const validation = await validationRoundTrip();
-  console.log(`validation round trip, 1,000-element design: median ${median(validation.samples)} ms, p90 ${percentile(validation.samples, 0.9)} ms, samples ${validation.samples.join(", ")}`);
+  console.log(`validation round trip, 1,000-element design (${validation.nodes} nodes drawn): median ${median(validation.samples)} ms, p90 ${percentile(validation.samples, 0.9)} ms, samples ${validation.samples.join(", ")}`);
 }
 if (wanted("panning")) {
   const pan = await panning();
   const fps = 1000 / median(pan.frames);
-  console.log(`panning (${pan.totalNodes} rendered of the design's nodes; visible-only rendering on): ${pan.frames.length} frames, median ${median(pan.frames).toFixed(1)} ms (${fps.toFixed(0)} fps), p95 ${percentile(pan.frames, 0.95).toFixed(1)} ms, worst ${Math.max(...pan.frames).toFixed(1)} ms`);
+  console.log(`panning (${pan.nodes} nodes drawn): ${pan.frames.length} frames, median ${median(pan.frames).toFixed(1)} ms (${fps.toFixed(0)} fps), p95 ${percentile(pan.frames, 0.95).toFixed(1)} ms, worst ${Math.max(...pan.frames).toFixed(1)} ms`);
 }

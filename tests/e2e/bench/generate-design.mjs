@@ -35,7 +35,7 @@ while (count() < target) {
     kind: "iam_role",
     name: `Workload role ${vpcIndex}`,
     account,
-    trusts: [{ service: "ecs-tasks.amazonaws.com" }],
+    trusts: [{ kind: "service", id: "ecs-tasks.amazonaws.com" }],
     policies: [{ actions: ["s3:GetObject"], resources: [`arn:aws:s3:::bucket-${vpcIndex}/*`] }],
   });
   const byTier = {};

@@ -76,4 +76,21 @@ describe("design store", () => {
     state().select(["orders"]);
     expect(state().nodes.find((n) => n.id === "alb")?.measured).toEqual({ width: 168, height: 60 });
   });
+
+  it("keeps the objects of nodes and flows an edit or a validation does not change", () => {
+    const before = { nodes: state().nodes, edges: state().edges };
+    const orders = state().design.components.find((c) => c.id === "orders")!;
+    state().change((d) => edit.replaceElement(d, "orders", { type: "component", value: { ...orders, name: "Order service" } }));
+    const changed = new Set(state().nodes.filter((n) => !before.nodes.includes(n)).map((n) => n.id));
+    expect([...changed]).toEqual(["orders"]);
+    expect(state().edges.every((e) => before.edges.includes(e))).toBe(true);
+
+    const afterEdit = state().nodes;
+    state().setBadges({ alb: { severity: "high", count: 1 } });
+    expect(state().nodes.filter((n) => !afterEdit.includes(n)).map((n) => n.id)).toEqual(["alb"]);
+    const afterBadge = state().nodes;
+    state().setBadges({ alb: { severity: "high", count: 1 } });
+    expect(state().nodes).toEqual(afterBadge);
+    expect(state().nodes.every((n, i) => n === afterBadge[i])).toBe(true);
+  });
 });
