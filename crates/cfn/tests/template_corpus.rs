@@ -34,6 +34,11 @@ fn every_corpus_template_parses_and_round_trips() {
         );
 
         let json = to_json(&template);
+        assert_eq!(
+            zta_cfn::write::json_size(&template),
+            json.len(),
+            "{name}: the counted JSON size is not the written one"
+        );
         let reread = Template::parse(&json, "rewritten.json")
             .unwrap_or_else(|error| panic!("{name} written as JSON does not read back: {error}"));
         if !has_kept_tags(&template) {

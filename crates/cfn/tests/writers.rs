@@ -155,6 +155,11 @@ fn json_uses_long_forms_and_reads_back() {
     let mut template = every_function_template();
     let json = to_json(&template);
     insta::assert_snapshot!("every_function.json", json);
+    assert_eq!(
+        zta_cfn::write::json_size(&template),
+        json.len(),
+        "the size checked against CloudFormation's limits is the written JSON's"
+    );
     let reread = Template::parse(&json, "written.json").unwrap();
     // JSON has no tags: the kept `!Rain::Embed` comes back in its key form, as rain writes it.
     let Some(ValueKind::Map(variables)) = template.resources["Function"].properties["Environment"]
