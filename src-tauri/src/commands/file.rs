@@ -96,9 +96,10 @@ pub async fn open_design(
     open_path(&state, &path).map(Some)
 }
 
-/// Opens a file from the recent list; any other path is refused.
+/// Opens a file from the recent list; any other path is refused. Async, like the saves below,
+/// so that reading a large design never stalls the thread that drives the window.
 #[tauri::command]
-pub fn open_recent(state: State<'_, AppState>, path: String) -> Result<OpenedDesign> {
+pub async fn open_recent(state: State<'_, AppState>, path: String) -> Result<OpenedDesign> {
     let path = PathBuf::from(path);
     if !lock(&state.recent).contains(&path) {
         return Err(AppError::NotRecent(path.display().to_string()));
@@ -114,7 +115,7 @@ pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
 
 /// Saves to the file the design came from; fails with `no_file` when it has none yet.
 #[tauri::command]
-pub fn save_design(state: State<'_, AppState>, design: Design) -> Result<String> {
+pub async fn save_design(state: State<'_, AppState>, design: Design) -> Result<String> {
     let path = lock(&state.current_file).clone().ok_or(AppError::NoFile)?;
     save_to(&state, &path, &design)
 }
@@ -160,16 +161,18 @@ pub fn set_dirty(
     Ok(())
 }
 
-/// Keeps a copy of unsaved work for recovery after a crash.
+/// Keeps a copy of unsaved work for recovery after a crash. Async: a save ends with fsync, which
+/// on the window's thread froze the window and held back validation answers for tens of
+/// milliseconds every time the autosave ran.
 #[tauri::command]
-pub fn autosave(state: State<'_, AppState>, design: Design) -> Result<()> {
+pub async fn autosave(state: State<'_, AppState>, design: Design) -> Result<()> {
     let origin = lock(&state.current_file).clone();
     state.recovery.store(&design, origin.as_deref())
 }
 
 /// Removes the recovery copy (the work was saved, or deliberately thrown away).
 #[tauri::command]
-pub fn discard_recovery(state: State<'_, AppState>) -> Result<()> {
+pub async fn discard_recovery(state: State<'_, AppState>) -> Result<()> {
     state.recovery.discard()
 }
 
