@@ -91,10 +91,15 @@ pub fn find_pitfalls(template: &Template) -> Vec<Pitfall> {
     found
 }
 
+/// Whether the text holds an ARN in the `aws`, `aws-cn` or `aws-us-gov` partition. The three
+/// share the opening `arn:aws`, so one search finds every candidate.
 fn has_hard_coded_partition(text: &str) -> bool {
-    ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"]
-        .iter()
-        .any(|prefix| text.contains(prefix))
+    text.match_indices("arn:aws").any(|(start, opening)| {
+        let rest = &text[start + opening.len()..];
+        [":", "-cn:", "-us-gov:"]
+            .iter()
+            .any(|partition| rest.starts_with(partition))
+    })
 }
 
 /// Whether any string in the value (including `Sub` templates) satisfies `test`.
@@ -151,6 +156,26 @@ mod tests {
                 kind: PitfallKind::HardCodedPartition
             }]
         );
+    }
+
+    #[test]
+    fn every_partition_is_found_wherever_it_sits_in_the_text() {
+        for text in [
+            "arn:aws:s3:::bucket",
+            "prefix arn:aws-cn:s3:::bucket",
+            "arn:${AWS::Partition}:s3:::a and arn:aws-us-gov:s3:::b",
+            "arn:awsx then arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ] {
+            assert!(has_hard_coded_partition(text), "{text}");
+        }
+        for text in [
+            "arn:${AWS::Partition}:s3:::bucket",
+            "arn:aws",
+            "arn:aws-eu:s3:::bucket",
+            "arn:awsx:s3",
+        ] {
+            assert!(!has_hard_coded_partition(text), "{text}");
+        }
     }
 
     #[test]

@@ -16,6 +16,10 @@ use crate::value::Value;
 /// The unit key of resources that belong to no account segment.
 pub(crate) const MAIN_UNIT: &str = "main";
 
+/// The owner recorded for a resource carried from an imported template, which implements no
+/// element of the design.
+const CARRIED_OWNER: &str = "(carried template)";
+
 /// The part of a stack a resource belongs to, used only when a stack must be split.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Group {
@@ -40,22 +44,23 @@ impl Group {
 /// The template of one account (or of the whole design when it names no account).
 pub(crate) struct Unit {
     pub(crate) template: Template,
-    pub(crate) groups: FxHashMap<String, Group>,
-    /// The element each resource implements, to report logical-ID collisions by element.
-    owners: FxHashMap<String, String>,
+    /// The part of the stack each resource belongs to, by the resource's place in the template.
+    pub(crate) groups: Vec<Group>,
+    /// The element each resource implements, by the resource's place in the template, to
+    /// report logical-ID collisions by element.
+    owners: Vec<String>,
+    /// Resources that implement a zero-trust default of the account (its default key), which
+    /// any generator may create on first use: when drafts are joined, the first one stays.
+    shared: FxHashSet<String>,
 }
 
-pub(crate) struct Builder<'d> {
+/// What every generator reads: the design, indexes into it, and each element's settled logical
+/// ID. It is built once and shared by the generators, which run in parallel, each writing into
+/// a [`Builder`] of its own.
+pub(crate) struct Context<'d> {
     pub(crate) design: &'d Design,
-    pub(crate) units: IndexMap<String, Unit>,
-    pub(crate) warnings: Vec<String>,
-    pub(crate) manual_steps: Vec<ManualStep>,
-    pub(crate) wirings: Vec<ParameterWiring>,
-    pub(crate) errors: Vec<ExportError>,
-    /// Managed policy ARNs and statements that components need on the roles they run as (an
-    /// instance's Session Manager core policy, a function's dead-letter queue), by identity id;
-    /// filled by the component generators before the identities are written.
-    pub(crate) role_extras: FxHashMap<String, RoleExtras>,
+    /// The units (accounts, or `main`), in design order.
+    unit_keys: Vec<String>,
     segments: FxHashMap<&'d str, &'d Segment>,
     components: FxHashMap<&'d str, &'d Component>,
     identities: FxHashMap<&'d str, &'d Identity>,
@@ -81,25 +86,48 @@ pub(crate) struct Builder<'d> {
     internet_flows: Vec<&'d Flow>,
 }
 
-impl<'d> Builder<'d> {
-    pub(crate) fn new(design: &'d Design) -> Self {
-        let mut units = IndexMap::new();
-        for segment in &design.segments {
-            if segment.kind == SegmentKind::Account {
-                units.insert(segment.id.clone(), Unit::new());
-            }
-        }
-        if units.is_empty() {
-            units.insert(MAIN_UNIT.to_owned(), Unit::new());
+/// What one generator writes: templates per unit, warnings, manual steps, wirings, errors and
+/// what components add to roles. The generators run in parallel, each on a builder of its own,
+/// and their builders are then joined in a fixed order ([`Builder::absorb`]); that gives the
+/// templates that running the generators one after another into one builder would give.
+pub(crate) struct Builder<'c> {
+    context: &'c Context<'c>,
+    pub(crate) units: IndexMap<String, Unit>,
+    warnings: Vec<String>,
+    manual_steps: Vec<ManualStep>,
+    wirings: Vec<ParameterWiring>,
+    errors: Vec<ExportError>,
+    /// Managed policy ARNs and statements that components need on the roles they run as (an
+    /// instance's Session Manager core policy, a function's dead-letter queue), by identity id;
+    /// filled by the component generators before the identities are written.
+    pub(crate) role_extras: FxHashMap<String, RoleExtras>,
+}
+
+/// A builder reads the design through its context, so that generators call `b.segment(..)`
+/// and `b.put(..)` alike.
+impl<'c> std::ops::Deref for Builder<'c> {
+    type Target = Context<'c>;
+
+    fn deref(&self) -> &Context<'c> {
+        self.context
+    }
+}
+
+impl<'d> Context<'d> {
+    /// The context of a design's export, or the first element whose own logical ID is invalid.
+    pub(crate) fn new(design: &'d Design) -> ExportResult<Self> {
+        let mut unit_keys: Vec<String> = design
+            .segments
+            .iter()
+            .filter(|segment| segment.kind == SegmentKind::Account)
+            .map(|segment| segment.id.clone())
+            .collect();
+        if unit_keys.is_empty() {
+            unit_keys.push(MAIN_UNIT.to_owned());
         }
         Self {
             design,
-            units,
-            warnings: Vec::new(),
-            manual_steps: Vec::new(),
-            wirings: Vec::new(),
-            errors: Vec::new(),
-            role_extras: FxHashMap::default(),
+            unit_keys,
             segments: design.segments.iter().map(|s| (s.id.as_str(), s)).collect(),
             components: design
                 .components
@@ -124,8 +152,8 @@ impl<'d> Builder<'d> {
             flows_via: FxHashMap::default(),
             internet_flows: Vec::new(),
         }
-        .with_bases()
         .with_indexes()
+        .with_bases()
     }
 
     fn with_indexes(mut self) -> Self {
@@ -203,7 +231,7 @@ impl<'d> Builder<'d> {
     /// Settles every element's main logical ID: the one it carries when that is a valid
     /// CloudFormation logical ID (an invalid one is an error), else the derived one; either
     /// steps aside (with a `Zta` suffix) from a name the carried sections already use.
-    fn with_bases(mut self) -> Self {
+    fn with_bases(mut self) -> ExportResult<Self> {
         let design = self.design;
         let elements = design
             .segments
@@ -225,11 +253,10 @@ impl<'d> Builder<'d> {
             let mut base = match explicit {
                 Some(explicit) if is_valid_logical_id(explicit) => explicit.to_owned(),
                 Some(explicit) => {
-                    self.errors.push(ExportError::InvalidLogicalId {
+                    return Err(ExportError::InvalidLogicalId {
                         element: id.to_owned(),
                         logical_id: explicit.to_owned(),
                     });
-                    logical_id(id)
                 }
                 None => logical_id(id),
             };
@@ -239,7 +266,7 @@ impl<'d> Builder<'d> {
             self.main_ids.insert(base.clone());
             self.bases.insert(id, base);
         }
-        self
+        Ok(self)
     }
 
     /// The logical ID of the main resource implementing a design element (for a flow, or an id
@@ -336,9 +363,8 @@ impl<'d> Builder<'d> {
     }
 
     pub(crate) fn default_unit(&self) -> String {
-        self.units
-            .keys()
-            .next()
+        self.unit_keys
+            .first()
             .cloned()
             .unwrap_or_else(|| MAIN_UNIT.to_owned())
     }
@@ -394,6 +420,114 @@ impl<'d> Builder<'d> {
     pub(crate) fn design_default_id(&self, name: &str) -> String {
         self.unclaimed(name.to_owned())
     }
+}
+
+impl<'c> Builder<'c> {
+    /// An empty builder with one template per unit.
+    pub(crate) fn new(context: &'c Context<'c>) -> Self {
+        Self {
+            context,
+            units: context
+                .unit_keys
+                .iter()
+                .map(|key| (key.clone(), Unit::new()))
+                .collect(),
+            warnings: Vec::new(),
+            manual_steps: Vec::new(),
+            wirings: Vec::new(),
+            errors: Vec::new(),
+            role_extras: FxHashMap::default(),
+        }
+    }
+
+    /// Joins what another generator wrote after what this builder holds: resources, parameters
+    /// and outputs in their order (a parameter or output already present keeps the first), then
+    /// warnings, manual steps, wirings, errors, and the additions to roles. A resource whose
+    /// logical ID is taken is a collision, except for an account default both created.
+    pub(crate) fn absorb(&mut self, draft: Builder<'c>) {
+        for (key, unit) in draft.units {
+            let target = self
+                .units
+                .get_mut(&key)
+                .expect("every builder has the same units");
+            let Unit {
+                template,
+                groups,
+                owners,
+                shared,
+            } = unit;
+            target.template.resources.reserve(template.resources.len());
+            let placed = template.resources.into_iter().zip(groups).zip(owners);
+            for (((logical_id, resource), group), element) in placed {
+                match target.template.resources.entry(logical_id) {
+                    indexmap::map::Entry::Occupied(existing) => {
+                        let logical_id = existing.key();
+                        let both_shared =
+                            shared.contains(logical_id) && target.shared.contains(logical_id);
+                        if !both_shared {
+                            self.errors.push(ExportError::LogicalIdCollision {
+                                logical_id: logical_id.clone(),
+                                first: target.owners[existing.index()].clone(),
+                                second: element,
+                            });
+                        }
+                    }
+                    indexmap::map::Entry::Vacant(vacant) => {
+                        if shared.contains(vacant.key()) {
+                            target.shared.insert(vacant.key().clone());
+                        }
+                        vacant.insert(resource);
+                        target.groups.push(group);
+                        target.owners.push(element);
+                    }
+                }
+            }
+            for (name, parameter) in template.parameters {
+                target.template.parameters.entry(name).or_insert(parameter);
+            }
+            for (name, output) in template.outputs {
+                target.template.outputs.entry(name).or_insert(output);
+            }
+        }
+        self.warnings.extend(draft.warnings);
+        self.manual_steps.extend(draft.manual_steps);
+        for wiring in draft.wirings {
+            let known = self
+                .wirings
+                .iter()
+                .any(|w| w.to_unit == wiring.to_unit && w.parameter == wiring.parameter);
+            if !known {
+                self.wirings.push(wiring);
+            }
+        }
+        self.errors.extend(draft.errors);
+        for (identity, extras) in draft.role_extras {
+            let target = self.role_extras.entry(identity).or_default();
+            for policy in extras.managed_policies {
+                if !target.managed_policies.contains(&policy) {
+                    target.managed_policies.push(policy);
+                }
+            }
+            for statement in extras.statements {
+                target.add_statement(statement);
+            }
+        }
+    }
+
+    /// Adds a resource that implements a zero-trust default of the account, which more than one
+    /// generator may create (see [`Unit::shared`]).
+    pub(crate) fn put_shared(&mut self, unit: &str, logical_id: String, resource: Resource) {
+        self.put(
+            unit,
+            logical_id.clone(),
+            super::support::DESIGN_ELEMENT,
+            Group::Security,
+            resource,
+        );
+        if let Some(target) = self.units.get_mut(unit) {
+            target.shared.insert(logical_id);
+        }
+    }
 
     /// Adds a resource that implements `element`, with Metadata naming the element.
     pub(crate) fn put(
@@ -435,17 +569,20 @@ impl<'d> Builder<'d> {
             .units
             .get_mut(unit)
             .expect("units exist for every account");
-        if let Some(first) = target.owners.get(&logical_id) {
-            self.errors.push(ExportError::LogicalIdCollision {
-                logical_id: logical_id.clone(),
-                first: first.clone(),
-                second: element.to_owned(),
-            });
-            return;
+        match target.template.resources.entry(logical_id) {
+            indexmap::map::Entry::Occupied(existing) => {
+                self.errors.push(ExportError::LogicalIdCollision {
+                    logical_id: existing.key().clone(),
+                    first: target.owners[existing.index()].clone(),
+                    second: element.to_owned(),
+                });
+            }
+            indexmap::map::Entry::Vacant(vacant) => {
+                vacant.insert(resource);
+                target.groups.push(group);
+                target.owners.push(element.to_owned());
+            }
         }
-        target.owners.insert(logical_id.clone(), element.to_owned());
-        target.groups.insert(logical_id.clone(), group);
-        target.template.resources.insert(logical_id, resource);
     }
 
     /// Adds a parameter once; later calls with the same name keep the first.
@@ -605,8 +742,8 @@ impl<'d> Builder<'d> {
     pub(crate) fn at_least_two_subnets(
         &mut self,
         element: &str,
-        subnet: &'d Segment,
-    ) -> Vec<&'d Segment> {
+        subnet: &'c Segment,
+    ) -> Vec<&'c Segment> {
         let mut chosen = self.spread_subnets(subnet);
         if chosen.len() >= 2 {
             return chosen;
@@ -667,23 +804,14 @@ impl<'d> Builder<'d> {
         actions: &[&str],
         resource: Value,
     ) {
-        let statements = &mut self
-            .role_extras
+        self.role_extras
             .entry(identity.to_owned())
             .or_default()
-            .statements;
-        match statements.iter_mut().find(|statement| statement.sid == sid) {
-            Some(statement) => {
-                if !statement.resources.contains(&resource) {
-                    statement.resources.push(resource);
-                }
-            }
-            None => statements.push(RoleStatement {
+            .add_statement(RoleStatement {
                 sid,
                 actions: actions.iter().map(|action| (*action).to_owned()).collect(),
                 resources: vec![resource],
-            }),
-        }
+            });
     }
 
     pub(crate) fn warn(&mut self, message: impl Into<String>) {
@@ -759,6 +887,22 @@ pub(crate) struct RoleStatement {
     pub(crate) resources: Vec<Value>,
 }
 
+impl RoleExtras {
+    /// Adds a statement, or its resources to the statement with the same id.
+    fn add_statement(&mut self, statement: RoleStatement) {
+        match self.statements.iter_mut().find(|s| s.sid == statement.sid) {
+            Some(existing) => {
+                for resource in statement.resources {
+                    if !existing.resources.contains(&resource) {
+                        existing.resources.push(resource);
+                    }
+                }
+            }
+            None => self.statements.push(statement),
+        }
+    }
+}
+
 impl RoleStatement {
     /// The statement as IAM JSON.
     pub(crate) fn to_value(&self) -> Value {
@@ -774,11 +918,20 @@ pub(crate) struct Extras {
 }
 
 impl Unit {
+    /// Adds a resource carried unchanged from an imported template; it implements no element.
+    pub(crate) fn carry(&mut self, logical_id: String, resource: Resource) {
+        let (_, replaced) = self.template.resources.insert_full(logical_id, resource);
+        debug_assert!(replaced.is_none(), "a carried resource takes a free name");
+        self.groups.push(Group::Security);
+        self.owners.push(CARRIED_OWNER.to_owned());
+    }
+
     fn new() -> Self {
         Self {
             template: Template::default(),
-            groups: FxHashMap::default(),
-            owners: FxHashMap::default(),
+            groups: Vec::new(),
+            owners: Vec::new(),
+            shared: FxHashSet::default(),
         }
     }
 }

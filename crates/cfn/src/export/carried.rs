@@ -1,7 +1,7 @@
 //! Template sections an import could not map onto the design, written back unchanged into the
 //! first account's template.
 
-use super::builder::{Builder, Group};
+use super::builder::Builder;
 use super::error::{ExportError, ExportResult};
 use crate::template::Template;
 use crate::value::{Value, ValueKind};
@@ -40,9 +40,10 @@ pub(crate) fn merge(b: &mut Builder<'_>) -> ExportResult<()> {
                 message: format!("`{name}` is also a resource the design exports"),
             });
         }
-        let target = b.units.get_mut(&unit).expect("the default unit exists");
-        target.groups.insert(name.clone(), Group::Security);
-        target.template.resources.insert(name, resource);
+        b.units
+            .get_mut(&unit)
+            .expect("the default unit exists")
+            .carry(name, resource);
     }
     let target = &mut b
         .units

@@ -11,7 +11,7 @@
 
 use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, Tls};
 
-use super::builder::{Builder, Group, tags};
+use super::builder::{Builder, Context, Group, tags};
 use super::security_groups::flow_ports;
 use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
@@ -1105,7 +1105,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
         let subnets: Vec<Value> = b
             .subnets_of(&vpc.id)
             .iter()
-            .filter(|s| Builder::tier(s) == zta_model::Tier::Private)
+            .filter(|s| Context::tier(s) == zta_model::Tier::Private)
             .map(|s| Value::reference(b.logical_id(&s.id)))
             .collect();
         b.put(

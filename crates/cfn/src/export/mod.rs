@@ -43,6 +43,7 @@ pub use error::{ExportError, ExportResult};
 pub use ids::logical_id;
 pub(crate) use support::{FLOW_POLICY_NAME, is_generated_sid};
 
+use crate::pitfalls::{Pitfall, find_pitfalls};
 use crate::template::Template;
 use crate::value::Value;
 use crate::write::{to_json, to_yaml};
@@ -156,13 +157,31 @@ pub struct ExportFile {
 
 /// Exports a design.
 pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<Export> {
-    let mut builder = builder::Builder::new(design);
-    network::generate(&mut builder);
-    security_groups::generate(&mut builder);
-    data::generate(&mut builder);
-    compute::generate(&mut builder);
-    edge::generate(&mut builder);
-    monitoring::generate(&mut builder);
+    let context = builder::Context::new(design)?;
+    // The component generators read only the design and write only their own builder, so they
+    // run in parallel; joining their builders in this order gives what running them one after
+    // another would. Identities come last: they take what the components added to their roles.
+    let generators: [fn(&mut builder::Builder<'_>); 6] = [
+        network::generate,
+        security_groups::generate,
+        data::generate,
+        compute::generate,
+        edge::generate,
+        monitoring::generate,
+    ];
+    let drafts: Vec<builder::Builder<'_>> = generators
+        .par_iter()
+        .map(|generate| {
+            let mut draft = builder::Builder::new(&context);
+            generate(&mut draft);
+            draft
+        })
+        .collect();
+    let mut drafts = drafts.into_iter();
+    let mut builder = drafts.next().expect("there are generators");
+    for draft in drafts {
+        builder.absorb(draft);
+    }
     identities::generate(&mut builder);
     carried::merge(&mut builder)?;
     let (units, extras) = builder.finish()?;
@@ -216,18 +235,35 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             groups: unit.groups,
         });
     }
-    // Measuring and splitting one account's template is independent of every other's.
-    let split_units: Vec<(PreparedUnit, Vec<split::Part>, Option<String>)> = prepared
+    // Measuring, splitting and checking one account's template is independent of every
+    // other's; the pitfalls of each part are found while its resources are still in the cache.
+    let split_units: Vec<SplitUnit> = prepared
         .into_par_iter()
         .map(|mut unit| {
             let template = std::mem::take(&mut unit.template);
             let (parts, warning) = stack_parts(&design.name, &unit, template, options);
-            (unit, parts, warning)
+            let pitfalls = parts
+                .iter()
+                .map(|part| find_pitfalls(&part.template))
+                .collect();
+            SplitUnit {
+                unit,
+                parts,
+                warning,
+                pitfalls,
+            }
         })
         .collect();
     let mut stacks: Vec<ExportedStack> = Vec::new();
     let mut unit_of_stack: Vec<String> = Vec::new();
-    for (unit, parts, warning) in split_units {
+    let mut pitfalls_of_stack: HashMap<String, Vec<Pitfall>> = HashMap::new();
+    for SplitUnit {
+        unit,
+        parts,
+        warning,
+        pitfalls,
+    } in split_units
+    {
         warnings.extend(warning);
         let PreparedUnit {
             key,
@@ -236,12 +272,13 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             base,
             ..
         } = unit;
-        for part in parts {
+        for (part, pitfalls) in parts.into_iter().zip(pitfalls) {
             let name = if part.name.is_empty() {
                 base.clone()
             } else {
                 format!("{base}-{}", part.name)
             };
+            pitfalls_of_stack.insert(name.clone(), pitfalls);
             stacks.push(ExportedStack {
                 name,
                 account: account.map(|a| a.id.clone()),
@@ -282,21 +319,14 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         }
     }
     let stacks = deploy_order(stacks, &mut warnings);
-    let pitfalls: Vec<Vec<String>> = stacks
-        .par_iter()
-        .map(|stack| {
-            crate::pitfalls::find_pitfalls(&stack.template)
-                .into_iter()
-                .map(|pitfall| {
-                    format!(
-                        "stack `{}`, resource `{}`: {:?}",
-                        stack.name, pitfall.logical_id, pitfall.kind
-                    )
-                })
-                .collect()
-        })
-        .collect();
-    warnings.extend(pitfalls.into_iter().flatten());
+    for stack in &stacks {
+        for pitfall in pitfalls_of_stack.remove(&stack.name).unwrap_or_default() {
+            warnings.push(format!(
+                "stack `{}`, resource `{}`: {:?}",
+                stack.name, pitfall.logical_id, pitfall.kind
+            ));
+        }
+    }
     Ok(Export {
         design: design.name.clone(),
         stacks,
@@ -313,7 +343,16 @@ struct PreparedUnit<'d> {
     /// The stack name, or the prefix of the names of the stacks it splits into.
     base: String,
     template: Template,
-    groups: rustc_hash::FxHashMap<String, builder::Group>,
+    groups: Vec<builder::Group>,
+}
+
+/// One account's stacks: the parts its template became, the warning that it was split, and
+/// the pitfalls found in each part.
+struct SplitUnit<'d> {
+    unit: PreparedUnit<'d>,
+    parts: Vec<split::Part>,
+    warning: Option<String>,
+    pitfalls: Vec<Vec<Pitfall>>,
 }
 
 /// The stacks one account's template becomes: itself when it is within CloudFormation's limits,

@@ -4,7 +4,7 @@
 
 use zta_model::{Component, ComponentKind, EndpointType, Segment, SegmentKind, Tier};
 
-use super::builder::{Builder, Group, tags};
+use super::builder::{Builder, Context, Group, tags};
 use super::support::{policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
@@ -266,7 +266,7 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
         .collect();
     let mut internet_tiers: Vec<Tier> = Vec::new();
     for subnet in b.subnets_of(&vpc.id) {
-        let tier = Builder::tier(subnet);
+        let tier = Context::tier(subnet);
         let firewall_here = firewall.is_some_and(|f| f.segment == subnet.id);
         let default = match tier {
             Tier::Public => igw.clone().map(DefaultRoute::InternetGateway),
@@ -377,7 +377,7 @@ fn nacls(
         let subnets: Vec<&Segment> = b
             .subnets_of(&vpc.id)
             .into_iter()
-            .filter(|s| Builder::tier(s) == tier)
+            .filter(|s| Context::tier(s) == tier)
             .collect();
         if subnets.is_empty() {
             continue;
@@ -722,7 +722,7 @@ fn endpoint(b: &mut Builder<'_>, c: &Component) {
         let tables: Vec<Value> = b
             .subnets_of(&vpc.id)
             .iter()
-            .filter(|s| Builder::tier(s) != Tier::Public)
+            .filter(|s| Context::tier(s) != Tier::Public)
             .map(|s| Value::reference(b.logical_id_for(&s.id, "RouteTable")))
             .collect();
         resource = resource

@@ -104,7 +104,7 @@ fn sub_variables(text: &str) -> Vec<&str> {
 pub(crate) fn split(
     mut template: Template,
     bytes: usize,
-    groups: &FxHashMap<String, Group>,
+    groups: &[Group],
     export_prefix: &str,
     max_resources: usize,
     max_bytes: usize,
@@ -128,10 +128,9 @@ pub(crate) fn split(
     // Each resource's part, numbered in the order parts first appear.
     let mut part_names: Vec<&Group> = Vec::new();
     let mut part_number: FxHashMap<&Group, usize> = FxHashMap::default();
-    let mut part_of: Vec<usize> = names
-        .iter()
-        .map(|logical| {
-            let group = groups.get(logical).unwrap_or(&Group::Security);
+    let mut part_of: Vec<usize> = (0..names.len())
+        .map(|resource| {
+            let group = groups.get(resource).unwrap_or(&Group::Security);
             *part_number.entry(group).or_insert_with(|| {
                 part_names.push(group);
                 part_names.len() - 1
@@ -553,10 +552,7 @@ mod tests {
                 .with_property("Tag", Value::sub("${Vpc.CidrBlock}-x"))
                 .with_property("Cidr", Value::get_att("Vpc", "CidrBlock")),
         );
-        let groups = FxHashMap::from_iter([
-            ("Vpc".to_owned(), Group::Network),
-            ("Group".to_owned(), Group::Workload("app".into())),
-        ]);
+        let groups = [Group::Network, Group::Workload("app".into())];
         let bytes = size(&template);
         let parts = split(template, bytes, &groups, "p", 500, 1_000_000);
         assert_eq!(parts.len(), 2);
@@ -604,8 +600,8 @@ mod tests {
             .depends_on
             .push("T6".into());
         template.resources.get_mut("T0").unwrap().depends_on.clear();
-        let groups: FxHashMap<String, Group> = (0..7)
-            .map(|i| (format!("T{i}"), Group::Workload(format!("s{}", i % 2))))
+        let groups: Vec<Group> = (0..7)
+            .map(|i| Group::Workload(format!("s{}", i % 2)))
             .collect();
         let bytes = size(&template);
         let parts = split(template, bytes, &groups, "p", 3, 1_000_000);

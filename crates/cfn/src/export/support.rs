@@ -93,7 +93,7 @@ impl Builder<'_> {
             let mut key = key;
             key.deletion_policy = Some(Value::string("Retain"));
             key.update_replace_policy = Some(Value::string("Retain"));
-            self.put(unit, logical.clone(), DESIGN_ELEMENT, Group::Security, key);
+            self.put_shared(unit, logical.clone(), key);
         }
         Value::get_att(logical, "Arn")
     }

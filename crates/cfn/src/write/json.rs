@@ -151,6 +151,11 @@ fn newline(out: &mut impl Sink, indent: usize) {
 /// escape (all of which are ASCII, so each run ends on a character boundary).
 fn write_string(out: &mut impl Sink, text: &str) {
     out.push('"');
+    if !needs_escape(text.as_bytes()) {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     let mut run_start = 0;
     for (index, byte) in text.bytes().enumerate() {
         let escape = match byte {
@@ -172,4 +177,45 @@ fn write_string(out: &mut impl Sink, text: &str) {
     }
     out.push_str(&text[run_start..]);
     out.push('"');
+}
+
+/// Whether any byte of a string needs an escape in JSON: a quote, a backslash or a control
+/// character. Almost no template string does, so this check runs first; it looks at every byte
+/// without stopping early, in fixed-size chunks, which the compiler turns into vector compares.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const CHUNK: usize = 32;
+    let is_special = |byte: u8| byte < 0x20 || byte == b'"' || byte == b'\\';
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    let in_chunks = chunks.by_ref().any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |found, &byte| found | is_special(byte))
+    });
+    in_chunks || chunks.remainder().iter().any(|&byte| is_special(byte))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The escape check works in chunks; a character that needs an escape is found in any
+    /// chunk and in the remainder, at every position.
+    #[test]
+    fn a_character_needing_an_escape_is_escaped_at_every_position() {
+        for special in ['"', '\\', '\n', '\u{1}'] {
+            for length in 0..80 {
+                for position in 0..=length {
+                    let mut text = "a".repeat(length);
+                    text.insert(position, special);
+                    let mut written = String::new();
+                    write_string(&mut written, &text);
+                    let expected = serde_json::to_string(&text).expect("serialises");
+                    assert_eq!(written, expected, "{text:?}");
+                }
+            }
+        }
+        let mut plain = String::new();
+        write_string(&mut plain, &"é".repeat(40));
+        assert_eq!(plain, format!("\"{}\"", "é".repeat(40)));
+    }
 }
