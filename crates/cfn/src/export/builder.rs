@@ -11,7 +11,8 @@ use super::error::{ExportError, ExportResult};
 use super::ids::{is_valid_logical_id, logical_id, slug};
 use super::{ManualStep, ParameterWiring};
 use crate::template::{Output, Parameter, Resource, Template};
-use crate::value::Value;
+use crate::value::{Map, Value, ValueKind};
+use crate::write::resource_entry_size;
 
 /// The unit key of resources that belong to no account segment.
 pub(crate) const MAIN_UNIT: &str = "main";
@@ -49,6 +50,10 @@ pub(crate) struct Unit {
     /// The element each resource implements, by the resource's place in the template, to
     /// report logical-ID collisions by element.
     owners: Vec<String>,
+    /// The bytes each resource adds to the template's JSON form, by its place in the template:
+    /// measured when the resource is added, while it is still in the cache, so that the size
+    /// checks against CloudFormation's limits need not walk the template again.
+    pub(crate) sizes: Vec<usize>,
     /// Resources that implement a zero-trust default of the account (its default key), which
     /// any generator may create on first use: when drafts are joined, the first one stays.
     shared: FxHashSet<String>,
@@ -454,11 +459,12 @@ impl<'c> Builder<'c> {
                 template,
                 groups,
                 owners,
+                sizes,
                 shared,
             } = unit;
             target.template.resources.reserve(template.resources.len());
             let placed = template.resources.into_iter().zip(groups).zip(owners);
-            for (((logical_id, resource), group), element) in placed {
+            for ((((logical_id, resource), group), element), size) in placed.zip(sizes) {
                 match target.template.resources.entry(logical_id) {
                     indexmap::map::Entry::Occupied(existing) => {
                         let logical_id = existing.key();
@@ -479,6 +485,7 @@ impl<'c> Builder<'c> {
                         vacant.insert(resource);
                         target.groups.push(group);
                         target.owners.push(element);
+                        target.sizes.push(size);
                     }
                 }
             }
@@ -555,10 +562,10 @@ impl<'c> Builder<'c> {
                 .unwrap_or(&logical_id);
             marker.push(("Part", Value::string(part)));
         }
-        let mut metadata = crate::value::Map::new();
+        let mut metadata = Map::new();
         metadata.insert("ZtaDesigner".into(), Value::map(marker));
         if let Some(Value {
-            kind: crate::value::ValueKind::Map(existing),
+            kind: ValueKind::Map(existing),
             ..
         }) = resource.metadata.take()
         {
@@ -578,6 +585,9 @@ impl<'c> Builder<'c> {
                 });
             }
             indexmap::map::Entry::Vacant(vacant) => {
+                target
+                    .sizes
+                    .push(resource_entry_size(vacant.key(), &resource));
                 vacant.insert(resource);
                 target.groups.push(group);
                 target.owners.push(element.to_owned());
@@ -661,79 +671,75 @@ impl<'c> Builder<'c> {
 
     /// Records a checkov suppression on a resource, with the reason a reviewer reads.
     pub(crate) fn skip_checkov(&mut self, unit: &str, logical: &str, check: &str, reason: &str) {
-        let Some(resource) = self
-            .units
-            .get_mut(unit)
-            .and_then(|u| u.template.resources.get_mut(logical))
-        else {
-            return;
-        };
-        let mut metadata = match resource.metadata.take() {
-            Some(Value {
-                kind: crate::value::ValueKind::Map(map),
-                ..
-            }) => map,
-            _ => crate::value::Map::new(),
-        };
-        let entry = Value::map([
-            ("id", Value::string(check)),
-            ("comment", Value::string(reason)),
-        ]);
-        let checkov = metadata
-            .entry("checkov".to_owned())
-            .or_insert_with(|| Value::map([("skip", Value::list([]))]));
-        if let crate::value::ValueKind::Map(checkov) = &mut checkov.kind
-            && let Some(Value {
-                kind: crate::value::ValueKind::List(skips),
-                ..
-            }) = checkov.get_mut("skip")
-        {
-            skips.push(entry);
-        }
-        resource.metadata = Some(Value::from(metadata));
+        self.edit_metadata(unit, logical, |metadata| {
+            let entry = Value::map([
+                ("id", Value::string(check)),
+                ("comment", Value::string(reason)),
+            ]);
+            let checkov = metadata
+                .entry("checkov".to_owned())
+                .or_insert_with(|| Value::map([("skip", Value::list([]))]));
+            if let ValueKind::Map(checkov) = &mut checkov.kind
+                && let Some(Value {
+                    kind: ValueKind::List(skips),
+                    ..
+                }) = checkov.get_mut("skip")
+            {
+                skips.push(entry);
+            }
+        });
     }
 
     /// Silences one cfn-lint check on a resource where the design states the value it warns
     /// about (a deprecated runtime, an engine version): the export implements the design as
     /// stated and the rules report on it. The reason goes beside it in the resource's Metadata.
     pub(crate) fn ignore_lint(&mut self, unit: &str, logical: &str, check: &str, reason: &str) {
-        let Some(resource) = self
-            .units
-            .get_mut(unit)
-            .and_then(|u| u.template.resources.get_mut(logical))
+        self.edit_metadata(unit, logical, |metadata| {
+            let lint = metadata.entry("cfn-lint".to_owned()).or_insert_with(|| {
+                Value::map([("config", Value::map([("ignore_checks", Value::list([]))]))])
+            });
+            if let ValueKind::Map(lint) = &mut lint.kind
+                && let Some(Value {
+                    kind: ValueKind::Map(config),
+                    ..
+                }) = lint.get_mut("config")
+                && let Some(Value {
+                    kind: ValueKind::List(checks),
+                    ..
+                }) = config.get_mut("ignore_checks")
+            {
+                checks.push(Value::string(check));
+            }
+            if let Some(Value {
+                kind: ValueKind::Map(zta),
+                ..
+            }) = metadata.get_mut("ZtaDesigner")
+            {
+                zta.insert(format!("LintIgnored{check}"), Value::string(reason));
+            }
+        });
+    }
+
+    /// Changes the Metadata of a resource this builder holds (nothing when it holds none by that
+    /// name), and measures the resource again.
+    fn edit_metadata(&mut self, unit: &str, logical: &str, edit: impl FnOnce(&mut Map)) {
+        let Some(target) = self.units.get_mut(unit) else {
+            return;
+        };
+        let Some((index, logical_id, resource)) = target.template.resources.get_full_mut(logical)
         else {
             return;
         };
         let mut metadata = match resource.metadata.take() {
             Some(Value {
-                kind: crate::value::ValueKind::Map(map),
+                kind: ValueKind::Map(map),
                 ..
             }) => map,
-            _ => crate::value::Map::new(),
+            _ => Map::new(),
         };
-        let lint = metadata.entry("cfn-lint".to_owned()).or_insert_with(|| {
-            Value::map([("config", Value::map([("ignore_checks", Value::list([]))]))])
-        });
-        if let crate::value::ValueKind::Map(lint) = &mut lint.kind
-            && let Some(Value {
-                kind: crate::value::ValueKind::Map(config),
-                ..
-            }) = lint.get_mut("config")
-            && let Some(Value {
-                kind: crate::value::ValueKind::List(checks),
-                ..
-            }) = config.get_mut("ignore_checks")
-        {
-            checks.push(Value::string(check));
-        }
-        if let Some(Value {
-            kind: crate::value::ValueKind::Map(zta),
-            ..
-        }) = metadata.get_mut("ZtaDesigner")
-        {
-            zta.insert(format!("LintIgnored{check}"), Value::string(reason));
-        }
+        edit(&mut metadata);
         resource.metadata = Some(Value::from(metadata));
+        target.sizes[index] = resource_entry_size(logical_id, resource);
     }
 
     /// The subnets a resource that needs two or more (an ALB, a DB subnet group, an EKS
@@ -920,6 +926,7 @@ pub(crate) struct Extras {
 impl Unit {
     /// Adds a resource carried unchanged from an imported template; it implements no element.
     pub(crate) fn carry(&mut self, logical_id: String, resource: Resource) {
+        self.sizes.push(resource_entry_size(&logical_id, &resource));
         let (_, replaced) = self.template.resources.insert_full(logical_id, resource);
         debug_assert!(replaced.is_none(), "a carried resource takes a free name");
         self.groups.push(Group::Security);
@@ -931,6 +938,7 @@ impl Unit {
             template: Template::default(),
             groups: Vec::new(),
             owners: Vec::new(),
+            sizes: Vec::new(),
             shared: FxHashSet::default(),
         }
     }

@@ -233,6 +233,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             base,
             template,
             groups: unit.groups,
+            sizes: unit.sizes,
         });
     }
     // Measuring, splitting and checking one account's template is independent of every
@@ -344,6 +345,8 @@ struct PreparedUnit<'d> {
     base: String,
     template: Template,
     groups: Vec<builder::Group>,
+    /// The bytes each resource adds to the template's JSON form, by its place.
+    sizes: Vec<usize>,
 }
 
 /// One account's stacks: the parts its template became, the warning that it was split, and
@@ -360,10 +363,18 @@ struct SplitUnit<'d> {
 fn stack_parts(
     design: &str,
     unit: &PreparedUnit<'_>,
-    template: Template,
+    mut template: Template,
     options: &ExportOptions,
 ) -> (Vec<split::Part>, Option<String>) {
-    let bytes = split::size(&template);
+    let resources = std::mem::take(&mut template.resources);
+    let entries = unit.sizes.iter().sum();
+    let bytes = crate::write::json_size_with_resources(&template, entries, resources.len());
+    template.resources = resources;
+    debug_assert_eq!(
+        bytes,
+        split::size(&template),
+        "the measured resources add up to the template's size"
+    );
     if template.resources.len() <= options.max_resources && bytes <= options.max_template_bytes {
         let part = split::Part {
             name: String::new(),
@@ -374,8 +385,8 @@ fn stack_parts(
     }
     let mut parts = split::split(
         template,
-        bytes,
         &unit.groups,
+        &unit.sizes,
         &unit.base,
         options.max_resources,
         options.max_template_bytes,

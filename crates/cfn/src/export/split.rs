@@ -99,12 +99,13 @@ fn sub_variables(text: &str) -> Vec<&str> {
     found
 }
 
-/// Splits `template`, whose size is `bytes`; `groups` gives each resource's part,
-/// `export_prefix` makes export names unique in the account and region.
+/// Splits `template`; `groups` gives each resource's part and `sizes` the bytes it adds to the
+/// template (both by its place in the template), `export_prefix` makes export names unique in
+/// the account and region.
 pub(crate) fn split(
     mut template: Template,
-    bytes: usize,
     groups: &[Group],
+    sizes: &[usize],
     export_prefix: &str,
     max_resources: usize,
     max_bytes: usize,
@@ -180,20 +181,15 @@ pub(crate) fn split(
         members[part].push(resource);
     }
     // Each slice keeps a tenth of the byte limit for the exports and imports that joining the
-    // stacks adds. Resources are measured one by one only when the whole template is over that
-    // budget: below it, no slice can be.
+    // stacks adds.
     let budget = max_bytes * 9 / 10;
-    let measure = bytes > budget;
     let mut slices: Vec<(String, Vec<usize>)> = Vec::new();
     for &part in &part_order {
         let mut current: Vec<usize> = Vec::new();
         let mut bytes = 0;
         let mut index = 1;
         for &resource in &members[part] {
-            let size = match &bodies[resource] {
-                Some(body) if measure => resource_size(&names[resource], body),
-                _ => 0,
-            };
+            let size = sizes[resource];
             if !current.is_empty() && (current.len() >= max_resources || bytes + size > budget) {
                 let name = slice_name(part_names[part], index);
                 slices.push((name, std::mem::take(&mut current)));
@@ -373,13 +369,6 @@ fn export_name(prefix: &str, logical: &str, attribute: Option<&str>) -> String {
     }
 }
 
-/// The size of a template holding only this resource.
-fn resource_size(logical: &str, resource: &Resource) -> usize {
-    let mut one = Template::default();
-    one.resources.insert(logical.to_owned(), resource.clone());
-    size(&one)
-}
-
 /// Replaces references to resources of other stacks by imports of their exports.
 fn rewrite(
     value: &mut Value,
@@ -537,6 +526,14 @@ mod tests {
         );
     }
 
+    fn entry_sizes(template: &Template) -> Vec<usize> {
+        template
+            .resources
+            .iter()
+            .map(|(logical_id, resource)| crate::write::resource_entry_size(logical_id, resource))
+            .collect()
+    }
+
     #[test]
     fn references_across_stacks_become_imports_and_exports() {
         let mut template = Template::default();
@@ -553,8 +550,8 @@ mod tests {
                 .with_property("Cidr", Value::get_att("Vpc", "CidrBlock")),
         );
         let groups = [Group::Network, Group::Workload("app".into())];
-        let bytes = size(&template);
-        let parts = split(template, bytes, &groups, "p", 500, 1_000_000);
+        let sizes = entry_sizes(&template);
+        let parts = split(template, &groups, &sizes, "p", 500, 1_000_000);
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0].name, "network");
         let group = &parts[1].template.resources["Group"];
@@ -603,8 +600,8 @@ mod tests {
         let groups: Vec<Group> = (0..7)
             .map(|i| Group::Workload(format!("s{}", i % 2)))
             .collect();
-        let bytes = size(&template);
-        let parts = split(template, bytes, &groups, "p", 3, 1_000_000);
+        let sizes = entry_sizes(&template);
+        let parts = split(template, &groups, &sizes, "p", 3, 1_000_000);
         let total: usize = parts.iter().map(|p| p.template.resources.len()).sum();
         assert_eq!(total, 7);
         assert!(parts.iter().all(|p| p.template.resources.len() <= 3));

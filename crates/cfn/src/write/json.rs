@@ -19,6 +19,20 @@ pub(super) fn document_size(layout: &Layout) -> usize {
     count.0 + 1
 }
 
+/// The bytes one entry of the Resources mapping takes: the separator before it, its line
+/// (indented two levels, as the mapping sits in the document's top-level one), its quoted name,
+/// and the resource written at that depth.
+pub(super) fn resource_entry_size(logical_id: &str, resource: &Layout) -> usize {
+    const DEPTH: usize = 2;
+    let mut count = ByteCount(0);
+    count.push(',');
+    newline(&mut count, DEPTH);
+    write_string(&mut count, logical_id);
+    count.push_str(": ");
+    resource.write_json(&mut count, DEPTH);
+    count.0
+}
+
 /// Where the writer writes: a string, or a count of bytes when only the size is wanted.
 trait Sink {
     fn push(&mut self, c: char);

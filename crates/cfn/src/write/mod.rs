@@ -6,8 +6,8 @@ mod json;
 mod scalar;
 mod yaml;
 
-use crate::template::Template;
-use crate::template::layout::Layout;
+use crate::template::layout::{Layout, resource_layout};
+use crate::template::{Resource, Template};
 use crate::value::Value;
 
 pub use scalar::needs_quotes;
@@ -27,6 +27,28 @@ pub fn to_json(template: &Template) -> String {
 /// CloudFormation's limits are checked against.
 pub fn json_size(template: &Template) -> usize {
     json::document_size(&template.layout())
+}
+
+/// The bytes a resource adds to [`to_json`]'s text as an entry of the Resources section: its
+/// separator, line, quoted name and body.
+pub(crate) fn resource_entry_size(logical_id: &str, resource: &Resource) -> usize {
+    json::resource_entry_size(logical_id, &resource_layout(resource))
+}
+
+/// The length in bytes of [`to_json`]'s text for `template` with resources added whose
+/// [`resource_entry_size`]s add up to `entries` (`count` of them), measured without walking
+/// those resources.
+pub(crate) fn json_size_with_resources(template: &Template, entries: usize, count: usize) -> usize {
+    let without = json_size(template);
+    let has_entries = !template.resources.is_empty() || !template.resource_loops.is_empty();
+    match (count, has_entries) {
+        (0, _) => without,
+        // The Resources mapping already has entries: each added one adds its own bytes.
+        (_, true) => without + entries,
+        // An empty mapping is written `{}`. With entries, its `{` is the first entry's separator
+        // and its `}` goes on a line of its own, indented one level: a newline and two spaces more.
+        (_, false) => without + entries + 2,
+    }
 }
 
 /// One value as a YAML document.
