@@ -21,7 +21,7 @@ pub fn to_json_value(value: &Value) -> serde_json::Value {
         }
         ValueKind::Map(map) => serde_json::Value::Object(
             map.iter()
-                .map(|(key, value)| (key.clone(), to_json_value(value)))
+                .map(|(key, value)| (key.to_string(), to_json_value(value)))
                 .collect(),
         ),
         ValueKind::Intrinsic(intrinsic) => {
@@ -65,7 +65,7 @@ pub fn from_json_value(json: &serde_json::Value) -> Value {
             ValueKind::Map(
                 object
                     .iter()
-                    .map(|(key, value)| (key.clone(), from_json_value(value)))
+                    .map(|(key, value)| (key.into(), from_json_value(value)))
                     .collect::<Map>(),
             )
         }

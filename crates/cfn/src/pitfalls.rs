@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn managed_rule_groups_take_override_action() {
-        let rule = |action_key: &str| {
+        let rule = |action_key: &'static str| {
             Value::map([
                 ("Name", Value::from("common")),
                 (

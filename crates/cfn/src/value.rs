@@ -1,6 +1,7 @@
 //! The located value tree: every value of a template, with the intrinsic functions recognised
 //! and the line and column it was written at, so that errors and findings point into the file.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use indexmap::IndexMap;
@@ -40,7 +41,92 @@ impl PartialEq for SourceMark {
 }
 
 /// An ordered mapping with string keys, as every CloudFormation mapping is.
-pub type Map = IndexMap<String, Value>;
+pub type Map = IndexMap<Key, Value>;
+
+/// A mapping key. Most keys a template holds are names CloudFormation defines (`Type`,
+/// `Properties`, `Effect`, ...), which the exporter takes from the program's own text instead of
+/// copying each into an allocation of its own; keys read from a file own their text. It hashes
+/// and compares as its text, so a map is looked up by `&str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key(Cow<'static, str>);
+
+impl Key {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Key {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&'static str> for Key {
+    fn from(text: &'static str) -> Self {
+        Self(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Key {
+    fn from(text: String) -> Self {
+        Self(Cow::Owned(text))
+    }
+}
+
+impl From<&String> for Key {
+    fn from(text: &String) -> Self {
+        Self(Cow::Owned(text.clone()))
+    }
+}
+
+impl From<Key> for String {
+    fn from(key: Key) -> Self {
+        key.into_string()
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// A template value and where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -273,7 +359,7 @@ impl Value {
         Self::new(ValueKind::List(items.into_iter().collect()))
     }
 
-    pub fn map<K: Into<String>>(entries: impl IntoIterator<Item = (K, Value)>) -> Self {
+    pub fn map<K: Into<Key>>(entries: impl IntoIterator<Item = (K, Value)>) -> Self {
         Self::new(ValueKind::Map(
             entries.into_iter().map(|(k, v)| (k.into(), v)).collect(),
         ))
@@ -312,7 +398,7 @@ impl Value {
     }
 
     /// `!Sub [text, {variables}]`.
-    pub fn sub_with<K: Into<String>>(
+    pub fn sub_with<K: Into<Key>>(
         text: impl Into<String>,
         variables: impl IntoIterator<Item = (K, Value)>,
     ) -> Self {

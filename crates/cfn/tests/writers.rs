@@ -233,7 +233,7 @@ fn strings_that_yaml_1_1_reads_otherwise_are_quoted_for_pyyaml() {
     );
     let mut keys = Map::new();
     for text in LOOK_ALIKES {
-        keys.insert(text.to_owned(), Value::from("key"));
+        keys.insert(text.to_owned().into(), Value::from("key"));
     }
     let document = Value::map([("values", value), ("keys", Value::from(keys))]);
     let yaml = zta_cfn::write::value_to_yaml(&document);
@@ -283,7 +283,10 @@ fn any_value() -> impl Strategy<Value = Value> {
             proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::list),
             proptest::collection::vec(("[A-Za-z][A-Za-z0-9:]{0,8}|ON|0123", inner.clone()), 0..5)
                 .prop_map(|entries| {
-                    let map: Map = entries.into_iter().collect();
+                    let map: Map = entries
+                        .into_iter()
+                        .map(|(key, value)| (key.into(), value))
+                        .collect();
                     // A lone `Fn::`/`Ref` key is a function, which is tested separately.
                     if map.len() == 1
                         && zta_cfn::Function::from_key(map.keys().next().unwrap()).is_some()
@@ -328,7 +331,7 @@ fn long_and_multi_line_keys_read_back() {
             Value::map([("a", Value::from(1_i64))]),
             Value::list([Value::from("x")]),
         ] {
-            let document = Value::map([(key, value)]);
+            let document = Value::map([(key.to_owned(), value)]);
             let yaml = zta_cfn::write::value_to_yaml(&document);
             let reread =
                 zta_cfn::parse_value(&yaml, "k.yaml", zta_cfn::Format::Yaml, &Default::default())

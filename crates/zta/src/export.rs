@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 pub use zta_cfn::export::TemplateFormat;
-use zta_cfn::export::{Export, ExportOptions, export_design};
+use zta_cfn::export::{Export, ExportOptions, INLINE_TEMPLATE_LIMIT, export_design};
 
 use crate::{Result, load_design};
 
@@ -43,18 +43,29 @@ pub fn export_cloudformation(
             source,
         })?;
     }
+    // Each template's size is taken from the text written, not by writing it again.
+    let mut over_inline_limit = Vec::new();
+    let mut note_size = |stack: &str, bytes: usize| {
+        if bytes > INLINE_TEMPLATE_LIMIT {
+            over_inline_limit.push((stack.to_owned(), bytes));
+        }
+    };
     if export.stacks.len() == 1 {
         let text = format.write(&export.stacks[0].template);
         zta_model::write_atomic(output, text.as_bytes())?;
+        note_size(&export.stacks[0].name, text.len());
         files.push(output.to_path_buf());
     } else {
-        for file in export.files(format) {
+        // The templates come in stack order, then the manifest.
+        for (index, file) in export.files(format).into_iter().enumerate() {
             let path = output.join(&file.name);
             zta_model::write_atomic(&path, file.contents.as_bytes())?;
+            if let Some(stack) = export.stacks.get(index) {
+                note_size(&stack.name, file.contents.len());
+            }
             files.push(path);
         }
     }
-    let over_inline_limit = export.over_inline_limit(format);
     Ok(CloudFormationExport {
         export,
         files,

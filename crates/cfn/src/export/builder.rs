@@ -677,7 +677,7 @@ impl<'c> Builder<'c> {
                 ("comment", Value::string(reason)),
             ]);
             let checkov = metadata
-                .entry("checkov".to_owned())
+                .entry("checkov".into())
                 .or_insert_with(|| Value::map([("skip", Value::list([]))]));
             if let ValueKind::Map(checkov) = &mut checkov.kind
                 && let Some(Value {
@@ -695,7 +695,7 @@ impl<'c> Builder<'c> {
     /// stated and the rules report on it. The reason goes beside it in the resource's Metadata.
     pub(crate) fn ignore_lint(&mut self, unit: &str, logical: &str, check: &str, reason: &str) {
         self.edit_metadata(unit, logical, |metadata| {
-            let lint = metadata.entry("cfn-lint".to_owned()).or_insert_with(|| {
+            let lint = metadata.entry("cfn-lint".into()).or_insert_with(|| {
                 Value::map([("config", Value::map([("ignore_checks", Value::list([]))]))])
             });
             if let ValueKind::Map(lint) = &mut lint.kind
@@ -715,7 +715,7 @@ impl<'c> Builder<'c> {
                 ..
             }) = metadata.get_mut("ZtaDesigner")
             {
-                zta.insert(format!("LintIgnored{check}"), Value::string(reason));
+                zta.insert(format!("LintIgnored{check}").into(), Value::string(reason));
             }
         });
     }

@@ -121,7 +121,7 @@ fn prune_interface(template: &mut Template) {
         ..
     }) = interface.get_mut("ParameterLabels")
     {
-        labels.retain(|name, _| template.parameters.contains_key(name));
+        labels.retain(|name, _| template.parameters.contains_key(name.as_str()));
     }
     interface.retain(|_, value| match &value.kind {
         ValueKind::List(items) => !items.is_empty(),
@@ -133,6 +133,6 @@ fn prune_interface(template: &mut Template) {
     } else {
         template
             .metadata
-            .insert(INTERFACE.to_owned(), Value::from(interface));
+            .insert(INTERFACE.into(), Value::from(interface));
     }
 }

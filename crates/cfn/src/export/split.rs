@@ -437,7 +437,7 @@ fn rewrite(
                         continue;
                     }
                     let local = format!("{name}{}", attribute.unwrap_or("").replace('.', ""));
-                    variables.insert(local.clone(), import(name, attribute, imports));
+                    variables.insert(local.clone().into(), import(name, attribute, imports));
                     new_text =
                         new_text.replace(&format!("${{{variable}}}"), &format!("${{{local}}}"));
                 }

@@ -149,7 +149,7 @@ impl Importer<'_> {
                 }
             }
             for name in &names.conditions {
-                if let Some(condition) = template.conditions.get(name)
+                if let Some(condition) = template.conditions.get(name.as_str())
                     && conditions.insert((stack, name.clone()), ()).is_none()
                 {
                     let mut inner = Names::default();
@@ -158,7 +158,7 @@ impl Importer<'_> {
                 }
             }
             for name in &names.mappings {
-                if template.mappings.contains_key(name) {
+                if template.mappings.contains_key(name.as_str()) {
                     mappings.insert((stack, name.clone()), ());
                 }
             }
@@ -185,7 +185,7 @@ impl Importer<'_> {
         let mut sections: IndexMap<String, serde_json::Value> = IndexMap::new();
         let root = &self.stacks[0].template;
         if let Some(transform) = &root.transform {
-            sections.insert("Transform".to_owned(), to_json_value(transform));
+            sections.insert("Transform".into(), to_json_value(transform));
         }
         let mut put = |name: &str, map: Map| {
             if !map.is_empty() {
@@ -203,10 +203,10 @@ impl Importer<'_> {
             if let Some((parent, value)) = self.stacks[*stack].passed_parameter(name)
                 && let Some(text) = self.eval(parent, value).as_text()
             {
-                attributes.insert("Default".to_owned(), Value::string(text));
+                attributes.insert("Default".into(), Value::string(text));
             }
             parameter_map.insert(
-                self.prefixed(*stack, name),
+                self.prefixed(*stack, name).into(),
                 self.renamed(*stack, &Value::from(attributes)),
             );
         }
@@ -215,8 +215,8 @@ impl Importer<'_> {
             .keys()
             .map(|(stack, name)| {
                 (
-                    self.prefixed(*stack, name),
-                    self.stacks[*stack].template.mappings[name].clone(),
+                    self.prefixed(*stack, name).into(),
+                    self.stacks[*stack].template.mappings[name.as_str()].clone(),
                 )
             })
             .collect();
@@ -224,8 +224,11 @@ impl Importer<'_> {
         let condition_map: Map = conditions
             .keys()
             .map(|(stack, name)| {
-                let condition = &self.stacks[*stack].template.conditions[name];
-                (self.prefixed(*stack, name), self.renamed(*stack, condition))
+                let condition = &self.stacks[*stack].template.conditions[name.as_str()];
+                (
+                    self.prefixed(*stack, name).into(),
+                    self.renamed(*stack, condition),
+                )
             })
             .collect();
         put("Conditions", condition_map);
@@ -237,7 +240,7 @@ impl Importer<'_> {
                     let value =
                         self.with_nested_outputs(stack, &resource_to_value(self.resource(&key)), 0);
                     resource_map.insert(
-                        self.prefixed(stack, logical_id),
+                        self.prefixed(stack, logical_id).into(),
                         self.renamed_resource(stack, &value),
                     );
                 }
@@ -249,20 +252,20 @@ impl Importer<'_> {
         for (name, output) in &root.outputs {
             let mut attributes = Map::new();
             if let Some(description) = &output.description {
-                attributes.insert("Description".to_owned(), description.clone());
+                attributes.insert("Description".into(), description.clone());
             }
             if let Some(condition) = &output.condition {
-                attributes.insert("Condition".to_owned(), Value::string(condition));
+                attributes.insert("Condition".into(), Value::string(condition));
             }
             attributes.insert(
-                "Value".to_owned(),
+                "Value".into(),
                 self.with_nested_outputs(0, &output.value, 0),
             );
             if let Some(export) = &output.export {
-                attributes.insert("Export".to_owned(), export.clone());
+                attributes.insert("Export".into(), export.clone());
             }
             attributes.extend(output.other_attributes.clone());
-            outputs.insert(name.clone(), Value::from(attributes));
+            outputs.insert(name.into(), Value::from(attributes));
         }
         outputs.extend(root.output_loops.clone());
         put("Outputs", outputs);

@@ -62,7 +62,8 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
 fn copy(from: &Resource, to: &mut Resource, names: &[(&str, &str)]) {
     for (source, target) in names {
         if let Some(value) = from.property(source) {
-            to.properties.insert((*target).to_owned(), value.clone());
+            to.properties
+                .insert((*target).to_owned().into(), value.clone());
         }
     }
 }
@@ -113,7 +114,7 @@ fn function(
         },
         (None, None) => Value::map([("ZipFile", Value::from(""))]),
     };
-    lambda.properties.insert("Code".to_owned(), code);
+    lambda.properties.insert("Code".into(), code);
     let role = match sam.property("Role") {
         Some(role) => role.clone(),
         None => {
@@ -177,14 +178,14 @@ fn function(
                 .with_property("ManagedPolicyArns", Value::list(managed));
             if !inline.is_empty() {
                 role.properties
-                    .insert("Policies".to_owned(), Value::list(inline));
+                    .insert("Policies".into(), Value::list(inline));
             }
             role.mark = sam.mark;
             out.insert(role_id.clone(), role);
             Value::get_att(role_id, "Arn")
         }
     };
-    lambda.properties.insert("Role".to_owned(), role);
+    lambda.properties.insert("Role".into(), role);
     out.insert(logical_id.to_owned(), lambda);
     let events = sam
         .property("Events")
@@ -215,7 +216,7 @@ fn function(
                 if let Some(source) = properties.get(source_key) {
                     mapping
                         .properties
-                        .insert("EventSourceArn".to_owned(), source.clone());
+                        .insert("EventSourceArn".into(), source.clone());
                 }
                 copy_map(
                     &properties,
@@ -236,7 +237,8 @@ fn function(
 fn copy_map(from: &Map, to: &mut Resource, names: &[&str]) {
     for name in names {
         if let Some(value) = from.get(*name) {
-            to.properties.insert((*name).to_owned(), value.clone());
+            to.properties
+                .insert((*name).to_owned().into(), value.clone());
         }
     }
 }
@@ -286,7 +288,7 @@ fn api_event(
     if let Some(authorizer_id) = authorizer_id {
         method
             .properties
-            .insert("AuthorizerId".to_owned(), authorizer_id);
+            .insert("AuthorizerId".into(), authorizer_id);
     }
     if let Some(path) = properties.get("Path") {
         method.metadata = Some(Value::map([("SamPath", path.clone())]));
@@ -334,14 +336,12 @@ fn simple_table(sam: &Resource) -> Resource {
         )
         .with_property("BillingMode", "PAY_PER_REQUEST");
     if let Some(name) = sam.property("TableName") {
-        table
-            .properties
-            .insert("TableName".to_owned(), name.clone());
+        table.properties.insert("TableName".into(), name.clone());
     }
     if let Some(sse) = sam.property("SSESpecification") {
         table
             .properties
-            .insert("SSESpecification".to_owned(), sse.clone());
+            .insert("SSESpecification".into(), sse.clone());
     }
     table.mark = sam.mark;
     table

@@ -399,9 +399,9 @@ impl Importer<'_> {
                         .map(|item| self.policy_text(item))
                         .collect();
                     conditions
-                        .entry(operator.clone())
+                        .entry(operator.to_string())
                         .or_default()
-                        .insert(key.clone(), values);
+                        .insert(key.to_string(), values);
                 }
             }
         }

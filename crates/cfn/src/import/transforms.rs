@@ -109,7 +109,7 @@ fn expand_entries(entries: Map) -> Option<Map> {
                 .iter()
                 .map(|(key, value)| {
                     (
-                        substitute_text(key, identifier, item),
+                        substitute_text(key, identifier, item).into(),
                         substitute(value, identifier, item),
                     )
                 })
@@ -125,7 +125,7 @@ fn loop_body(body: &Value) -> Option<Map> {
     match &body.kind {
         ValueKind::Map(map) => Some(map.clone()),
         ValueKind::Intrinsic(intrinsic) => Some(Map::from([(
-            intrinsic.function.key().to_owned(),
+            intrinsic.function.key().to_owned().into(),
             intrinsic.argument.clone(),
         )])),
         _ => None,
@@ -153,7 +153,7 @@ fn substitute(value: &Value, identifier: &str, item: &str) -> Value {
             map.iter()
                 .map(|(key, inner)| {
                     (
-                        substitute_text(key, identifier, item),
+                        substitute_text(key, identifier, item).into(),
                         substitute(inner, identifier, item),
                     )
                 })

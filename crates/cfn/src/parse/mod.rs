@@ -86,7 +86,7 @@ pub(crate) fn finish_mapping(
     let mut map = Map::with_capacity(entries.len());
     let mut first_seen: Vec<Location> = Vec::with_capacity(entries.len());
     for (key, key_location, value) in entries {
-        if let Some(index) = map.get_index_of(&key) {
+        if let Some(index) = map.get_index_of(key.as_str()) {
             return Err(Error::Syntax {
                 origin: origin.to_owned(),
                 location: key_location,
@@ -96,7 +96,7 @@ pub(crate) fn finish_mapping(
                 ),
             });
         }
-        map.insert(key, value);
+        map.insert(key.into(), value);
         first_seen.push(key_location);
     }
     if map.len() == 1 {

@@ -35,7 +35,7 @@ impl Layout<'_> {
                 kind: ValueKind::Map(
                     fields
                         .iter()
-                        .map(|(key, field)| ((*key).to_owned(), field.to_value()))
+                        .map(|(key, field)| ((*key).to_owned().into(), field.to_value()))
                         .collect(),
                 ),
                 mark: *mark,

@@ -31,7 +31,7 @@ pub(super) fn template_from_value(root: Value, origin: &str) -> Result<Template>
                         attributes,
                         mark: crate::value::SourceMark(location),
                     };
-                    template.parameters.insert(key, parameter);
+                    template.parameters.insert(key.into_string(), parameter);
                 }
             }
             "Resources" => {
@@ -39,7 +39,10 @@ pub(super) fn template_from_value(root: Value, origin: &str) -> Result<Template>
                 template.resource_loops = loops;
                 template.resources = resources
                     .into_iter()
-                    .map(|(key, value)| Ok((key.clone(), reader.resource(&key, value)?)))
+                    .map(|(key, value)| {
+                        let resource = reader.resource(&key, value)?;
+                        Ok((key.into_string(), resource))
+                    })
                     .collect::<Result<IndexMap<_, _>>>()?;
             }
             "Outputs" => {
@@ -47,7 +50,10 @@ pub(super) fn template_from_value(root: Value, origin: &str) -> Result<Template>
                 template.output_loops = loops;
                 template.outputs = outputs
                     .into_iter()
-                    .map(|(key, value)| Ok((key.clone(), reader.output(&key, value)?)))
+                    .map(|(key, value)| {
+                        let output = reader.output(&key, value)?;
+                        Ok((key.into_string(), output))
+                    })
                     .collect::<Result<IndexMap<_, _>>>()?;
             }
             _ => {
@@ -78,7 +84,7 @@ impl Reader<'_> {
             // was read as a function; here it is a mapping.
             ValueKind::Intrinsic(intrinsic) => {
                 let Intrinsic { function, argument } = *intrinsic;
-                Ok(Map::from([(function.key().to_owned(), argument)]))
+                Ok(Map::from([(function.key().to_owned().into(), argument)]))
             }
             // An empty section (`Outputs:` with nothing under it) reads as null.
             ValueKind::Null => Ok(Map::new()),

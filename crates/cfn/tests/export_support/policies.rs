@@ -130,7 +130,7 @@ pub fn resolve(template: &Template, value: &Value) -> serde_json::Value {
         }
         ValueKind::Map(map) => serde_json::Value::Object(
             map.iter()
-                .map(|(k, v)| (k.clone(), resolve(template, v)))
+                .map(|(k, v)| (k.to_string(), resolve(template, v)))
                 .collect(),
         ),
         ValueKind::Tagged { value, .. } => resolve(template, value),
