@@ -15,7 +15,7 @@ pub fn to_json_value(value: &Value) -> serde_json::Value {
                 |_| serde_json::Value::String(number.to_string()),
                 serde_json::Value::Number,
             ),
-        ValueKind::String(text) => serde_json::Value::String(text.clone()),
+        ValueKind::String(text) => serde_json::Value::String(text.to_string()),
         ValueKind::List(items) => {
             serde_json::Value::Array(items.iter().map(to_json_value).collect())
         }
@@ -46,9 +46,11 @@ pub fn from_json_value(json: &serde_json::Value) -> Value {
     let kind = match json {
         serde_json::Value::Null => ValueKind::Null,
         serde_json::Value::Bool(flag) => ValueKind::Bool(*flag),
-        serde_json::Value::Number(number) => Number::parse(&number.to_string())
-            .map_or_else(|| ValueKind::String(number.to_string()), ValueKind::Number),
-        serde_json::Value::String(text) => ValueKind::String(text.clone()),
+        serde_json::Value::Number(number) => Number::parse(&number.to_string()).map_or_else(
+            || ValueKind::String(number.to_string().into()),
+            ValueKind::Number,
+        ),
+        serde_json::Value::String(text) => ValueKind::String(text.into()),
         serde_json::Value::Array(items) => {
             ValueKind::List(items.iter().map(from_json_value).collect())
         }

@@ -23,5 +23,5 @@ pub use import::{
 };
 pub use parse::{Format, Limits, parse_value};
 pub use template::{Output, Parameter, Resource, Template};
-pub use value::{Function, Intrinsic, Key, Location, Map, Number, SourceMark, Value, ValueKind};
+pub use value::{Function, Intrinsic, Location, Map, Number, SourceMark, Text, Value, ValueKind};
 pub use write::{to_json, to_yaml};

@@ -41,16 +41,17 @@ impl PartialEq for SourceMark {
 }
 
 /// An ordered mapping with string keys, as every CloudFormation mapping is.
-pub type Map = IndexMap<Key, Value>;
+pub type Map = IndexMap<Text, Value>;
 
-/// A mapping key. Most keys a template holds are names CloudFormation defines (`Type`,
-/// `Properties`, `Effect`, ...), which the exporter takes from the program's own text instead of
-/// copying each into an allocation of its own; keys read from a file own their text. It hashes
-/// and compares as its text, so a map is looked up by `&str`.
+/// The text of a mapping key or a string value. Most of what an exported template says is text
+/// the program holds itself (`Type`, `Properties`, `Effect`, `Allow`, `tcp`, `2012-10-17`, ...),
+/// which a `Text` borrows instead of copying each time into an allocation of its own; text read
+/// from a file or made from the design owns its content. It hashes and compares as its text, so
+/// a map is looked up by `&str`.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Key(Cow<'static, str>);
+pub struct Text(Cow<'static, str>);
 
-impl Key {
+impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -60,7 +61,7 @@ impl Key {
     }
 }
 
-impl std::ops::Deref for Key {
+impl std::ops::Deref for Text {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -68,61 +69,61 @@ impl std::ops::Deref for Key {
     }
 }
 
-impl std::borrow::Borrow<str> for Key {
+impl std::borrow::Borrow<str> for Text {
     fn borrow(&self) -> &str {
         &self.0
     }
 }
 
-impl AsRef<str> for Key {
+impl AsRef<str> for Text {
     fn as_ref(&self) -> &str {
         &self.0
     }
 }
 
-impl From<&'static str> for Key {
+impl From<&'static str> for Text {
     fn from(text: &'static str) -> Self {
         Self(Cow::Borrowed(text))
     }
 }
 
-impl From<String> for Key {
+impl From<String> for Text {
     fn from(text: String) -> Self {
         Self(Cow::Owned(text))
     }
 }
 
-impl From<&String> for Key {
+impl From<&String> for Text {
     fn from(text: &String) -> Self {
         Self(Cow::Owned(text.clone()))
     }
 }
 
-impl From<Key> for String {
-    fn from(key: Key) -> Self {
-        key.into_string()
+impl From<Text> for String {
+    fn from(text: Text) -> Self {
+        text.into_string()
     }
 }
 
-impl PartialEq<str> for Key {
+impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
         *self.0 == *other
     }
 }
 
-impl PartialEq<&str> for Key {
+impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
         *self.0 == **other
     }
 }
 
-impl fmt::Debug for Key {
+impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&*self.0, f)
     }
 }
 
-impl fmt::Display for Key {
+impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -141,7 +142,7 @@ pub enum ValueKind {
     Null,
     Bool(bool),
     Number(Number),
-    String(String),
+    String(Text),
     List(Vec<Value>),
     Map(Map),
     /// `Ref`, `Condition` or an `Fn::` function, from either its long or its short form.
@@ -351,7 +352,7 @@ impl Value {
         Self::new(ValueKind::Null)
     }
 
-    pub fn string(text: impl Into<String>) -> Self {
+    pub fn string(text: impl Into<Text>) -> Self {
         Self::new(ValueKind::String(text.into()))
     }
 
@@ -359,7 +360,7 @@ impl Value {
         Self::new(ValueKind::List(items.into_iter().collect()))
     }
 
-    pub fn map<K: Into<Key>>(entries: impl IntoIterator<Item = (K, Value)>) -> Self {
+    pub fn map<K: Into<Text>>(entries: impl IntoIterator<Item = (K, Value)>) -> Self {
         Self::new(ValueKind::Map(
             entries.into_iter().map(|(k, v)| (k.into(), v)).collect(),
         ))
@@ -374,12 +375,12 @@ impl Value {
     }
 
     /// `!Ref name`.
-    pub fn reference(name: impl Into<String>) -> Self {
+    pub fn reference(name: impl Into<Text>) -> Self {
         Self::intrinsic(Function::Ref, Self::string(name))
     }
 
     /// `!GetAtt resource.attribute`.
-    pub fn get_att(resource: impl Into<String>, attribute: impl Into<String>) -> Self {
+    pub fn get_att(resource: impl Into<Text>, attribute: impl Into<Text>) -> Self {
         Self::intrinsic(
             Function::GetAtt,
             Self::list([Self::string(resource), Self::string(attribute)]),
@@ -387,7 +388,7 @@ impl Value {
     }
 
     /// `!Sub text`.
-    pub fn sub(text: impl Into<String>) -> Self {
+    pub fn sub(text: impl Into<Text>) -> Self {
         Self::intrinsic(Function::Sub, Self::string(text))
     }
 
@@ -398,8 +399,8 @@ impl Value {
     }
 
     /// `!Sub [text, {variables}]`.
-    pub fn sub_with<K: Into<Key>>(
-        text: impl Into<String>,
+    pub fn sub_with<K: Into<Text>>(
+        text: impl Into<Text>,
         variables: impl IntoIterator<Item = (K, Value)>,
     ) -> Self {
         Self::intrinsic(
@@ -409,7 +410,7 @@ impl Value {
     }
 
     /// `!Join [delimiter, [values]]`.
-    pub fn join(delimiter: impl Into<String>, values: impl IntoIterator<Item = Value>) -> Self {
+    pub fn join(delimiter: impl Into<Text>, values: impl IntoIterator<Item = Value>) -> Self {
         Self::intrinsic(
             Function::Join,
             Self::list([Self::string(delimiter), Self::list(values)]),
@@ -422,7 +423,7 @@ impl Value {
     }
 
     /// `!Split [delimiter, source]`.
-    pub fn split(delimiter: impl Into<String>, source: Value) -> Self {
+    pub fn split(delimiter: impl Into<Text>, source: Value) -> Self {
         Self::intrinsic(
             Function::Split,
             Self::list([Self::string(delimiter), source]),
@@ -430,7 +431,7 @@ impl Value {
     }
 
     /// `!If [condition, when_true, when_false]`.
-    pub fn if_then_else(condition: impl Into<String>, when_true: Value, when_false: Value) -> Self {
+    pub fn if_then_else(condition: impl Into<Text>, when_true: Value, when_false: Value) -> Self {
         Self::intrinsic(
             Function::If,
             Self::list([Self::string(condition), when_true, when_false]),
@@ -458,12 +459,12 @@ impl Value {
     }
 
     /// `!Condition name`.
-    pub fn condition(name: impl Into<String>) -> Self {
+    pub fn condition(name: impl Into<Text>) -> Self {
         Self::intrinsic(Function::Condition, Self::string(name))
     }
 
     /// `!FindInMap [map, top_key, second_key]`.
-    pub fn find_in_map(map: impl Into<String>, top_key: Value, second_key: Value) -> Self {
+    pub fn find_in_map(map: impl Into<Text>, top_key: Value, second_key: Value) -> Self {
         Self::intrinsic(
             Function::FindInMap,
             Self::list([Self::string(map), top_key, second_key]),
@@ -570,14 +571,20 @@ impl Value {
     }
 }
 
-impl From<&str> for Value {
-    fn from(text: &str) -> Self {
+impl From<&'static str> for Value {
+    fn from(text: &'static str) -> Self {
         Self::string(text)
     }
 }
 
 impl From<String> for Value {
     fn from(text: String) -> Self {
+        Self::string(text)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(text: &String) -> Self {
         Self::string(text)
     }
 }

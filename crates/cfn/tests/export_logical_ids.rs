@@ -10,7 +10,7 @@ use export_support::{examples, load};
 use zta_cfn::export::{
     Export, ExportError, ExportOptions, export_design, logical_id, resources_by_element,
 };
-use zta_cfn::{Function, Key, Template, Value, ValueKind};
+use zta_cfn::{Function, Template, Text, Value, ValueKind};
 use zta_model::Design;
 
 /// The example with every segment, component and identity given a logical id unlike the one
@@ -60,7 +60,7 @@ fn referenced_names(value: &Value, names: &mut BTreeSet<String>) {
                         .as_list()
                         .and_then(|args| args.get(1))
                         .and_then(Value::as_map)
-                        .map(|variables| variables.keys().map(Key::as_str).collect())
+                        .map(|variables| variables.keys().map(Text::as_str).collect())
                         .unwrap_or_default();
                     let mut rest = text.unwrap_or_default();
                     while let Some(start) = rest.find("${") {

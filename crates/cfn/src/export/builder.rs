@@ -545,13 +545,13 @@ impl<'c> Builder<'c> {
         group: Group,
         mut resource: Resource,
     ) {
-        let mut marker = vec![("Element", Value::string(element))];
+        let mut marker = vec![("Element", Value::string(element.to_owned()))];
         let base = self.logical_id(element);
         if logical_id == base {
             // The main resource keeps the element's name, which few resource types have a
             // property for, so that an import of the template gives the element back its name.
             if let Some(name) = self.element_name(element) {
-                marker.push(("Name", Value::string(name)));
+                marker.push(("Name", Value::string(name.to_owned())));
             }
         } else {
             // A supporting resource names its part, so that an import of the template knows the
@@ -560,7 +560,7 @@ impl<'c> Builder<'c> {
                 .strip_prefix(base.as_str())
                 .filter(|rest| !rest.is_empty())
                 .unwrap_or(&logical_id);
-            marker.push(("Part", Value::string(part)));
+            marker.push(("Part", Value::string(part.to_owned())));
         }
         let mut metadata = Map::new();
         metadata.insert("ZtaDesigner".into(), Value::map(marker));
@@ -606,7 +606,7 @@ impl<'c> Builder<'c> {
             .parameters
             .entry(name.to_owned())
             .or_insert(parameter);
-        Value::reference(name)
+        Value::reference(name.to_owned())
     }
 
     pub(crate) fn output(&mut self, unit: &str, name: &str, output: Output) {
@@ -633,8 +633,8 @@ impl<'c> Builder<'c> {
         attribute: Option<&str>,
     ) -> Value {
         let local = match attribute {
-            Some(attribute) => Value::get_att(logical, attribute),
-            None => Value::reference(logical),
+            Some(attribute) => Value::get_att(logical.to_owned(), attribute.to_owned()),
+            None => Value::reference(logical.to_owned()),
         };
         if from == to {
             return local;
@@ -673,8 +673,8 @@ impl<'c> Builder<'c> {
     pub(crate) fn skip_checkov(&mut self, unit: &str, logical: &str, check: &str, reason: &str) {
         self.edit_metadata(unit, logical, |metadata| {
             let entry = Value::map([
-                ("id", Value::string(check)),
-                ("comment", Value::string(reason)),
+                ("id", Value::string(check.to_owned())),
+                ("comment", Value::string(reason.to_owned())),
             ]);
             let checkov = metadata
                 .entry("checkov".into())
@@ -708,14 +708,17 @@ impl<'c> Builder<'c> {
                     ..
                 }) = config.get_mut("ignore_checks")
             {
-                checks.push(Value::string(check));
+                checks.push(Value::string(check.to_owned()));
             }
             if let Some(Value {
                 kind: ValueKind::Map(zta),
                 ..
             }) = metadata.get_mut("ZtaDesigner")
             {
-                zta.insert(format!("LintIgnored{check}").into(), Value::string(reason));
+                zta.insert(
+                    format!("LintIgnored{check}").into(),
+                    Value::string(reason.to_owned()),
+                );
             }
         });
     }
@@ -849,7 +852,7 @@ impl<'c> Builder<'c> {
                     unit,
                     &name,
                     Parameter::new("AWS::EC2::AvailabilityZone::Name")
-                        .with("Default", zone.as_str())
+                        .with("Default", zone)
                         .with(
                             "Description",
                             format!("The zone the design calls `{zone}`."),
@@ -958,7 +961,7 @@ fn carried_names(design: &Design) -> FxHashSet<String> {
 pub(crate) fn tags(element: &str, extra: &std::collections::BTreeMap<String, String>) -> Value {
     let mut list = vec![Value::map([
         ("Key", Value::string("zta:element")),
-        ("Value", Value::string(element)),
+        ("Value", Value::string(element.to_owned())),
     ])];
     for (key, value) in extra {
         list.push(Value::map([

@@ -99,7 +99,7 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         None => false,
     };
     let image = match p.image.as_deref() {
-        Some(ami) if ami.starts_with("ami-") => Value::string(ami),
+        Some(ami) if ami.starts_with("ami-") => Value::string(ami.to_owned()),
         _ => b.parameter(
             &unit,
             &b.logical_id_for(&c.id, "ImageId"),
@@ -141,10 +141,7 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         .with_property("ImageId", image)
         .with_property(
             "InstanceType",
-            p.instance_type
-                .clone()
-                .unwrap_or_else(|| "t3.micro".into())
-                .as_str(),
+            p.instance_type.clone().unwrap_or_else(|| "t3.micro".into()),
         )
         .with_property(
             "LaunchTemplate",
@@ -272,14 +269,13 @@ fn function(b: &mut Builder<'_>, c: &Component) {
         ),
     );
     let mut resource = Resource::new("AWS::Lambda::Function")
-        .with_property("Description", c.name.as_str())
+        .with_property("Description", &c.name)
         .with_property(
             "Runtime",
             c.properties
                 .runtime
                 .clone()
-                .unwrap_or_else(|| "python3.13".into())
-                .as_str(),
+                .unwrap_or_else(|| "python3.13".into()),
         )
         .with_property("Handler", "index.handler")
         .with_property(
@@ -502,7 +498,7 @@ fn service(b: &mut Builder<'_>, c: &Component) {
                 Value::map([
                     ("awslogs-group", Value::reference(&logs)),
                     ("awslogs-region", Value::reference("AWS::Region")),
-                    ("awslogs-stream-prefix", Value::string(c.id.as_str())),
+                    ("awslogs-stream-prefix", Value::string(&c.id)),
                 ]),
             ),
         ]),
@@ -664,10 +660,7 @@ fn eks(b: &mut Builder<'_>, c: &Component) {
     let mut resource = Resource::new("AWS::EKS::Cluster")
         .with_property(
             "Version",
-            p.engine_version
-                .clone()
-                .unwrap_or_else(|| "1.33".into())
-                .as_str(),
+            p.engine_version.clone().unwrap_or_else(|| "1.33".into()),
         )
         .with_property("RoleArn", role)
         .with_property(

@@ -146,7 +146,7 @@ pub(crate) fn key_policy(roles: Vec<Value>, services: KeyServices, extra: Vec<Va
 }
 
 fn service_principal_sub(service: &str) -> Value {
-    Value::map([("Service", Value::sub(service))])
+    Value::map([("Service", Value::sub(service.to_owned()))])
 }
 
 pub(crate) fn generate(b: &mut Builder<'_>) {
@@ -204,7 +204,7 @@ fn key(b: &mut Builder<'_>, c: &Component) {
     };
     let extra = statements(b, &unit, &c.properties.resource_policy, true);
     let mut resource = Resource::new("AWS::KMS::Key")
-        .with_property("Description", c.name.as_str())
+        .with_property("Description", &c.name)
         .with_property(
             "EnableKeyRotation",
             c.properties.key_rotation.unwrap_or(true),
@@ -622,7 +622,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
                 group.clone(),
                 Resource::new(kind)
                     .with_property("Description", format!("TLS-only connections to {}", c.name))
-                    .with_property("Family", family.as_str())
+                    .with_property("Family", family.clone())
                     .with_property("Parameters", Value::map([(name, Value::string(value))])),
             );
             Some(logical)
@@ -659,8 +659,8 @@ fn database(b: &mut Builder<'_>, c: &Component) {
     } else {
         "AWS::RDS::DBInstance"
     })
-    .with_property("Engine", engine.as_str())
-    .with_property("EngineVersion", version.as_str())
+    .with_property("Engine", engine.clone())
+    .with_property("EngineVersion", version.clone())
     .with_property("DBSubnetGroupName", Value::reference(&subnet_group))
     .with_property("MasterUsername", "dbadmin")
     .with_property("EnableIAMDatabaseAuthentication", p.iam_auth != Some(false))
@@ -724,8 +724,8 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         b.put(&unit, b.logical_id(&c.id), &c.id, group.clone(), db);
         let mut instance = Resource::new("AWS::RDS::DBInstance")
             .with_property("DBClusterIdentifier", Value::reference(b.logical_id(&c.id)))
-            .with_property("Engine", engine.as_str())
-            .with_property("DBInstanceClass", instance_class.as_str())
+            .with_property("Engine", engine.clone())
+            .with_property("DBInstanceClass", instance_class.clone())
             .with_property("PubliclyAccessible", p.publicly_accessible == Some(true))
             .with_property("AutoMinorVersionUpgrade", true)
             .with_property("MonitoringInterval", 60_u32)
@@ -743,7 +743,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         );
     } else {
         db = db
-            .with_property("DBInstanceClass", instance_class.as_str())
+            .with_property("DBInstanceClass", instance_class.clone())
             .with_property("AllocatedStorage", "20")
             .with_property("StorageType", "gp3")
             .with_property("MultiAZ", p.multi_az != Some(false))
@@ -862,7 +862,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
     if engine == "memcached" {
         let mut cluster = Resource::new("AWS::ElastiCache::CacheCluster")
             .with_property("Engine", "memcached")
-            .with_property("CacheNodeType", node.as_str())
+            .with_property("CacheNodeType", node.clone())
             .with_property(
                 "NumCacheNodes",
                 if p.multi_az == Some(false) { 1_u32 } else { 2 },
@@ -883,16 +883,16 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
             )
             .with_property("Tags", tags(&c.id, &c.tags));
         if let Some(version) = &p.engine_version {
-            cluster = cluster.with_property("EngineVersion", version.as_str());
+            cluster = cluster.with_property("EngineVersion", version);
         }
         b.put(&unit, b.logical_id(&c.id), &c.id, group, cluster);
         return;
     }
     let multi_az = p.multi_az != Some(false);
     let mut resource = Resource::new("AWS::ElastiCache::ReplicationGroup")
-        .with_property("ReplicationGroupDescription", c.name.as_str())
-        .with_property("Engine", engine.as_str())
-        .with_property("CacheNodeType", node.as_str())
+        .with_property("ReplicationGroupDescription", &c.name)
+        .with_property("Engine", engine.clone())
+        .with_property("CacheNodeType", node.clone())
         .with_property("NumCacheClusters", if multi_az { 2_u32 } else { 1 })
         .with_property("AutomaticFailoverEnabled", multi_az)
         .with_property("MultiAZEnabled", multi_az)
@@ -913,7 +913,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
         resource = resource.with_property("TransitEncryptionMode", "required");
     }
     if let Some(version) = &p.engine_version {
-        resource = resource.with_property("EngineVersion", version.as_str());
+        resource = resource.with_property("EngineVersion", version);
     }
     if p.encrypted_at_rest != Some(false) {
         resource = resource.with_property("KmsKeyId", b.key_arn(&unit, c));
@@ -978,7 +978,7 @@ fn secret(b: &mut Builder<'_>, c: &Component) {
     let key = b.key_arn(&unit, c);
     let secret = b.logical_id(&c.id);
     let mut resource = Resource::new("AWS::SecretsManager::Secret")
-        .with_property("Description", c.name.as_str())
+        .with_property("Description", &c.name)
         .with_property("KmsKeyId", key)
         .with_property(
             "GenerateSecretString",
@@ -1076,7 +1076,7 @@ fn topic(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let group = b.workload_group(c);
     let mut resource = Resource::new("AWS::SNS::Topic")
-        .with_property("DisplayName", c.name.as_str())
+        .with_property("DisplayName", &c.name)
         .with_property("Tags", tags(&c.id, &c.tags));
     if c.properties.encrypted_at_rest != Some(false) {
         resource = resource.with_property("KmsMasterKeyId", b.key_arn(&unit, c));

@@ -115,7 +115,7 @@ fn certificate(b: &mut Builder<'_>, c: &Component) {
         .clone()
         .unwrap_or_else(|| format!("{}.example.com", c.id));
     let mut resource = Resource::new("AWS::CertificateManager::Certificate")
-        .with_property("DomainName", domain.as_str())
+        .with_property("DomainName", domain.clone())
         .with_property("ValidationMethod", "DNS")
         .with_property("Tags", tags(&c.id, &c.tags));
     let zone = b
@@ -401,8 +401,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
                 c.properties
                     .tls_policy
                     .clone()
-                    .unwrap_or_else(|| TLS_POLICY.into())
-                    .as_str(),
+                    .unwrap_or_else(|| TLS_POLICY.into()),
             )
             .with_property(
                 "Certificates",
@@ -554,8 +553,7 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
                 c.properties
                     .tls_policy
                     .clone()
-                    .unwrap_or_else(|| TLS_POLICY.into())
-                    .as_str(),
+                    .unwrap_or_else(|| TLS_POLICY.into()),
             )
             .with_property(
                 "Certificates",
@@ -640,7 +638,7 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
     let api = b.logical_id(&c.id);
     let mut resource = Resource::new("AWS::ApiGateway::RestApi")
         .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
-        .with_property("Description", c.name.as_str())
+        .with_property("Description", &c.name)
         .with_property(
             "EndpointConfiguration",
             Value::map([("Types", Value::list([Value::string("REGIONAL")]))]),
@@ -687,7 +685,7 @@ fn rest_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
             Resource::new("AWS::ApiGateway::Resource")
                 .with_property("RestApiId", Value::reference(&api))
                 .with_property("ParentId", Value::get_att(&api, "RootResourceId"))
-                .with_property("PathPart", target.id.as_str()),
+                .with_property("PathPart", &target.id),
         );
         let proxy = b.logical_id_for(&flow.id, "ProxyResource");
         b.put(
@@ -997,7 +995,7 @@ fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stage: Option<&
         &c.id,
         group.clone(),
         Resource::new("AWS::ApiGateway::DomainName")
-            .with_property("DomainName", domain.as_str())
+            .with_property("DomainName", domain.clone())
             .with_property("RegionalCertificateArn", certificate)
             .with_property(
                 "EndpointConfiguration",
@@ -1031,7 +1029,7 @@ fn http_api(b: &mut Builder<'_>, unit: &str, c: &Component, auth: Auth, issuer: 
         group.clone(),
         Resource::new("AWS::ApiGatewayV2::Api")
             .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
-            .with_property("Description", c.name.as_str())
+            .with_property("Description", &c.name)
             .with_property("ProtocolType", "HTTP"),
     );
     let authorizer = match (auth, &issuer) {
@@ -1406,7 +1404,7 @@ fn web_acl(b: &mut Builder<'_>, element: &str, unit: &str, groups: &[String], pr
         Value::map([
             ("SampledRequestsEnabled", Value::from(true)),
             ("CloudWatchMetricsEnabled", Value::from(true)),
-            ("MetricName", Value::string(name)),
+            ("MetricName", Value::string(name.to_owned())),
         ])
     };
     let rules: Vec<Value> = groups

@@ -455,7 +455,7 @@ fn role(b: &mut Builder<'_>, identity: &Identity, calls: &[&Flow]) {
         ]));
     }
     let mut resource = Resource::new("AWS::IAM::Role")
-        .with_property("Description", role_description(identity))
+        .with_property("Description", role_description(identity).to_owned())
         .with_property("AssumeRolePolicyDocument", policy_document(trust));
     if let Some(seconds) = identity.session_duration_seconds {
         resource = resource.with_property("MaxSessionDuration", seconds.clamp(3600, 43200));
@@ -710,7 +710,7 @@ fn user_pool(b: &mut Builder<'_>, identity: &Identity) {
             Group::Security,
             Resource::new("AWS::Cognito::UserPoolIdentityProvider")
                 .with_property("UserPoolId", Value::reference(&pool))
-                .with_property("ProviderName", name.as_str())
+                .with_property("ProviderName", name.clone())
                 .with_property("ProviderType", provider_type)
                 .with_property("ProviderDetails", details)
                 .with_property(
@@ -802,8 +802,8 @@ fn permission_set(b: &mut Builder<'_>, identity: &Identity) {
         .clamp(3600, 43200);
     let mut resource = Resource::new("AWS::SSO::PermissionSet")
         .with_property("InstanceArn", instance.clone())
-        .with_property("Name", name.as_str())
-        .with_property("Description", identity.name.as_str())
+        .with_property("Name", name.clone())
+        .with_property("Description", &identity.name)
         .with_property("SessionDuration", format!("PT{}H", seconds.div_ceil(3600)));
     if !identity.managed_policies.is_empty() {
         resource = resource.with_property(
@@ -891,7 +891,7 @@ fn identity_provider(b: &mut Builder<'_>, identity: &Identity) {
             Resource::new("AWS::IAM::SAMLProvider").with_property("SamlMetadataDocument", metadata)
         }
         _ => Resource::new("AWS::IAM::OIDCProvider")
-            .with_property("Url", identity.issuer.clone().unwrap_or_default().as_str())
+            .with_property("Url", identity.issuer.clone().unwrap_or_default())
             .with_property(
                 "ClientIdList",
                 Value::list([Value::string("sts.amazonaws.com")]),

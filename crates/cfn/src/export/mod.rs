@@ -404,9 +404,9 @@ fn stack_parts(
 }
 
 fn template_metadata(design: &str, account: Option<&str>) -> crate::value::Map {
-    let mut entries = vec![("Design", Value::string(design))];
+    let mut entries = vec![("Design", Value::string(design.to_owned()))];
     if let Some(account) = account {
-        entries.push(("Account", Value::string(account)));
+        entries.push(("Account", Value::string(account.to_owned())));
     }
     let mut metadata = crate::value::Map::new();
     metadata.insert("ZtaDesigner".into(), Value::map(entries));

@@ -371,9 +371,9 @@ fn alarm(b: &mut Builder<'_>, c: &Component) {
             ),
     );
     let mut resource = Resource::new("AWS::CloudWatch::Alarm")
-        .with_property("AlarmDescription", c.name.as_str())
+        .with_property("AlarmDescription", &c.name)
         .with_property("Namespace", "ZtaDesigner/Security")
-        .with_property("MetricName", metric_name.as_str())
+        .with_property("MetricName", metric_name.clone())
         .with_property("Statistic", "Sum")
         .with_property("Period", 300_u32)
         .with_property("EvaluationPeriods", 1_u32)
@@ -832,7 +832,7 @@ fn share(b: &mut Builder<'_>, c: &Component) {
         &c.id,
         Group::Network,
         Resource::new("AWS::RAM::ResourceShare")
-            .with_property("Name", c.name.as_str())
+            .with_property("Name", &c.name)
             .with_property("AllowExternalPrincipals", false)
             .with_property("ResourceArns", Value::list(arns))
             .with_property("Principals", Value::list(principals))

@@ -227,7 +227,7 @@ fn firewall_endpoint(firewall: &str) -> Value {
         1,
         Value::split(
             ":",
-            Value::select(0, Value::get_att(firewall, "EndpointIds")),
+            Value::select(0, Value::get_att(firewall.to_owned(), "EndpointIds")),
         ),
     )
 }
@@ -331,7 +331,7 @@ fn routes_and_nacls(b: &mut Builder<'_>, vpc: &Segment) {
                 for (index, peer) in peers.iter().enumerate() {
                     let mut route = Resource::new("AWS::EC2::Route")
                         .with_property("RouteTableId", Value::reference(&table))
-                        .with_property("DestinationCidrBlock", peer.as_str());
+                        .with_property("DestinationCidrBlock", peer);
                     match firewall {
                         Some(f) if tier == Tier::Public => {
                             route = route.with_property(
@@ -531,7 +531,7 @@ fn transit_gateway(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let auto_accept = c.properties.auto_accept_attachments.unwrap_or(false);
     let tgw = Resource::new("AWS::EC2::TransitGateway")
-        .with_property("Description", c.name.as_str())
+        .with_property("Description", &c.name)
         .with_property(
             "AutoAcceptSharedAttachments",
             if auto_accept { "enable" } else { "disable" },
@@ -627,7 +627,7 @@ fn peering(b: &mut Builder<'_>, c: &Component) {
     if second_unit != first_unit
         && let Some(account_id) = b.segment(&second_unit).and_then(|s| s.account_id.clone())
     {
-        resource = resource.with_property("PeerOwnerId", account_id.as_str());
+        resource = resource.with_property("PeerOwnerId", account_id.clone());
         b.manual_step(
             &c.id,
             &second_unit,
@@ -949,7 +949,7 @@ fn zone(b: &mut Builder<'_>, c: &Component) {
         .clone()
         .unwrap_or_else(|| format!("{}.example.com", c.id));
     let mut zone = Resource::new("AWS::Route53::HostedZone")
-        .with_property("Name", name.as_str())
+        .with_property("Name", name.clone())
         .with_property("HostedZoneTags", tags(&c.id, &c.tags));
     if let Some(vpc) = b.vpc_of(c) {
         zone = zone.with_property(

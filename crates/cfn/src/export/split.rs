@@ -409,7 +409,7 @@ fn rewrite(
                 .map(|(name, attribute)| import(&name, Some(&attribute), imports)),
             Function::Sub => {
                 let (text, mut variables) = match &intrinsic.argument.kind {
-                    ValueKind::String(text) => (text.clone(), Map::new()),
+                    ValueKind::String(text) => (text.to_string(), Map::new()),
                     ValueKind::List(items) => (
                         items
                             .first()

@@ -210,7 +210,7 @@ impl Builder<'_> {
         if variables || !prefix.is_empty() {
             Value::sub(out)
         } else {
-            Value::string(text)
+            Value::string(text.to_owned())
         }
     }
 
@@ -222,8 +222,8 @@ impl Builder<'_> {
 
 /// Keeps a stateful resource (and its data) when the stack deletes or replaces it.
 pub(crate) fn stateful(resource: &mut Resource, policy: &str) {
-    resource.deletion_policy = Some(Value::string(policy));
-    resource.update_replace_policy = Some(Value::string(policy));
+    resource.deletion_policy = Some(Value::string(policy.to_owned()));
+    resource.update_replace_policy = Some(Value::string(policy.to_owned()));
 }
 
 /// The smallest retention CloudWatch Logs accepts that keeps logs at least `days` days.
@@ -255,7 +255,7 @@ pub(crate) fn allow_statement(sid: &str, actions: &[String], mut resources: Vec<
         Value::list(resources)
     };
     Value::map([
-        ("Sid", Value::string(sid)),
+        ("Sid", Value::string(sid.to_owned())),
         ("Effect", Value::string("Allow")),
         ("Action", actions),
         ("Resource", resources),
@@ -264,7 +264,7 @@ pub(crate) fn allow_statement(sid: &str, actions: &[String], mut resources: Vec<
 
 /// A `Principal: {Service: name}` value.
 pub(crate) fn service_principal(service: &str) -> Value {
-    Value::map([("Service", Value::string(service))])
+    Value::map([("Service", Value::string(service.to_owned()))])
 }
 
 /// The ARN written in a design (a managed policy, a boundary) with its partition made portable.
@@ -274,7 +274,7 @@ pub(crate) fn portable_arn(arn: &str) -> Value {
             return Value::arn(rest.replace("${", "${!"));
         }
     }
-    Value::string(arn)
+    Value::string(arn.to_owned())
 }
 
 #[cfg(test)]

@@ -203,7 +203,7 @@ impl Importer<'_> {
             if let Some((parent, value)) = self.stacks[*stack].passed_parameter(name)
                 && let Some(text) = self.eval(parent, value).as_text()
             {
-                attributes.insert("Default".into(), Value::string(text));
+                attributes.insert("Default".into(), Value::string(text.to_owned()));
             }
             parameter_map.insert(
                 self.prefixed(*stack, name).into(),

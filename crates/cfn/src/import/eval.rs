@@ -194,7 +194,7 @@ impl Importer<'_> {
             ValueKind::Null => Sym::NoValue,
             ValueKind::Bool(flag) => Sym::Text(flag.to_string()),
             ValueKind::Number(number) => Sym::Text(number.to_string()),
-            ValueKind::String(text) => Sym::Text(text.clone()),
+            ValueKind::String(text) => Sym::Text(text.to_string()),
             ValueKind::List(items) => Sym::List(
                 items
                     .iter()

@@ -904,8 +904,10 @@ impl Importer<'_> {
                             None => (name.as_str(), None),
                         };
                         let reference = match attribute {
-                            Some(attribute) => Value::get_att(resource, attribute),
-                            None => Value::reference(resource),
+                            Some(attribute) => {
+                                Value::get_att(resource.to_owned(), attribute.to_owned())
+                            }
+                            None => Value::reference(resource.to_owned()),
                         };
                         for key in self.eval(stack, &reference).resources() {
                             if !found.contains(&key) {

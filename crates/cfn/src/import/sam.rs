@@ -106,8 +106,8 @@ fn function(
             Some(location) => {
                 let (bucket, key) = location.split_once('/').unwrap_or((location, ""));
                 Value::map([
-                    ("S3Bucket", Value::from(bucket)),
-                    ("S3Key", Value::from(key)),
+                    ("S3Bucket", Value::string(bucket.to_owned())),
+                    ("S3Key", Value::string(key.to_owned())),
                 ])
             }
             None => Value::map([("S3Bucket", Value::from("")), ("S3Key", uri.clone())]),
@@ -211,7 +211,7 @@ fn function(
             }
             Some(kind @ ("SQS" | "Kinesis" | "DynamoDB" | "MSK")) => {
                 let mut mapping = Resource::new("AWS::Lambda::EventSourceMapping")
-                    .with_property("FunctionName", Value::reference(logical_id));
+                    .with_property("FunctionName", Value::reference(logical_id.to_owned()));
                 let source_key = if kind == "SQS" { "Queue" } else { "Stream" };
                 if let Some(source) = properties.get(source_key) {
                     mapping
@@ -257,7 +257,7 @@ fn api_event(
         .filter(|name| *name != "NONE");
     let (authorization_type, authorizer_id) = match authorizer {
         Some("AWS_IAM") => ("AWS_IAM", None),
-        Some(name) => ("CUSTOM", Some(Value::reference(name))),
+        Some(name) => ("CUSTOM", Some(Value::reference(name.to_owned()))),
         None => ("NONE", None),
     };
     let http_method = properties
@@ -268,7 +268,7 @@ fn api_event(
         .with_property("RestApiId", api.clone())
         .with_property("ResourceId", Value::intrinsic(
             crate::value::Function::GetAtt,
-            Value::list([Value::from(api.as_ref_target().unwrap_or(IMPLICIT_API)), Value::from("RootResourceId")]),
+            Value::list([Value::string(api.as_ref_target().unwrap_or(IMPLICIT_API).to_owned()), Value::from("RootResourceId")]),
         ))
         .with_property("HttpMethod", http_method)
         .with_property("AuthorizationType", authorization_type)
@@ -295,7 +295,7 @@ fn api_event(
     }
     let permission = Resource::new("AWS::Lambda::Permission")
         .with_property("Action", "lambda:InvokeFunction")
-        .with_property("FunctionName", Value::reference(function))
+        .with_property("FunctionName", Value::reference(function.to_owned()))
         .with_property("Principal", "apigateway.amazonaws.com");
     vec![
         (format!("{function}{event_name}Method"), method),

@@ -60,7 +60,7 @@ pub(crate) fn prepare(mut template: Template, origin: &str) -> Result<Prepared> 
         let remaining: Vec<Value> = names
             .iter()
             .filter(|name| name.as_str() != SAM)
-            .map(|name| Value::string(name.as_str()))
+            .map(|name| Value::string(name.clone()))
             .collect();
         template.transform = match remaining.len() {
             0 => None,
@@ -163,7 +163,7 @@ fn substitute(value: &Value, identifier: &str, item: &str) -> Value {
             if intrinsic.function == Function::Ref
                 && intrinsic.argument.as_str() == Some(identifier)
             {
-                ValueKind::String(item.to_owned())
+                ValueKind::String(item.to_owned().into())
             } else if intrinsic.function == Function::Sub
                 && let Some(text) = intrinsic.argument.as_str()
             {
@@ -174,7 +174,7 @@ fn substitute(value: &Value, identifier: &str, item: &str) -> Value {
                         argument: Value::string(text),
                     }))
                 } else {
-                    ValueKind::String(text)
+                    ValueKind::String(text.into())
                 }
             } else {
                 ValueKind::Intrinsic(Box::new(Intrinsic {

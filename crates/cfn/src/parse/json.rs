@@ -89,7 +89,10 @@ impl Reader<'_> {
         match self.peek() {
             Some(b'{') => self.object(depth, location),
             Some(b'[') => self.array(depth, location),
-            Some(b'"') => Ok(Value::at(ValueKind::String(self.string()?), location)),
+            Some(b'"') => Ok(Value::at(
+                ValueKind::String(self.string()?.into()),
+                location,
+            )),
             Some(b't') => self.literal("true", ValueKind::Bool(true), location),
             Some(b'f') => self.literal("false", ValueKind::Bool(false), location),
             Some(b'n') => self.literal("null", ValueKind::Null, location),

@@ -115,18 +115,18 @@ pub(crate) fn finish_mapping(
 pub(crate) fn intrinsic_at(function: Function, argument: Value, location: Location) -> Value {
     let argument = match (&function, &argument.kind) {
         (Function::GetAZs, ValueKind::Null) => Value {
-            kind: ValueKind::String(String::new()),
+            kind: ValueKind::String("".into()),
             mark: argument.mark,
         },
         (Function::GetAtt, ValueKind::String(dotted)) => match dotted.split_once('.') {
             Some((resource, attribute)) => Value {
                 kind: ValueKind::List(vec![
                     Value {
-                        kind: ValueKind::String(resource.to_owned()),
+                        kind: ValueKind::String(resource.to_owned().into()),
                         mark: argument.mark,
                     },
                     Value {
-                        kind: ValueKind::String(attribute.to_owned()),
+                        kind: ValueKind::String(attribute.to_owned().into()),
                         mark: argument.mark,
                     },
                 ]),

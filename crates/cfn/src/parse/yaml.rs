@@ -238,7 +238,7 @@ impl Builder<'_> {
             && let Some(function) = Function::from_short_tag(&tag.suffix)
         {
             let argument = if takes_name(&function) {
-                Value::at(ValueKind::String(text.to_owned()), location)
+                Value::at(ValueKind::String(text.to_owned().into()), location)
             } else {
                 Value::at(resolve_untagged(text, style), location)
             };
@@ -246,7 +246,7 @@ impl Builder<'_> {
         }
         if tag.handle == CORE_SCHEMA_HANDLE {
             let kind = match tag.suffix.as_str() {
-                "str" => Some(ValueKind::String(text.to_owned())),
+                "str" => Some(ValueKind::String(text.to_owned().into())),
                 "int" | "float" => Number::parse(text).map(ValueKind::Number),
                 "bool" | "null" => Some(resolve_untagged(text, ScalarStyle::Plain)),
                 _ => None,
@@ -255,7 +255,7 @@ impl Builder<'_> {
                 return Value::at(kind, location);
             }
         }
-        let value = Value::at(ValueKind::String(text.to_owned()), location);
+        let value = Value::at(ValueKind::String(text.to_owned().into()), location);
         Value::at(
             ValueKind::Tagged {
                 tag: tag_text(tag),
@@ -322,7 +322,7 @@ fn tag_text(tag: &Tag) -> String {
 /// What an untagged scalar means to CloudFormation.
 fn resolve_untagged(text: &str, style: ScalarStyle) -> ValueKind {
     if style != ScalarStyle::Plain {
-        return ValueKind::String(text.to_owned());
+        return ValueKind::String(text.to_owned().into());
     }
     match text {
         "" | "~" | "null" | "Null" | "NULL" => ValueKind::Null,
@@ -338,7 +338,7 @@ fn resolve_untagged(text: &str, style: ScalarStyle) -> ValueKind {
                 Some(number) if !unsigned.starts_with('-') || unsigned == text => {
                     ValueKind::Number(number)
                 }
-                _ => ValueKind::String(text.to_owned()),
+                _ => ValueKind::String(text.to_owned().into()),
             }
         }
     }
@@ -347,7 +347,7 @@ fn resolve_untagged(text: &str, style: ScalarStyle) -> ValueKind {
 /// The text of a scalar value used as a mapping key through an alias.
 fn scalar_text(value: &Value) -> Option<String> {
     match &value.kind {
-        ValueKind::String(text) => Some(text.clone()),
+        ValueKind::String(text) => Some(text.to_string()),
         ValueKind::Number(number) => Some(number.to_string()),
         ValueKind::Bool(flag) => Some(flag.to_string()),
         _ => None,

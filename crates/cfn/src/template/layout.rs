@@ -25,7 +25,7 @@ impl Layout<'_> {
     pub(crate) fn to_value(&self) -> Value {
         match self {
             Layout::Value(value) => (*value).clone(),
-            Layout::Text(text) => Value::string(*text),
+            Layout::Text(text) => Value::string((*text).to_owned()),
             Layout::Texts(texts) => Value::list(texts.iter().map(Value::string)),
             Layout::Map(map, mark) => Value {
                 kind: ValueKind::Map((*map).clone()),

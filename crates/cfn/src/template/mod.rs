@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::error::Result;
 use crate::parse::{Format, Limits, parse_value};
-use crate::value::{Key, Location, Map, SourceMark, Value};
+use crate::value::{Location, Map, SourceMark, Text, Value};
 
 /// The prefix of a `Fn::ForEach` loop key (AWS::LanguageExtensions) inside `Resources` or
 /// `Outputs`, whose value is the loop, not a resource or output.
@@ -48,7 +48,7 @@ pub struct Parameter {
 
 impl Parameter {
     /// A parameter of the given type (`String`, `AWS::EC2::VPC::Id`, ...).
-    pub fn new(parameter_type: impl Into<String>) -> Self {
+    pub fn new(parameter_type: impl Into<Text>) -> Self {
         let mut attributes = Map::new();
         attributes.insert("Type".into(), Value::string(parameter_type));
         Self {
@@ -58,7 +58,7 @@ impl Parameter {
     }
 
     /// The parameter with one more attribute, such as `Description` or `Default`.
-    pub fn with(mut self, attribute: impl Into<Key>, value: impl Into<Value>) -> Self {
+    pub fn with(mut self, attribute: impl Into<Text>, value: impl Into<Value>) -> Self {
         self.attributes.insert(attribute.into(), value.into());
         self
     }
@@ -101,7 +101,7 @@ impl Resource {
     }
 
     /// The resource with one more property.
-    pub fn with_property(mut self, name: impl Into<Key>, value: impl Into<Value>) -> Self {
+    pub fn with_property(mut self, name: impl Into<Text>, value: impl Into<Value>) -> Self {
         self.properties.insert(name.into(), value.into());
         self
     }

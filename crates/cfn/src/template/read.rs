@@ -94,7 +94,7 @@ impl Reader<'_> {
 
     fn string(&self, value: Value, what: &str) -> Result<String> {
         match value.kind {
-            ValueKind::String(text) => Ok(text),
+            ValueKind::String(text) => Ok(text.into_string()),
             _ => Err(self.error(value.mark.0, &format!("{what} must be a string"))),
         }
     }
@@ -144,7 +144,7 @@ impl Reader<'_> {
 
     fn depends_on(&self, value: Value, what: &str) -> Result<Vec<String>> {
         match value.kind {
-            ValueKind::String(name) => Ok(vec![name]),
+            ValueKind::String(name) => Ok(vec![name.into_string()]),
             ValueKind::List(items) => items
                 .into_iter()
                 .map(|item| self.string(item, what))

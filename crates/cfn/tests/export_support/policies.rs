@@ -124,7 +124,7 @@ pub fn resolve(template: &Template, value: &Value) -> serde_json::Value {
         ValueKind::Number(number) => {
             serde_json::from_str(number.as_str()).unwrap_or(serde_json::Value::Null)
         }
-        ValueKind::String(text) => serde_json::Value::String(text.clone()),
+        ValueKind::String(text) => serde_json::Value::String(text.to_string()),
         ValueKind::List(items) => {
             serde_json::Value::Array(items.iter().map(|i| resolve(template, i)).collect())
         }
