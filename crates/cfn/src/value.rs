@@ -41,7 +41,21 @@ impl PartialEq for SourceMark {
 }
 
 /// An ordered mapping with string keys, as every CloudFormation mapping is.
-pub type Map = IndexMap<Text, Value>;
+pub type Map = IndexMap<Text, Value, KeyHashing>;
+
+/// How map keys are hashed: with foldhash, under a seed drawn at random once per process, so
+/// that keys crafted to collide need a seed nobody outside the process knows. The seed is shared,
+/// so a map holds no hashing state of its own and a template's many small maps stay small.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeyHashing;
+
+impl std::hash::BuildHasher for KeyHashing {
+    type Hasher = foldhash::fast::FoldHasher<'static>;
+
+    fn build_hasher(&self) -> Self::Hasher {
+        foldhash::fast::FoldHasher::with_seed(0, foldhash::SharedSeed::global_random())
+    }
+}
 
 /// The text of a mapping key or a string value. Most of what an exported template says is text
 /// the program holds itself (`Type`, `Properties`, `Effect`, `Allow`, `tcp`, `2012-10-17`, ...),

@@ -231,7 +231,7 @@ fn strings_that_yaml_1_1_reads_otherwise_are_quoted_for_pyyaml() {
             .enumerate()
             .map(|(index, text)| (format!("k{index}"), Value::from(*text))),
     );
-    let mut keys = Map::new();
+    let mut keys = Map::default();
     for text in LOOK_ALIKES {
         keys.insert(text.to_owned().into(), Value::from("key"));
     }

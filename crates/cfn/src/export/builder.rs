@@ -562,7 +562,7 @@ impl<'c> Builder<'c> {
                 .unwrap_or(&logical_id);
             marker.push(("Part", Value::string(part.to_owned())));
         }
-        let mut metadata = Map::new();
+        let mut metadata = Map::default();
         metadata.insert("ZtaDesigner".into(), Value::map(marker));
         if let Some(Value {
             kind: ValueKind::Map(existing),
@@ -738,7 +738,7 @@ impl<'c> Builder<'c> {
                 kind: ValueKind::Map(map),
                 ..
             }) => map,
-            _ => Map::new(),
+            _ => Map::default(),
         };
         edit(&mut metadata);
         resource.metadata = Some(Value::from(metadata));

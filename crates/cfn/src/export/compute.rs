@@ -169,7 +169,7 @@ fn instance(b: &mut Builder<'_>, c: &Component) {
         ),
     ]);
     resource = resource.with_property("NetworkInterfaces", Value::list([interface]));
-    let mut ebs = crate::value::Map::new();
+    let mut ebs = crate::value::Map::default();
     ebs.insert("VolumeType".into(), Value::string("gp3"));
     ebs.insert("VolumeSize".into(), Value::from(30_u32));
     ebs.insert(
@@ -472,7 +472,7 @@ fn service(b: &mut Builder<'_>, c: &Component) {
     ports.sort_unstable();
     ports.dedup();
     let container = b.logical_id(&c.id);
-    let mut definition = crate::value::Map::new();
+    let mut definition = crate::value::Map::default();
     definition.insert("Name".into(), Value::string(&container));
     definition.insert("Image".into(), image);
     definition.insert("Essential".into(), Value::from(true));

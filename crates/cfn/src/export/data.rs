@@ -779,7 +779,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
 fn table(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let p = &c.properties;
-    let mut sse = crate::value::Map::new();
+    let mut sse = crate::value::Map::default();
     sse.insert("SSEEnabled".into(), Value::from(true));
     if p.encrypted_at_rest != Some(false) {
         sse.insert("SSEType".into(), Value::string("KMS"));

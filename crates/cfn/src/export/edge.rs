@@ -1314,7 +1314,7 @@ fn distribution(b: &mut Builder<'_>, c: &Component) {
             .with("AllowedPattern", "^arn:aws[a-z-]*:acm:us-east-1:.+$")
             .with("Description", format!("The ACM certificate in us-east-1 that distribution `{}` serves (CloudFront takes certificates only from us-east-1).", c.id)),
     );
-    let mut config = crate::value::Map::new();
+    let mut config = crate::value::Map::default();
     config.insert("Enabled".into(), Value::from(true));
     config.insert("HttpVersion".into(), Value::string("http2and3"));
     config.insert("Origins".into(), Value::list([origin_value]));

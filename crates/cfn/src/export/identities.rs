@@ -53,7 +53,7 @@ pub(crate) fn statements(
     statements
         .iter()
         .map(|statement| {
-            let mut map = crate::value::Map::new();
+            let mut map = crate::value::Map::default();
             if let Some(sid) = &statement.sid {
                 map.insert("Sid".into(), Value::string(sid));
             }
@@ -395,7 +395,7 @@ fn trust_statements(b: &mut Builder<'_>, unit: &str, identity: &Identity) -> Vec
                 ),
             },
         };
-        let mut statement = crate::value::Map::new();
+        let mut statement = crate::value::Map::default();
         statement.insert("Sid".into(), Value::string(format!("Trust{}", index + 1)));
         statement.insert("Effect".into(), Value::string("Allow"));
         statement.insert("Principal".into(), principal_value);

@@ -408,7 +408,7 @@ fn template_metadata(design: &str, account: Option<&str>) -> crate::value::Map {
     if let Some(account) = account {
         entries.push(("Account", Value::string(account.to_owned())));
     }
-    let mut metadata = crate::value::Map::new();
+    let mut metadata = crate::value::Map::default();
     metadata.insert("ZtaDesigner".into(), Value::map(entries));
     metadata
 }

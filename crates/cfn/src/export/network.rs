@@ -820,7 +820,7 @@ fn firewall(b: &mut Builder<'_>, c: &Component) {
             ]));
         }
     }
-    let mut policy = crate::value::Map::new();
+    let mut policy = crate::value::Map::default();
     policy.insert(
         "StatelessDefaultActions".into(),
         Value::list([Value::string("aws:forward_to_sfe")]),

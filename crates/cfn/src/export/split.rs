@@ -409,7 +409,7 @@ fn rewrite(
                 .map(|(name, attribute)| import(&name, Some(&attribute), imports)),
             Function::Sub => {
                 let (text, mut variables) = match &intrinsic.argument.kind {
-                    ValueKind::String(text) => (text.to_string(), Map::new()),
+                    ValueKind::String(text) => (text.to_string(), Map::default()),
                     ValueKind::List(items) => (
                         items
                             .first()
@@ -422,7 +422,7 @@ fn rewrite(
                             .cloned()
                             .unwrap_or_default(),
                     ),
-                    _ => (String::new(), Map::new()),
+                    _ => (String::new(), Map::default()),
                 };
                 for variable in variables.values_mut() {
                     rewrite(variable, elsewhere, prefix, imports);

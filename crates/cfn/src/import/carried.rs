@@ -194,7 +194,7 @@ impl Importer<'_> {
         };
         put("Metadata", root.metadata.clone());
         put("Rules", root.rules.clone());
-        let mut parameter_map = Map::new();
+        let mut parameter_map = Map::default();
         for (stack, name) in parameters.keys() {
             let mut attributes = self.stacks[*stack].template.parameters[name]
                 .attributes
@@ -232,7 +232,7 @@ impl Importer<'_> {
             })
             .collect();
         put("Conditions", condition_map);
-        let mut resource_map = Map::new();
+        let mut resource_map = Map::default();
         for stack in 0..self.stacks.len() {
             for logical_id in self.stacks[stack].template.resources.keys() {
                 let key = (stack, logical_id.clone());
@@ -248,9 +248,9 @@ impl Importer<'_> {
         }
         resource_map.extend(root.resource_loops.clone());
         put("Resources", resource_map);
-        let mut outputs = Map::new();
+        let mut outputs = Map::default();
         for (name, output) in &root.outputs {
-            let mut attributes = Map::new();
+            let mut attributes = Map::default();
             if let Some(description) = &output.description {
                 attributes.insert("Description".into(), description.clone());
             }

@@ -103,7 +103,7 @@ pub fn import_template(
         prefix: String::new(),
         id_prefix: String::new(),
         parent: None,
-        passed: Map::new(),
+        passed: Map::default(),
     });
     importer.notes.extend(root.notes);
     importer.load_nested_stacks(0, 1);

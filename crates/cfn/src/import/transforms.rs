@@ -88,7 +88,7 @@ fn as_map_mut(value: &mut Value) -> Option<&mut Map> {
 /// The entries of a section with every `Fn::ForEach::` loop (nested ones too) unrolled; `None`
 /// when a loop's collection is not a literal list of names.
 fn expand_entries(entries: Map) -> Option<Map> {
-    let mut out = Map::new();
+    let mut out = Map::default();
     for (key, value) in entries {
         if !key.starts_with(FOR_EACH_PREFIX) {
             out.insert(key, value);
@@ -124,7 +124,7 @@ fn expand_entries(entries: Map) -> Option<Map> {
 fn loop_body(body: &Value) -> Option<Map> {
     match &body.kind {
         ValueKind::Map(map) => Some(map.clone()),
-        ValueKind::Intrinsic(intrinsic) => Some(Map::from([(
+        ValueKind::Intrinsic(intrinsic) => Some(Map::from_iter([(
             intrinsic.function.key().to_owned().into(),
             intrinsic.argument.clone(),
         )])),

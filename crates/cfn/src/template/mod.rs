@@ -49,7 +49,7 @@ pub struct Parameter {
 impl Parameter {
     /// A parameter of the given type (`String`, `AWS::EC2::VPC::Id`, ...).
     pub fn new(parameter_type: impl Into<Text>) -> Self {
-        let mut attributes = Map::new();
+        let mut attributes = Map::default();
         attributes.insert("Type".into(), Value::string(parameter_type));
         Self {
             attributes,
@@ -135,7 +135,7 @@ impl Output {
             description: None,
             export: None,
             condition: None,
-            other_attributes: Map::new(),
+            other_attributes: Map::default(),
             mark: SourceMark(None),
         }
     }

@@ -84,10 +84,13 @@ impl Reader<'_> {
             // was read as a function; here it is a mapping.
             ValueKind::Intrinsic(intrinsic) => {
                 let Intrinsic { function, argument } = *intrinsic;
-                Ok(Map::from([(function.key().to_owned().into(), argument)]))
+                Ok(Map::from_iter([(
+                    function.key().to_owned().into(),
+                    argument,
+                )]))
             }
             // An empty section (`Outputs:` with nothing under it) reads as null.
-            ValueKind::Null => Ok(Map::new()),
+            ValueKind::Null => Ok(Map::default()),
             _ => Err(self.error(value.mark.0, &format!("{what} must be a mapping"))),
         }
     }
@@ -101,8 +104,8 @@ impl Reader<'_> {
 
     /// Separates `Fn::ForEach::` loops from the ordinary entries of a section.
     fn split_loops(&self, value: Value, section: &str) -> Result<(Map, Map)> {
-        let mut entries = Map::new();
-        let mut loops = Map::new();
+        let mut entries = Map::default();
+        let mut loops = Map::default();
         for (key, entry) in self.map(value, section)? {
             if key.starts_with(FOR_EACH_PREFIX) {
                 loops.insert(key, entry);
