@@ -4,6 +4,10 @@
 //! SSH open to the world is also one cfn-lint misses, but it is a design decision the rules
 //! report on, not a writing mistake, so it is not checked here.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::template::Template;
 use crate::value::{Function, Value, ValueKind};
 
@@ -91,12 +95,17 @@ pub fn find_pitfalls(template: &Template) -> Vec<Pitfall> {
     found
 }
 
+/// The opening every partition's ARN shares, searched for with a searcher built once: the
+/// check runs on every string of every exported template.
+static ARN_OPENING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("arn:aws"));
+
 /// Whether the text holds an ARN in the `aws`, `aws-cn` or `aws-us-gov` partition. The three
 /// share the opening `arn:aws`, so one search finds every candidate.
 fn has_hard_coded_partition(text: &str) -> bool {
-    text.match_indices("arn:aws").any(|(start, opening)| {
-        let rest = &text[start + opening.len()..];
-        [":", "-cn:", "-us-gov:"]
+    let bytes = text.as_bytes();
+    ARN_OPENING.find_iter(bytes).any(|start| {
+        let rest = &bytes[start + ARN_OPENING.needle().len()..];
+        [&b":"[..], b"-cn:", b"-us-gov:"]
             .iter()
             .any(|partition| rest.starts_with(partition))
     })

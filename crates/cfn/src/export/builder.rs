@@ -11,7 +11,7 @@ use super::error::{ExportError, ExportResult};
 use super::ids::{is_valid_logical_id, logical_id, slug};
 use super::{ManualStep, ParameterWiring};
 use crate::template::{Output, Parameter, Resource, Template};
-use crate::value::{Map, Value, ValueKind};
+use crate::value::{KeyHashing, Map, Value, ValueKind};
 use crate::write::resource_entry_size;
 
 /// The unit key of resources that belong to no account segment.
@@ -97,7 +97,7 @@ pub(crate) struct Context<'d> {
 /// templates that running the generators one after another into one builder would give.
 pub(crate) struct Builder<'c> {
     context: &'c Context<'c>,
-    pub(crate) units: IndexMap<String, Unit>,
+    pub(crate) units: IndexMap<String, Unit, KeyHashing>,
     warnings: Vec<String>,
     manual_steps: Vec<ManualStep>,
     wirings: Vec<ParameterWiring>,
@@ -867,7 +867,7 @@ impl<'c> Builder<'c> {
     }
 
     /// Finishes: reports collisions and hands the templates back.
-    pub(crate) fn finish(self) -> ExportResult<(IndexMap<String, Unit>, Extras)> {
+    pub(crate) fn finish(self) -> ExportResult<(IndexMap<String, Unit, KeyHashing>, Extras)> {
         if let Some(error) = self.errors.into_iter().next() {
             return Err(error);
         }

@@ -13,7 +13,7 @@ const IMPLICIT_API: &str = "ServerlessRestApi";
 /// Expands the template's SAM resources in place; returns what it did, for the report.
 pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
     let mut notes = Vec::new();
-    let mut expanded = indexmap::IndexMap::new();
+    let mut expanded = indexmap::IndexMap::default();
     let resources = std::mem::take(&mut template.resources);
     let mut implicit_api_needed = false;
     for (logical_id, resource) in resources {

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::error::Result;
 use crate::parse::{Format, Limits, parse_value};
-use crate::value::{Location, Map, SourceMark, Text, Value};
+use crate::value::{KeyHashing, Location, Map, SourceMark, Text, Value};
 
 /// The prefix of a `Fn::ForEach` loop key (AWS::LanguageExtensions) inside `Resources` or
 /// `Outputs`, whose value is the loop, not a resource or output.
@@ -22,16 +22,16 @@ pub struct Template {
     pub format_version: Option<Value>,
     pub description: Option<Value>,
     pub metadata: Map,
-    pub parameters: IndexMap<String, Parameter>,
+    pub parameters: IndexMap<String, Parameter, KeyHashing>,
     pub rules: Map,
     pub mappings: Map,
     pub conditions: Map,
     /// `Transform`: one macro name or a list of them (or of `{Name, Parameters}` mappings).
     pub transform: Option<Value>,
-    pub resources: IndexMap<String, Resource>,
+    pub resources: IndexMap<String, Resource, KeyHashing>,
     /// `Fn::ForEach::Name` loops found among the resources, by their full key.
     pub resource_loops: Map,
-    pub outputs: IndexMap<String, Output>,
+    pub outputs: IndexMap<String, Output, KeyHashing>,
     /// `Fn::ForEach::Name` loops found among the outputs, by their full key.
     pub output_loops: Map,
     /// Top-level sections CloudFormation may add later, kept in order.

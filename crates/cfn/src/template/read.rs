@@ -43,7 +43,7 @@ pub(super) fn template_from_value(root: Value, origin: &str) -> Result<Template>
                         let resource = reader.resource(&key, value)?;
                         Ok((key.into_string(), resource))
                     })
-                    .collect::<Result<IndexMap<_, _>>>()?;
+                    .collect::<Result<IndexMap<_, _, _>>>()?;
             }
             "Outputs" => {
                 let (outputs, loops) = reader.split_loops(value, "Outputs")?;
@@ -54,7 +54,7 @@ pub(super) fn template_from_value(root: Value, origin: &str) -> Result<Template>
                         let output = reader.output(&key, value)?;
                         Ok((key.into_string(), output))
                     })
-                    .collect::<Result<IndexMap<_, _>>>()?;
+                    .collect::<Result<IndexMap<_, _, _>>>()?;
             }
             _ => {
                 template.other_sections.insert(name, value);

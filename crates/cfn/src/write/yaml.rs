@@ -136,7 +136,8 @@ impl Writer {
     /// explicit `? key` / `: value` form.
     fn key(&mut self, key: &str, indent: usize) {
         let quoted;
-        let written = match style_for(key) {
+        let style = style_for(key);
+        let written = match style {
             StringStyle::Plain => key,
             StringStyle::SingleQuoted => {
                 quoted = single_quoted(key);
@@ -148,7 +149,9 @@ impl Writer {
             }
         };
         let too_long = written.len() > 1000 && written.chars().count() > 1000;
-        if too_long || key.contains('\n') {
+        // A plain key has no line break: `needs_quotes` refuses every control character.
+        let multi_line = style != StringStyle::Plain && key.contains('\n');
+        if too_long || multi_line {
             self.out.push_str("? ");
             self.out.push_str(&double_quoted(key));
             self.out.push('\n');
