@@ -60,7 +60,7 @@ pub fn from_json_value(json: &serde_json::Value) -> Value {
                 if let Some(function) = Function::from_key(key) {
                     let mut value =
                         intrinsic_at(function, from_json_value(argument), Location::default());
-                    value.mark.0 = None;
+                    value.mark = crate::value::SourceMark::default();
                     return value;
                 }
             }

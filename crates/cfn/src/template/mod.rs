@@ -53,7 +53,7 @@ impl Parameter {
         attributes.insert("Type".into(), Value::string(parameter_type));
         Self {
             attributes,
-            mark: SourceMark(None),
+            mark: SourceMark::new(None),
         }
     }
 
@@ -72,7 +72,7 @@ impl Parameter {
     }
 
     pub fn location(&self) -> Option<Location> {
-        self.mark.0
+        self.mark.location()
     }
 }
 
@@ -112,7 +112,7 @@ impl Resource {
 
     /// Where the resource's body starts in the file it was read from.
     pub fn location(&self) -> Option<Location> {
-        self.mark.0
+        self.mark.location()
     }
 }
 
@@ -136,7 +136,7 @@ impl Output {
             export: None,
             condition: None,
             other_attributes: Map::default(),
-            mark: SourceMark(None),
+            mark: SourceMark::new(None),
         }
     }
 }

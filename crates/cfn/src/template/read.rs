@@ -29,7 +29,7 @@ pub(super) fn template_from_value(root: Value, origin: &str) -> Result<Template>
                     let attributes = reader.map(parameter, &format!("parameter `{key}`"))?;
                     let parameter = Parameter {
                         attributes,
-                        mark: crate::value::SourceMark(location),
+                        mark: crate::value::SourceMark::new(location),
                     };
                     template.parameters.insert(key.into_string(), parameter);
                 }
@@ -91,14 +91,14 @@ impl Reader<'_> {
             }
             // An empty section (`Outputs:` with nothing under it) reads as null.
             ValueKind::Null => Ok(Map::default()),
-            _ => Err(self.error(value.mark.0, &format!("{what} must be a mapping"))),
+            _ => Err(self.error(value.mark.location(), &format!("{what} must be a mapping"))),
         }
     }
 
     fn string(&self, value: Value, what: &str) -> Result<String> {
         match value.kind {
             ValueKind::String(text) => Ok(text.into_string()),
-            _ => Err(self.error(value.mark.0, &format!("{what} must be a string"))),
+            _ => Err(self.error(value.mark.location(), &format!("{what} must be a string"))),
         }
     }
 
@@ -120,7 +120,7 @@ impl Reader<'_> {
         let location = value.location();
         let attributes = self.map(value, &format!("resource `{logical_id}`"))?;
         let mut resource = Resource {
-            mark: crate::value::SourceMark(location),
+            mark: crate::value::SourceMark::new(location),
             ..Resource::default()
         };
         let mut resource_type = None;
@@ -153,7 +153,7 @@ impl Reader<'_> {
                 .map(|item| self.string(item, what))
                 .collect(),
             _ => Err(self.error(
-                value.mark.0,
+                value.mark.location(),
                 &format!("{what} must be a logical ID or a list of them"),
             )),
         }
@@ -164,7 +164,7 @@ impl Reader<'_> {
         let attributes = self.map(value, &format!("output `{name}`"))?;
         let mut output_value = None;
         let mut output = Output::new(Value::null());
-        output.mark = crate::value::SourceMark(location);
+        output.mark = crate::value::SourceMark::new(location);
         for (attribute, entry) in attributes {
             match attribute.as_str() {
                 "Value" => output_value = Some(entry),
