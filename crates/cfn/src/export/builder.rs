@@ -508,7 +508,12 @@ impl<'c> Builder<'c> {
             }
         }
         self.errors.extend(draft.errors);
-        for (identity, extras) in draft.role_extras {
+        self.add_role_extras(draft.role_extras);
+    }
+
+    /// Adds what another builder's components added to roles after what this one holds.
+    pub(crate) fn add_role_extras(&mut self, extras: FxHashMap<String, RoleExtras>) {
+        for (identity, extras) in extras {
             let target = self.role_extras.entry(identity).or_default();
             for policy in extras.managed_policies {
                 if !target.managed_policies.contains(&policy) {

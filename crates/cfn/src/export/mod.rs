@@ -179,10 +179,22 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         .collect();
     let mut drafts = drafts.into_iter();
     let mut builder = drafts.next().expect("there are generators");
-    for draft in drafts {
-        builder.absorb(draft);
+    let mut drafts: Vec<builder::Builder<'_>> = drafts.collect();
+    // The identities need only what the components added to their roles; they are written into
+    // a builder of their own while the others are joined, and joined last, as they would come.
+    let mut roles = builder::Builder::new(&context);
+    roles.add_role_extras(std::mem::take(&mut builder.role_extras));
+    for draft in &mut drafts {
+        roles.add_role_extras(std::mem::take(&mut draft.role_extras));
     }
-    identities::generate(&mut builder);
+    let ((), roles) = rayon::join(
+        || drafts.into_iter().for_each(|draft| builder.absorb(draft)),
+        || {
+            identities::generate(&mut roles);
+            roles
+        },
+    );
+    builder.absorb(roles);
     carried::merge(&mut builder)?;
     let (units, extras) = builder.finish()?;
     let mut warnings = extras.warnings;
