@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod json_value;
+pub mod map;
 pub mod parse;
 pub mod pitfalls;
 pub mod template;

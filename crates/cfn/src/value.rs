@@ -4,8 +4,6 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use indexmap::IndexMap;
-
 /// A line and column in a template, both counted from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Location {
@@ -67,8 +65,7 @@ impl PartialEq for SourceMark {
     }
 }
 
-/// An ordered mapping with string keys, as every CloudFormation mapping is.
-pub type Map = IndexMap<Text, Value, KeyHashing>;
+pub use crate::map::Map;
 
 /// How map keys are hashed: with foldhash, under a seed drawn at random once per process, so
 /// that keys crafted to collide need a seed nobody outside the process knows. The seed is shared,

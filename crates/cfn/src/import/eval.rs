@@ -135,7 +135,7 @@ impl Importer<'_> {
         let Some(first) = path.first() else {
             return Sym::Unknown;
         };
-        let mut current = resource.properties.get(*first);
+        let mut current = resource.properties.get(first);
         for key in &path[1..] {
             current = current.and_then(|value| self.lookup(stack, value, key));
         }

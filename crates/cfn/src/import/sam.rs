@@ -236,7 +236,7 @@ fn function(
 
 fn copy_map(from: &Map, to: &mut Resource, names: &[&str]) {
     for name in names {
-        if let Some(value) = from.get(*name) {
+        if let Some(value) = from.get(name) {
             to.properties
                 .insert((*name).to_owned().into(), value.clone());
         }

@@ -83,7 +83,7 @@ pub(crate) fn finish_mapping(
     location: Location,
     origin: &str,
 ) -> Result<Value> {
-    let mut map = Map::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut map = Map::with_capacity(entries.len());
     let mut first_seen: Vec<Location> = Vec::with_capacity(entries.len());
     for (key, key_location, value) in entries {
         if let Some(index) = map.get_index_of(key.as_str()) {
