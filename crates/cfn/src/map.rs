@@ -3,7 +3,7 @@
 //! Almost every mapping a template holds is small: a tag is two keys, a statement four or five,
 //! a resource's Metadata one. A hash map would give each of them a table of its own, a second
 //! allocation to make, touch and free; this one keeps its entries in one vector and searches it
-//! in order. A mapping that grows past [`INDEXED_FROM`] keys (a template's `Mappings`, a large
+//! in order. A mapping of [`INDEXED_FROM`] keys or more (a template's `Mappings`, a large
 //! `Properties`) also keeps a hash index of its keys, so that no lookup, and no file read with
 //! many keys, turns quadratic.
 
@@ -118,7 +118,7 @@ impl Map {
         self.index = Some(Box::new(index));
     }
 
-    /// The value of a key, added with `make` where the key is not there yet.
+    /// The entry of a key, to read its value or add one where the key is not there yet.
     pub fn entry(&mut self, key: Text) -> Entry<'_> {
         Entry { map: self, key }
     }
