@@ -67,9 +67,9 @@ impl PartialEq for SourceMark {
 
 pub use crate::map::Map;
 
-/// How map keys are hashed: with foldhash, under a seed drawn at random once per process, so
-/// that keys crafted to collide need a seed nobody outside the process knows. The seed is shared,
-/// so a map holds no hashing state of its own and a template's many small maps stay small.
+/// How the keys of large mappings and of a template's sections are hashed: with foldhash, under
+/// a seed drawn at random once per process, so that keys crafted to collide need a seed nobody
+/// outside the process knows. The seed is shared, so a map holds no hashing state of its own.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct KeyHashing;
 

@@ -221,9 +221,9 @@ impl Builder<'_> {
 }
 
 /// Keeps a stateful resource (and its data) when the stack deletes or replaces it.
-pub(crate) fn stateful(resource: &mut Resource, policy: &str) {
-    resource.deletion_policy = Some(Value::string(policy.to_owned()));
-    resource.update_replace_policy = Some(Value::string(policy.to_owned()));
+pub(crate) fn stateful(resource: &mut Resource, policy: &'static str) {
+    resource.deletion_policy = Some(Value::string(policy));
+    resource.update_replace_policy = Some(Value::string(policy));
 }
 
 /// The smallest retention CloudWatch Logs accepts that keeps logs at least `days` days.
@@ -244,7 +244,11 @@ pub(crate) fn policy_document(statements: Vec<Value>) -> Value {
 }
 
 /// `{Sid, Effect: Allow, Action, Resource}`, with a single action or resource written alone.
-pub(crate) fn allow_statement(sid: &str, actions: &[String], mut resources: Vec<Value>) -> Value {
+pub(crate) fn allow_statement(
+    sid: &'static str,
+    actions: &[String],
+    mut resources: Vec<Value>,
+) -> Value {
     let actions = match actions {
         [only] => Value::string(only),
         _ => Value::list(actions.iter().map(Value::string)),
@@ -255,7 +259,7 @@ pub(crate) fn allow_statement(sid: &str, actions: &[String], mut resources: Vec<
         Value::list(resources)
     };
     Value::map([
-        ("Sid", Value::string(sid.to_owned())),
+        ("Sid", Value::string(sid)),
         ("Effect", Value::string("Allow")),
         ("Action", actions),
         ("Resource", resources),
