@@ -6,7 +6,7 @@
 use zta_model::{Component, ComponentKind, LaunchType};
 
 use super::builder::{Builder, Group, tags};
-use super::support::{policy_document, service_principal, stateful};
+use super::support::{inline_policy, policy_document, service_trust_policy, stateful};
 use crate::template::{Parameter, Resource};
 use crate::value::Value;
 
@@ -35,24 +35,15 @@ fn own_role(
     statements: Vec<Value>,
 ) -> String {
     let role = b.logical_id_for(&c.id, "Role");
-    let mut resource = Resource::new("AWS::IAM::Role").with_property(
-        "AssumeRolePolicyDocument",
-        policy_document(vec![Value::map([
-            ("Effect", Value::string("Allow")),
-            ("Principal", service_principal(service)),
-            ("Action", Value::string("sts:AssumeRole")),
-        ])]),
-    );
+    let mut resource = Resource::new("AWS::IAM::Role")
+        .with_property("AssumeRolePolicyDocument", service_trust_policy(service));
     if !managed.is_empty() {
         resource = resource.with_property("ManagedPolicyArns", Value::list(managed));
     }
     if !statements.is_empty() {
         resource = resource.with_property(
             "Policies",
-            Value::list([Value::map([
-                ("PolicyName", Value::string("component")),
-                ("PolicyDocument", policy_document(statements)),
-            ])]),
+            inline_policy("component", policy_document(statements)),
         );
     }
     b.put(unit, role.clone(), &c.id, Group::Security, resource);
@@ -303,11 +294,7 @@ fn function(b: &mut Builder<'_>, c: &Component) {
         )
         .with_property("Tags", tags(&c.id, &c.tags));
     if let Some(subnet) = subnet {
-        let subnets: Vec<Value> = b
-            .spread_subnets(subnet)
-            .iter()
-            .map(|s| Value::reference(b.logical_id(&s.id)))
-            .collect();
+        let subnets = b.segment_refs(&b.spread_subnets(subnet));
         resource = resource.with_property(
             "VpcConfig",
             Value::map([
@@ -526,11 +513,7 @@ fn service(b: &mut Builder<'_>, c: &Component) {
     }
     let task_id = b.logical_id_for(&c.id, "TaskDefinition");
     b.put(&unit, task_id.clone(), &c.id, group.clone(), task);
-    let subnets: Vec<Value> = b
-        .spread_subnets(subnet)
-        .iter()
-        .map(|s| Value::reference(b.logical_id(&s.id)))
-        .collect();
+    let subnets = b.segment_refs(&b.spread_subnets(subnet));
     let mut resource = Resource::new("AWS::ECS::Service")
         .with_property("Cluster", Value::reference(&cluster))
         .with_property("TaskDefinition", Value::reference(&task_id))
@@ -611,14 +594,7 @@ fn own_role_named(
         &c.id,
         Group::Security,
         Resource::new("AWS::IAM::Role")
-            .with_property(
-                "AssumeRolePolicyDocument",
-                policy_document(vec![Value::map([
-                    ("Effect", Value::string("Allow")),
-                    ("Principal", service_principal(service)),
-                    ("Action", Value::string("sts:AssumeRole")),
-                ])]),
-            )
+            .with_property("AssumeRolePolicyDocument", service_trust_policy(service))
             .with_property("ManagedPolicyArns", Value::list(managed)),
     );
     logical
@@ -652,11 +628,8 @@ fn eks(b: &mut Builder<'_>, c: &Component) {
             Value::get_att(role, "Arn")
         }
     };
-    let subnets: Vec<Value> = b
-        .at_least_two_subnets(&c.id, subnet)
-        .iter()
-        .map(|s| Value::reference(b.logical_id(&s.id)))
-        .collect();
+    let spanned = b.at_least_two_subnets(&c.id, subnet);
+    let subnets = b.segment_refs(&spanned);
     let mut resource = Resource::new("AWS::EKS::Cluster")
         .with_property(
             "Version",

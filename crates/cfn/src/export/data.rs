@@ -7,8 +7,12 @@ use zta_model::{Component, ComponentKind};
 
 use super::builder::{Builder, Group, tags};
 use super::identities::{caller_role, statements};
+use super::monitoring::service_delivery_statements;
 use super::security_groups::is_gateway_endpoint;
-use super::support::{policy_document, service_principal, stateful};
+use super::support::{
+    deny_insecure_transport, kms_bucket_encryption, policy_document, same_account_condition,
+    service_principal, service_trust_policy, stateful,
+};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
@@ -59,90 +63,77 @@ pub(crate) fn key_policy(roles: Vec<Value>, services: KeyServices, extra: Vec<Va
         ]));
     }
     if services.logs {
-        statements.push(Value::map([
-            ("Sid", Value::string("CloudWatchLogsUseKey")),
-            ("Effect", Value::string("Allow")),
-            ("Principal", service_principal_sub("logs.${AWS::Region}.amazonaws.com")),
-            (
-                "Action",
-                Value::list(
-                    ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]
-                        .map(Value::string),
-                ),
-            ),
-            ("Resource", Value::string("*")),
-            (
-                "Condition",
+        statements.push(service_uses_key(
+            "CloudWatchLogsUseKey",
+            service_principal_sub("logs.${AWS::Region}.amazonaws.com"),
+            &[
+                "kms:Decrypt*",
+                "kms:Describe*",
+                "kms:Encrypt*",
+                "kms:GenerateDataKey*",
+                "kms:ReEncrypt*",
+            ],
+            Value::map([(
+                "ArnLike",
                 Value::map([(
-                    "ArnLike",
-                    Value::map([(
-                        "kms:EncryptionContext:aws:logs:arn",
-                        Value::sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"),
-                    )]),
+                    "kms:EncryptionContext:aws:logs:arn",
+                    Value::sub(
+                        "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*",
+                    ),
                 )]),
-            ),
-        ]));
+            )]),
+        ));
     }
     if services.cloudtrail {
-        statements.push(Value::map([
-            ("Sid", Value::string("CloudTrailEncryptsLogs")),
-            ("Effect", Value::string("Allow")),
-            ("Principal", service_principal("cloudtrail.amazonaws.com")),
-            (
-                "Action",
-                Value::list(["kms:GenerateDataKey*", "kms:DescribeKey"].map(Value::string)),
-            ),
-            ("Resource", Value::string("*")),
-            (
-                "Condition",
+        statements.push(service_uses_key(
+            "CloudTrailEncryptsLogs",
+            service_principal("cloudtrail.amazonaws.com"),
+            &["kms:GenerateDataKey*", "kms:DescribeKey"],
+            Value::map([(
+                "StringLike",
                 Value::map([(
-                    "StringLike",
-                    Value::map([(
-                        "kms:EncryptionContext:aws:cloudtrail:arn",
-                        Value::sub("arn:${AWS::Partition}:cloudtrail:*:${AWS::AccountId}:trail/*"),
-                    )]),
+                    "kms:EncryptionContext:aws:cloudtrail:arn",
+                    Value::sub("arn:${AWS::Partition}:cloudtrail:*:${AWS::AccountId}:trail/*"),
                 )]),
-            ),
-        ]));
-        statements.push(Value::map([
-            ("Sid", Value::string("ConfigDeliversToEncryptedBucket")),
-            ("Effect", Value::string("Allow")),
-            ("Principal", service_principal("config.amazonaws.com")),
-            (
-                "Action",
-                Value::list(["kms:Decrypt", "kms:GenerateDataKey"].map(Value::string)),
-            ),
-            ("Resource", Value::string("*")),
-            (
-                "Condition",
-                Value::map([(
-                    "StringEquals",
-                    Value::map([("aws:SourceAccount", Value::reference("AWS::AccountId"))]),
-                )]),
-            ),
-        ]));
+            )]),
+        ));
+        statements.push(service_uses_key(
+            "ConfigDeliversToEncryptedBucket",
+            service_principal("config.amazonaws.com"),
+            &["kms:Decrypt", "kms:GenerateDataKey"],
+            same_account_condition(),
+        ));
     }
     if services.alarms {
-        statements.push(Value::map([
-            ("Sid", Value::string("AlarmsPublishToEncryptedTopics")),
-            ("Effect", Value::string("Allow")),
-            ("Principal", service_principal("cloudwatch.amazonaws.com")),
-            (
-                "Action",
-                Value::list(["kms:Decrypt", "kms:GenerateDataKey*"].map(Value::string)),
-            ),
-            ("Resource", Value::string("*")),
-            (
-                "Condition",
-                Value::map([(
-                    "StringEquals",
-                    Value::map([("aws:SourceAccount", Value::reference("AWS::AccountId"))]),
-                )]),
-            ),
-        ]));
+        statements.push(service_uses_key(
+            "AlarmsPublishToEncryptedTopics",
+            service_principal("cloudwatch.amazonaws.com"),
+            &["kms:Decrypt", "kms:GenerateDataKey*"],
+            same_account_condition(),
+        ));
     }
     statements.extend(extra);
     policy_document(statements)
+}
+
+/// A key policy statement that lets one service use the key for `actions`, under `condition`.
+fn service_uses_key(
+    sid: &'static str,
+    principal: Value,
+    actions: &[&'static str],
+    condition: Value,
+) -> Value {
+    Value::map([
+        ("Sid", Value::string(sid)),
+        ("Effect", Value::string("Allow")),
+        ("Principal", principal),
+        (
+            "Action",
+            Value::list(actions.iter().copied().map(Value::string)),
+        ),
+        ("Resource", Value::string("*")),
+        ("Condition", condition),
+    ])
 }
 
 fn service_principal_sub(service: &str) -> Value {
@@ -245,22 +236,7 @@ fn bucket(b: &mut Builder<'_>, c: &Component) {
     let mut resource = Resource::new("AWS::S3::Bucket");
     if p.encrypted_at_rest != Some(false) {
         let key = b.key_arn(&unit, c);
-        resource = resource.with_property(
-            "BucketEncryption",
-            Value::map([(
-                "ServerSideEncryptionConfiguration",
-                Value::list([Value::map([
-                    (
-                        "ServerSideEncryptionByDefault",
-                        Value::map([
-                            ("SSEAlgorithm", Value::string("aws:kms")),
-                            ("KMSMasterKeyID", key),
-                        ]),
-                    ),
-                    ("BucketKeyEnabled", Value::from(true)),
-                ])]),
-            )]),
-        );
+        resource = resource.with_property("BucketEncryption", kms_bucket_encryption(key));
     }
     let block = p.block_public_access != Some(false);
     resource = resource.with_property(
@@ -372,23 +348,10 @@ fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
     let bucket = b.logical_id(&c.id);
     let bucket_arn = Value::sub(format!("arn:${{AWS::Partition}}:s3:::${{{bucket}}}"));
     let objects_arn = Value::sub(format!("arn:${{AWS::Partition}}:s3:::${{{bucket}}}/*"));
-    let mut statements = vec![Value::map([
-        ("Sid", Value::string("DenyInsecureTransport")),
-        ("Effect", Value::string("Deny")),
-        ("Principal", Value::string("*")),
-        ("Action", Value::string("s3:*")),
-        (
-            "Resource",
-            Value::list([bucket_arn.clone(), objects_arn.clone()]),
-        ),
-        (
-            "Condition",
-            Value::map([(
-                "Bool",
-                Value::map([("aws:SecureTransport", Value::string("false"))]),
-            )]),
-        ),
-    ])];
+    let mut statements = vec![deny_insecure_transport(
+        "s3:*",
+        Value::list([bucket_arn.clone(), objects_arn.clone()]),
+    )];
     let endpoints = s3_endpoints(b, unit);
     let inbound: Vec<&zta_model::Flow> = b
         .flows_to(&c.id)
@@ -468,45 +431,11 @@ fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
     }
     services.sort_unstable();
     for service in services {
-        let name = if service.starts_with("cloudtrail") {
-            "CloudTrail"
-        } else {
-            "Config"
-        };
-        statements.push(Value::map([
-            ("Sid", Value::string(format!("{name}AclCheck"))),
-            ("Effect", Value::string("Allow")),
-            ("Principal", service_principal(service)),
-            (
-                "Action",
-                Value::list(["s3:GetBucketAcl", "s3:ListBucket"].map(Value::string)),
-            ),
-            ("Resource", bucket_arn.clone()),
-            (
-                "Condition",
-                Value::map([(
-                    "StringEquals",
-                    Value::map([("aws:SourceAccount", Value::reference("AWS::AccountId"))]),
-                )]),
-            ),
-        ]));
-        statements.push(Value::map([
-            ("Sid", Value::string(format!("{name}Write"))),
-            ("Effect", Value::string("Allow")),
-            ("Principal", service_principal(service)),
-            ("Action", Value::string("s3:PutObject")),
-            ("Resource", objects_arn.clone()),
-            (
-                "Condition",
-                Value::map([(
-                    "StringEquals",
-                    Value::map([
-                        ("s3:x-amz-acl", Value::string("bucket-owner-full-control")),
-                        ("aws:SourceAccount", Value::reference("AWS::AccountId")),
-                    ]),
-                )]),
-            ),
-        ]));
+        statements.extend(service_delivery_statements(
+            service,
+            &bucket_arn,
+            &objects_arn,
+        ));
     }
     let unit_owned = unit.to_owned();
     statements.extend(super::identities::statements(
@@ -591,11 +520,8 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         .unwrap_or_else(|| default_version(&engine).into());
     let (family, tls_parameter, logs) = engine_facts(&engine, &version);
     let aurora = engine.starts_with("aurora");
-    let subnets: Vec<Value> = b
-        .at_least_two_subnets(&c.id, subnet)
-        .iter()
-        .map(|s| Value::reference(b.logical_id(&s.id)))
-        .collect();
+    let spanned = b.at_least_two_subnets(&c.id, subnet);
+    let subnets = b.segment_refs(&spanned);
     let subnet_group = b.logical_id_for(&c.id, "SubnetGroup");
     b.put(
         &unit,
@@ -638,14 +564,7 @@ fn database(b: &mut Builder<'_>, c: &Component) {
         Resource::new("AWS::IAM::Role")
             .with_property(
                 "AssumeRolePolicyDocument",
-                policy_document(vec![Value::map([
-                    ("Effect", Value::string("Allow")),
-                    (
-                        "Principal",
-                        service_principal("monitoring.rds.amazonaws.com"),
-                    ),
-                    ("Action", Value::string("sts:AssumeRole")),
-                ])]),
+                service_trust_policy("monitoring.rds.amazonaws.com"),
             )
             .with_property(
                 "ManagedPolicyArns",
@@ -836,11 +755,7 @@ fn cache(b: &mut Builder<'_>, c: &Component) {
     let p = &c.properties;
     let group = b.workload_group(c);
     let engine = p.engine.clone().unwrap_or_else(|| "valkey".into());
-    let subnets: Vec<Value> = b
-        .spread_subnets(subnet)
-        .iter()
-        .map(|s| Value::reference(b.logical_id(&s.id)))
-        .collect();
+    let subnets = b.segment_refs(&b.spread_subnets(subnet));
     let subnet_group = b.logical_id_for(&c.id, "SubnetGroup");
     b.put(
         &unit,
@@ -1038,37 +953,15 @@ fn queue(b: &mut Builder<'_>, c: &Component) {
         resource = resource.with_property("SqsManagedSseEnabled", false);
     }
     b.put(&unit, b.logical_id(&c.id), &c.id, group.clone(), resource);
-    let mut statements = vec![Value::map([
-        ("Sid", Value::string("DenyInsecureTransport")),
-        ("Effect", Value::string("Deny")),
-        ("Principal", Value::string("*")),
-        ("Action", Value::string("sqs:*")),
-        ("Resource", Value::get_att(b.logical_id(&c.id), "Arn")),
-        (
-            "Condition",
-            Value::map([(
-                "Bool",
-                Value::map([("aws:SecureTransport", Value::string("false"))]),
-            )]),
-        ),
-    ])];
-    statements.extend(super::identities::statements(
+    let transport = deny_insecure_transport("sqs:*", Value::get_att(b.logical_id(&c.id), "Arn"));
+    messaging_policy(
         b,
         &unit,
-        &c.properties.resource_policy,
-        true,
-    ));
-    b.put(
-        &unit,
-        b.logical_id_for(&c.id, "Policy"),
-        &c.id,
+        c,
         group,
-        Resource::new("AWS::SQS::QueuePolicy")
-            .with_property(
-                "Queues",
-                Value::list([Value::reference(b.logical_id(&c.id))]),
-            )
-            .with_property("PolicyDocument", policy_document(statements)),
+        transport,
+        "AWS::SQS::QueuePolicy",
+        "Queues",
     );
 }
 
@@ -1082,34 +975,44 @@ fn topic(b: &mut Builder<'_>, c: &Component) {
         resource = resource.with_property("KmsMasterKeyId", b.key_arn(&unit, c));
     }
     b.put(&unit, b.logical_id(&c.id), &c.id, group.clone(), resource);
-    let mut statements = vec![Value::map([
-        ("Sid", Value::string("DenyInsecureTransport")),
-        ("Effect", Value::string("Deny")),
-        ("Principal", Value::string("*")),
-        ("Action", Value::string("sns:Publish")),
-        ("Resource", Value::reference(b.logical_id(&c.id))),
-        (
-            "Condition",
-            Value::map([(
-                "Bool",
-                Value::map([("aws:SecureTransport", Value::string("false"))]),
-            )]),
-        ),
-    ])];
-    statements.extend(super::identities::statements(
+    let transport = deny_insecure_transport("sns:Publish", Value::reference(b.logical_id(&c.id)));
+    messaging_policy(
         b,
         &unit,
+        c,
+        group,
+        transport,
+        "AWS::SNS::TopicPolicy",
+        "Topics",
+    );
+}
+
+/// The resource policy of a queue or topic: no request without TLS (`transport`), then the
+/// statements the design gives. `targets` is the property that lists the queues or topics.
+fn messaging_policy(
+    b: &mut Builder<'_>,
+    unit: &str,
+    c: &Component,
+    group: Group,
+    transport: Value,
+    policy_type: &'static str,
+    targets: &'static str,
+) {
+    let mut statements = vec![transport];
+    statements.extend(super::identities::statements(
+        b,
+        unit,
         &c.properties.resource_policy,
         true,
     ));
     b.put(
-        &unit,
+        unit,
         b.logical_id_for(&c.id, "Policy"),
         &c.id,
         group,
-        Resource::new("AWS::SNS::TopicPolicy")
+        Resource::new(policy_type)
             .with_property(
-                "Topics",
+                targets,
                 Value::list([Value::reference(b.logical_id(&c.id))]),
             )
             .with_property("PolicyDocument", policy_document(statements)),

@@ -13,7 +13,7 @@ use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, Tls}
 
 use super::builder::{Builder, Context, Group, tags};
 use super::security_groups::flow_ports;
-use super::support::{policy_document, service_principal};
+use super::support::{policy_document, service_trust_policy};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
@@ -318,11 +318,8 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
     let Some(subnet) = b.subnet_of(c) else { return };
     let group = b.workload_group(c);
     let public = internet_facing(b, c);
-    let subnets: Vec<Value> = b
-        .at_least_two_subnets(&c.id, subnet)
-        .iter()
-        .map(|s| Value::reference(b.logical_id(&s.id)))
-        .collect();
+    let spanned = b.at_least_two_subnets(&c.id, subnet);
+    let subnets = b.segment_refs(&spanned);
     let balancer = b.logical_id(&c.id);
     let attributes = [
         (
@@ -336,31 +333,7 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
         ("routing.http.drop_invalid_header_fields.enabled", "true"),
         ("routing.http.desync_mitigation_mode", "strictest"),
     ];
-    let resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
-        .with_property("Type", "application")
-        .with_property(
-            "Scheme",
-            if public {
-                "internet-facing"
-            } else {
-                "internal"
-            },
-        )
-        .with_property("Subnets", Value::list(subnets))
-        .with_property(
-            "SecurityGroups",
-            Value::list([Value::get_att(
-                b.logical_id_for(&c.id, "SecurityGroup"),
-                "GroupId",
-            )]),
-        )
-        .with_property(
-            "LoadBalancerAttributes",
-            Value::list(attributes.map(|(key, value)| {
-                Value::map([("Key", Value::string(key)), ("Value", Value::string(value))])
-            })),
-        )
-        .with_property("Tags", tags(&c.id, &c.tags));
+    let resource = load_balancer(b, c, "application", public, subnets, &attributes);
     b.put(&unit, balancer.clone(), &c.id, group.clone(), resource);
     b.skip_checkov(
         &unit,
@@ -392,22 +365,15 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
         listener.clone(),
         &c.id,
         group.clone(),
-        Resource::new("AWS::ElasticLoadBalancingV2::Listener")
-            .with_property("LoadBalancerArn", Value::reference(&balancer))
-            .with_property("Port", 443_u32)
-            .with_property("Protocol", "HTTPS")
-            .with_property(
-                "SslPolicy",
-                c.properties
-                    .tls_policy
-                    .clone()
-                    .unwrap_or_else(|| TLS_POLICY.into()),
-            )
-            .with_property(
-                "Certificates",
-                Value::list([Value::map([("CertificateArn", certificate)])]),
-            )
-            .with_property("DefaultActions", Value::list([default_action])),
+        terminate_tls(
+            Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+                .with_property("LoadBalancerArn", Value::reference(&balancer))
+                .with_property("Port", 443_u32)
+                .with_property("Protocol", "HTTPS"),
+            c,
+            certificate,
+        )
+        .with_property("DefaultActions", Value::list([default_action])),
     );
     for (index, (flow, target)) in targets.iter().enumerate().skip(1) {
         b.put(
@@ -473,6 +439,61 @@ fn alb(b: &mut Builder<'_>, c: &Component) {
     );
 }
 
+/// An application or network load balancer (`kind`) in `subnets`, behind the component's own
+/// security group, with the given load balancer attributes.
+fn load_balancer(
+    b: &Builder<'_>,
+    c: &Component,
+    kind: &'static str,
+    public: bool,
+    subnets: Vec<Value>,
+    attributes: &[(&'static str, &'static str)],
+) -> Resource {
+    Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
+        .with_property("Type", kind)
+        .with_property(
+            "Scheme",
+            if public {
+                "internet-facing"
+            } else {
+                "internal"
+            },
+        )
+        .with_property("Subnets", Value::list(subnets))
+        .with_property(
+            "SecurityGroups",
+            Value::list([Value::get_att(
+                b.logical_id_for(&c.id, "SecurityGroup"),
+                "GroupId",
+            )]),
+        )
+        .with_property(
+            "LoadBalancerAttributes",
+            Value::list(attributes.iter().map(|&(key, value)| {
+                Value::map([("Key", Value::string(key)), ("Value", Value::string(value))])
+            })),
+        )
+        .with_property("Tags", tags(&c.id, &c.tags))
+}
+
+/// A listener that terminates TLS with the balancer's certificate and its TLS policy (a modern
+/// one unless the design names another).
+fn terminate_tls(listener: Resource, balancer: &Component, certificate: Value) -> Resource {
+    listener
+        .with_property(
+            "SslPolicy",
+            balancer
+                .properties
+                .tls_policy
+                .clone()
+                .unwrap_or_else(|| TLS_POLICY.into()),
+        )
+        .with_property(
+            "Certificates",
+            Value::list([Value::map([("CertificateArn", certificate)])]),
+        )
+}
+
 fn forward(target_group: String) -> Value {
     Value::map([
         ("Type", Value::string("forward")),
@@ -485,43 +506,21 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
     let Some(subnet) = b.subnet_of(c) else { return };
     let group = b.workload_group(c);
     let public = internet_facing(b, c);
-    let subnets: Vec<Value> = b
-        .spread_subnets(subnet)
-        .iter()
-        .map(|s| Value::reference(b.logical_id(&s.id)))
-        .collect();
+    let subnets = b.segment_refs(&b.spread_subnets(subnet));
     let balancer = b.logical_id(&c.id);
     b.put(
         &unit,
         balancer.clone(),
         &c.id,
         group.clone(),
-        Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
-            .with_property("Type", "network")
-            .with_property(
-                "Scheme",
-                if public {
-                    "internet-facing"
-                } else {
-                    "internal"
-                },
-            )
-            .with_property("Subnets", Value::list(subnets))
-            .with_property(
-                "SecurityGroups",
-                Value::list([Value::get_att(
-                    b.logical_id_for(&c.id, "SecurityGroup"),
-                    "GroupId",
-                )]),
-            )
-            .with_property(
-                "LoadBalancerAttributes",
-                Value::list([Value::map([
-                    ("Key", Value::string("deletion_protection.enabled")),
-                    ("Value", Value::string("true")),
-                ])]),
-            )
-            .with_property("Tags", tags(&c.id, &c.tags)),
+        load_balancer(
+            b,
+            c,
+            "network",
+            public,
+            subnets,
+            &[("deletion_protection.enabled", "true")],
+        ),
     );
     b.skip_checkov(
         &unit,
@@ -547,18 +546,7 @@ fn nlb(b: &mut Builder<'_>, c: &Component) {
         .with_property("Protocol", if tls { "TLS" } else { "TCP" });
     if tls {
         let certificate = certificate_arn(b, &unit, c);
-        listener = listener
-            .with_property(
-                "SslPolicy",
-                c.properties
-                    .tls_policy
-                    .clone()
-                    .unwrap_or_else(|| TLS_POLICY.into()),
-            )
-            .with_property(
-                "Certificates",
-                Value::list([Value::map([("CertificateArn", certificate)])]),
-            );
+        listener = terminate_tls(listener, c, certificate);
     }
     match targets.first() {
         Some((flow, _)) => {
@@ -874,11 +862,7 @@ fn api_gateway_account(b: &mut Builder<'_>, unit: &str) {
         Resource::new("AWS::IAM::Role")
             .with_property(
                 "AssumeRolePolicyDocument",
-                policy_document(vec![Value::map([
-                    ("Effect", Value::string("Allow")),
-                    ("Principal", service_principal("apigateway.amazonaws.com")),
-                    ("Action", Value::string("sts:AssumeRole")),
-                ])]),
+                service_trust_policy("apigateway.amazonaws.com"),
             )
             .with_property(
                 "ManagedPolicyArns",

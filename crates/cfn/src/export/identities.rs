@@ -10,7 +10,7 @@ use zta_model::{
 };
 
 use super::builder::{Builder, Group, RoleStatement};
-use super::support::{policy_document, service_principal};
+use super::support::{inline_policy, policy_document, service_principal};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
@@ -98,6 +98,10 @@ pub(crate) fn statements(
         })
         .collect()
 }
+
+/// The name of the inline policy that holds the statements an identity's design states, apart
+/// from what the export derives from flows ([`super::support::FLOW_POLICY_NAME`]).
+const STATED_POLICY_NAME: &str = "design-policy";
 
 /// The kinds of principal IAM knows, as an import writes them before the principal
 /// (`Service:logs.amazonaws.com`); a principal without one is an AWS principal.
@@ -493,7 +497,7 @@ fn role(b: &mut Builder<'_>, identity: &Identity, calls: &[&Flow]) {
     // states and what the export derives from flows and components are two policies, so that
     // an import of the template tells them apart.
     for (role, name, statements) in [
-        ("Policy", "design-policy", stated),
+        ("Policy", STATED_POLICY_NAME, stated),
         ("Permissions", super::support::FLOW_POLICY_NAME, derived),
     ] {
         if statements.is_empty() {
@@ -535,16 +539,7 @@ fn user(b: &mut Builder<'_>, identity: &Identity) {
     if let Some(boundary) = &identity.permissions_boundary {
         resource = resource.with_property("PermissionsBoundary", resource_arn(b, &unit, boundary));
     }
-    let permissions = statements(b, &unit, &identity.policies, false);
-    if !permissions.is_empty() {
-        resource = resource.with_property(
-            "Policies",
-            Value::list([Value::map([
-                ("PolicyName", Value::string("design-policy")),
-                ("PolicyDocument", policy_document(permissions)),
-            ])]),
-        );
-    }
+    resource = with_stated_policy(b, &unit, identity, resource);
     b.put(
         &unit,
         b.logical_id(&identity.id),
@@ -562,6 +557,24 @@ fn user(b: &mut Builder<'_>, identity: &Identity) {
     }
 }
 
+/// Gives a user or group the policies its identity states, as one inline policy.
+fn with_stated_policy(
+    b: &mut Builder<'_>,
+    unit: &str,
+    identity: &Identity,
+    resource: Resource,
+) -> Resource {
+    let permissions = statements(b, unit, &identity.policies, false);
+    if permissions.is_empty() {
+        resource
+    } else {
+        resource.with_property(
+            "Policies",
+            inline_policy(STATED_POLICY_NAME, policy_document(permissions)),
+        )
+    }
+}
+
 fn group(b: &mut Builder<'_>, identity: &Identity) {
     let unit = b.unit_of_identity(identity);
     let mut resource = Resource::new("AWS::IAM::Group");
@@ -571,16 +584,7 @@ fn group(b: &mut Builder<'_>, identity: &Identity) {
             Value::list(identity.managed_policies.iter().map(|a| b.design_text(a))),
         );
     }
-    let permissions = statements(b, &unit, &identity.policies, false);
-    if !permissions.is_empty() {
-        resource = resource.with_property(
-            "Policies",
-            Value::list([Value::map([
-                ("PolicyName", Value::string("design-policy")),
-                ("PolicyDocument", policy_document(permissions)),
-            ])]),
-        );
-    }
+    resource = with_stated_policy(b, &unit, identity, resource);
     b.put(
         &unit,
         b.logical_id(&identity.id),

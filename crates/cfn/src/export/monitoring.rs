@@ -7,7 +7,10 @@
 use zta_model::{Component, ComponentKind};
 
 use super::builder::{Builder, Group, tags};
-use super::support::{policy_document, service_principal, stateful};
+use super::support::{
+    deny_insecure_transport, kms_bucket_encryption, log_delivery_policy, policy_document,
+    same_account_condition, service_principal, service_trust_policy, stateful,
+};
 use crate::template::{Parameter, Resource};
 use crate::value::Value;
 
@@ -54,22 +57,7 @@ fn delivery_bucket(b: &mut Builder<'_>, unit: &str, c: &Component) -> (String, O
     let bucket = b.logical_id_for(&c.id, "Bucket");
     let key = b.default_key_arn(unit);
     let mut resource = Resource::new("AWS::S3::Bucket")
-        .with_property(
-            "BucketEncryption",
-            Value::map([(
-                "ServerSideEncryptionConfiguration",
-                Value::list([Value::map([
-                    (
-                        "ServerSideEncryptionByDefault",
-                        Value::map([
-                            ("SSEAlgorithm", Value::string("aws:kms")),
-                            ("KMSMasterKeyID", key),
-                        ]),
-                    ),
-                    ("BucketKeyEnabled", Value::from(true)),
-                ])]),
-            )]),
-        )
+        .with_property("BucketEncryption", kms_bucket_encryption(key))
         .with_property(
             "PublicAccessBlockConfiguration",
             Value::map(
@@ -137,37 +125,37 @@ pub(crate) fn delivery_statements(bucket: &str, services: &[&str]) -> Vec<Value>
     let objects_arn = Value::sub(format!(
         "arn:${{AWS::Partition}}:s3:::${{{bucket}}}/AWSLogs/${{AWS::AccountId}}/*"
     ));
-    let condition = Value::map([(
-        "StringEquals",
-        Value::map([("aws:SourceAccount", Value::reference("AWS::AccountId"))]),
-    )]);
-    let mut statements = vec![Value::map([
-        ("Sid", Value::string("DenyInsecureTransport")),
-        ("Effect", Value::string("Deny")),
-        ("Principal", Value::string("*")),
-        ("Action", Value::string("s3:*")),
-        (
-            "Resource",
-            Value::list([
-                bucket_arn.clone(),
-                Value::sub(format!("arn:${{AWS::Partition}}:s3:::${{{bucket}}}/*")),
-            ]),
-        ),
-        (
-            "Condition",
-            Value::map([(
-                "Bool",
-                Value::map([("aws:SecureTransport", Value::string("false"))]),
-            )]),
-        ),
-    ])];
+    let mut statements = vec![deny_insecure_transport(
+        "s3:*",
+        Value::list([
+            bucket_arn.clone(),
+            Value::sub(format!("arn:${{AWS::Partition}}:s3:::${{{bucket}}}/*")),
+        ]),
+    )];
     for service in services {
-        let name = if service.starts_with("cloudtrail") {
-            "CloudTrail"
-        } else {
-            "Config"
-        };
-        statements.push(Value::map([
+        statements.extend(service_delivery_statements(
+            service,
+            &bucket_arn,
+            &objects_arn,
+        ));
+    }
+    statements
+}
+
+/// The two statements that let CloudTrail or Config (`service`) deliver to a bucket for this
+/// account only: reading the bucket's ACL, and writing objects that the bucket's owner controls.
+pub(crate) fn service_delivery_statements(
+    service: &str,
+    bucket_arn: &Value,
+    objects_arn: &Value,
+) -> [Value; 2] {
+    let name = if service.starts_with("cloudtrail") {
+        "CloudTrail"
+    } else {
+        "Config"
+    };
+    [
+        Value::map([
             ("Sid", Value::string(format!("{name}AclCheck"))),
             ("Effect", Value::string("Allow")),
             ("Principal", service_principal(service)),
@@ -176,9 +164,9 @@ pub(crate) fn delivery_statements(bucket: &str, services: &[&str]) -> Vec<Value>
                 Value::list(["s3:GetBucketAcl", "s3:ListBucket"].map(Value::string)),
             ),
             ("Resource", bucket_arn.clone()),
-            ("Condition", condition.clone()),
-        ]));
-        statements.push(Value::map([
+            ("Condition", same_account_condition()),
+        ]),
+        Value::map([
             ("Sid", Value::string(format!("{name}Write"))),
             ("Effect", Value::string("Allow")),
             ("Principal", service_principal(service)),
@@ -194,9 +182,8 @@ pub(crate) fn delivery_statements(bucket: &str, services: &[&str]) -> Vec<Value>
                     ]),
                 )]),
             ),
-        ]));
-    }
-    statements
+        ]),
+    ]
 }
 
 fn trail(b: &mut Builder<'_>, c: &Component) {
@@ -228,31 +215,11 @@ fn trail(b: &mut Builder<'_>, c: &Component) {
         Resource::new("AWS::IAM::Role")
             .with_property(
                 "AssumeRolePolicyDocument",
-                policy_document(vec![Value::map([
-                    ("Effect", Value::string("Allow")),
-                    ("Principal", service_principal("cloudtrail.amazonaws.com")),
-                    ("Action", Value::string("sts:AssumeRole")),
-                ])]),
+                service_trust_policy("cloudtrail.amazonaws.com"),
             )
             .with_property(
                 "Policies",
-                Value::list([Value::map([
-                    ("PolicyName", Value::string("deliver-to-log-group")),
-                    (
-                        "PolicyDocument",
-                        policy_document(vec![Value::map([
-                            ("Effect", Value::string("Allow")),
-                            (
-                                "Action",
-                                Value::list(
-                                    ["logs:CreateLogStream", "logs:PutLogEvents"]
-                                        .map(Value::string),
-                                ),
-                            ),
-                            ("Resource", Value::get_att(&logs, "Arn")),
-                        ])]),
-                    ),
-                ])]),
+                log_delivery_policy("deliver-to-log-group", &logs),
             ),
     );
     let mut resource = Resource::new("AWS::CloudTrail::Trail")
@@ -404,11 +371,7 @@ fn config(b: &mut Builder<'_>, c: &Component) {
         Resource::new("AWS::IAM::Role")
             .with_property(
                 "AssumeRolePolicyDocument",
-                policy_document(vec![Value::map([
-                    ("Effect", Value::string("Allow")),
-                    ("Principal", service_principal("config.amazonaws.com")),
-                    ("Action", Value::string("sts:AssumeRole")),
-                ])]),
+                service_trust_policy("config.amazonaws.com"),
             )
             .with_property(
                 "ManagedPolicyArns",

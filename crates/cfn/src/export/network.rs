@@ -5,7 +5,9 @@
 use zta_model::{Component, ComponentKind, EndpointType, Segment, SegmentKind, Tier};
 
 use super::builder::{Builder, Context, Group, tags};
-use super::support::{policy_document, service_principal};
+use super::support::{
+    log_delivery_policy, policy_document, same_account_condition, service_principal,
+};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
 
@@ -103,34 +105,11 @@ fn vpc_resources(b: &mut Builder<'_>, vpc: &Segment) {
                 service_principal("vpc-flow-logs.amazonaws.com"),
             ),
             ("Action", Value::string("sts:AssumeRole")),
-            (
-                "Condition",
-                Value::map([(
-                    "StringEquals",
-                    Value::map([("aws:SourceAccount", Value::reference("AWS::AccountId"))]),
-                )]),
-            ),
-        ])]);
-        let permissions = policy_document(vec![Value::map([
-            ("Effect", Value::string("Allow")),
-            (
-                "Action",
-                Value::list([
-                    Value::string("logs:CreateLogStream"),
-                    Value::string("logs:PutLogEvents"),
-                ]),
-            ),
-            ("Resource", Value::get_att(&group, "Arn")),
+            ("Condition", same_account_condition()),
         ])]);
         let role_resource = Resource::new("AWS::IAM::Role")
             .with_property("AssumeRolePolicyDocument", trust)
-            .with_property(
-                "Policies",
-                Value::list([Value::map([
-                    ("PolicyName", Value::string("deliver-flow-logs")),
-                    ("PolicyDocument", permissions),
-                ])]),
-            );
+            .with_property("Policies", log_delivery_policy("deliver-flow-logs", &group));
         b.put(&unit, role.clone(), &vpc.id, Group::Network, role_resource);
         let flow_log = Resource::new("AWS::EC2::FlowLog")
             .with_property("ResourceId", Value::reference(&vpc_id))
@@ -729,11 +708,7 @@ fn endpoint(b: &mut Builder<'_>, c: &Component) {
             .with_property("VpcEndpointType", "Gateway")
             .with_property("RouteTableIds", Value::list(tables));
     } else {
-        let subnets: Vec<Value> = b
-            .spread_subnets(subnet)
-            .iter()
-            .map(|s| Value::reference(b.logical_id(&s.id)))
-            .collect();
+        let subnets = b.segment_refs(&b.spread_subnets(subnet));
         resource = resource
             .with_property("VpcEndpointType", "Interface")
             .with_property("PrivateDnsEnabled", true)

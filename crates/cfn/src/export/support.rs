@@ -1,7 +1,7 @@
 //! Helpers shared by the generators: encryption keys, log groups, stateful-resource policies,
 //! and references to the roles and components of the design.
 
-use zta_model::Component;
+use zta_model::{Component, Segment};
 
 use super::builder::{Builder, Group};
 use crate::template::Resource;
@@ -214,6 +214,14 @@ impl Builder<'_> {
         }
     }
 
+    /// `Ref`s to the resources of the given segments (subnets, most often), in order.
+    pub(crate) fn segment_refs(&self, segments: &[&Segment]) -> Vec<Value> {
+        segments
+            .iter()
+            .map(|s| Value::reference(self.logical_id(&s.id)))
+            .collect()
+    }
+
     /// The group of a component's resources when a stack is split.
     pub(crate) fn workload_group(&self, component: &Component) -> Group {
         Group::Workload(component.segment.clone())
@@ -264,6 +272,83 @@ pub(crate) fn allow_statement(
         ("Action", actions),
         ("Resource", resources),
     ])
+}
+
+/// The statement that denies `action` on `resource` to every request not made over TLS.
+pub(crate) fn deny_insecure_transport(action: &'static str, resource: Value) -> Value {
+    Value::map([
+        ("Sid", Value::string("DenyInsecureTransport")),
+        ("Effect", Value::string("Deny")),
+        ("Principal", Value::string("*")),
+        ("Action", Value::string(action)),
+        ("Resource", resource),
+        (
+            "Condition",
+            Value::map([(
+                "Bool",
+                Value::map([("aws:SecureTransport", Value::string("false"))]),
+            )]),
+        ),
+    ])
+}
+
+/// A condition that a service acts for this account only, which keeps another account from
+/// using the service to reach this account's resources (the confused-deputy problem).
+pub(crate) fn same_account_condition() -> Value {
+    Value::map([(
+        "StringEquals",
+        Value::map([("aws:SourceAccount", Value::reference("AWS::AccountId"))]),
+    )])
+}
+
+/// The trust policy that lets one AWS service assume a role.
+pub(crate) fn service_trust_policy(service: &str) -> Value {
+    policy_document(vec![Value::map([
+        ("Effect", Value::string("Allow")),
+        ("Principal", service_principal(service)),
+        ("Action", Value::string("sts:AssumeRole")),
+    ])])
+}
+
+/// A role's or group's `Policies` property holding one inline policy.
+pub(crate) fn inline_policy(name: &'static str, document: Value) -> Value {
+    Value::list([Value::map([
+        ("PolicyName", Value::string(name)),
+        ("PolicyDocument", document),
+    ])])
+}
+
+/// The inline policy, named `name`, that lets a service's role write to one log group.
+pub(crate) fn log_delivery_policy(name: &'static str, log_group: &str) -> Value {
+    inline_policy(
+        name,
+        policy_document(vec![Value::map([
+            ("Effect", Value::string("Allow")),
+            (
+                "Action",
+                Value::list(["logs:CreateLogStream", "logs:PutLogEvents"].map(Value::string)),
+            ),
+            ("Resource", Value::get_att(log_group.to_owned(), "Arn")),
+        ])]),
+    )
+}
+
+/// A bucket's `BucketEncryption`: SSE-KMS with `key`, and S3 Bucket Keys, which cut the calls
+/// to KMS (and their cost) by a large factor.
+pub(crate) fn kms_bucket_encryption(key: Value) -> Value {
+    Value::map([(
+        "ServerSideEncryptionConfiguration",
+        Value::list([Value::map([
+            (
+                "ServerSideEncryptionByDefault",
+                Value::map([
+                    ("SSEAlgorithm", Value::string("aws:kms")),
+                    ("KMSMasterKeyID", key),
+                ]),
+            ),
+            ("BucketKeyEnabled", Value::from(true)),
+        ])]),
+    )])
 }
 
 /// A `Principal: {Service: name}` value.
