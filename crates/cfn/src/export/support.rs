@@ -1,5 +1,6 @@
 //! Helpers shared by the generators: encryption keys, log groups, stateful-resource policies,
-//! and references to the roles and components of the design.
+//! references to the roles and components of the design, and the policy statements, trust
+//! policies and bucket encryption that several generators write.
 
 use zta_model::{Component, Segment};
 
@@ -333,8 +334,8 @@ pub(crate) fn log_delivery_policy(name: &'static str, log_group: &str) -> Value 
     )
 }
 
-/// A bucket's `BucketEncryption`: SSE-KMS with `key`, and S3 Bucket Keys, which cut the calls
-/// to KMS (and their cost) by a large factor.
+/// A bucket's `BucketEncryption`: SSE-KMS with `key`, and an S3 Bucket Key, which spares most of
+/// the calls to KMS (and their cost) that encrypting each object would make.
 pub(crate) fn kms_bucket_encryption(key: Value) -> Value {
     Value::map([(
         "ServerSideEncryptionConfiguration",
