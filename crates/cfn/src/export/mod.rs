@@ -169,7 +169,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         edge::generate,
         monitoring::generate,
     ];
-    let drafts: Vec<builder::Builder<'_>> = generators
+    let mut drafts: Vec<builder::Builder<'_>> = generators
         .par_iter()
         .map(|generate| {
             let mut draft = builder::Builder::new(&context);
@@ -177,16 +177,13 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             draft
         })
         .collect();
-    let mut drafts = drafts.into_iter();
-    let mut builder = drafts.next().expect("there are generators");
-    let mut drafts: Vec<builder::Builder<'_>> = drafts.collect();
     // The identities need only what the components added to their roles; they are written into
     // a builder of their own while the others are joined, and joined last, as they would come.
     let mut roles = builder::Builder::new(&context);
-    roles.add_role_extras(std::mem::take(&mut builder.role_extras));
     for draft in &mut drafts {
         roles.add_role_extras(std::mem::take(&mut draft.role_extras));
     }
+    let mut builder = drafts.remove(0);
     let ((), roles) = rayon::join(
         || drafts.into_iter().for_each(|draft| builder.absorb(draft)),
         || {
