@@ -134,8 +134,8 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
 
   it("draws a flow, edits its port, and undoes the edit", async () => {
     await frame("shared-vpc");
-    const source = await centre(browser, '.react-flow__handle.source[data-nodeid="egress-firewall"]');
-    const target = await centre(browser, '.react-flow__handle.target[data-nodeid="rds"]');
+    const source = await centre(browser, '.react-flow__handle[data-nodeid="egress-firewall"][data-handlepos="right"]');
+    const target = await centre(browser, '.react-flow__handle[data-nodeid="rds"][data-handlepos="left"]');
     await drag(browser, source, target, 20);
     const label = '[data-testid="flow-label-egress-firewall-to-rds"] .flow-text';
     await (await $(label)).waitForExist({ timeout: 5_000, timeoutMsg: "the flow was not drawn" });
@@ -147,6 +147,42 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     await browser.waitUntil(async () => (await text(label)) === "PostgreSQL 5433", { timeout: 5_000, timeoutMsg: "the port edit did not reach the canvas" });
     await (await $('[data-testid="undo"]')).click();
     await browser.waitUntil(async () => (await text(label)) === "PostgreSQL 5432", { timeout: 5_000, timeoutMsg: "undo did not restore the port" });
+  });
+
+  it("opens the window's own menus on right-click and never the web view's", async () => {
+    await frame("shared-vpc");
+    await (await $('[data-testid="node-egress-firewall"]')).click({ button: "right" });
+    await (await $('[data-testid="context-menu-element"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no element menu" });
+    assert.ok(await exists('[data-testid="context-delete"]'));
+    assert.deepEqual(await browser.execute(() => [...document.querySelectorAll(".react-flow__node.selected")].map((n) => n.dataset.id)), ["egress-firewall"]);
+    await browser.keys("Escape");
+    await browser.waitUntil(async () => !(await exists('[data-testid="context-menu-element"]')), { timeout: 5_000, timeoutMsg: "Escape left the menu open" });
+
+    await (await $('[data-testid="flow-label-egress-firewall-to-rds"]')).click({ button: "right" });
+    await (await $('[data-testid="context-menu-flow"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no flow menu" });
+    await (await $('[data-testid="context-show-target"]')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelector(".react-flow__node.selected")?.dataset.id)) === "rds", {
+      timeout: 5_000,
+      timeoutMsg: "Go to target did not select the database",
+    });
+
+    const pane = await $(".react-flow__pane");
+    await pane.click({ button: "right", x: 5, y: 5 });
+    await (await $('[data-testid="context-menu-canvas"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no canvas menu" });
+    await (await $('[data-testid="context-shortcuts"]')).click();
+    await (await $('[data-testid="shortcuts"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no shortcuts sheet" });
+    await browser.keys("Escape");
+    // The web view's own menu (Back, Reload, Inspect Element) is refused everywhere but in text fields.
+    const refused = await browser.execute(() => {
+      const event = new MouseEvent("contextmenu", { bubbles: true, cancelable: true });
+      document.querySelector(".react-flow__pane").dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    assert.equal(refused, true);
+    await press("?");
+    await (await $('[data-testid="shortcuts"]')).waitForExist({ timeout: 5_000, timeoutMsg: "? did not open the shortcuts sheet" });
+    await press("Escape");
+    assert.equal(await exists('[data-testid="dirty-marker"]'), true, "the design still holds the unsaved database and flow");
   });
 
   it("saves to a new file through the dialog and reopens it unchanged", async () => {
@@ -245,6 +281,31 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     }
   });
 
+  it("lists every data path and highlights one's flows on the canvas", async () => {
+    await press("Escape");
+    await (await $('[data-testid="tab-paths"]')).click();
+    await (await $('[data-testid="data-path"]')).waitForExist({ timeout: 10_000, timeoutMsg: "the reference lists no data path" });
+    const flows = await browser.execute(() => document.querySelector('[data-testid="data-path"]').dataset.flows.split(" "));
+    assert.ok(flows.length >= 1, `${flows}`);
+    await (await $('[data-testid="data-path"]')).click();
+    await browser.waitUntil(
+      async () => {
+        const selected = await browser.execute(() => [...document.querySelectorAll(".react-flow__edge.selected")].map((e) => e.getAttribute("data-id") ?? e.dataset.testid));
+        return flows.every((flow) => selected.some((id) => id && id.includes(flow)));
+      },
+      { timeout: 5_000, timeoutMsg: `the path's flows ${flows} are not highlighted` },
+    );
+    await press("Escape");
+    await (await $('[data-testid="tab-findings"]')).click();
+
+    // Runs-as is drawn only when asked for, and goes again when the toggle is cleared.
+    assert.equal(await exists('[data-testid^="relation-runs-as:"]'), false);
+    await (await $('[data-testid="overlay-runs-as"]')).click();
+    await (await $('[data-testid="fit"]')).click();
+    await (await $('[data-testid^="relation-runs-as:"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no runs-as relation drawn" });
+    await (await $('[data-testid="overlay-runs-as"]')).click();
+    await browser.waitUntil(async () => !(await exists('[data-testid^="relation-runs-as:"]')), { timeout: 5_000, timeoutMsg: "the overlay stayed" });
+
   it("deploys through a change set it shows for review, and declining changes nothing", async () => {
     await (await $('[data-testid="deploy"]')).click();
     await (await $('[data-testid="deploy-dialog"]')).waitForExist({ timeout: 10_000 });
@@ -280,5 +341,114 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     assert.equal(phase, "declined");
     await (await $('[data-testid="deploy-close"]')).click();
     assert.equal(await exists('[data-testid="deploy-dialog"]'), false);
+  });
+
+  /** The id of the element the inspector shows. */
+  const inspected = () => browser.execute(() => document.querySelector('[data-testid="inspector-id"]')?.value ?? null);
+  /** Drags a palette item (found through the palette's filter) to a point on the screen. */
+  async function dropFromPalette(key, filter, to) {
+    await (await $('[data-testid="palette-filter"]')).setValue(filter);
+    const from = await centre(browser, `[data-testid="palette-${key}"]`);
+    assert.ok(from, `palette item ${key} not shown for "${filter}"`);
+    await drag(browser, from, to);
+    await (await $('[data-testid="palette-filter"]')).clearValue();
+  }
+  const rect = (selector) => browser.execute((sel) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  }, selector);
+  const blank = join(work, "shop.zta.yaml");
+
+  it("draws a one-account shop from a blank design, keeping text typed before a drag", async () => {
+    await (await $('[data-testid="menu-file"]')).click();
+    await (await $('[data-testid="new-blank"]')).click();
+    if (await exists('[data-testid="confirm"]')) await (await $('[data-testid="confirm"]')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll(".react-flow__node").length)) === 0, {
+      timeout: 10_000,
+      timeoutMsg: "the new design is not blank",
+    });
+    const canvas = await rect('[data-testid="canvas"]');
+    await dropFromPalette("segment-account", "account", { x: canvas.left + 60, y: canvas.top + 60 });
+    await browser.waitUntil(async () => (await inspected()) !== null, { timeout: 5_000, timeoutMsg: "the account was not dropped" });
+    const account = await inspected();
+    await (await $('[data-testid="fit"]')).click();
+    await browser.pause(500);
+    // Typed into the inspector and, without Enter or leaving the field, straight on to the palette.
+    const name = await $('[data-testid="inspector-name"]');
+    await name.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Shop account".split(""));
+    const box = await rect(`[data-testid="node-${account}"]`);
+    await dropFromPalette("segment-vpc", "VPC", { x: box.left + 50, y: box.top + 70 });
+    await browser.waitUntil(async () => (await inspected()) !== account, { timeout: 5_000, timeoutMsg: "the VPC was not dropped" });
+    const vpc = await inspected();
+    assert.match(await text(`[data-testid="node-${account}"]`), /Shop account/, "the name typed before the drag was lost");
+
+    await (await $('[data-testid="fit"]')).click();
+    await browser.pause(500);
+    const vpcBox = await rect(`[data-testid="node-${vpc}"]`);
+    await dropFromPalette("segment-subnet-public", "Public subnet", { x: vpcBox.left + 40, y: vpcBox.top + 50 });
+    await browser.waitUntil(async () => (await inspected()) !== vpc, { timeout: 5_000, timeoutMsg: "the subnet was not dropped" });
+    const subnet = await inspected();
+    await dropFromPalette("segment-subnet-private", "Private subnet", { x: vpcBox.x + 40, y: vpcBox.top + 50 });
+    await browser.waitUntil(async () => (await inspected()) !== subnet, { timeout: 5_000, timeoutMsg: "the private subnet was not dropped" });
+    const privateSubnet = await inspected();
+    const publicBox = await rect(`[data-testid="node-${subnet}"]`);
+    const privateBox = await rect(`[data-testid="node-${privateSubnet}"]`);
+    await dropFromPalette("component-alb", "Application Load Balancer", { x: publicBox.x, y: publicBox.y + 10 });
+    await browser.waitUntil(async () => (await parentOf("alb")) === subnet, { timeout: 5_000, timeoutMsg: "the ALB did not land in the public subnet" });
+    await dropFromPalette("component-ecs_service", "ECS", { x: privateBox.x, y: privateBox.y + 10 });
+    await browser.waitUntil(async () => (await inspected()) !== "alb", { timeout: 5_000, timeoutMsg: "the ECS service was not dropped" });
+    const service = await inspected();
+
+    // A JWT flow drawn before there is any pool to name as its issuer.
+    await drag(browser, await centre(browser, '.react-flow__handle[data-nodeid="alb"][data-handlepos="right"]'),
+      await centre(browser, `.react-flow__handle[data-nodeid="${service}"][data-handlepos="left"]`), 20);
+    await browser.waitUntil(async () => /-to-/.test((await inspected()) ?? ""), { timeout: 5_000, timeoutMsg: "the flow was not drawn" });
+    const flow = await inspected();
+    await (await $('[data-testid="inspector-auth"]')).selectByAttribute("value", "jwt");
+    await (await $('[data-testid="inspector-issuer"]')).waitForExist({ timeout: 5_000 });
+
+    // The one user pool, then the flow's issuer picked from a list holding only it.
+    const accountBox = await rect(`[data-testid="node-${account}"]`);
+    await dropFromPalette("identity-cognito_user_pool", "Cognito", { x: accountBox.right - 40, y: accountBox.bottom - 40 });
+    await browser.waitUntil(async () => (await inspected()) !== flow, { timeout: 5_000, timeoutMsg: "the user pool was not dropped" });
+    const pool = await inspected();
+    await (await $(`[data-testid="flow-label-${flow}"]`)).click();
+    await browser.waitUntil(async () => (await inspected()) === flow, { timeout: 5_000, timeoutMsg: "the flow was not selected" });
+    const issuer = await $('[data-testid="inspector-issuer"]');
+    assert.deepEqual(await browser.execute(() => [...document.querySelectorAll('[data-testid="inspector-issuer"] option')].map((o) => o.value)), ["", pool]);
+    await issuer.selectByAttribute("value", pool);
+    await browser.waitUntil(async () => (await issuer.getValue()) === pool, { timeout: 5_000, timeoutMsg: "choosing the only pool set nothing" });
+
+    await (await $('[data-testid="menu-file"]')).click();
+    await (await $('[data-testid="save-as"]')).click();
+    await answerFileDialog("^Save design as$", blank, { save: true });
+    await browser.waitUntil(async () => /shop\.zta\.yaml/.test(await text('[data-testid="file-title"]')), { timeout: 10_000, timeoutMsg: "not saved" });
+    const saved = readFileSync(blank, "utf8");
+    assert.match(saved, new RegExp(`issuer: ${pool}`));
+    assert.match(saved, /name: Shop account/);
+  });
+
+  it("nudges a node with an arrow key, undoes and redoes the nudge, and saves it", async () => {
+    const position = () => browser.execute(() => document.querySelector('.react-flow__node[data-id="alb"]').style.transform);
+    const before = await position();
+    await (await $('[data-testid="node-alb"]')).click();
+    await browser.keys("ArrowRight");
+    await browser.waitUntil(async () => (await position()) !== before, { timeout: 5_000, timeoutMsg: "the arrow key did not move the node" });
+    const after = await position();
+    assert.ok(await exists('[data-testid="dirty-marker"]'), "a nudge marks the design dirty");
+    await (await $('[data-testid="undo"]')).click();
+    await browser.waitUntil(async () => (await position()) === before, { timeout: 5_000, timeoutMsg: "undo did not take the nudge back" });
+    assert.equal(await exists('[data-testid="dirty-marker"]'), false, "undoing the only change leaves the design clean");
+    await (await $('[data-testid="redo"]')).click();
+    await browser.waitUntil(async () => (await position()) === after, { timeout: 5_000, timeoutMsg: "redo did not repeat the nudge" });
+    const first = readFileSync(blank, "utf8");
+    await (await $('[data-testid="save"]')).click();
+    await browser.waitUntil(async () => !(await exists('[data-testid="dirty-marker"]')), { timeout: 10_000, timeoutMsg: "the nudge was not saved" });
+    const second = readFileSync(blank, "utf8");
+    assert.notEqual(second, first, "the saved file holds the nudged position");
+    const x = (yaml) => Number(/\n {4}alb:\n {6}x: (-?\d+)/.exec(yaml)?.[1]);
+    assert.equal(x(second), x(first) + 5, `the ALB moved 5 px right:\n${second}`);
   });
 });

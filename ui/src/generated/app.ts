@@ -27,6 +27,16 @@ design: RawDesign,
  */
 recovered: boolean, };
 
+export type ExampleInfo = { 
+/**
+ * The name `new_design` takes.
+ */
+name: string, 
+/**
+ * The design's own name, for the menu.
+ */
+title: string, };
+
 export type RecentFile = { 
 /**
  * The full path, shown as a tooltip and passed back to `open_recent`.
