@@ -305,6 +305,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     await (await $('[data-testid^="relation-runs-as:"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no runs-as relation drawn" });
     await (await $('[data-testid="overlay-runs-as"]')).click();
     await browser.waitUntil(async () => !(await exists('[data-testid^="relation-runs-as:"]')), { timeout: 5_000, timeoutMsg: "the overlay stayed" });
+  });
 
   it("deploys through a change set it shows for review, and declining changes nothing", async () => {
     await (await $('[data-testid="deploy"]')).click();
