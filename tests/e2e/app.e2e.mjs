@@ -166,8 +166,22 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       timeoutMsg: "Go to target did not select the database",
     });
 
-    const pane = await $(".react-flow__pane");
-    await pane.click({ button: "right", x: 5, y: 5 });
+    // A point of the canvas where no node, edge or panel is: what a right-click on the canvas hits.
+    const empty = await browser.execute(() => {
+      const r = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+      for (let y = r.top + 60; y < r.bottom - 60; y += 20) {
+        for (let x = r.left + 20; x < r.right - 200; x += 20) {
+          if (document.elementFromPoint(x, y)?.classList.contains("react-flow__pane")) return { x: Math.round(x), y: Math.round(y) };
+        }
+      }
+      return null;
+    });
+    assert.ok(empty, "no empty spot on the canvas");
+    await browser.performActions([{
+      type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+      actions: [{ type: "pointerMove", duration: 0, origin: "viewport", x: empty.x, y: empty.y }, { type: "pointerDown", button: 2 }, { type: "pointerUp", button: 2 }],
+    }]);
+    await browser.releaseActions();
     await (await $('[data-testid="context-menu-canvas"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no canvas menu" });
     await (await $('[data-testid="context-shortcuts"]')).click();
     await (await $('[data-testid="shortcuts"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no shortcuts sheet" });

@@ -4,7 +4,7 @@
 // burst of typing is one undo step. An invalid draft never reaches the design.
 import { useEffect, useEffectEvent, useId, useState, type ReactNode } from "react";
 
-import { setPendingEdit } from "../store/pendingEdits";
+import { commitFrom, setPendingEdit } from "../store/pendingEdits";
 import type { Validator } from "./validate";
 
 /** How long after the last keystroke a text field commits its draft. */
@@ -61,7 +61,7 @@ export function TextField({ label, value, onCommit, validate, placeholder, multi
   const commit = () => {
     if (error || draft === value || draft === committed) return;
     setCommitted(draft);
-    onCommit(draft);
+    commitFrom(token, () => onCommit(draft));
   };
   const commitLatest = useEffectEvent(commit);
   useEffect(() => {

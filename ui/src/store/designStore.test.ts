@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as edit from "../model/edit";
 import { smallDesign } from "../test/fixture";
 import { isDirty, redo, undo, useDesignStore } from "./designStore";
-import { setPendingEdit } from "./pendingEdits";
+import { commitFrom, setPendingEdit } from "./pendingEdits";
 
 const state = () => useDesignStore.getState();
 
@@ -137,5 +137,20 @@ describe("design store", () => {
     state().onNodesChange([{ id: "orders-db", type: "position", position: { x: 40 - 600, y: 80 }, dragging: false }]);
     expect(notices).toEqual(["Moved orders-db from Isolated into Public."]);
     useDesignStore.setState({ onReparent: null });
+  });
+
+  it("makes a burst of commits from one field one undo step, and a later edit a step of its own", () => {
+    const field = {};
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "S" })));
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "Sh" })));
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "Shop 2" })));
+    state().change((d) => ({ ...d, version: "2" }));
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "Shop 3" })));
+    expect(useDesignStore.temporal.getState().pastStates).toHaveLength(3);
+    undo();
+    expect(state().design.name).toBe("Shop 2");
+    undo();
+    undo();
+    expect(state().design.name).toBe("Shop");
   });
 });

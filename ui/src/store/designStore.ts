@@ -10,7 +10,7 @@ import { commitMoves, reparentNotice } from "../canvas/drop";
 import { completeLayout } from "../canvas/packLayout";
 import * as edit from "../model/edit";
 import type { Design, NodeBox } from "../model/types";
-import { flushPendingEdits } from "./pendingEdits";
+import { continuesBurst, endBurst, flushPendingEdits } from "./pendingEdits";
 
 export interface DesignState {
   /** The design as it is now. */
@@ -141,6 +141,7 @@ export const useDesignStore = create<DesignState>()(
 
         load: (raw, fileName, options) => {
           flushPendingEdits();
+          endBurst();
           const design = completeLayout(raw);
           set({
             design,
@@ -162,7 +163,12 @@ export const useDesignStore = create<DesignState>()(
           const design = update(state.design);
           if (design === state.design) return;
           const selection = select ?? state.selection.filter((id) => edit.findElement(design, id));
+          // A further commit of the field being typed in replaces its last step in the history.
+          const temporal = useDesignStore.temporal.getState();
+          const merge = continuesBurst() && temporal.pastStates.length > 0;
+          if (merge) temporal.pause();
           set({ design, selection, ...derive(design, selection, state.badges, state) });
+          if (merge) temporal.resume();
         },
 
         select: (ids) => {
@@ -291,9 +297,11 @@ useDesignStore.subscribe((state, previous) => {
 
 export const undo = () => {
   flushPendingEdits();
+  endBurst();
   useDesignStore.temporal.getState().undo();
 };
 export const redo = () => {
   flushPendingEdits();
+  endBurst();
   useDesignStore.temporal.getState().redo();
 };

@@ -19,3 +19,31 @@ export function flushPendingEdits() {
   pending.clear();
   for (const commit of commits) commit();
 }
+
+// Typing in one field is one undo step however often the field commits on the way (after each
+// pause, on Enter): a commit from the field that made the last change replaces that change in
+// the history instead of adding a step. Any other change, an undo or a redo ends the burst.
+let committing: object | null = null;
+let lastBurst: object | null = null;
+
+/** Runs a field's commit, marking the change it makes as coming from that field. */
+export function commitFrom(field: object, commit: () => void) {
+  committing = field;
+  try {
+    commit();
+  } finally {
+    committing = null;
+  }
+}
+
+/** Called by the store for each change: whether it continues the last change's typing burst. */
+export function continuesBurst(): boolean {
+  const continues = committing !== null && committing === lastBurst;
+  lastBurst = committing;
+  return continues;
+}
+
+/** Ends the typing burst, so that the next commit is a step of its own. */
+export function endBurst() {
+  lastBurst = null;
+}
