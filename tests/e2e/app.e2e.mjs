@@ -363,9 +363,10 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
   /** Drags a palette item (found through the palette's filter) to a point on the screen. */
   async function dropFromPalette(key, filter, to) {
     await (await $('[data-testid="palette-filter"]')).setValue(filter);
+    await (await $(`[data-testid="palette-${key}"]`)).waitForExist({ timeout: 5_000, timeoutMsg: `palette item ${key} not shown for "${filter}"` });
     const from = await centre(browser, `[data-testid="palette-${key}"]`);
-    assert.ok(from, `palette item ${key} not shown for "${filter}"`);
-    await drag(browser, from, to);
+    // Slow enough that the window has taken up the drag before the pointer is released.
+    await drag(browser, from, to, 30);
     await (await $('[data-testid="palette-filter"]')).clearValue();
   }
   const rect = (selector) => browser.execute((sel) => {

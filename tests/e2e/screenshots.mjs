@@ -42,6 +42,16 @@ try {
   await settledCentre(browser, '[data-testid="node-prod-vpc"]');
   shoot("overview");
 
+  // The workload VPC at 100%: the size at which names and flow labels are meant to be read.
+  await (await browser.$('[data-testid="search"]')).setValue("prod-vpc");
+  await browser.keys("Enter");
+  await settledCentre(browser, '[data-testid="node-prod-vpc"]');
+  await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true })));
+  await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "1", ctrlKey: true, bubbles: true })));
+  await sleep(800);
+  await settledCentre(browser, '[data-testid="node-prod-vpc"]');
+  shoot("actual-size");
+
   // A flow found by the search box, framed with its ends and open in the inspector.
   await (await browser.$('[data-testid="search"]')).setValue("orders-to-db");
   await browser.keys("Enter");
@@ -67,8 +77,11 @@ try {
   shoot("compliance");
 
   // The deploy dialog with the workload account's change set under review. The design was
-  // changed above, so the dialog saves it first; the copy is a temporary file.
+  // changed above, so deploy asks to save it first; the copy is a temporary file.
   await click('[data-testid="deploy"]');
+  // Deploy asks before it saves the changed design.
+  await (await browser.$('[data-testid="confirm"]')).waitForExist({ timeout: 10_000 });
+  await click('[data-testid="confirm"]');
   await (await browser.$('[data-testid="deploy-connect"]')).waitForExist({ timeout: 20_000 });
   await click('[data-testid="deploy-connect"]');
   await (await browser.$('[data-testid="deploy-start"]')).waitForExist({ timeout: 30_000 });

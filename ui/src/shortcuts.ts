@@ -22,6 +22,7 @@ export const shortcutList: [string, string][] = [
   ["Delete, Backspace", "Delete the selection"],
   ["F", "Frame the selection, or everything"],
   ["Ctrl+0", "Zoom to fit"],
+  ["Ctrl+1", "Zoom to 100%"],
   ["Ctrl+L", "Auto-layout"],
   ["Ctrl+F", "Search the design"],
   ["Right-click", "Commands for an element, a flow or the canvas"],
@@ -93,6 +94,10 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   }
   if (mod && key === "0") {
     useUiStore.getState().fitAll?.();
+    return true;
+  }
+  if (mod && key === "1") {
+    useUiStore.getState().actualSize?.();
     return true;
   }
   if (key === "delete" || key === "backspace") {

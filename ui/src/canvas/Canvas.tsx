@@ -163,9 +163,10 @@ export function Canvas() {
       dropOnCanvas: drop,
       frameElements: frame,
       fitAll: () => show(null, 0.08, MAX_ZOOM),
+      actualSize: () => void flow.zoomTo(1, { duration: 300 }),
     });
-    return () => useUiStore.setState({ dropOnCanvas: null, frameElements: null, fitAll: null });
-  }, [drop, frame, show]);
+    return () => useUiStore.setState({ dropOnCanvas: null, frameElements: null, fitAll: null, actualSize: null });
+  }, [drop, frame, show, flow]);
 
   const onConnect = useCallback(
     (connection: Connection) => {

@@ -60,6 +60,8 @@ export function TextField({ label, value, onCommit, validate, placeholder, multi
   const error = validate ? validate(draft) : null;
   const commit = () => {
     if (error || draft === value || draft === committed) return;
+    // The store commits pending drafts before each change; this one is on its way already.
+    setPendingEdit(token, null);
     setCommitted(draft);
     commitFrom(token, () => onCommit(draft));
   };

@@ -153,4 +153,16 @@ describe("design store", () => {
     undo();
     expect(state().design.name).toBe("Shop");
   });
+
+  it("makes a commit of a field whose own draft is still pending one undo step, not two", () => {
+    const field = {};
+    const commit = () => commitFrom(field, () => state().change((d) => ({ ...d, name: "Typed" })));
+    // The field's draft is still registered as pending when it commits, so the store's flush
+    // commits it once more inside the commit; both belong to the same burst.
+    setPendingEdit(field, commit);
+    commit();
+    expect(useDesignStore.temporal.getState().pastStates).toHaveLength(1);
+    undo();
+    expect(state().design.name).toBe("Shop");
+  });
 });

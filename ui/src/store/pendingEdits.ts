@@ -28,11 +28,12 @@ let lastBurst: object | null = null;
 
 /** Runs a field's commit, marking the change it makes as coming from that field. */
 export function commitFrom(field: object, commit: () => void) {
+  const outer = committing;
   committing = field;
   try {
     commit();
   } finally {
-    committing = null;
+    committing = outer;
   }
 }
 

@@ -48,6 +48,8 @@ export interface UiState {
   frameElements: ((ids: string[]) => void) | null;
   /** Set by the canvas: fits the whole design in the viewport. */
   fitAll: (() => void) | null;
+  /** Set by the canvas: shows the design at its actual size, keeping the centre of the view. */
+  actualSize: (() => void) | null;
   notify: (notice: Notice | null) => void;
 }
 
@@ -63,6 +65,7 @@ export const useUiStore = create<UiState>()((set) => ({
   dropOnCanvas: null,
   frameElements: null,
   fitAll: null,
+  actualSize: null,
   notify: (notice) => set({ notice }),
 }));
 
