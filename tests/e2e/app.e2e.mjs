@@ -374,6 +374,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }, selector);
   const blank = join(work, "shop.zta.yaml");
+  let shopAlb = "alb";
 
   it("draws a one-account shop from a blank design, keeping text typed before a drag", async () => {
     await (await $('[data-testid="menu-file"]')).click();
@@ -383,42 +384,44 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       timeout: 10_000,
       timeoutMsg: "the new design is not blank",
     });
+    const nodeIds = () => browser.execute(() => [...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id));
+    /** Drops a palette item and returns the id of the node it added. */
+    async function add(key, filter, to, what) {
+      const before = new Set(await nodeIds());
+      await dropFromPalette(key, filter, to);
+      let added = null;
+      await browser.waitUntil(async () => {
+        added = (await nodeIds()).find((id) => !before.has(id)) ?? null;
+        return added !== null;
+      }, { timeout: 5_000, timeoutMsg: `${what} was not added (notice: ${await text('[data-testid="notice"]')})` });
+      return added;
+    }
     const canvas = await rect('[data-testid="canvas"]');
-    await dropFromPalette("segment-account", "account", { x: canvas.left + 60, y: canvas.top + 60 });
-    await browser.waitUntil(async () => (await inspected()) !== null, { timeout: 5_000, timeoutMsg: "the account was not dropped" });
-    const account = await inspected();
+    const account = await add("segment-account", "account", { x: canvas.left + 60, y: canvas.top + 60 }, "the account");
     await (await $('[data-testid="fit"]')).click();
     await browser.pause(500);
     // Typed into the inspector and, without Enter or leaving the field, straight on to the palette.
     const name = await $('[data-testid="inspector-name"]');
     await name.click();
     await browser.keys(["Control", "a"]);
-    await browser.keys("Shop account".split(""));
+    await name.addValue("Shop account");
     const box = await rect(`[data-testid="node-${account}"]`);
-    await dropFromPalette("segment-vpc", "VPC", { x: box.left + 50, y: box.top + 70 });
-    await browser.waitUntil(async () => (await inspected()) !== account, { timeout: 5_000, timeoutMsg: "the VPC was not dropped" });
-    const vpc = await inspected();
+    const vpc = await add("segment-vpc", "VPC", { x: box.left + 50, y: box.top + 70 }, "the VPC");
     assert.match(await text(`[data-testid="node-${account}"]`), /Shop account/, "the name typed before the drag was lost");
 
     await (await $('[data-testid="fit"]')).click();
     await browser.pause(500);
     const vpcBox = await rect(`[data-testid="node-${vpc}"]`);
-    await dropFromPalette("segment-subnet-public", "Public subnet", { x: vpcBox.left + 40, y: vpcBox.top + 50 });
-    await browser.waitUntil(async () => (await inspected()) !== vpc, { timeout: 5_000, timeoutMsg: "the subnet was not dropped" });
-    const subnet = await inspected();
-    await dropFromPalette("segment-subnet-private", "Private subnet", { x: vpcBox.x + 40, y: vpcBox.top + 50 });
-    await browser.waitUntil(async () => (await inspected()) !== subnet, { timeout: 5_000, timeoutMsg: "the private subnet was not dropped" });
-    const privateSubnet = await inspected();
+    const subnet = await add("segment-subnet-public", "Public subnet", { x: vpcBox.left + 40, y: vpcBox.top + 50 }, "the public subnet");
+    const privateSubnet = await add("segment-subnet-private", "Private subnet", { x: vpcBox.x + 40, y: vpcBox.top + 50 }, "the private subnet");
     const publicBox = await rect(`[data-testid="node-${subnet}"]`);
     const privateBox = await rect(`[data-testid="node-${privateSubnet}"]`);
-    await dropFromPalette("component-alb", "Application Load Balancer", { x: publicBox.x, y: publicBox.y + 10 });
-    await browser.waitUntil(async () => (await parentOf("alb")) === subnet, { timeout: 5_000, timeoutMsg: "the ALB did not land in the public subnet" });
-    await dropFromPalette("component-ecs_service", "ECS", { x: privateBox.x, y: privateBox.y + 10 });
-    await browser.waitUntil(async () => (await inspected()) !== "alb", { timeout: 5_000, timeoutMsg: "the ECS service was not dropped" });
-    const service = await inspected();
+    const alb = await add("component-alb", "Application Load Balancer", { x: publicBox.x, y: publicBox.y + 10 }, "the ALB");
+    assert.equal(await parentOf(alb), subnet, "the ALB landed in the public subnet");
+    const service = await add("component-ecs_service", "ECS", { x: privateBox.x, y: privateBox.y + 10 }, "the ECS service");
 
     // A JWT flow drawn before there is any pool to name as its issuer.
-    await drag(browser, await centre(browser, '.react-flow__handle[data-nodeid="alb"][data-handlepos="right"]'),
+    await drag(browser, await centre(browser, `.react-flow__handle[data-nodeid="${alb}"][data-handlepos="right"]`),
       await centre(browser, `.react-flow__handle[data-nodeid="${service}"][data-handlepos="left"]`), 20);
     await browser.waitUntil(async () => /-to-/.test((await inspected()) ?? ""), { timeout: 5_000, timeoutMsg: "the flow was not drawn" });
     const flow = await inspected();
@@ -427,10 +430,9 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
 
     // The one user pool, then the flow's issuer picked from a list holding only it.
     const accountBox = await rect(`[data-testid="node-${account}"]`);
-    await dropFromPalette("identity-cognito_user_pool", "Cognito", { x: accountBox.right - 40, y: accountBox.bottom - 40 });
-    await browser.waitUntil(async () => (await inspected()) !== flow, { timeout: 5_000, timeoutMsg: "the user pool was not dropped" });
-    const pool = await inspected();
-    await (await $(`[data-testid="flow-label-${flow}"]`)).click();
+    const pool = await add("identity-cognito_user_pool", "Cognito", { x: accountBox.right - 40, y: accountBox.bottom - 40 }, "the user pool");
+    await (await $('[data-testid="search"]')).setValue(flow);
+    await browser.keys("Enter");
     await browser.waitUntil(async () => (await inspected()) === flow, { timeout: 5_000, timeoutMsg: "the flow was not selected" });
     const issuer = await $('[data-testid="inspector-issuer"]');
     assert.deepEqual(await browser.execute(() => [...document.querySelectorAll('[data-testid="inspector-issuer"] option')].map((o) => o.value)), ["", pool]);
@@ -444,12 +446,13 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     const saved = readFileSync(blank, "utf8");
     assert.match(saved, new RegExp(`issuer: ${pool}`));
     assert.match(saved, /name: Shop account/);
+    shopAlb = alb;
   });
 
   it("nudges a node with an arrow key, undoes and redoes the nudge, and saves it", async () => {
-    const position = () => browser.execute(() => document.querySelector('.react-flow__node[data-id="alb"]').style.transform);
+    const position = () => browser.execute((id) => document.querySelector(`.react-flow__node[data-id="${id}"]`).style.transform, shopAlb);
     const before = await position();
-    await (await $('[data-testid="node-alb"]')).click();
+    await (await $(`[data-testid="node-${shopAlb}"]`)).click();
     await browser.keys("ArrowRight");
     await browser.waitUntil(async () => (await position()) !== before, { timeout: 5_000, timeoutMsg: "the arrow key did not move the node" });
     const after = await position();
@@ -464,7 +467,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     await browser.waitUntil(async () => !(await exists('[data-testid="dirty-marker"]')), { timeout: 10_000, timeoutMsg: "the nudge was not saved" });
     const second = readFileSync(blank, "utf8");
     assert.notEqual(second, first, "the saved file holds the nudged position");
-    const x = (yaml) => Number(/\n {4}alb:\n {6}x: (-?\d+)/.exec(yaml)?.[1]);
+    const x = (yaml) => Number(new RegExp(`\\n {4}${shopAlb}:\\n {6}x: (-?\\d+)`).exec(yaml)?.[1]);
     assert.equal(x(second), x(first) + 5, `the ALB moved 5 px right:\n${second}`);
   });
 });
