@@ -377,13 +377,15 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
   let shopAlb = "alb";
 
   it("draws a one-account shop from a blank design, keeping text typed before a drag", async () => {
-    await (await $('[data-testid="menu-file"]')).click();
-    await (await $('[data-testid="new-blank"]')).click();
-    if (await exists('[data-testid="confirm"]')) await (await $('[data-testid="confirm"]')).click();
-    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll(".react-flow__node").length)) === 0, {
-      timeout: 10_000,
-      timeoutMsg: "the new design is not blank",
+    // A new user's first start: a fresh profile and no file, so the window opens on a blank design.
+    await app.stop();
+    app = await launch({ binary, driver, env: moto.env });
+    browser = app.browser;
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === "true", {
+      timeout: 30_000,
+      timeoutMsg: "the window did not start",
     });
+    assert.equal(await browser.execute(() => document.querySelectorAll(".react-flow__node").length), 0, "the first start is not blank");
     const nodeIds = () => browser.execute(() => [...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id));
     /** Drops a palette item and returns the id of the node it added. */
     async function add(key, filter, to, what) {
@@ -393,11 +395,15 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       await browser.waitUntil(async () => {
         added = (await nodeIds()).find((id) => !before.has(id)) ?? null;
         return added !== null;
-      }, { timeout: 5_000, timeoutMsg: `${what} was not added (notice: ${await text('[data-testid="notice"]')})` });
+      }, {
+        timeout: 5_000,
+        timeoutMsg: `${what} was not added (notice: ${await text('[data-testid="notice"]')}; under the drop: ${await browser.execute(
+          (p) => document.elementFromPoint(p.x, p.y)?.className ?? "nothing", to)})`,
+      });
       return added;
     }
     const canvas = await rect('[data-testid="canvas"]');
-    const account = await add("segment-account", "account", { x: canvas.left + 60, y: canvas.top + 60 }, "the account");
+    const account = await add("segment-account", "account", { x: canvas.left + 80, y: canvas.top + 80 }, "the account");
     await (await $('[data-testid="fit"]')).click();
     await browser.pause(500);
     // Typed into the inspector and, without Enter or leaving the field, straight on to the palette.

@@ -52,6 +52,17 @@ try {
   await settledCentre(browser, '[data-testid="node-prod-vpc"]');
   shoot("actual-size");
 
+  // A data path picked in the Paths tab, its flows highlighted, with what each workload runs as.
+  await click('[data-testid="tab-paths"]');
+  await (await browser.$('[data-testid="data-path"]')).waitForExist({ timeout: 10_000 });
+  await click('[data-testid="overlay-runs-as"]');
+  await click('[data-testid="data-path"]');
+  await sleep(800);
+  shoot("paths");
+  await click('[data-testid="overlay-runs-as"]');
+  await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true })));
+  await click('[data-testid="tab-findings"]');
+
   // A flow found by the search box, framed with its ends and open in the inspector.
   await (await browser.$('[data-testid="search"]')).setValue("orders-to-db");
   await browser.keys("Enter");
