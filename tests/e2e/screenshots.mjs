@@ -56,8 +56,11 @@ try {
   await click('[data-testid="tab-paths"]');
   await (await browser.$('[data-testid="data-path"]')).waitForExist({ timeout: 10_000 });
   await click('[data-testid="overlay-runs-as"]');
+  await browser.waitUntil(async () => browser.execute(() => document.querySelector('[data-testid="overlay-runs-as"]').checked), { timeout: 10_000 });
   await click('[data-testid="data-path"]');
-  await sleep(800);
+  await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll(".react-flow__edge.selected").length)) > 0, { timeout: 10_000 });
+  // The view glides onto the path; the X server's picture trails the web view.
+  await sleep(3000);
   shoot("paths");
   await click('[data-testid="overlay-runs-as"]');
   await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true })));
