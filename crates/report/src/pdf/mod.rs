@@ -119,8 +119,8 @@ pub fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
     // The document's dates are the report's date (at midnight UTC: the report states a day, and
     // a clock time would make two renderings of one report differ); printpdf's default is 1970.
     let date = pdf_date(&report.meta.date)?;
-    document.metadata.info.creation_date = date.clone();
-    document.metadata.info.modification_date = date.clone();
+    document.metadata.info.creation_date = date;
+    document.metadata.info.modification_date = date;
     document.metadata.info.metadata_date = date;
     document.metadata.info.author = report.meta.generator.clone();
     document.metadata.info.creator = report.meta.generator.clone();
