@@ -67,7 +67,7 @@ if [ -n "$shot" ]; then import -window root "$shot"; fi
 
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 echo "package:        $(basename "$deb") $(mib "$(stat -c %s "$deb")")"
-echo "binary:         $(mib "$(stat -c %s "$bin")") (stripped)"
+echo "binary:         $(mib "$(stat -c %s "$bin")")"
 echo "cold start:     $(( (ready - start) / 1000000 )) ms to the drawn reference"
 echo "idle memory:    $(awk -v k="$pss_kib" 'BEGIN { printf "%.0f MiB", k / 1024 }') PSS, app and web view processes ($(family "$app" | wc -l) processes)"
 echo "ok: the installed app opened the reference"
