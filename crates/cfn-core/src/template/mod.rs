@@ -2,7 +2,7 @@
 //! attributes, and anything this crate does not interpret kept as it was, so that a template
 //! read and written back says what it said.
 
-pub(crate) mod layout;
+pub mod layout;
 mod read;
 
 use indexmap::IndexMap;

@@ -31,14 +31,14 @@ pub fn json_size(template: &Template) -> usize {
 
 /// The bytes a resource adds to [`to_json`]'s text as an entry of the Resources section: its
 /// separator, line, quoted name and body.
-pub(crate) fn resource_entry_size(logical_id: &str, resource: &Resource) -> usize {
+pub fn resource_entry_size(logical_id: &str, resource: &Resource) -> usize {
     json::resource_entry_size(logical_id, &resource_layout(resource))
 }
 
 /// The length in bytes of [`to_json`]'s text for `template` with resources added whose
 /// [`resource_entry_size`]s add up to `entries` (`count` of them), measured without walking
 /// those resources.
-pub(crate) fn json_size_with_resources(template: &Template, entries: usize, count: usize) -> usize {
+pub fn json_size_with_resources(template: &Template, entries: usize, count: usize) -> usize {
     let without = json_size(template);
     let has_entries = !template.resources.is_empty() || !template.resource_loops.is_empty();
     match (count, has_entries) {
