@@ -8,6 +8,9 @@
 
 pub mod export;
 pub mod import;
+mod kinds;
+mod marker;
+mod policy;
 
 pub use zta_cfn_core::{error, json_value, map, parse, pitfalls, template, value, write};
 
