@@ -2,6 +2,8 @@
 //! reads back: the element the resource implements, the element's name, and the part of it a
 //! supporting resource is. The names are defined here once for both directions.
 
+use zta_model::{Component, Identity};
+
 use crate::template::Resource;
 use crate::value::Value;
 
@@ -32,6 +34,30 @@ pub(crate) fn field<'r>(resource: &'r Resource, name: &str) -> Option<&'r str> {
 /// and that the design leaves unstated: the export chooses for them (the zero-trust default),
 /// and an import gives them back unstated, so that the design comes back as it was drawn.
 pub(crate) const UNSTATED: &str = "Unstated";
+
+/// The properties that apply to a component's kind and that the design does not state.
+pub(crate) fn unstated_properties(component: &Component) -> Vec<&'static str> {
+    let stated = serde_json::to_value(&component.properties).unwrap_or_default();
+    component
+        .kind
+        .applicable_properties()
+        .iter()
+        .copied()
+        .filter(|name| stated.get(name).is_none())
+        .collect()
+}
+
+/// The fields that apply to an identity's kind and that the design does not state.
+pub(crate) fn unstated_fields(identity: &Identity) -> Vec<&'static str> {
+    let stated = serde_json::to_value(identity).unwrap_or_default();
+    identity
+        .kind
+        .applicable_fields()
+        .iter()
+        .copied()
+        .filter(|name| stated.get(name).is_none())
+        .collect()
+}
 
 /// The names a resource's marker lists as unstated.
 pub(crate) fn unstated(resource: &Resource) -> Vec<String> {

@@ -175,6 +175,14 @@ pub(crate) fn portable_arn(arn: &str) -> Value {
     Value::string(arn.to_owned())
 }
 
+/// An ARN as a design writes it, from the portable form [`portable_arn`] exports.
+pub(crate) fn design_arn(arn: &str) -> String {
+    match arn.strip_prefix("arn:${AWS::Partition}:") {
+        Some(rest) => format!("arn:aws:{}", rest.replace("${!", "${")),
+        None => arn.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -215,6 +215,19 @@ impl<'c> Builder<'c> {
             if let Some(name) = self.element_name(element) {
                 fields.push((marker::NAME, Value::string(name.to_owned())));
             }
+            let unstated = if let Some(component) = self.component(element) {
+                marker::unstated_properties(component)
+            } else if let Some(identity) = self.identity(element) {
+                marker::unstated_fields(identity)
+            } else {
+                Vec::new()
+            };
+            if !unstated.is_empty() {
+                fields.push((
+                    marker::UNSTATED,
+                    Value::list(unstated.into_iter().map(Value::string)),
+                ));
+            }
         } else {
             // A supporting resource names its part, so that an import of the template knows the
             // export regenerates it from the element and does not make an element of it.

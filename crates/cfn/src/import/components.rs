@@ -35,6 +35,34 @@ impl Importer<'_> {
             })
             .collect();
         unstated.sort();
+        // An element whose logical ID is the one an export derives from its id had none of its
+        // own in the design: the export gave it that one.
+        let derived = |id: &str, logical_id: &mut Option<String>| {
+            if logical_id.as_deref() == Some(crate::export::logical_id(id).as_str()) {
+                *logical_id = None;
+            }
+        };
+        let exported: std::collections::HashSet<String> = self
+            .elements
+            .iter()
+            .filter(|(key, _)| self.designer_element(key).is_some())
+            .map(|(_, element)| element.clone())
+            .collect();
+        for component in &mut self.design.components {
+            if exported.contains(&component.id) {
+                derived(&component.id, &mut component.logical_id);
+            }
+        }
+        for identity in &mut self.design.identities {
+            if exported.contains(&identity.id) {
+                derived(&identity.id, &mut identity.logical_id);
+            }
+        }
+        for segment in &mut self.design.segments {
+            if exported.contains(&segment.id) {
+                derived(&segment.id, &mut segment.logical_id);
+            }
+        }
         for (element, names) in unstated {
             if let Some(component) = self.design.components.iter_mut().find(|c| c.id == element)
                 && let Some(properties) = marker::without_fields(&component.properties, &names)

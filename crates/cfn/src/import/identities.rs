@@ -91,7 +91,9 @@ impl Importer<'_> {
                 // A managed policy of the template is inlined when its statements are read.
                 Some(policy)
                     if self.resource(&policy).resource_type == "AWS::IAM::ManagedPolicy" => {}
-                _ => identity.managed_policies.push(arn.describe()),
+                _ => identity
+                    .managed_policies
+                    .push(crate::policy::design_arn(&arn.describe())),
             }
         }
         identity.permissions_boundary = match self.property(stack, &key.1, &["PermissionsBoundary"])

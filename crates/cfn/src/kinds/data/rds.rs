@@ -10,6 +10,10 @@ use crate::policy::service_trust_policy;
 use crate::template::{Output, Resource};
 use crate::value::Value;
 
+/// The parameters that make an engine refuse connections without TLS, with the value that does.
+const TLS_PARAMETERS: [(&str, &str); 2] =
+    [("rds.force_ssl", "1"), ("require_secure_transport", "ON")];
+
 /// A resource type of this kind: `AWS::RDS::DBCluster`.
 pub(crate) const DB_CLUSTER: &str = "AWS::RDS::DBCluster";
 
@@ -32,27 +36,27 @@ pub(crate) fn engine_facts(
     match engine {
         "postgres" => (
             format!("postgres{major}"),
-            Some(("rds.force_ssl", "1")),
+            Some(TLS_PARAMETERS[0]),
             vec!["postgresql", "upgrade"],
         ),
         "aurora-postgresql" => (
             format!("aurora-postgresql{major}"),
-            Some(("rds.force_ssl", "1")),
+            Some(TLS_PARAMETERS[0]),
             vec!["postgresql"],
         ),
         "mysql" => (
             format!("mysql{major}.{minor}"),
-            Some(("require_secure_transport", "ON")),
+            Some(TLS_PARAMETERS[1]),
             vec!["audit", "error", "general", "slowquery"],
         ),
         "mariadb" => (
             format!("mariadb{major}.{minor}"),
-            Some(("require_secure_transport", "ON")),
+            Some(TLS_PARAMETERS[1]),
             vec!["audit", "error", "general", "slowquery"],
         ),
         "aurora-mysql" => (
             "aurora-mysql8.0".into(),
-            Some(("require_secure_transport", "ON")),
+            Some(TLS_PARAMETERS[1]),
             vec!["audit", "error", "general", "slowquery"],
         ),
         _ => (String::new(), None, Vec::new()),
@@ -288,6 +292,25 @@ impl Importer<'_> {
                 .unwrap_or(false),
         );
         properties.encrypted_at_rest = Some(self.flag(key, &["StorageEncrypted"]).unwrap_or(false));
+        // TLS is required when the parameter group says so; without a group (or the parameter)
+        // the engine's default applies, which the template does not tell.
+        let group = self
+            .property(
+                key.0,
+                &key.1,
+                &[if cluster {
+                    "DBClusterParameterGroupName"
+                } else {
+                    "DBParameterGroupName"
+                }],
+            )
+            .resource();
+        properties.encrypted_in_transit = group.and_then(|group| {
+            TLS_PARAMETERS.iter().find_map(|(name, required)| {
+                self.text(&group, &["Parameters", name])
+                    .map(|value| value.eq_ignore_ascii_case(required))
+            })
+        });
         properties.deletion_protection = self.flag(key, &["DeletionProtection"]);
         properties.backup_retention_days = self.number(key, &["BackupRetentionPeriod"]);
         component.encryption_key = self.key_component(key, &["KmsKeyId"]);

@@ -5,6 +5,7 @@ use zta_model::{Identity, MfaMode};
 use crate::export::builder::{Builder, Group};
 use crate::export::statements::statements;
 use crate::import::{Importer, ResourceKey};
+use crate::policy::design_arn;
 use crate::policy::policy_document;
 use crate::template::{Parameter, Resource};
 use crate::value::Value;
@@ -115,7 +116,11 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Id
         .property(key.0, &key.1, &["SessionDuration"])
         .as_text()
         .and_then(iso_duration_seconds);
-    identity.managed_policies = im.texts(key.0, resource.property("ManagedPolicies"));
+    identity.managed_policies = im
+        .texts(key.0, resource.property("ManagedPolicies"))
+        .iter()
+        .map(|arn| design_arn(arn))
+        .collect();
     if let Some(inline) = resource.property("InlinePolicy") {
         identity.policies = im.design_statements(key, inline);
     }
