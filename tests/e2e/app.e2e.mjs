@@ -272,7 +272,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       await browser.execute((i) => document.querySelectorAll('[data-testid^="framework-"]')[i].click(), index);
       const statuses = await browser.execute(() => [...document.querySelectorAll('[data-testid="control"]')].map((c) => c.dataset.status));
       assert.ok(statuses.length > 10, `framework ${frameworks[index]} lists its controls`);
-      for (const status of statuses) assert.match(status, /^(not_satisfied|attestation_required|satisfied|not_applicable)$/);
+      for (const status of statuses) assert.match(status, /^(not_satisfied|not_evaluated|evidenced_attestation_required|attestation_required|satisfied|not_applicable)$/);
     }
     // The filter narrows the list to one status.
     await browser.execute(() => document.querySelectorAll('[data-testid^="framework-"]')[0].click());
