@@ -11,7 +11,7 @@ use crate::{
     DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, Identity, IdentityKind,
     LaunchType, Layout, MfaMode, NodeBox, Placement, PolicyStatement, PortRange, Principal,
     PrincipalKind, Protocol, Scheme, Segment, SegmentKind, Suppression, Tier, Tls,
-    component_kind::CATALOG,
+    TransferSafeguard, component_kind::CATALOG,
 };
 
 /// The JSON Schema of the design file, pretty-printed, ending in a newline.
@@ -61,6 +61,7 @@ pub fn typescript() -> String {
         Auth::decl(&config),
         DataClass::decl(&config),
         Suppression::decl(&config),
+        TransferSafeguard::decl(&config),
         Layout::decl(&config),
         NodeBox::decl(&config),
     ];

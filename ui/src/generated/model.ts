@@ -643,6 +643,8 @@ rule: string,
  */
 reason: string, };
 
+export type TransferSafeguard = "adequacy_decision" | "standard_contractual_clauses" | "binding_corporate_rules";
+
 export type Layout = { 
 /**
  * One box per element that has been placed; elements without one are laid out automatically.
