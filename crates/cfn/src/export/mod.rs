@@ -32,6 +32,7 @@ mod monitoring;
 mod network;
 mod security_groups;
 mod split;
+mod stack_name;
 mod support;
 
 use std::collections::HashMap;
@@ -283,11 +284,11 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             ..
         } = unit;
         for (part, pitfalls) in parts.into_iter().zip(pitfalls) {
-            let name = if part.name.is_empty() {
+            let name = stack_name::capped(if part.name.is_empty() {
                 base.clone()
             } else {
                 format!("{base}-{}", part.name)
-            };
+            });
             pitfalls_of_stack.insert(name.clone(), pitfalls);
             stacks.push(ExportedStack {
                 name,
@@ -298,7 +299,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
                 depends_on: part
                     .imports_from
                     .iter()
-                    .map(|p| format!("{base}-{p}"))
+                    .map(|p| stack_name::capped(format!("{base}-{p}")))
                     .collect(),
                 parameters_from: Vec::new(),
             });
