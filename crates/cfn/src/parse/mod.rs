@@ -20,9 +20,10 @@ pub const MAX_TEMPLATE_BYTES: usize = 16 * 1024 * 1024;
 /// recursive readers and writers far from the stack's end.
 pub const MAX_TEMPLATE_DEPTH: usize = 128;
 
-/// The work one load may do beyond reading its text (see [`Budget`]). The largest templates of
-/// the corpus spend under 20 MiB of it; 256 MiB is ample for them while bounding what aliases
-/// and `Fn::ForEach` keep in memory to about that and the resolution's time to a few seconds.
+/// The work one load may do beyond reading its text (see [`Budget`]). It is sixteen times the
+/// largest accepted text, room for a template that resolves each of its values several times,
+/// while bounding what aliases and `Fn::ForEach` keep in memory to about that and the
+/// resolution's time to seconds. (Not yet measured against the corpus's largest templates.)
 pub const MAX_WORK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Bounds on what a load may consume; every one fails with a clear error when exceeded.
