@@ -17,6 +17,8 @@ help:
 	@echo "make run    set up everything and start ZTA Designer on the reference design"
 	@echo "make test   set up everything and run every check and test"
 	@echo "make bench  run the criterion benchmarks (figures go in BENCHMARKS.md)"
+	@echo "make package       build the .deb and .rpm packages of the app"
+	@echo "make test-package  install the .deb into a scratch root and check that it starts"
 
 setup: setup-system setup-python setup-ui
 

@@ -9,6 +9,8 @@
 #   make setup-e2e      install tauri-driver (into .tools/) and the e2e test's npm packages
 #   make test-e2e       drive the real app under Xvfb through tauri-driver and WebdriverIO
 #   make screenshots    take the README screenshots from the real window under Xvfb
+#   make package        build the .deb and .rpm packages (release profile: LTO, stripped)
+#   make test-package   install the .deb into a scratch root and start it under Xvfb
 
 APP_TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP_DEBUG_BIN := $(APP_TARGET_DIR)/debug/zta-designer
@@ -17,7 +19,7 @@ TOOLS := $(CURDIR)/.tools
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 XVFB := xvfb-run -a -s "-screen 0 1440x900x24"
 
-.PHONY: ui-build test-ui app-build app-release app-run setup-e2e test-e2e screenshots
+.PHONY: ui-build test-ui app-build app-release app-run setup-e2e test-e2e screenshots package test-package
 
 ui-build: setup-ui
 	npm --prefix ui run build
@@ -56,3 +58,16 @@ test-e2e: app-build setup-e2e setup-python
 screenshots: app-build setup-e2e
 	ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \
 		$(XVFB) node tests/e2e/screenshots.mjs docs/screenshots
+
+# The installable packages, built by Tauri's bundler from the release profile (LTO, stripped):
+# a .deb and an .rpm under target/release/bundle/. Nothing is downloaded while bundling (an
+# AppImage would need linuxdeploy fetched from the network, so it is not built). Not part of
+# `make test`: the LTO build of the whole tree takes longer than CI's budget allows.
+package: ui-build
+	CARGO_TARGET_DIR=$(APP_TARGET_DIR) ./ui/node_modules/.bin/tauri build --bundles deb,rpm
+
+# Unpacks the .deb into a scratch root, starts the installed binary under Xvfb on the
+# reference and checks that the window opens on it; prints size, cold start and idle memory.
+test-package: package
+	$(XVFB) tests/package/installed-app.sh $(lastword $(sort $(wildcard $(APP_TARGET_DIR)/release/bundle/deb/*.deb))) \
+		$(APP_TARGET_DIR)/package-shot.png

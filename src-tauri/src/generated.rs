@@ -14,7 +14,7 @@ use crate::commands::deploy::{
     ChangeSetView, ChangeView, DeployEvent, DeployPlanView, DeploySummary, DeployTarget,
     PlannedStackView,
 };
-use crate::commands::file::OpenedDesign;
+use crate::commands::file::{ExampleInfo, OpenedDesign};
 use crate::commands::report::ReportExported;
 use crate::commands::validate::{Problem, Validation};
 use crate::error::ErrorPayload;
@@ -26,6 +26,7 @@ pub fn typescript() -> String {
     let declarations = [
         ErrorPayload::decl(&config),
         OpenedDesign::decl(&config),
+        ExampleInfo::decl(&config),
         RecentFile::decl(&config),
         Validation::decl(&config),
         Problem::decl(&config),

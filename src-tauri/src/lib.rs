@@ -52,6 +52,7 @@ pub fn run(startup_file: Option<PathBuf>) {
         .invoke_handler(tauri::generate_handler![
             commands::file::startup_design,
             commands::file::new_design,
+            commands::file::bundled_examples,
             commands::file::open_design,
             commands::file::open_recent,
             commands::file::recent_files,

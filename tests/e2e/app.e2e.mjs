@@ -134,8 +134,8 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
 
   it("draws a flow, edits its port, and undoes the edit", async () => {
     await frame("shared-vpc");
-    const source = await centre(browser, '.react-flow__handle.source[data-nodeid="egress-firewall"]');
-    const target = await centre(browser, '.react-flow__handle.target[data-nodeid="rds"]');
+    const source = await centre(browser, '.react-flow__handle[data-nodeid="egress-firewall"][data-handlepos="right"]');
+    const target = await centre(browser, '.react-flow__handle[data-nodeid="rds"][data-handlepos="left"]');
     await drag(browser, source, target, 20);
     const label = '[data-testid="flow-label-egress-firewall-to-rds"] .flow-text';
     await (await $(label)).waitForExist({ timeout: 5_000, timeoutMsg: "the flow was not drawn" });
@@ -147,6 +147,56 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     await browser.waitUntil(async () => (await text(label)) === "PostgreSQL 5433", { timeout: 5_000, timeoutMsg: "the port edit did not reach the canvas" });
     await (await $('[data-testid="undo"]')).click();
     await browser.waitUntil(async () => (await text(label)) === "PostgreSQL 5432", { timeout: 5_000, timeoutMsg: "undo did not restore the port" });
+  });
+
+  it("opens the window's own menus on right-click and never the web view's", async () => {
+    await frame("shared-vpc");
+    await (await $('[data-testid="node-egress-firewall"]')).click({ button: "right" });
+    await (await $('[data-testid="context-menu-element"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no element menu" });
+    assert.ok(await exists('[data-testid="context-delete"]'));
+    assert.deepEqual(await browser.execute(() => [...document.querySelectorAll(".react-flow__node.selected")].map((n) => n.dataset.id)), ["egress-firewall"]);
+    await browser.keys("Escape");
+    await browser.waitUntil(async () => !(await exists('[data-testid="context-menu-element"]')), { timeout: 5_000, timeoutMsg: "Escape left the menu open" });
+
+    await (await $('[data-testid="flow-label-egress-firewall-to-rds"]')).click({ button: "right" });
+    await (await $('[data-testid="context-menu-flow"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no flow menu" });
+    await (await $('[data-testid="context-show-target"]')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelector(".react-flow__node.selected")?.dataset.id)) === "rds", {
+      timeout: 5_000,
+      timeoutMsg: "Go to target did not select the database",
+    });
+
+    // A point of the canvas where no node, edge or panel is: what a right-click on the canvas hits.
+    const empty = await browser.execute(() => {
+      const r = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+      for (let y = r.top + 60; y < r.bottom - 60; y += 20) {
+        for (let x = r.left + 20; x < r.right - 200; x += 20) {
+          if (document.elementFromPoint(x, y)?.classList.contains("react-flow__pane")) return { x: Math.round(x), y: Math.round(y) };
+        }
+      }
+      return null;
+    });
+    assert.ok(empty, "no empty spot on the canvas");
+    await browser.performActions([{
+      type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+      actions: [{ type: "pointerMove", duration: 0, origin: "viewport", x: empty.x, y: empty.y }, { type: "pointerDown", button: 2 }, { type: "pointerUp", button: 2 }],
+    }]);
+    await browser.releaseActions();
+    await (await $('[data-testid="context-menu-canvas"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no canvas menu" });
+    await (await $('[data-testid="context-shortcuts"]')).click();
+    await (await $('[data-testid="shortcuts"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no shortcuts sheet" });
+    await browser.keys("Escape");
+    // The web view's own menu (Back, Reload, Inspect Element) is refused everywhere but in text fields.
+    const refused = await browser.execute(() => {
+      const event = new MouseEvent("contextmenu", { bubbles: true, cancelable: true });
+      document.querySelector(".react-flow__pane").dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    assert.equal(refused, true);
+    await press("?");
+    await (await $('[data-testid="shortcuts"]')).waitForExist({ timeout: 5_000, timeoutMsg: "? did not open the shortcuts sheet" });
+    await press("Escape");
+    assert.equal(await exists('[data-testid="dirty-marker"]'), true, "the design still holds the unsaved database and flow");
   });
 
   it("saves to a new file through the dialog and reopens it unchanged", async () => {
@@ -222,7 +272,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       await browser.execute((i) => document.querySelectorAll('[data-testid^="framework-"]')[i].click(), index);
       const statuses = await browser.execute(() => [...document.querySelectorAll('[data-testid="control"]')].map((c) => c.dataset.status));
       assert.ok(statuses.length > 10, `framework ${frameworks[index]} lists its controls`);
-      for (const status of statuses) assert.match(status, /^(not_satisfied|attestation_required|satisfied|not_applicable)$/);
+      for (const status of statuses) assert.match(status, /^(not_satisfied|not_evaluated|evidenced_attestation_required|attestation_required|satisfied|not_applicable)$/);
     }
     // The filter narrows the list to one status.
     await browser.execute(() => document.querySelectorAll('[data-testid^="framework-"]')[0].click());
@@ -243,6 +293,32 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
         timeoutMsg: `clicking ${failing} selected nothing`,
       });
     }
+  });
+
+  it("lists every data path and highlights one's flows on the canvas", async () => {
+    await press("Escape");
+    await (await $('[data-testid="tab-paths"]')).click();
+    await (await $('[data-testid="data-path"]')).waitForExist({ timeout: 10_000, timeoutMsg: "the reference lists no data path" });
+    const flows = await browser.execute(() => document.querySelector('[data-testid="data-path"]').dataset.flows.split(" "));
+    assert.ok(flows.length >= 1, `${flows}`);
+    await (await $('[data-testid="data-path"]')).click();
+    await browser.waitUntil(
+      async () => {
+        const selected = await browser.execute(() => [...document.querySelectorAll(".react-flow__edge.selected")].map((e) => e.getAttribute("data-id") ?? e.dataset.testid));
+        return flows.every((flow) => selected.some((id) => id && id.includes(flow)));
+      },
+      { timeout: 5_000, timeoutMsg: `the path's flows ${flows} are not highlighted` },
+    );
+    await press("Escape");
+    await (await $('[data-testid="tab-findings"]')).click();
+
+    // Runs-as is drawn only when asked for, and goes again when the toggle is cleared.
+    assert.equal(await exists('[data-testid^="relation-runs-as:"]'), false);
+    await (await $('[data-testid="overlay-runs-as"]')).click();
+    await (await $('[data-testid="fit"]')).click();
+    await (await $('[data-testid^="relation-runs-as:"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no runs-as relation drawn" });
+    await (await $('[data-testid="overlay-runs-as"]')).click();
+    await browser.waitUntil(async () => !(await exists('[data-testid^="relation-runs-as:"]')), { timeout: 5_000, timeoutMsg: "the overlay stayed" });
   });
 
   it("deploys through a change set it shows for review, and declining changes nothing", async () => {
@@ -280,5 +356,124 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     assert.equal(phase, "declined");
     await (await $('[data-testid="deploy-close"]')).click();
     assert.equal(await exists('[data-testid="deploy-dialog"]'), false);
+  });
+
+  /** The id of the element the inspector shows. */
+  const inspected = () => browser.execute(() => document.querySelector('[data-testid="inspector-id"]')?.value ?? null);
+  /** Drags a palette item (found through the palette's filter) to a point on the screen. */
+  async function dropFromPalette(key, filter, to) {
+    await (await $('[data-testid="palette-filter"]')).setValue(filter);
+    await (await $(`[data-testid="palette-${key}"]`)).waitForExist({ timeout: 5_000, timeoutMsg: `palette item ${key} not shown for "${filter}"` });
+    const from = await centre(browser, `[data-testid="palette-${key}"]`);
+    // Slow enough that the window has taken up the drag before the pointer is released.
+    await drag(browser, from, to, 30);
+    await (await $('[data-testid="palette-filter"]')).clearValue();
+  }
+  const rect = (selector) => browser.execute((sel) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  }, selector);
+  const blank = join(work, "shop.zta.yaml");
+  let shopAlb = "alb";
+
+  it("draws a one-account shop from a blank design, keeping text typed before a drag", async () => {
+    // A new user's first start: a fresh profile and no file, so the window opens on a blank design.
+    await app.stop();
+    app = await launch({ binary, driver, env: moto.env });
+    browser = app.browser;
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === "true", {
+      timeout: 30_000,
+      timeoutMsg: "the window did not start",
+    });
+    assert.equal(await browser.execute(() => document.querySelectorAll(".react-flow__node").length), 0, "the first start is not blank");
+    const nodeIds = () => browser.execute(() => [...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id));
+    /** Drops a palette item and returns the id of the node it added. */
+    async function add(key, filter, to, what) {
+      const before = new Set(await nodeIds());
+      await dropFromPalette(key, filter, to);
+      let added = null;
+      await browser.waitUntil(async () => {
+        added = (await nodeIds()).find((id) => !before.has(id)) ?? null;
+        return added !== null;
+      }, {
+        timeout: 5_000,
+        timeoutMsg: `${what} was not added (notice: ${await text('[data-testid="notice"]')}; under the drop: ${await browser.execute(
+          (p) => document.elementFromPoint(p.x, p.y)?.className ?? "nothing", to)})`,
+      });
+      return added;
+    }
+    const canvas = await rect('[data-testid="canvas"]');
+    const account = await add("segment-account", "account", { x: canvas.left + 80, y: canvas.top + 80 }, "the account");
+    await (await $('[data-testid="fit"]')).click();
+    await browser.pause(500);
+    // Typed into the inspector and, without Enter or leaving the field, straight on to the palette.
+    const name = await $('[data-testid="inspector-name"]');
+    await name.click();
+    await browser.keys(["Control", "a"]);
+    await name.addValue("Shop account");
+    const box = await rect(`[data-testid="node-${account}"]`);
+    const vpc = await add("segment-vpc", "VPC", { x: box.left + 50, y: box.top + 70 }, "the VPC");
+    assert.match(await text(`[data-testid="node-${account}"]`), /Shop account/, "the name typed before the drag was lost");
+
+    await (await $('[data-testid="fit"]')).click();
+    await browser.pause(500);
+    const vpcBox = await rect(`[data-testid="node-${vpc}"]`);
+    const subnet = await add("segment-subnet-public", "Public subnet", { x: vpcBox.left + 40, y: vpcBox.top + 50 }, "the public subnet");
+    const privateSubnet = await add("segment-subnet-private", "Private subnet", { x: vpcBox.x + 40, y: vpcBox.top + 50 }, "the private subnet");
+    const publicBox = await rect(`[data-testid="node-${subnet}"]`);
+    const privateBox = await rect(`[data-testid="node-${privateSubnet}"]`);
+    const alb = await add("component-alb", "Application Load Balancer", { x: publicBox.x, y: publicBox.y + 10 }, "the ALB");
+    assert.equal(await parentOf(alb), subnet, "the ALB landed in the public subnet");
+    const service = await add("component-ecs_service", "ECS", { x: privateBox.x, y: privateBox.y + 10 }, "the ECS service");
+
+    // A JWT flow drawn before there is any pool to name as its issuer.
+    await drag(browser, await centre(browser, `.react-flow__handle[data-nodeid="${alb}"][data-handlepos="right"]`),
+      await centre(browser, `.react-flow__handle[data-nodeid="${service}"][data-handlepos="left"]`), 20);
+    await browser.waitUntil(async () => /-to-/.test((await inspected()) ?? ""), { timeout: 5_000, timeoutMsg: "the flow was not drawn" });
+    const flow = await inspected();
+    await (await $('[data-testid="inspector-auth"]')).selectByAttribute("value", "jwt");
+    await (await $('[data-testid="inspector-issuer"]')).waitForExist({ timeout: 5_000 });
+
+    // The one user pool, then the flow's issuer picked from a list holding only it.
+    const accountBox = await rect(`[data-testid="node-${account}"]`);
+    const pool = await add("identity-cognito_user_pool", "Cognito", { x: accountBox.right - 40, y: accountBox.bottom - 40 }, "the user pool");
+    await (await $('[data-testid="search"]')).setValue(flow);
+    await browser.keys("Enter");
+    await browser.waitUntil(async () => (await inspected()) === flow, { timeout: 5_000, timeoutMsg: "the flow was not selected" });
+    const issuer = await $('[data-testid="inspector-issuer"]');
+    assert.deepEqual(await browser.execute(() => [...document.querySelectorAll('[data-testid="inspector-issuer"] option')].map((o) => o.value)), ["", pool]);
+    await issuer.selectByAttribute("value", pool);
+    await browser.waitUntil(async () => (await issuer.getValue()) === pool, { timeout: 5_000, timeoutMsg: "choosing the only pool set nothing" });
+
+    await (await $('[data-testid="menu-file"]')).click();
+    await (await $('[data-testid="save-as"]')).click();
+    await answerFileDialog("^Save design as$", blank, { save: true });
+    await browser.waitUntil(async () => /shop\.zta\.yaml/.test(await text('[data-testid="file-title"]')), { timeout: 10_000, timeoutMsg: "not saved" });
+    const saved = readFileSync(blank, "utf8");
+    assert.match(saved, new RegExp(`issuer: ${pool}`));
+    assert.match(saved, /name: Shop account/);
+    shopAlb = alb;
+  });
+
+  it("nudges a node with an arrow key, undoes and redoes the nudge, and saves it", async () => {
+    const position = () => browser.execute((id) => document.querySelector(`.react-flow__node[data-id="${id}"]`).style.transform, shopAlb);
+    const before = await position();
+    await (await $(`[data-testid="node-${shopAlb}"]`)).click();
+    await browser.keys("ArrowRight");
+    await browser.waitUntil(async () => (await position()) !== before, { timeout: 5_000, timeoutMsg: "the arrow key did not move the node" });
+    const after = await position();
+    assert.ok(await exists('[data-testid="dirty-marker"]'), "a nudge marks the design dirty");
+    await (await $('[data-testid="undo"]')).click();
+    await browser.waitUntil(async () => (await position()) === before, { timeout: 5_000, timeoutMsg: "undo did not take the nudge back" });
+    assert.equal(await exists('[data-testid="dirty-marker"]'), false, "undoing the only change leaves the design clean");
+    await (await $('[data-testid="redo"]')).click();
+    await browser.waitUntil(async () => (await position()) === after, { timeout: 5_000, timeoutMsg: "redo did not repeat the nudge" });
+    const first = readFileSync(blank, "utf8");
+    await (await $('[data-testid="save"]')).click();
+    await browser.waitUntil(async () => !(await exists('[data-testid="dirty-marker"]')), { timeout: 10_000, timeoutMsg: "the nudge was not saved" });
+    const second = readFileSync(blank, "utf8");
+    assert.notEqual(second, first, "the saved file holds the nudged position");
+    const x = (yaml) => Number(new RegExp(`\\n {4}${shopAlb}:\\n {6}x: (-?\\d+)`).exec(yaml)?.[1]);
+    assert.equal(x(second), x(first) + 5, `the ALB moved 5 px right:\n${second}`);
   });
 });

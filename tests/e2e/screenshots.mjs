@@ -42,6 +42,30 @@ try {
   await settledCentre(browser, '[data-testid="node-prod-vpc"]');
   shoot("overview");
 
+  // The workload VPC at 100%: the size at which names and flow labels are meant to be read.
+  await (await browser.$('[data-testid="search"]')).setValue("prod-vpc");
+  await browser.keys("Enter");
+  await settledCentre(browser, '[data-testid="node-prod-vpc"]');
+  await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true })));
+  await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "1", ctrlKey: true, bubbles: true })));
+  await sleep(800);
+  await settledCentre(browser, '[data-testid="node-prod-vpc"]');
+  shoot("actual-size");
+
+  // A data path picked in the Paths tab, its flows highlighted, with what each workload runs as.
+  await click('[data-testid="tab-paths"]');
+  await (await browser.$('[data-testid="data-path"]')).waitForExist({ timeout: 10_000 });
+  await click('[data-testid="overlay-runs-as"]');
+  await browser.waitUntil(async () => browser.execute(() => document.querySelector('[data-testid="overlay-runs-as"]').checked), { timeout: 10_000 });
+  await click('[data-testid="data-path"]');
+  await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll(".react-flow__edge.selected").length)) > 0, { timeout: 10_000 });
+  // The view glides onto the path; the X server's picture trails the web view.
+  await sleep(3000);
+  shoot("paths");
+  await click('[data-testid="overlay-runs-as"]');
+  await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true })));
+  await click('[data-testid="tab-findings"]');
+
   // A flow found by the search box, framed with its ends and open in the inspector.
   await (await browser.$('[data-testid="search"]')).setValue("orders-to-db");
   await browser.keys("Enter");
@@ -67,8 +91,11 @@ try {
   shoot("compliance");
 
   // The deploy dialog with the workload account's change set under review. The design was
-  // changed above, so the dialog saves it first; the copy is a temporary file.
+  // changed above, so deploy asks to save it first; the copy is a temporary file.
   await click('[data-testid="deploy"]');
+  // Deploy asks before it saves the changed design.
+  await (await browser.$('[data-testid="confirm"]')).waitForExist({ timeout: 10_000 });
+  await click('[data-testid="confirm"]');
   await (await browser.$('[data-testid="deploy-connect"]')).waitForExist({ timeout: 20_000 });
   await click('[data-testid="deploy-connect"]');
   await (await browser.$('[data-testid="deploy-start"]')).waitForExist({ timeout: 30_000 });

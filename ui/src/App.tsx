@@ -4,16 +4,17 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect } from "react";
 
 import { Canvas } from "./canvas/Canvas";
+import { ContextMenu } from "./canvas/ContextMenu";
 import { DeployDialog } from "./deploy/DeployDialog";
 import { Inspector } from "./inspector/Inspector";
 import { BottomPanel } from "./panels/BottomPanel";
 import { Palette } from "./palette/Palette";
-import { installShortcuts } from "./shortcuts";
+import { installShortcuts, shortcutList } from "./shortcuts";
 import { errorMessage, startupDesign } from "./shell/api";
 import { startComplianceSync } from "./shell/compliance";
 import { startSessionSync } from "./shell/session";
 import { startLiveValidation } from "./shell/validation";
-import { useDesignStore } from "./store/designStore";
+import { undo, useDesignStore } from "./store/designStore";
 import { useQuestionStore, useUiStore } from "./store/uiStore";
 import { TopBar } from "./topbar/TopBar";
 
@@ -68,9 +69,39 @@ function QuestionModal() {
   );
 }
 
+function ShortcutsSheet() {
+  const open = useUiStore((s) => s.shortcutsOpen);
+  if (!open) return null;
+  const close = () => useUiStore.setState({ shortcutsOpen: false });
+  return (
+    <div className="modal-backdrop" onClick={close}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <table className="shortcuts-table">
+          <tbody>
+            {shortcutList.map(([keys, what]) => (
+              <tr key={keys}>
+                <td><kbd>{keys}</kbd></td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="modal-buttons">
+          <button className="primary" onClick={close} autoFocus>Close</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 export function App() {
   useEffect(() => {
     const stopShortcuts = installShortcuts();
+    // A move that takes an element into another segment is said, with the way back.
+    useDesignStore.setState({
+      onReparent: (text) => useUiStore.getState().notify({ kind: "info", text, action: { label: "Undo", run: undo } }),
+    });
     let stopValidation = () => {};
     let stopSession = () => {};
     let stopCompliance = () => {};
@@ -123,6 +154,8 @@ export function App() {
           </main>
           <Inspector />
         </div>
+        <ContextMenu />
+        <ShortcutsSheet />
         <DocumentModal />
         <DeployDialog />
         <QuestionModal />

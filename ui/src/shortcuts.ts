@@ -4,6 +4,32 @@ import { useUiStore } from "./store/uiStore";
 import { newFile, openFile, save, saveAs } from "./shell/fileActions";
 import { runAutoLayout } from "./topbar/TopBar";
 
+/** The shortcuts sheet (`?`): every key the window answers to, in the order a user meets them. */
+export const shortcutList: [string, string][] = [
+  ["Ctrl+N", "New design"],
+  ["Ctrl+O", "Open a design"],
+  ["Ctrl+S", "Save"],
+  ["Ctrl+Shift+S", "Save as"],
+  ["Ctrl+Z", "Undo"],
+  ["Ctrl+Shift+Z, Ctrl+Y", "Redo"],
+  ["Ctrl+C", "Copy the selection"],
+  ["Ctrl+V", "Paste"],
+  ["Ctrl+D", "Duplicate the selection"],
+  ["Ctrl+A", "Select every node"],
+  ["Shift+click", "Add to the selection, or take out of it"],
+  ["Shift+drag", "Select the nodes in a box"],
+  ["Arrow keys", "Nudge the selected nodes (Shift: further)"],
+  ["Delete, Backspace", "Delete the selection"],
+  ["F", "Frame the selection, or everything"],
+  ["Ctrl+0", "Zoom to fit"],
+  ["Ctrl+1", "Zoom to 100%"],
+  ["Ctrl+L", "Auto-layout"],
+  ["Ctrl+F", "Search the design"],
+  ["Right-click", "Commands for an element, a flow or the canvas"],
+  ["Escape", "Clear the selection, close a menu"],
+  ["?", "This sheet"],
+];
+
 function typing(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.tagName === "INPUT" || element.tagName === "TEXTAREA" || element.tagName === "SELECT" || element.isContentEditable);
@@ -25,6 +51,8 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     void newFile(null);
     return true;
   }
+  // Reloading the web view would drop unsaved work and the undo history; the window has no use for it.
+  if (key === "f5" || (mod && key === "r")) return true;
   if (mod && key === "f") {
     document.getElementById("search-box")?.focus();
     return true;
@@ -47,6 +75,15 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     store.paste();
     return true;
   }
+  if (mod && key === "d") {
+    store.copySelection();
+    store.paste();
+    return true;
+  }
+  if (event.key === "?") {
+    useUiStore.setState({ shortcutsOpen: !useUiStore.getState().shortcutsOpen });
+    return true;
+  }
   if (mod && key === "a") {
     store.select(store.nodes.map((n) => n.id));
     return true;
@@ -57,6 +94,10 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   }
   if (mod && key === "0") {
     useUiStore.getState().fitAll?.();
+    return true;
+  }
+  if (mod && key === "1") {
+    useUiStore.getState().actualSize?.();
     return true;
   }
   if (key === "delete" || key === "backspace") {
@@ -70,16 +111,34 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     return true;
   }
   if (key === "escape") {
+    useUiStore.setState({ shortcutsOpen: false, contextMenu: null });
     store.select([]);
     return true;
   }
   return false;
 }
 
+/**
+ * Whether the web view's own context menu may open for this target: only in text fields, where
+ * it offers the clipboard. Elsewhere it offers Back, Reload and Inspect Element, which have no
+ * place in a desktop app; the canvas opens the window's own menus instead.
+ */
+export function nativeMenuAllowed(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element && (element.tagName === "INPUT" || element.tagName === "TEXTAREA") && !(element as HTMLInputElement).readOnly;
+}
+
 export function installShortcuts(): () => void {
   const listener = (event: KeyboardEvent) => {
     if (handleShortcut(event)) event.preventDefault();
   };
+  const menu = (event: MouseEvent) => {
+    if (!nativeMenuAllowed(event.target)) event.preventDefault();
+  };
   window.addEventListener("keydown", listener);
-  return () => window.removeEventListener("keydown", listener);
+  window.addEventListener("contextmenu", menu);
+  return () => {
+    window.removeEventListener("keydown", listener);
+    window.removeEventListener("contextmenu", menu);
+  };
 }

@@ -1,21 +1,18 @@
-//! CloudFormation for ZTA Designer: a template model with every intrinsic function, a parser for
-//! YAML and JSON that keeps the line and column of every value (so errors and findings point
-//! into the file) within limits against hostile input, and writers for YAML with short-form
-//! tags and for JSON.
+//! The design codec: a design exported to CloudFormation ([`export`]) and a template imported
+//! into a design ([`import`]), losing nothing: what the design cannot express is carried
+//! verbatim. Each component and identity kind owns both directions in its module of [`kinds`].
 //!
-//! [`import`] turns a template into a design, losing nothing: what the design cannot express is
-//! carried verbatim. The crate does no I/O: callers hand it text and receive text.
+//! The template model it works on is `zta-cfn-core`, re-exported here under the same module
+//! names, so that `zta_cfn::value` and `zta_cfn::template` keep naming it. The crate does no I/O:
+//! callers hand it text and receive text.
 
-pub mod error;
 pub mod export;
 pub mod import;
-pub mod json_value;
-pub mod map;
-pub mod parse;
-pub mod pitfalls;
-pub mod template;
-pub mod value;
-pub mod write;
+mod kinds;
+mod marker;
+mod policy;
+
+pub use zta_cfn_core::{error, json_value, map, parse, pitfalls, template, value, write};
 
 pub use error::{Error, Result};
 pub use import::{

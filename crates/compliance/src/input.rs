@@ -38,7 +38,7 @@ impl Severity {
     }
 }
 
-/// A rule of the engine's catalog, with its zero-trust tags.
+/// A rule of the engine's catalog, with its zero-trust tags and what it judged in the design.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleDescriptor {
     pub code: String,
@@ -48,6 +48,16 @@ pub struct RuleDescriptor {
     pub tenets: Vec<String>,
     /// CISA ZTMM pillar or cross-cutting capability ids (`identity`, `visibility`, ...).
     pub pillars: Vec<String>,
+    /// How many subjects (elements, flows, identities) the rule evaluated in this design. A
+    /// rule with none had nothing to judge: its silence is not evidence.
+    pub subjects: usize,
+}
+
+impl RuleDescriptor {
+    /// Whether the rule judged anything in this design.
+    pub fn evaluated(&self) -> bool {
+        self.subjects > 0
+    }
 }
 
 /// One finding of a validation run.

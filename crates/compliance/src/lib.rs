@@ -15,11 +15,12 @@ pub mod mapping;
 pub mod scoring;
 
 pub use assessment::{
-    AcceptedRisk, ControlAssessment, ControlStatus, FrameworkAssessment, StatusTotals, assess,
+    AcceptedRisk, ControlAssessment, ControlStatus, Coverage, FrameworkAssessment,
+    PrerequisiteResult, PrerequisiteState, RuleResult, StatusTotals, assess,
 };
 pub use catalog::{Catalog, Control, ControlGroup, EvidenceLevel};
 pub use error::{Error, Result};
 pub use framework::Framework;
 pub use input::{DesignFacts, FindingRecord, RuleDescriptor, Severity};
-pub use mapping::{Artifact, ArtifactEvidence, Mapping};
+pub use mapping::{Artifact, Capability, Clause, Mapping};
 pub use scoring::{PillarScore, SeverityCounts, Stage, TenetCoverage, ZeroTrustScore, score};

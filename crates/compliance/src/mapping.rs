@@ -2,8 +2,11 @@
 //! under `data/mappings/`: kept apart from the rule logic so that a compliance reviewer
 //! can change a mapping without touching a rule.
 //!
-//! A mapping file also names the controls that the report itself evidences (the
-//! architecture diagram for PCI DSS 1.2.3, the component inventory for ISO A.5.9).
+//! A mapping lists, for each control, the clauses a design can bear on, and for each clause
+//! the rules that judge it and the report artifacts that show it (the architecture diagram
+//! for PCI DSS 1.2.3, the component inventory for ISO A.5.9). A clause with neither is the
+//! part of the control the design cannot show. Controls can also require capabilities
+//! (`data/capabilities.yaml`), such as a trail recording every account.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -46,23 +49,92 @@ impl Artifact {
     }
 }
 
-/// A control evidenced by an artifact of the report.
+/// One clause of a control: a part of what the control asks, in our own words, with the
+/// rules that judge it and the report artifacts that show it. A clause with neither is a part
+/// of the control that the design cannot show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ArtifactEvidence {
-    pub control: String,
+pub struct Clause {
+    /// A short id, unique within the control (`validation`, `stores-private`).
+    pub clause: String,
+    /// What the clause asks.
+    pub text: String,
+    /// The rules whose subjects and findings judge the clause.
+    #[serde(default)]
+    pub rules: Vec<String>,
+    /// The report artifacts that show the clause.
+    #[serde(default)]
     pub artifacts: Vec<Artifact>,
 }
 
-/// The rule-to-control mapping of one framework.
+impl Clause {
+    /// Whether no rule and no artifact bears on the clause.
+    pub fn is_unevidenced(&self) -> bool {
+        self.rules.is_empty() && self.artifacts.is_empty()
+    }
+}
+
+/// A capability that controls can require: it holds when each of its rules evaluated at least
+/// one subject and has no finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capability {
+    pub id: String,
+    pub description: String,
+    pub rules: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CapabilityFile {
+    capabilities: Vec<Capability>,
+}
+
+impl Capability {
+    /// Every capability of `data/capabilities.yaml`, parsed on first use.
+    pub fn all() -> &'static [Capability] {
+        static CAPABILITIES: OnceLock<Vec<Capability>> = OnceLock::new();
+        CAPABILITIES.get_or_init(|| {
+            // Bundled and checked by the tests: failure is a build defect.
+            Capability::parse_bundled()
+                .unwrap_or_else(|error| panic!("bundled capabilities are invalid: {error}"))
+        })
+    }
+
+    /// Parses the bundled capability file.
+    pub fn parse_bundled() -> Result<Vec<Capability>> {
+        let file = "capabilities.yaml";
+        let parsed: CapabilityFile =
+            serde_norway::from_str(include_str!("../data/capabilities.yaml"))
+                .map_err(|error| Error::data_file(file, &error))?;
+        if let Some(empty) = parsed.capabilities.iter().find(|c| c.rules.is_empty()) {
+            return Err(Error::Inconsistent {
+                file,
+                message: format!("capability `{}` names no rule", empty.id),
+            });
+        }
+        Ok(parsed.capabilities)
+    }
+
+    /// The capability with this id.
+    pub fn find(id: &str) -> Option<&'static Capability> {
+        Capability::all()
+            .iter()
+            .find(|capability| capability.id == id)
+    }
+}
+
+/// How one framework's controls are evidenced: clause by clause, with the capabilities each
+/// control requires.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     pub framework: Framework,
+    /// Control id to the capabilities it requires.
     #[serde(default)]
-    pub artifacts: Vec<ArtifactEvidence>,
-    /// Rule code to the controls it evidences.
-    pub rules: BTreeMap<String, Vec<String>>,
+    pub requires: BTreeMap<String, Vec<String>>,
+    /// Control id to its clauses.
+    pub controls: BTreeMap<String, Vec<Clause>>,
 }
 
 impl Mapping {
@@ -85,7 +157,7 @@ impl Mapping {
             .unwrap_or_else(|| panic!("{framework} has no control mapping"))
     }
 
-    /// Parses a bundled mapping and checks every control id against the catalog.
+    /// Parses a bundled mapping and checks it against the catalog and the capabilities.
     pub fn parse_bundled(framework: Framework) -> Result<Mapping> {
         let (file, text) = bundled_file(framework).ok_or_else(|| Error::Inconsistent {
             file: "mappings/",
@@ -97,57 +169,98 @@ impl Mapping {
         Ok(mapping)
     }
 
-    /// Every mapped control id must exist in the framework's catalog.
+    /// Every control must exist in the catalog and list at least one clause, clause ids must
+    /// be unique within a control, and every required capability must exist.
     pub fn check(&self, file: &'static str, catalog: &Catalog) -> Result<()> {
-        let unknown = |control: &str| catalog.control(control).is_none();
-        for (rule, controls) in &self.rules {
-            if controls.is_empty() {
-                return Err(Error::Inconsistent {
-                    file,
-                    message: format!("rule {rule} maps to no control"),
-                });
+        let inconsistent = |message: String| Error::Inconsistent { file, message };
+        for (control, clauses) in &self.controls {
+            if catalog.control(control).is_none() {
+                return Err(inconsistent(format!(
+                    "`{control}` is not in the {} {} catalog",
+                    catalog.name, catalog.version
+                )));
             }
-            if let Some(control) = controls.iter().find(|control| unknown(control)) {
-                return Err(Error::Inconsistent {
-                    file,
-                    message: format!(
-                        "rule {rule} maps to `{control}`, which is not in the {} {} catalog",
-                        catalog.name, catalog.version
-                    ),
-                });
+            if clauses.is_empty() {
+                return Err(inconsistent(format!("`{control}` lists no clause")));
+            }
+            let mut seen = std::collections::HashSet::new();
+            if let Some(clause) = clauses.iter().find(|c| !seen.insert(c.clause.as_str())) {
+                return Err(inconsistent(format!(
+                    "`{control}` lists clause `{}` twice",
+                    clause.clause
+                )));
             }
         }
-        if let Some(entry) = self.artifacts.iter().find(|entry| unknown(&entry.control)) {
-            return Err(Error::Inconsistent {
-                file,
-                message: format!(
-                    "artifact evidence names unknown control `{}`",
-                    entry.control
-                ),
-            });
+        for (control, capabilities) in &self.requires {
+            if catalog.control(control).is_none() {
+                return Err(inconsistent(format!(
+                    "`requires` names `{control}`, which is not in the catalog"
+                )));
+            }
+            if let Some(unknown) = capabilities
+                .iter()
+                .find(|id| Capability::find(id).is_none())
+            {
+                return Err(inconsistent(format!(
+                    "`{control}` requires unknown capability `{unknown}`"
+                )));
+            }
         }
         Ok(())
     }
 
     /// The controls a rule evidences (empty when the rule is not mapped).
-    pub fn controls_of(&self, rule: &str) -> &[String] {
-        self.rules.get(rule).map_or(&[], Vec::as_slice)
+    pub fn controls_of(&self, rule: &str) -> Vec<&str> {
+        self.controls
+            .iter()
+            .filter(|(_, clauses)| clauses.iter().any(|c| c.rules.iter().any(|r| r == rule)))
+            .map(|(control, _)| control.as_str())
+            .collect()
     }
 
-    /// The rules that evidence a control.
-    pub fn rules_of<'a>(&'a self, control: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.rules
-            .iter()
-            .filter(move |(_, controls)| controls.iter().any(|c| c == control))
-            .map(|(rule, _)| rule.as_str())
+    /// Every rule code the mapping names.
+    pub fn rule_codes(&self) -> std::collections::BTreeSet<&str> {
+        self.controls
+            .values()
+            .flatten()
+            .flat_map(|clause| clause.rules.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// The clauses of a control (empty when the mapping does not list it).
+    pub fn clauses_of(&self, control: &str) -> &[Clause] {
+        self.controls.get(control).map_or(&[], Vec::as_slice)
+    }
+
+    /// The rules that evidence a control, each once, in clause order.
+    pub fn rules_of(&self, control: &str) -> Vec<&str> {
+        let mut rules: Vec<&str> = Vec::new();
+        for rule in self.clauses_of(control).iter().flat_map(|c| &c.rules) {
+            if !rules.contains(&rule.as_str()) {
+                rules.push(rule);
+            }
+        }
+        rules
     }
 
     /// The report artifacts that evidence a control.
     pub fn artifacts_of(&self, control: &str) -> Vec<Artifact> {
-        self.artifacts
-            .iter()
-            .filter(|entry| entry.control == control)
-            .flat_map(|entry| entry.artifacts.iter().copied())
+        let mut artifacts: Vec<Artifact> = Vec::new();
+        for artifact in self.clauses_of(control).iter().flat_map(|c| &c.artifacts) {
+            if !artifacts.contains(artifact) {
+                artifacts.push(*artifact);
+            }
+        }
+        artifacts
+    }
+
+    /// The capabilities a control requires.
+    pub fn requirements_of(&self, control: &str) -> Vec<&'static Capability> {
+        self.requires
+            .get(control)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| Capability::find(id))
             .collect()
     }
 }

@@ -12,10 +12,13 @@ use crate::catalog::Catalog;
 use crate::framework::Framework;
 use crate::input::{FindingRecord, RuleDescriptor, Severity};
 
-/// CISA ZTMM v2.0 maturity stages, lowest first.
+/// CISA ZTMM v2.0 maturity stages, lowest first, after the mark of a pillar that no rule
+/// evaluated anything for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Stage {
+    /// No rule of the pillar had anything to judge: the design shows nothing either way.
+    NotAssessed,
     Traditional,
     Initial,
     Advanced,
@@ -23,6 +26,7 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The maturity stages proper (a pillar that is not assessed has none of them).
     pub const ALL: [Stage; 4] = [
         Stage::Traditional,
         Stage::Initial,
@@ -32,6 +36,7 @@ impl Stage {
 
     pub fn label(self) -> &'static str {
         match self {
+            Stage::NotAssessed => "Not assessed",
             Stage::Traditional => "Traditional",
             Stage::Initial => "Initial",
             Stage::Advanced => "Advanced",
@@ -39,9 +44,9 @@ impl Stage {
         }
     }
 
-    /// 1 for Traditional up to 4 for Optimal, for charts.
+    /// 1 for Traditional up to 4 for Optimal, for charts; 0 when not assessed.
     pub fn level(self) -> u8 {
-        self as u8 + 1
+        self as u8
     }
 }
 
@@ -95,8 +100,10 @@ pub struct PillarScore {
     pub name: String,
     pub cross_cutting: bool,
     pub stage: Stage,
-    /// Rules tagged with the pillar, and how many of them have no open finding.
+    /// Rules tagged with the pillar, how many evaluated at least one subject, and how many of
+    /// those have no open finding.
     pub rules: usize,
+    pub rules_evaluated: usize,
     pub rules_passing: usize,
     pub open_findings: SeverityCounts,
     pub accepted_risks: usize,
@@ -109,8 +116,11 @@ pub struct TenetCoverage {
     pub id: String,
     pub title: String,
     pub rules: usize,
+    /// The tenet's rules that evaluated at least one subject.
+    pub rules_evaluated: usize,
     pub rules_passing: usize,
-    /// Passing rules as a share of the tenet's rules, 0 to 100 (0 when no rule serves it).
+    /// Passing rules as a share of the tenet's evaluated rules, 0 to 100 (0 when none
+    /// evaluated anything).
     pub coverage_percent: u8,
     /// Codes of the tenet's rules with open findings.
     pub failing_rules: Vec<String>,
@@ -125,18 +135,19 @@ pub struct ZeroTrustScore {
 
 /// The scoring method, for the report's appendix.
 pub const METHOD: &[&str] = &[
-    "Every rule names the NIST SP 800-207 tenets it serves and the CISA ZTMM pillar or cross-cutting capability it belongs to. A rule passes when it has no open (unsuppressed) finding; informational findings do not count against it.",
-    "ZTMM stage per pillar: Traditional when an open critical finding exists or fewer than half of the pillar's rules pass; Initial when an open high finding exists or fewer than three quarters pass; Advanced when any rule of the pillar still has an open finding; Optimal when every rule of the pillar passes. A pillar that no rule checks is reported as Traditional, because the design shows nothing for it.",
+    "Every rule names the NIST SP 800-207 tenets it serves and the CISA ZTMM pillar or cross-cutting capability it belongs to. Only rules that evaluated at least one subject in the design count; a rule passes when it evaluated something and has no open (unsuppressed) finding; informational findings do not count against it.",
+    "ZTMM stage per pillar, over the pillar's evaluated rules: Traditional when an open critical finding exists or fewer than half pass; Initial when an open high finding exists or fewer than three quarters pass; Advanced when any still has an open finding; Optimal when every one passes. A pillar for which no rule evaluated anything is reported as Not assessed: the design shows nothing for it, neither good nor bad.",
     "Accepted risks (suppressed findings) do not lower the stage, and are counted beside it so the reader can see what was accepted.",
-    "NIST tenet coverage is the share of the tenet's rules that pass. It measures what the design enforces, not how the system operates: monitoring, review and response still need evidence from operation.",
+    "NIST tenet coverage is the share of the tenet's evaluated rules that pass. It measures what the design enforces, not how the system operates: monitoring, review and response still need evidence from operation.",
 ];
 
 /// Scores a design from the rule catalog and the findings of its validation.
 pub fn score(rules: &[RuleDescriptor], findings: &[FindingRecord]) -> ZeroTrustScore {
     let passes = |rule: &RuleDescriptor| {
-        !findings.iter().any(|finding| {
-            finding.rule == rule.code && finding.is_open() && finding.severity != Severity::Info
-        })
+        rule.evaluated()
+            && !findings.iter().any(|finding| {
+                finding.rule == rule.code && finding.is_open() && finding.severity != Severity::Info
+            })
     };
 
     let pillars = Catalog::of(Framework::CisaZtmm)
@@ -158,14 +169,17 @@ pub fn score(rules: &[RuleDescriptor], findings: &[FindingRecord]) -> ZeroTrustS
                     }
                 }
             }
+            let rules_evaluated = tagged.iter().filter(|rule| rule.evaluated()).count();
             let rules_passing = tagged.iter().filter(|rule| passes(rule)).count();
-            let (stage, rationale) = stage_of(tagged.len(), rules_passing, &open_findings);
+            let (stage, rationale) =
+                stage_of(tagged.len(), rules_evaluated, rules_passing, &open_findings);
             PillarScore {
                 id: pillar.id.clone(),
                 name: pillar.title.clone(),
                 cross_cutting: pillar.group == "cross-cutting",
                 stage,
                 rules: tagged.len(),
+                rules_evaluated,
                 rules_passing,
                 open_findings,
                 accepted_risks,
@@ -182,21 +196,24 @@ pub fn score(rules: &[RuleDescriptor], findings: &[FindingRecord]) -> ZeroTrustS
                 .iter()
                 .filter(|rule| rule.tenets.contains(&tenet.id))
                 .collect();
-            let failing_rules: Vec<String> = tagged
+            let evaluated: Vec<&&RuleDescriptor> =
+                tagged.iter().filter(|rule| rule.evaluated()).collect();
+            let failing_rules: Vec<String> = evaluated
                 .iter()
                 .filter(|rule| !passes(rule))
                 .map(|rule| rule.code.clone())
                 .collect();
-            let rules_passing = tagged.len() - failing_rules.len();
-            let coverage_percent = if tagged.is_empty() {
+            let rules_passing = evaluated.len() - failing_rules.len();
+            let coverage_percent = if evaluated.is_empty() {
                 0
             } else {
-                (rules_passing * 100 / tagged.len()) as u8
+                (rules_passing * 100 / evaluated.len()) as u8
             };
             TenetCoverage {
                 id: tenet.id.clone(),
                 title: tenet.title.clone(),
                 rules: tagged.len(),
+                rules_evaluated: evaluated.len(),
                 rules_passing,
                 coverage_percent,
                 failing_rules,
@@ -207,15 +224,20 @@ pub fn score(rules: &[RuleDescriptor], findings: &[FindingRecord]) -> ZeroTrustS
     ZeroTrustScore { pillars, tenets }
 }
 
-fn stage_of(rules: usize, passing: usize, open: &SeverityCounts) -> (Stage, String) {
+fn stage_of(tagged: usize, rules: usize, passing: usize, open: &SeverityCounts) -> (Stage, String) {
     if rules == 0 {
+        let why = if tagged == 0 {
+            "No rule checks this pillar".to_string()
+        } else {
+            format!("None of its {tagged} rules had anything to judge in this design")
+        };
         return (
-            Stage::Traditional,
-            "No rule checks this pillar, so the design shows nothing for it.".to_string(),
+            Stage::NotAssessed,
+            format!("{why}, so the design shows nothing for it."),
         );
     }
     let share = passing as f32 / rules as f32;
-    let summary = format!("{passing} of {rules} rules pass");
+    let summary = format!("{passing} of {rules} evaluated rules pass");
     if open.critical > 0 {
         (
             Stage::Traditional,
@@ -254,6 +276,7 @@ mod tests {
             severity: Severity::High,
             tenets: vec![tenet.to_string()],
             pillars: vec![pillar.to_string()],
+            subjects: 1,
         }
     }
 
@@ -291,14 +314,29 @@ mod tests {
         assert_eq!(stage(&score, "data"), Stage::Optimal);
         let data = score.pillars.iter().find(|p| p.id == "data").unwrap();
         assert_eq!(data.accepted_risks, 1);
-        // No rule checks devices.
-        assert_eq!(stage(&score, "devices"), Stage::Traditional);
+        // No rule checks devices: not assessed, never a red stage.
+        assert_eq!(stage(&score, "devices"), Stage::NotAssessed);
         let t2 = score.tenets.iter().find(|t| t.id == "T2").unwrap();
         assert_eq!(
             (t2.rules, t2.rules_passing, t2.coverage_percent),
             (4, 3, 75)
         );
         assert_eq!(t2.failing_rules, vec!["NET0".to_string()]);
+    }
+
+    #[test]
+    fn rules_with_nothing_to_judge_do_not_count() {
+        let mut silent = rule("A", "networks", "T2");
+        silent.subjects = 0;
+        let score = score(&[silent.clone()], &[]);
+        assert_eq!(stage(&score, "networks"), Stage::NotAssessed);
+        let t2 = score.tenets.iter().find(|t| t.id == "T2").unwrap();
+        assert_eq!(
+            (t2.rules, t2.rules_evaluated, t2.coverage_percent),
+            (1, 0, 0)
+        );
+        let both = super::score(&[silent, rule("B", "networks", "T2")], &[]);
+        assert_eq!(stage(&both, "networks"), Stage::Optimal);
     }
 
     #[test]

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Suppression;
+use crate::{Suppression, TransferSafeguard};
 
 /// A person or an outside system that starts flows into the design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
@@ -26,6 +26,14 @@ pub struct Actor {
     /// The identity the actor signs in with (a user pool, a permission set, an IAM user...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signs_in_with: Option<String>,
+    /// Where the actor is established, as an ISO 3166 country code (`US`, `DE`), for GDPR
+    /// transfers of personal data to it; absent means not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// The legal basis recorded for sending personal data to the actor when its jurisdiction
+    /// lies outside the EEA (GDPR Chapter V).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_safeguard: Option<TransferSafeguard>,
     /// Rules accepted as risks for this actor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppress: Vec<Suppression>,

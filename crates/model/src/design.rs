@@ -1,11 +1,13 @@
 //! The design document: everything an architect draws, in one value.
 
+use std::collections::BTreeMap;
+
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Actor, Component, Flow, Identity, Layout, Segment};
+use crate::{Actor, Component, Flow, Identity, Layout, Segment, TransferSafeguard};
 
 /// The version of the file format this build writes. Older files are migrated on load
 /// (see [`crate::format::migrate`]); newer ones are refused with a clear message.
@@ -40,6 +42,10 @@ pub struct Design {
     /// Who talks to whom.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flows: Vec<Flow>,
+    /// The legal basis recorded for transfers of personal data to AWS regions outside the EEA
+    /// (GDPR Chapter V), by region code (`us-east-1: standard_contractual_clauses`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub transfer_safeguards: BTreeMap<String, TransferSafeguard>,
     /// CloudFormation content an import could not map onto the design, kept verbatim so that an
     /// export writes it back unchanged: top-level template sections (`Resources`, `Parameters`,
     /// `Conditions`, `Mappings`, `Outputs`...) in CloudFormation's JSON form.
@@ -114,6 +120,7 @@ impl Design {
             identities: Vec::new(),
             actors: Vec::new(),
             flows: Vec::new(),
+            transfer_safeguards: BTreeMap::new(),
             carried_cloudformation: IndexMap::new(),
             layout: Layout::default(),
         }

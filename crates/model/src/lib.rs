@@ -24,6 +24,7 @@ mod properties;
 mod segment;
 mod suppression;
 pub mod synthetic;
+pub mod transfer;
 
 pub use actor::{Actor, ActorKind};
 pub use component::Component;
@@ -45,3 +46,4 @@ pub use policy::{Effect, PolicyStatement};
 pub use properties::{ComponentProperties, EndpointType, LaunchType, Scheme};
 pub use segment::{Segment, SegmentKind, Tier};
 pub use suppression::Suppression;
+pub use transfer::TransferSafeguard;

@@ -248,6 +248,8 @@ pub fn generate(seed: u64, elements: usize) -> Design {
             description: None,
             zone: Some("internet".into()),
             signs_in_with: None,
+            jurisdiction: None,
+            transfer_safeguard: None,
             suppress: Vec::new(),
         });
     }

@@ -65,7 +65,7 @@ pub fn build(
                 let controls = Mapping::of(framework).controls_of(rule);
                 (!controls.is_empty()).then(|| ControlRefs {
                     framework: framework.name().to_string(),
-                    controls: controls.to_vec(),
+                    controls: controls.into_iter().map(str::to_string).collect(),
                 })
             })
             .collect()
@@ -195,7 +195,7 @@ pub fn build(
                     let controls = Mapping::of(framework).controls_of(&rule.descriptor.code);
                     (!controls.is_empty()).then(|| ControlRefs {
                         framework: framework.name().to_string(),
-                        controls: controls.to_vec(),
+                        controls: controls.into_iter().map(str::to_string).collect(),
                     })
                 })
                 .collect(),

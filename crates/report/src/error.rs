@@ -11,6 +11,9 @@ pub enum Error {
     /// The report model could not be serialised to JSON.
     #[error("cannot serialise the report: {0}")]
     Json(#[from] serde_json::Error),
+    /// The report date is not a calendar date written `YYYY-MM-DD`.
+    #[error("report date `{0}` is not a date written YYYY-MM-DD")]
+    Date(String),
     /// A framework name or other setting is not valid.
     #[error(transparent)]
     Compliance(#[from] zta_compliance::Error),

@@ -17,8 +17,9 @@ fn severity(severity: zta_rules::Severity) -> Severity {
     }
 }
 
-/// The rule engine's catalog as the compliance crate describes rules.
-pub fn rule_descriptors() -> Vec<RuleDescriptor> {
+/// The rule engine's catalog as the compliance crate describes rules, with the subjects each
+/// rule evaluated in the validation `report`.
+pub fn rule_descriptors(report: &zta_rules::Report) -> Vec<RuleDescriptor> {
     zta_rules::catalog()
         .into_iter()
         .map(|meta| RuleDescriptor {
@@ -31,6 +32,7 @@ pub fn rule_descriptors() -> Vec<RuleDescriptor> {
                 .map(|tenet| tenet.id().to_string())
                 .collect(),
             pillars: vec![meta.pillar.id().to_string()],
+            subjects: report.run_of(meta.code).map_or(0, |run| run.subjects),
         })
         .collect()
 }
@@ -103,7 +105,7 @@ impl Validation {
             })
             .collect();
         Validation {
-            rules: rule_descriptors()
+            rules: rule_descriptors(report)
                 .into_iter()
                 .map(|descriptor| RuleInput { descriptor })
                 .collect(),

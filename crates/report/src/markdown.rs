@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use zta_compliance::Severity;
+use zta_compliance::{ControlStatus, Severity};
 
 use crate::model::{NodeRole, Report, ScopeEntry};
 
@@ -70,33 +70,44 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
     }
     if !report.compliance.is_empty() {
+        let labels: Vec<&str> = ControlStatus::ALL.iter().map(|s| s.label()).collect();
         let _ = writeln!(
             out,
-            "### Compliance at a glance\n\n| Framework | Not satisfied | Attestation required | Satisfied | Not applicable |\n|---|---|---|---|---|"
+            "### Compliance at a glance\n\n| Framework | {} |\n|---|{}",
+            labels.join(" | "),
+            "---|".repeat(labels.len())
         );
         for assessment in &report.compliance {
-            let totals = &assessment.totals;
+            let counts: Vec<String> = ControlStatus::ALL
+                .iter()
+                .map(|&status| assessment.totals.count(status).to_string())
+                .collect();
+            let _ = writeln!(out, "| {} | {} |", assessment.title, counts.join(" | "));
+        }
+        out.push('\n');
+        for assessment in &report.compliance {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "- {}: {}",
                 assessment.title,
-                totals.not_satisfied,
-                totals.attestation_required,
-                totals.satisfied,
-                totals.not_applicable
+                assessment.summary_sentence()
             );
+        }
+        let _ = writeln!(out, "\n| Status | Meaning |\n|---|---|");
+        for status in ControlStatus::ALL {
+            let _ = writeln!(out, "| {} | {} |", status.label(), status.meaning());
         }
         out.push('\n');
     }
 
     let _ = writeln!(
         out,
-        "## Zero-trust maturity\n\n### CISA ZTMM v2.0 stage per pillar\n\n| Pillar or capability | Stage | Rules passing | Accepted risks | Why |\n|---|---|---|---|---|"
+        "## Zero-trust maturity\n\n### CISA ZTMM v2.0 stage per pillar\n\n| Pillar or capability | Stage | Rules passing of evaluated (mapped) | Accepted risks | Why |\n|---|---|---|---|---|"
     );
     for pillar in &report.zero_trust.pillars {
         let _ = writeln!(
             out,
-            "| {}{} | {} | {} of {} | {} | {} |",
+            "| {}{} | {} | {} of {} ({}) | {} | {} |",
             pillar.name,
             if pillar.cross_cutting {
                 " (cross-cutting)"
@@ -105,6 +116,7 @@ pub fn render(report: &Report) -> String {
             },
             pillar.stage.label(),
             pillar.rules_passing,
+            pillar.rules_evaluated,
             pillar.rules,
             pillar.accepted_risks,
             cell(&pillar.rationale)
@@ -112,16 +124,21 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "\n### NIST SP 800-207 tenet coverage\n\n| Tenet | Coverage | Rules passing | Rules with open findings |\n|---|---|---|---|"
+        "\n### NIST SP 800-207 tenet coverage\n\n| Tenet | Coverage | Rules passing of evaluated (mapped) | Rules with open findings |\n|---|---|---|---|"
     );
     for tenet in &report.zero_trust.tenets {
         let _ = writeln!(
             out,
-            "| {} {} | {}% | {} of {} | {} |",
+            "| {} {} | {} | {} of {} ({}) | {} |",
             tenet.id,
             cell(&tenet.title),
-            tenet.coverage_percent,
+            if tenet.rules_evaluated == 0 {
+                "not assessed".to_string()
+            } else {
+                format!("{}%", tenet.coverage_percent)
+            },
             tenet.rules_passing,
+            tenet.rules_evaluated,
             tenet.rules,
             list_or(&tenet.failing_rules, "none")
         );
@@ -245,31 +262,28 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "## {} compliance matrix\n", assessment.title);
         if let Some(reason) = &assessment.not_applicable {
             let _ = writeln!(out, "**{}**\n", cell(reason));
+        } else {
+            let _ = writeln!(out, "{}\n", assessment.summary_sentence());
         }
         let _ = writeln!(
             out,
-            "| Control | Title | Level | Status | Evidence, findings and reasons |\n|---|---|---|---|---|"
+            "| Control | Title | Level | Status | Coverage | Evidence, findings and reasons |\n|---|---|---|---|---|---|"
         );
         for control in &assessment.controls {
-            let mut detail = vec![control.rationale.clone()];
-            if !control.findings.is_empty() {
-                detail.push(format!("Findings: {}.", control.findings.join(", ")));
-            }
-            for risk in &control.accepted_risks {
-                detail.push(format!(
-                    "Accepted risk {} ({}): {}",
-                    risk.finding, risk.rule, risk.reason
-                ));
-            }
-            detail.extend(control.evidence.iter().cloned());
+            let coverage = if control.has_rules() {
+                control.coverage.label()
+            } else {
+                "no rule mapped".to_string()
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 cell(&control.id),
                 cell(&control.title),
                 control.evidence_level.label(),
                 control.status.label(),
-                cell(&detail.join("\n"))
+                coverage,
+                cell(&control.details().join("\n"))
             );
         }
         out.push('\n');

@@ -115,6 +115,8 @@ fn generated(elements: usize) -> Design {
         description: None,
         zone: None,
         signs_in_with: Some("pool".into()),
+        jurisdiction: None,
+        transfer_safeguard: None,
         suppress: Vec::new(),
     });
     let mut cell = 0;

@@ -25,6 +25,8 @@ pub struct Place<'a> {
     pub vpc: Option<&'a str>,
     /// The account above, if any.
     pub account: Option<&'a str>,
+    /// The region segment above, if any.
+    pub region: Option<&'a str>,
 }
 
 /// The kind of network a flow comes from when it does not start inside AWS.
@@ -314,6 +316,7 @@ fn place_of<'a>(segments: &HashMap<&'a str, &'a Segment>, start: &'a Segment) ->
             SegmentKind::Account if place.account.is_none() => {
                 place.account = Some(&segment.id);
             }
+            SegmentKind::Region if place.region.is_none() => place.region = Some(&segment.id),
             _ => {}
         }
         next = segment

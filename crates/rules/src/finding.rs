@@ -1,5 +1,7 @@
 //! Findings (what a rule reports about a design) and the report of one validation.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -33,10 +35,15 @@ pub struct Finding {
     pub suppression_reason: Option<String>,
 }
 
-/// Collects the findings of one rule while it checks a design.
+/// Collects the findings of one rule while it checks a design, and the subjects it judged.
+///
+/// A rule records every element, flow or identity it looked at and judged (whether or not it
+/// found a problem) with [`Emitter::evaluate`], so that a rule with nothing to judge can be
+/// told from a rule that passed: an auditor must never read "no finding" as "checked".
 pub struct Emitter {
     meta: RuleMeta,
     findings: Vec<Finding>,
+    subjects: BTreeSet<String>,
 }
 
 impl Emitter {
@@ -44,6 +51,15 @@ impl Emitter {
         Self {
             meta,
             findings: Vec::new(),
+            subjects: BTreeSet::new(),
+        }
+    }
+
+    /// Records that the rule judged this element, flow or identity. Each id counts once, and
+    /// the subject of every finding is counted too.
+    pub fn evaluate(&mut self, id: &str) {
+        if !self.subjects.contains(id) {
+            self.subjects.insert(id.to_string());
         }
     }
 
@@ -65,6 +81,9 @@ impl Emitter {
         path: Vec<String>,
         remediation: impl Into<String>,
     ) {
+        if let Some(subject) = elements.first() {
+            self.evaluate(subject);
+        }
         let mut ids: Vec<String> = Vec::with_capacity(elements.len());
         for id in elements {
             if !ids.iter().any(|seen| seen == id) {
@@ -84,9 +103,28 @@ impl Emitter {
         });
     }
 
-    pub(crate) fn into_findings(self) -> Vec<Finding> {
-        self.findings
+    /// The findings, and what the rule judged: its code, subjects and finding count.
+    pub(crate) fn finish(self) -> (Vec<Finding>, RuleRun) {
+        let run = RuleRun {
+            code: self.meta.code.to_string(),
+            subjects: self.subjects.len(),
+            findings: self.findings.len(),
+        };
+        (self.findings, run)
     }
+}
+
+/// What one rule judged in a validation: how many subjects (elements, flows or identities) it
+/// evaluated and how many findings it reported, suppressed ones included. A rule with no
+/// subjects had nothing to judge in the design; its silence is not a pass.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RuleRun {
+    /// The rule's stable code.
+    pub code: String,
+    /// The number of distinct subjects the rule judged.
+    pub subjects: usize,
+    /// The number of findings it reported, suppressed ones included.
+    pub findings: usize,
 }
 
 /// The number of findings of each severity.
@@ -154,6 +192,8 @@ pub struct Report {
     pub summary: Summary,
     /// Every finding, suppressed ones included, most severe first, then by rule code.
     pub findings: Vec<Finding>,
+    /// Every rule of the catalog with the number of subjects it evaluated, in catalog order.
+    pub rules: Vec<RuleRun>,
     /// The shared analyses: internet exposure, PCI scope, blast radius, segmentation.
     #[serde(skip)]
     pub analyses: Analyses,
@@ -163,6 +203,11 @@ impl Report {
     /// Whether any open finding is at or above the threshold (what `--fail-on` asks).
     pub fn fails_at(&self, threshold: Severity) -> bool {
         self.summary.at_or_above(threshold) > 0
+    }
+
+    /// What a rule judged in this validation, if the catalog has the rule.
+    pub fn run_of(&self, code: &str) -> Option<&RuleRun> {
+        self.rules.iter().find(|run| run.code == code)
     }
 
     /// The findings that are not suppressed.

@@ -13,6 +13,7 @@
 //! assert!(zta_rules::catalog().len() >= 60);
 //! ```
 
+pub mod actions;
 pub mod analysis;
 mod catalog;
 mod context;
@@ -30,7 +31,7 @@ pub use catalog::{RuleSummary, catalog, find_rule, rule_summaries};
 pub use context::{Context, Index, Place, Zone};
 pub use diff::{DesignDiff, ExposureChange, FindingChange, PathChange, diff};
 pub use error::{Error, Result};
-pub use finding::{Emitter, Finding, Report, Summary};
+pub use finding::{Emitter, Finding, Report, RuleRun, Summary};
 pub use graph::{DesignGraph, Edge, Node};
 pub use rule::{DOC_SECTIONS, Family, Rule, RuleMeta};
 pub use severity::Severity;
@@ -46,10 +47,13 @@ pub fn validate(design: &Design) -> Report {
     let context = Context::new(design);
     let suppressions = suppressions_of(design);
     let mut findings = Vec::new();
+    let mut runs = Vec::with_capacity(rules::ALL.len());
     for rule in rules::ALL {
         let mut emitter = Emitter::new(rule.meta);
         (rule.check)(&context, &mut emitter);
-        for mut finding in emitter.into_findings() {
+        let (found, run) = emitter.finish();
+        runs.push(run);
+        for mut finding in found {
             let reason = finding.elements.iter().find_map(|element| {
                 suppressions.get(element.as_str()).and_then(|list| {
                     list.iter()
@@ -71,6 +75,7 @@ pub fn validate(design: &Design) -> Report {
         design: design.name.clone(),
         summary: Summary::of(&findings),
         findings,
+        rules: runs,
         analyses: context.analyses,
     }
 }

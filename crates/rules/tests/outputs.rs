@@ -45,7 +45,25 @@ fn json_report_has_the_documented_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys, ["design", "summary", "findings"]);
+    assert_eq!(keys, ["design", "summary", "findings", "rules"]);
+    // Every rule of the catalog says what it judged: the rule of the first finding judged at
+    // least the element it reports, and the root-usage alarm rule the design's accounts.
+    let runs = value["rules"].as_array().unwrap();
+    assert_eq!(runs.len(), zta_rules::catalog().len());
+    for run in runs {
+        let keys: Vec<&str> = run
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["code", "subjects", "findings"]);
+    }
+    let run = |code: &str| runs.iter().find(|run| run["code"] == code).unwrap();
+    let failing = run(value["findings"][0]["rule"].as_str().unwrap());
+    assert!(failing["subjects"].as_u64().unwrap() > 0);
+    assert!(failing["findings"].as_u64().unwrap() > 0);
+    assert!(run("ZT-MON-009")["subjects"].as_u64().unwrap() > 0);
     let summary: Vec<&str> = value["summary"]
         .as_object()
         .unwrap()

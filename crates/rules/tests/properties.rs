@@ -143,6 +143,8 @@ fn design(
             description: None,
             zone: (index % 2 == 0).then(|| id(index)),
             signs_in_with: Some(id(index + 20)),
+            jurisdiction: None,
+            transfer_safeguard: None,
             suppress: Vec::new(),
         });
     }

@@ -28,6 +28,7 @@ fn fixture_design(path: &Path) -> Design {
     design.identities.extend(own.identities);
     design.actors.extend(own.actors);
     design.flows.extend(own.flows);
+    design.transfer_safeguards.extend(own.transfer_safeguards);
     let issues = zta_model::integrity::check(&design);
     assert!(
         issues.is_empty(),
@@ -81,6 +82,22 @@ fn every_rule_has_a_fixture_with_violations_and_passes() {
         }
         for id in ok.iter().filter(|id| named(id)) {
             failures.push(format!("{}: a finding names `{id}`", meta.code));
+        }
+        // The rule judges what its fixture puts before it: a rule that evaluated nothing
+        // there would read as "not evaluated" in every compliance report.
+        let run = report
+            .run_of(meta.code)
+            .expect("every rule reports its run");
+        if run.subjects == 0 {
+            failures.push(format!("{}: the rule evaluated no subject", meta.code));
+        }
+        if run.findings != findings.len() {
+            failures.push(format!(
+                "{}: the run counts {} findings, the report {}",
+                meta.code,
+                run.findings,
+                findings.len()
+            ));
         }
         insta::with_settings!({snapshot_suffix => meta.code, prepend_module_to_snapshot => false}, {
             insta::assert_yaml_snapshot!("rule", findings);

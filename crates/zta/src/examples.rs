@@ -6,11 +6,28 @@ use zta_model::Design;
 use crate::{Error, Result};
 
 /// The bundled examples: the name the app and CLI use, the path it came from, and its text.
-const EXAMPLES: &[(&str, &str, &str)] = &[(
-    "reference",
-    "examples/aws-zta-reference.zta.yaml",
-    include_str!("../../../examples/aws-zta-reference.zta.yaml"),
-)];
+const EXAMPLES: &[(&str, &str, &str)] = &[
+    (
+        "reference",
+        "examples/aws-zta-reference.zta.yaml",
+        include_str!("../../../examples/aws-zta-reference.zta.yaml"),
+    ),
+    (
+        "three-tier-web-app",
+        "examples/three-tier-web-app.zta.yaml",
+        include_str!("../../../examples/three-tier-web-app.zta.yaml"),
+    ),
+    (
+        "multi-account-transit",
+        "examples/multi-account-transit.zta.yaml",
+        include_str!("../../../examples/multi-account-transit.zta.yaml"),
+    ),
+    (
+        "insecure-legacy",
+        "examples/insecure-legacy.zta.yaml",
+        include_str!("../../../examples/insecure-legacy.zta.yaml"),
+    ),
+];
 
 /// The names of the bundled examples.
 pub fn example_names() -> impl Iterator<Item = &'static str> {

@@ -40,28 +40,37 @@ pub struct FrameworkView {
 /// How many controls have each status.
 #[derive(Debug, Serialize, TS)]
 pub struct StatusTotals {
-    /// Controls the design satisfies.
+    /// Controls the design alone satisfies.
     pub satisfied: usize,
-    /// Controls with at least one finding against them.
+    /// Controls with a finding against them or a failed prerequisite.
     pub not_satisfied: usize,
-    /// Controls that cannot apply to this design.
-    pub not_applicable: usize,
+    /// Controls none of whose rules had anything to judge.
+    pub not_evaluated: usize,
+    /// Controls the design shows in part; the rest needs attestation.
+    pub evidenced_attestation_required: usize,
     /// Controls that need evidence from outside the design.
     pub attestation_required: usize,
+    /// Controls that cannot apply to this design.
+    pub not_applicable: usize,
 }
 
 /// The status of a control.
 #[derive(Debug, Clone, Copy, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ControlStatus {
-    /// Every rule mapped to it passes, or the report itself is the evidence.
+    /// Design-level; every mapped rule judged something and passed, every clause is covered
+    /// and every prerequisite holds.
     Satisfied,
-    /// A rule mapped to it has a finding.
+    /// A mapped rule has a finding, or a prerequisite fails.
     NotSatisfied,
-    /// It cannot apply to this design.
-    NotApplicable,
+    /// No mapped rule had anything to judge: no data, not a pass.
+    NotEvaluated,
+    /// The design shows part of the control; the rest needs attestation.
+    EvidencedAttestationRequired,
     /// It needs evidence from outside the design.
     AttestationRequired,
+    /// It cannot apply to this design.
+    NotApplicable,
 }
 
 /// One control and its status.
@@ -83,12 +92,24 @@ pub struct ControlView {
     pub accepted_risks: usize,
     /// The rules mapped to it.
     pub rules: Vec<String>,
+    /// How many of its mapped rules evaluated at least one subject.
+    pub rules_evaluated: usize,
+    /// How many subjects they evaluated in all.
+    pub subjects: usize,
+    /// `k of n mapped rules evaluated, m subjects`.
+    pub coverage: String,
+    /// What the design shows.
+    pub evidence: Vec<String>,
+    /// What the auditor must still see.
+    pub attestation: Vec<String>,
 }
 
 /// A CISA ZTMM maturity stage.
 #[derive(Debug, Clone, Copy, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
+    /// No rule of the pillar had anything to judge.
+    NotAssessed,
     /// Lowest: an open critical finding, or fewer than half of the pillar's rules pass.
     Traditional,
     /// An open high finding, or fewer than three quarters pass.
@@ -112,6 +133,8 @@ pub struct PillarView {
     pub stage: Stage,
     /// How many rules check it, and how many of them pass.
     pub rules: usize,
+    /// How many of its rules evaluated at least one subject.
+    pub rules_evaluated: usize,
     /// How many of its rules pass.
     pub rules_passing: usize,
     /// Open findings against its rules.
@@ -136,8 +159,10 @@ impl From<Status> for ControlStatus {
         match status {
             Status::Satisfied => ControlStatus::Satisfied,
             Status::NotSatisfied => ControlStatus::NotSatisfied,
-            Status::NotApplicable => ControlStatus::NotApplicable,
+            Status::NotEvaluated => ControlStatus::NotEvaluated,
+            Status::EvidencedAttestationRequired => ControlStatus::EvidencedAttestationRequired,
             Status::AttestationRequired => ControlStatus::AttestationRequired,
+            Status::NotApplicable => ControlStatus::NotApplicable,
         }
     }
 }
@@ -145,6 +170,7 @@ impl From<Status> for ControlStatus {
 impl From<ZtmmStage> for Stage {
     fn from(stage: ZtmmStage) -> Self {
         match stage {
+            ZtmmStage::NotAssessed => Stage::NotAssessed,
             ZtmmStage::Traditional => Stage::Traditional,
             ZtmmStage::Initial => Stage::Initial,
             ZtmmStage::Advanced => Stage::Advanced,
@@ -168,13 +194,18 @@ pub fn view(assessment: zta::ComplianceAssessment) -> ComplianceView {
                 totals: StatusTotals {
                     satisfied: framework.totals.satisfied,
                     not_satisfied: framework.totals.not_satisfied,
-                    not_applicable: framework.totals.not_applicable,
+                    not_evaluated: framework.totals.not_evaluated,
+                    evidenced_attestation_required: framework.totals.evidenced_attestation_required,
                     attestation_required: framework.totals.attestation_required,
+                    not_applicable: framework.totals.not_applicable,
                 },
                 controls: framework
                     .controls
                     .into_iter()
                     .map(|control| ControlView {
+                        coverage: control.coverage.label(),
+                        rules_evaluated: control.coverage.rules_evaluated,
+                        subjects: control.coverage.subjects,
                         id: control.id,
                         title: control.title,
                         group: control.group,
@@ -183,6 +214,8 @@ pub fn view(assessment: zta::ComplianceAssessment) -> ComplianceView {
                         findings: control.findings,
                         accepted_risks: control.accepted_risks.len(),
                         rules: control.rules,
+                        evidence: control.evidence,
+                        attestation: control.attestation,
                     })
                     .collect(),
             })
@@ -197,6 +230,7 @@ pub fn view(assessment: zta::ComplianceAssessment) -> ComplianceView {
                 cross_cutting: pillar.cross_cutting,
                 stage: pillar.stage.into(),
                 rules: pillar.rules,
+                rules_evaluated: pillar.rules_evaluated,
                 rules_passing: pillar.rules_passing,
                 open_findings: pillar.open_findings.total(),
                 rationale: pillar.rationale,
@@ -235,12 +269,24 @@ mod tests {
             assert_eq!(
                 totals.satisfied
                     + totals.not_satisfied
-                    + totals.not_applicable
-                    + totals.attestation_required,
+                    + totals.not_evaluated
+                    + totals.evidenced_attestation_required
+                    + totals.attestation_required
+                    + totals.not_applicable,
                 framework.controls.len(),
                 "{}",
                 framework.id
             );
+            for control in &framework.controls {
+                if matches!(control.status, ControlStatus::Satisfied) {
+                    assert_eq!(
+                        control.rules_evaluated,
+                        control.rules.len(),
+                        "{}",
+                        control.id
+                    );
+                }
+            }
         }
         assert!(!view.pillars.is_empty());
         let json = serde_json::to_value(&view.frameworks[0].controls[0]).unwrap();

@@ -66,7 +66,31 @@ pub fn startup_design(state: State<'_, AppState>) -> Result<Option<OpenedDesign>
     }))
 }
 
-/// A new design: blank, or a copy of a bundled example (`reference`).
+/// A bundled example the File menu offers as the start of a new design.
+#[derive(Debug, Serialize, TS)]
+pub struct ExampleInfo {
+    /// The name `new_design` takes.
+    pub name: String,
+    /// The design's own name, for the menu.
+    pub title: String,
+}
+
+/// The bundled examples, in the order the File menu lists them.
+#[tauri::command]
+pub fn bundled_examples() -> Result<Vec<ExampleInfo>> {
+    zta::example_names()
+        .map(|name| {
+            let design = zta::example_design(name)
+                .ok_or_else(|| AppError::UnknownExample(name.to_string()))??;
+            Ok(ExampleInfo {
+                name: name.to_string(),
+                title: design.name,
+            })
+        })
+        .collect()
+}
+
+/// A new design: blank, or a copy of a bundled example (see `bundled_examples`).
 #[tauri::command]
 pub fn new_design(state: State<'_, AppState>, example: Option<String>) -> Result<Design> {
     let design = match example.as_deref() {

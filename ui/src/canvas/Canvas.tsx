@@ -6,6 +6,7 @@ import {
   ConnectionMode,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   getViewportForBounds,
   useReactFlow,
@@ -20,20 +21,21 @@ import * as edit from "../model/edit";
 import type { PaletteItem } from "../model/catalog";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
-import { dropTemplate, moveNode } from "./drop";
+import { dropTemplate } from "./drop";
 import { absoluteRect } from "./geometry";
 import { FlowEdge } from "./edges/FlowEdge";
+import { RelationEdge } from "./edges/RelationEdge";
 import { ActorNode } from "./nodes/ActorNode";
 import { ComponentNode } from "./nodes/ComponentNode";
 import { IdentityNode } from "./nodes/IdentityNode";
 import { SegmentNode } from "./nodes/SegmentNode";
-import type { DesignNode } from "./toFlow";
+import { overlayLabels, type DesignNode, type Overlay } from "./toFlow";
 
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
 
 const nodeTypes = { segment: SegmentNode, component: ComponentNode, identity: IdentityNode, actor: ActorNode };
-const edgeTypes = { flow: FlowEdge };
+const edgeTypes = { flow: FlowEdge, relation: RelationEdge };
 
 const minimapColors: Record<string, string> = {
   account: "#f1f5f9",
@@ -62,6 +64,22 @@ export function zoomLevel(zoom: number): "near" | "mid" | "far" {
   if (zoom < 0.45) return "far";
   if (zoom < 0.75) return "mid";
   return "near";
+}
+
+/** The toggles of the relations drawn over the flows. */
+function Overlays() {
+  const [overlays, setOverlays] = useDesignStore(useShallow((s) => [s.overlays, s.setOverlays] as const));
+  return (
+    <div className="overlays" role="group" aria-label="Show relations">
+      {(Object.keys(overlayLabels) as Overlay[]).map((overlay) => (
+        <label key={overlay} className="check">
+          <input type="checkbox" data-testid={`overlay-${overlay}`} checked={overlays.includes(overlay)}
+            onChange={(event) => setOverlays(event.target.checked ? [...overlays, overlay] : overlays.filter((o) => o !== overlay))} />
+          {overlayLabels[overlay]}
+        </label>
+      ))}
+    </div>
+  );
 }
 
 export function Canvas() {
@@ -145,16 +163,10 @@ export function Canvas() {
       dropOnCanvas: drop,
       frameElements: frame,
       fitAll: () => show(null, 0.08, MAX_ZOOM),
+      actualSize: () => void flow.zoomTo(1, { duration: 300 }),
     });
-    return () => useUiStore.setState({ dropOnCanvas: null, frameElements: null, fitAll: null });
-  }, [drop, frame, show]);
-
-  const onNodeDragStop = useCallback(
-    (_event: unknown, _node: Node, dragged: Node[]) => {
-      change((design) => dragged.reduce((next, node) => moveNode(next, node.id, node.position), design));
-    },
-    [change],
-  );
+    return () => useUiStore.setState({ dropOnCanvas: null, frameElements: null, fitAll: null, actualSize: null });
+  }, [drop, frame, show, flow]);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -170,6 +182,14 @@ export function Canvas() {
     [change],
   );
 
+  const openMenu = useCallback((kind: "element" | "flow" | "canvas", event: React.MouseEvent | MouseEvent, id?: string) => {
+    event.preventDefault();
+    // Right-clicking outside the selection selects what was clicked, as file managers do.
+    const store = useDesignStore.getState();
+    if (id && !store.selection.includes(id)) store.select([id]);
+    useUiStore.setState({ contextMenu: { kind, id, x: event.clientX, y: event.clientY } });
+  }, []);
+
   return (
     <div className={`canvas zoom-${level}`} ref={wrapper} data-testid="canvas">
       <ReactFlow
@@ -179,12 +199,17 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onNodeContextMenu={(event, node) => openMenu("element", event, node.id)}
+        onEdgeContextMenu={(event, edge) => openMenu("flow", event, edge.id)}
+        onPaneContextMenu={(event) => openMenu("canvas", event)}
+        onSelectionContextMenu={(event) => openMenu("element", event)}
         connectionMode={ConnectionMode.Loose}
+        // A selected segment stays beneath the flows inside it (raising it hid them).
+        elevateNodesOnSelect={false}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Meta", "Control"]}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         fitView
         fitViewOptions={{ padding: 0.08 }}
         minZoom={MIN_ZOOM}
@@ -194,6 +219,9 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
         <Controls showInteractive={false} />
+        <Panel position="top-left">
+          <Overlays />
+        </Panel>
       </ReactFlow>
     </div>
   );

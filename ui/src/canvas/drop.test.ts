@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { smallDesign } from "../test/fixture";
-import { dropTemplate, moveNode } from "./drop";
+import { commitMoves, dropTemplate, moveNode, reparentNotice } from "./drop";
 import { COMPONENT_HEIGHT, COMPONENT_WIDTH, SEGMENT_HEADER, absoluteRect, nodeSize, segmentAt } from "./geometry";
 
 describe("dropping and moving", () => {
@@ -67,5 +67,18 @@ describe("dropping and moving", () => {
   it("never moves a segment into itself", () => {
     const next = moveNode(design, "vpc", { x: 30, y: 110 });
     expect(next.segments.find((s) => s.id === "vpc")?.parent).toBe("prod");
+  });
+
+  it("commits a nudge as a move of the node's box, and a node at rest where it was as no edit", () => {
+    const nudged = commitMoves(design, [{ id: "alb", position: { x: 41, y: 80 } }]);
+    expect(nudged.layout.nodes.alb).toMatchObject({ x: 41, y: 80 });
+    expect(commitMoves(design, [{ id: "alb", position: { x: 40, y: 80 } }])).toBe(design);
+  });
+
+  it("names the element that a move took into another segment, and where from and to", () => {
+    const moved = commitMoves(design, [{ id: "orders-db", position: { x: 40 - 600, y: 80 } }]);
+    expect(reparentNotice(design, moved, ["orders-db"])).toBe("Moved orders-db from Isolated into Public.");
+    const nudged = commitMoves(design, [{ id: "orders-db", position: { x: 50, y: 80 } }]);
+    expect(reparentNotice(design, nudged, ["orders-db"])).toBeNull();
   });
 });

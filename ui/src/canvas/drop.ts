@@ -125,3 +125,33 @@ export function moveNode(design: Design, id: string, position: { x: number; y: n
   const relative = clampInto(design, target, relativeTo(design, target, absolute), size);
   return edit.reparent(design, id, target, { ...box, x: Math.round(relative.x), y: Math.round(relative.y) });
 }
+
+/**
+ * Commits the nodes React Flow reports at rest after a drag or an arrow-key nudge (positions
+ * relative to their current parents). A node whose box did not change leaves the design as it
+ * was, so a drag that was aborted or a click that did not move anything is no edit.
+ */
+export function commitMoves(design: Design, moves: { id: string; position: { x: number; y: number } }[]): Design {
+  return moves.reduce((next, { id, position }) => {
+    const box = next.layout.nodes[id];
+    if (box && box.x === Math.round(position.x) && box.y === Math.round(position.y)) return next;
+    return moveNode(next, id, position);
+  }, design);
+}
+
+/**
+ * What to tell the user when a move took elements into another segment: a drag or a nudge across
+ * a border changes what the design means (a WAF in the account instead of the region), so it is
+ * said, not left to be noticed. Null when every element stayed where it was.
+ */
+export function reparentNotice(before: Design, after: Design, ids: string[]): string | null {
+  const name = (design: Design, id: string | null) => {
+    if (id === null) return "the canvas";
+    const element = edit.findElement(design, id);
+    return element && element.type !== "flow" ? element.value.name : id;
+  };
+  const moved = ids
+    .filter((id) => edit.findElement(after, id) && edit.parentOf(before, id) !== edit.parentOf(after, id))
+    .map((id) => `${name(after, id)} from ${name(before, edit.parentOf(before, id))} into ${name(after, edit.parentOf(after, id))}`);
+  return moved.length === 0 ? null : `Moved ${moved.join("; ")}.`;
+}

@@ -1,8 +1,9 @@
+import { Position } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
 
 import { smallDesign } from "../test/fixture";
 import { completeLayout } from "./packLayout";
-import { designToFlow } from "./toFlow";
+import { designToFlow, facingSides } from "./toFlow";
 
 describe("design to React Flow", () => {
   it("lists every parent before its children and nests by segment", () => {
@@ -40,5 +41,31 @@ describe("design to React Flow", () => {
     const isolated = laid.layout.nodes.isolated;
     expect(isolated.x + isolated.width!).toBeLessThanOrEqual(vpc.width!);
     expect(completeLayout(laid)).toBe(laid);
+  });
+});
+
+describe("which sides a flow connects", () => {
+  const box = (x: number, y: number) => ({ x, y, width: 168, height: 60 });
+  it("joins the facing sides, backwards and downwards too", () => {
+    expect(facingSides(box(0, 0), box(400, 0))).toEqual([Position.Right, Position.Left]);
+    expect(facingSides(box(400, 0), box(0, 0))).toEqual([Position.Left, Position.Right]);
+    expect(facingSides(box(0, 0), box(20, 300))).toEqual([Position.Bottom, Position.Top]);
+    expect(facingSides(box(0, 300), box(0, 0))).toEqual([Position.Top, Position.Bottom]);
+  });
+
+  it("draws each flow of the design from the sides facing its other end", () => {
+    const { edges } = designToFlow(smallDesign());
+    // The ALB (public subnet) is left of the ECS service (private subnet), on the same row.
+    expect(edges.find((e) => e.id === "alb-orders")).toMatchObject({ sourceHandle: "right", targetHandle: "left" });
+  });
+});
+
+describe("relations drawn over the flows", () => {
+  it("draws runs-as only when asked, from the workload to its role, unselectable", () => {
+    expect(designToFlow(smallDesign()).edges.some((e) => e.type === "relation")).toBe(false);
+    const { edges } = designToFlow(smallDesign(), new Set(), {}, ["runs-as", "uses-key", "protects"]);
+    const relations = edges.filter((e) => e.type === "relation");
+    expect(relations.map((e) => [e.source, e.target, (e.data as { relation: string }).relation])).toEqual([["orders", "orders-role", "runs-as"]]);
+    expect(relations[0]).toMatchObject({ selectable: false, deletable: false });
   });
 });

@@ -1,7 +1,7 @@
 // Turns a design into React Flow nodes and edges. Segments become nested group nodes (parents
 // listed before their children, as React Flow requires); components, identities and actors
 // become nodes inside them; flows become edges.
-import { MarkerType, type Edge, type Node } from "@xyflow/react";
+import { MarkerType, Position, type Edge, type Node } from "@xyflow/react";
 
 import { parentOf } from "../model/edit";
 import { flowStroke } from "../model/flows";
@@ -21,18 +21,46 @@ export type ActorNode = Node<{ actor: Actor; badge?: Badges[string] }, "actor">;
 export type DesignNode = SegmentNode | ComponentNode | IdentityNode | ActorNode;
 export type FlowEdge = Edge<{ flow: Flow; badge?: Badges[string] }, "flow">;
 
+/** A relation the canvas can show over the flows: what a workload runs as, what a WAF or shield protects, which key encrypts a store. */
+export type Overlay = "runs-as" | "protects" | "uses-key";
+export const overlayLabels: Record<Overlay, string> = { "runs-as": "runs as", protects: "protects", "uses-key": "uses key" };
+export type RelationEdge = Edge<{ relation: Overlay }, "relation">;
+export type CanvasEdge = FlowEdge | RelationEdge;
+
 /**
  * Elements are drawn at a fixed size; saying so lets React Flow place them, and decide which are
  * in view, before it has measured them (when a design opens, every node is new).
  */
 const leafSize = { width: COMPONENT_WIDTH, height: COMPONENT_HEIGHT };
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The sides of two boxes that face each other: left and right when they are further apart
+ * across than up and down (measured in their own sizes, so a wide segment next to a node still
+ * counts as beside it), top and bottom otherwise.
+ */
+export function facingSides(source: Box, target: Box): [Position, Position] {
+  const dx = target.x + target.width / 2 - (source.x + source.width / 2);
+  const dy = target.y + target.height / 2 - (source.y + source.height / 2);
+  const across = Math.abs(dx) / ((source.width + target.width) / 2);
+  const down = Math.abs(dy) / ((source.height + target.height) / 2);
+  if (across >= down) return dx >= 0 ? [Position.Right, Position.Left] : [Position.Left, Position.Right];
+  return dy >= 0 ? [Position.Bottom, Position.Top] : [Position.Top, Position.Bottom];
+}
+
 /** The nodes and edges that draw `design`, with `selected` set for the ids in `selection`. */
 export function designToFlow(
   design: Design,
   selection: ReadonlySet<string> = new Set(),
   badges: Badges = {},
-): { nodes: DesignNode[]; edges: FlowEdge[] } {
+  overlays: readonly Overlay[] = [],
+): { nodes: DesignNode[]; edges: CanvasEdge[] } {
   const segmentIds = new Set(design.segments.map((s) => s.id));
   const position = (id: string) => {
     const box = design.layout.nodes[id];
@@ -99,18 +127,65 @@ export function designToFlow(
     });
   }
 
+  // Absolute boxes, from the nodes' relative positions, once per node.
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const absolute = new Map<string, Box>();
+  const boxOf = (id: string, depth = 0): Box | null => {
+    const known = absolute.get(id);
+    if (known) return known;
+    const node = byId.get(id);
+    if (!node) return null;
+    const parentBox = node.parentId && depth < 64 ? boxOf(node.parentId, depth + 1) : null;
+    const box = {
+      x: node.position.x + (parentBox?.x ?? 0),
+      y: node.position.y + (parentBox?.y ?? 0),
+      width: node.width ?? COMPONENT_WIDTH,
+      height: node.height ?? COMPONENT_HEIGHT,
+    };
+    absolute.set(id, box);
+    return box;
+  };
+
   const edges: FlowEdge[] = design.flows.map((flow) => {
     const stroke = flowStroke(flow);
+    const [from, to] = [boxOf(flow.source), boxOf(flow.target)];
+    const [sourceHandle, targetHandle] = from && to ? facingSides(from, to) : [Position.Right, Position.Left];
     return {
       id: flow.id,
       type: "flow",
       source: flow.source,
       target: flow.target,
+      sourceHandle,
+      targetHandle,
       selected: selection.has(flow.id),
       zIndex: 200,
       markerEnd: { type: MarkerType.ArrowClosed, color: stroke.color, width: 18, height: 18 },
       data: { flow, badge: badges[flow.id] },
     };
   });
-  return { nodes, edges };
+  // Relations drawn on request; they are not elements, so they can be neither selected nor deleted.
+  const relations: RelationEdge[] = [];
+  const relate = (relation: Overlay, source: string, target: string | null | undefined) => {
+    if (!target || !byId.has(source) || !byId.has(target)) return;
+    const [sourceHandle, targetHandle] = facingSides(boxOf(source)!, boxOf(target)!);
+    relations.push({
+      id: `${relation}:${source}:${target}`,
+      type: "relation",
+      source,
+      target,
+      sourceHandle,
+      targetHandle,
+      selectable: false,
+      deletable: false,
+      focusable: false,
+      zIndex: 190,
+      data: { relation },
+    });
+  };
+  for (const component of design.components) {
+    if (overlays.includes("runs-as")) relate("runs-as", component.id, component.identity);
+    if (overlays.includes("uses-key")) relate("uses-key", component.id, component.encryption_key);
+    if (overlays.includes("protects")) for (const target of component.properties.protects ?? []) relate("protects", component.id, target);
+  }
+  return { nodes, edges: [...edges, ...relations] };
 }

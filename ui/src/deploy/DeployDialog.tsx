@@ -5,16 +5,38 @@ import { useEffect, useRef, useState } from "react";
 import { create } from "zustand";
 
 import type { DeployEvent, DeployPlanView, DeploySummary, DeployTarget } from "../generated/app";
-import { applyDeployEvent, changeCounts, failDeploy, finishDeploy, initialDeploy, parameterValues, planned, type DeployState } from "../model/deploy";
+import {
+  applyDeployEvent,
+  changeCounts,
+  designPlacement,
+  failDeploy,
+  finishDeploy,
+  initialDeploy,
+  parameterValues,
+  planned,
+  type DeployState,
+} from "../model/deploy";
 import { errorMessage } from "../shell/api";
 import { ensureSaved } from "../shell/exports";
-import { useDesignStore } from "../store/designStore";
-import { useUiStore } from "../store/uiStore";
+import { isDirty, useDesignStore } from "../store/designStore";
+import { flushPendingEdits } from "../store/pendingEdits";
+import { ask, useUiStore } from "../store/uiStore";
 
 export const useDeployStore = create<DeployState>()(() => initialDeploy);
 
-/** Opens the dialog once the design is saved (deploy reads the design file, like export). */
+/**
+ * Opens the dialog once the design is saved (deploy reads the design file, like export). Saving
+ * is asked first, not done behind the user's back: deploying is not a reason they chose to
+ * overwrite the file.
+ */
 export async function openDeployDialog() {
+  flushPendingEdits();
+  const state = useDesignStore.getState();
+  if (state.fileName === null || isDirty(state)) {
+    const name = state.fileName ?? "This design";
+    const text = `Deploy reads the design from its file. ${name} has ${state.fileName === null ? "never been saved" : "unsaved changes"}; save it now?`;
+    if (!(await ask("Save before deploying", text, "Save and continue"))) return;
+  }
   if (!(await ensureSaved())) return;
   useDeployStore.setState(initialDeploy, true);
   useUiStore.setState({ deploying: true });
@@ -57,8 +79,11 @@ function answer(approve: boolean) {
 function DeployForm() {
   const fileName = useDesignStore((s) => s.fileName);
   const stem = (fileName ?? "design").replace(/\.zta\.(ya?ml|json)$/i, "").replace(/[^A-Za-z0-9-]/g, "-");
+  const design = useDesignStore((s) => s.design);
+  const [placement] = useState(() => designPlacement(design));
   const [profile, setProfile] = useState("");
-  const [region, setRegion] = useState("");
+  // The design's region when it names one; with several, each stack's own region wins anyway.
+  const [region, setRegion] = useState(placement.regions.length === 1 ? placement.regions[0] : "");
   const [stackName, setStackName] = useState(stem);
   const valid = /^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName);
   return (
@@ -78,6 +103,13 @@ function DeployForm() {
         <span className="field-label">Region</span>
         <input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="the profile's region" data-testid="deploy-region" />
       </label>
+      {placement.regions.length > 1 && <p className="muted" data-testid="deploy-regions">The design spans {placement.regions.join(", ")}.</p>}
+      {placement.accounts.length > 0 && (
+        <p className="muted" data-testid="deploy-accounts">
+          Accounts in the design: {placement.accounts.map((a) => `${a.name} (${a.id ?? "no account id"})`).join(", ")}. The
+          credentials decide which account's stacks deploy now; the others wait for their own.
+        </p>
+      )}
       <label className={`field${valid ? "" : " invalid"}`}>
         <span className="field-label">Stack name (when the design is one stack)</span>
         <input value={stackName} onChange={(e) => setStackName(e.target.value)} data-testid="deploy-stack-name" />

@@ -27,6 +27,16 @@ design: RawDesign,
  */
 recovered: boolean, };
 
+export type ExampleInfo = { 
+/**
+ * The name `new_design` takes.
+ */
+name: string, 
+/**
+ * The design's own name, for the menu.
+ */
+title: string, };
+
 export type RecentFile = { 
 /**
  * The full path, shown as a tooltip and passed back to `open_recent`.
@@ -148,23 +158,31 @@ controls: Array<ControlView>, };
 
 export type StatusTotals = { 
 /**
- * Controls the design satisfies.
+ * Controls the design alone satisfies.
  */
 satisfied: number, 
 /**
- * Controls with at least one finding against them.
+ * Controls with a finding against them or a failed prerequisite.
  */
 not_satisfied: number, 
 /**
- * Controls that cannot apply to this design.
+ * Controls none of whose rules had anything to judge.
  */
-not_applicable: number, 
+not_evaluated: number, 
+/**
+ * Controls the design shows in part; the rest needs attestation.
+ */
+evidenced_attestation_required: number, 
 /**
  * Controls that need evidence from outside the design.
  */
-attestation_required: number, };
+attestation_required: number, 
+/**
+ * Controls that cannot apply to this design.
+ */
+not_applicable: number, };
 
-export type ControlStatus = "satisfied" | "not_satisfied" | "not_applicable" | "attestation_required";
+export type ControlStatus = "satisfied" | "not_satisfied" | "not_evaluated" | "evidenced_attestation_required" | "attestation_required" | "not_applicable";
 
 export type ControlView = { 
 /**
@@ -198,9 +216,29 @@ accepted_risks: number,
 /**
  * The rules mapped to it.
  */
-rules: Array<string>, };
+rules: Array<string>, 
+/**
+ * How many of its mapped rules evaluated at least one subject.
+ */
+rules_evaluated: number, 
+/**
+ * How many subjects they evaluated in all.
+ */
+subjects: number, 
+/**
+ * `k of n mapped rules evaluated, m subjects`.
+ */
+coverage: string, 
+/**
+ * What the design shows.
+ */
+evidence: Array<string>, 
+/**
+ * What the auditor must still see.
+ */
+attestation: Array<string>, };
 
-export type Stage = "traditional" | "initial" | "advanced" | "optimal";
+export type Stage = "not_assessed" | "traditional" | "initial" | "advanced" | "optimal";
 
 export type PillarView = { 
 /**
@@ -223,6 +261,10 @@ stage: Stage,
  * How many rules check it, and how many of them pass.
  */
 rules: number, 
+/**
+ * How many of its rules evaluated at least one subject.
+ */
+rules_evaluated: number, 
 /**
  * How many of its rules pass.
  */

@@ -39,6 +39,11 @@ actors?: Array<Actor>,
  */
 flows?: Array<Flow>, 
 /**
+ * The legal basis recorded for transfers of personal data to AWS regions outside the EEA
+ * (GDPR Chapter V), by region code (`us-east-1: standard_contractual_clauses`).
+ */
+transfer_safeguards?: { [key in string]: TransferSafeguard }, 
+/**
  * CloudFormation content an import could not map onto the design, kept verbatim so that an
  * export writes it back unchanged: top-level template sections (`Resources`, `Parameters`,
  * `Conditions`, `Mappings`, `Outputs`...) in CloudFormation's JSON form.
@@ -543,6 +548,16 @@ zone?: string | null,
  * The identity the actor signs in with (a user pool, a permission set, an IAM user...).
  */
 signs_in_with?: string | null, 
+/**
+ * Where the actor is established, as an ISO 3166 country code (`US`, `DE`), for GDPR
+ * transfers of personal data to it; absent means not recorded.
+ */
+jurisdiction?: string | null, 
+/**
+ * The legal basis recorded for sending personal data to the actor when its jurisdiction
+ * lies outside the EEA (GDPR Chapter V).
+ */
+transfer_safeguard?: TransferSafeguard | null, 
 /**
  * Rules accepted as risks for this actor.
  */

@@ -23,7 +23,9 @@ import type {
 } from "../model/types";
 import { useDesignStore } from "../store/designStore";
 import { BoolField, Checklist, SelectField, TextField } from "./fields";
+import { availabilityZonePlaceholder, cidrPlaceholder } from "./placeholders";
 import { propertyEditors } from "./properties";
+import { PolicyEditor, SuppressionEditor, TrustEditor } from "./structured";
 import * as v from "./validate";
 
 type Update = (element: edit.Element) => void;
@@ -69,7 +71,8 @@ export function Inspector() {
     </>
   );
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    // Keyed by the element, so that its fields start afresh from another element's values.
+    <aside key={id} className="inspector" aria-label="Inspector" data-testid="inspector">
       <h2>{titleOf(element)}</h2>
       <section className="inspector-group">
         <h3>General</h3>
@@ -142,10 +145,13 @@ function SegmentFields({ design, segment, update }: { design: Design; segment: S
           onCommit={(tier) => set("tier", tier)} />
       )}
       {(segment.kind === "vpc" || segment.kind === "subnet" || segment.kind === "on_premises" || segment.kind === "partner_network") && (
-        <TextField label="CIDR block" value={segment.cidr ?? ""} validate={v.cidr} placeholder="10.0.0.0/16" onCommit={(t) => set("cidr", t)} />
+        <TextField label="CIDR block" value={segment.cidr ?? ""} validate={v.cidr}
+          placeholder={cidrPlaceholder(design, segment) ?? (segment.kind === "subnet" ? "give the VPC a CIDR block first" : "")}
+          onCommit={(t) => set("cidr", t)} />
       )}
       {segment.kind === "subnet" && (
-        <TextField label="Availability zone" value={segment.az ?? ""} validate={v.availabilityZone} placeholder="eu-west-1a" onCommit={(t) => set("az", t)} />
+        <TextField label="Availability zone" value={segment.az ?? ""} validate={v.availabilityZone}
+          placeholder={availabilityZonePlaceholder(design, segment) ?? "a zone of the region, such as eu-west-1a"} onCommit={(t) => set("az", t)} />
       )}
       {segment.kind === "account" && (
         <TextField label="Account id" value={segment.account_id ?? ""} validate={v.accountId} placeholder="123456789012" onCommit={(t) => set("account_id", t)} />
@@ -236,16 +242,8 @@ function PropertyField({ design, name, properties, set }: {
       return <Checklist label={editor.label} values={(value as string[] | undefined) ?? []} options={options(candidates)} onCommit={(ids) => set(name, ids)} />;
     }
     case "policy":
-      return <PolicyField label={editor.label} statements={(value as PolicyStatement[] | undefined) ?? []} onCommit={(p) => set(name, p)} />;
+      return <PolicyEditor design={design} label={editor.label} statements={(value as PolicyStatement[] | undefined) ?? []} onCommit={(p) => set(name, p)} />;
   }
-}
-
-function PolicyField({ label, statements, onCommit }: { label: string; statements: PolicyStatement[]; onCommit: (value: PolicyStatement[]) => void }) {
-  return (
-    <TextField label={label} multiline value={statements.length ? JSON.stringify(statements, null, 2) : ""} validate={v.jsonArray}
-      hint="IAM statements as JSON: [{ &quot;actions&quot;: [...], &quot;resources&quot;: [...] }]"
-      onCommit={(text) => onCommit(text.trim() ? (JSON.parse(text) as PolicyStatement[]) : [])} />
-  );
 }
 
 const identityFieldsByKind: Record<Identity["kind"], string[]> = {
@@ -283,12 +281,10 @@ function IdentityFields({ design, identity, update }: { design: Design; identity
       {fields.has("issuer") && <TextField label="Issuer" value={identity.issuer ?? ""} validate={v.url} onCommit={(t) => set("issuer", t)} />}
       {fields.has("console_access") && <BoolField label="Console password" value={identity.console_access} onCommit={(b) => set("console_access", b)} />}
       {fields.has("trusts") && (
-        <TextField label="Trusted principals" multiline value={identity.trusts?.length ? JSON.stringify(identity.trusts, null, 2) : ""}
-          validate={v.jsonArray} hint='For example [{"service": "ecs-tasks.amazonaws.com"}]'
-          onCommit={(t) => set("trusts", t.trim() ? JSON.parse(t) : [])} />
+        <TrustEditor design={design} trusts={identity.trusts ?? []} onCommit={(trusts) => set("trusts", trusts)} />
       )}
       {fields.has("policies") && (
-        <PolicyField label="Permissions" statements={identity.policies ?? []} onCommit={(p) => set("policies", p)} />
+        <PolicyEditor design={design} label="Permissions" statements={identity.policies ?? []} onCommit={(p) => set("policies", p)} />
       )}
       {fields.has("managed_policies") && (
         <TextField label="Managed policies" value={(identity.managed_policies ?? []).join(", ")} validate={v.arn}
@@ -363,7 +359,11 @@ function FlowFields({ design, flow, update }: { design: Design; flow: Flow; upda
         options={[["none", "None"], ["iam", "IAM (SigV4)"], ["jwt", "JWT"], ["mtls", "Mutual TLS"], ["password", "Password"], ["api_key", "API key"]]}
         onCommit={setAuth} />
       {flow.auth === "jwt" && (
-        <SelectField label="Token issuer" value={flow.issuer} options={options(issuers)} onCommit={(id) => id && set("issuer", id)} />
+        // Until an issuer is chosen the empty choice shows, so that picking the only pool there is
+        // is a change the select reports.
+        <SelectField label="Token issuer" value={issuers.some((i) => i.id === flow.issuer) ? flow.issuer : null}
+          unset={issuers.length > 0 ? "Choose the issuer…" : "Add a user pool or identity provider first"} options={options(issuers)}
+          testId="inspector-issuer" onCommit={(id) => id && set("issuer", id)} />
       )}
       <Checklist label="Data carried" values={flow.data} options={dataClassOptions} onCommit={(c) => set("data", c)} testId="inspector-data" />
       <TextField label="IAM actions" value={flow.actions.join(", ")} validate={v.iamActions} placeholder="s3:GetObject"
@@ -379,15 +379,8 @@ function Suppressions({ element, update }: { element: edit.Element; update: Upda
   return (
     <section className="inspector-group">
       <h3>Accepted risks</h3>
-      {suppress.map((s) => (
-        <div key={s.rule} className="suppression">
-          <code>{s.rule}</code>
-          <span>{s.reason}</span>
-          <button className="link" onClick={() => update({ ...element, value: { ...element.value, suppress: suppress.filter((x) => x.rule !== s.rule) } } as edit.Element)}>
-            Remove
-          </button>
-        </div>
-      ))}
+      <SuppressionEditor suppress={suppress}
+        onCommit={(next) => update({ ...element, value: put(element.value, "suppress", next) } as edit.Element)} />
     </section>
   );
 }

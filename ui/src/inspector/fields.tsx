@@ -1,9 +1,14 @@
-// The inspector's editors. Text editors validate on every keystroke and commit on Enter or when
-// they lose focus, so one edit of a field is one undo step and an invalid value never reaches
-// the design.
-import { useState, type ReactNode } from "react";
+// The inspector's editors. Text editors validate on every keystroke and commit a valid draft a
+// moment after the last keystroke, on Enter, when they lose focus, and before anything else
+// changes the design or the selection (see store/pendingEdits), so nothing typed is lost and a
+// burst of typing is one undo step. An invalid draft never reaches the design.
+import { useEffect, useEffectEvent, useId, useState, type ReactNode } from "react";
 
+import { commitFrom, setPendingEdit } from "../store/pendingEdits";
 import type { Validator } from "./validate";
+
+/** How long after the last keystroke a text field commits its draft. */
+export const COMMIT_DELAY_MS = 400;
 
 interface RowProps {
   label: string;
@@ -31,20 +36,51 @@ interface TextFieldProps {
   multiline?: boolean;
   hint?: string;
   testId?: string;
+  rows?: number;
+  /** Values offered as the user types (the browser's completion list). */
+  suggestions?: string[];
 }
 
 /** A text input that shows problems as the user types and commits only valid text. */
-export function TextField(props: TextFieldProps) {
-  // Remounting on a new value (key below) resets the draft when the element or undo changes it.
-  return <TextFieldDraft key={props.value} {...props} />;
-}
-
-function TextFieldDraft({ label, value, onCommit, validate, placeholder, multiline, hint, testId }: TextFieldProps) {
+export function TextField({ label, value, onCommit, validate, placeholder, multiline, hint, testId, rows, suggestions }: TextFieldProps) {
+  const listId = useId();
   const [draft, setDraft] = useState(value);
+  // The value the draft was last brought in line with, and the draft last committed: a new value
+  // that our own commit produced leaves the draft as typed (a list field would otherwise drop a
+  // trailing comma while the user pauses), a new value from anywhere else (undo, another editor)
+  // replaces it.
+  const [shown, setShown] = useState(value);
+  const [committed, setCommitted] = useState<string | null>(null);
+  const [token] = useState(() => ({}));
+  if (value !== shown) {
+    setShown(value);
+    if (committed === null) setDraft(value);
+    setCommitted(null);
+  }
   const error = validate ? validate(draft) : null;
   const commit = () => {
-    if (!error && draft !== value) onCommit(draft);
+    if (error || draft === value || draft === committed) return;
+    // The store commits pending drafts before each change; this one is on its way already.
+    setPendingEdit(token, null);
+    setCommitted(draft);
+    commitFrom(token, () => onCommit(draft));
   };
+  const commitLatest = useEffectEvent(commit);
+  useEffect(() => {
+    if (draft === shown) return;
+    const timer = setTimeout(() => {
+      setPendingEdit(token, null);
+      commitLatest();
+    }, COMMIT_DELAY_MS);
+    setPendingEdit(token, () => {
+      clearTimeout(timer);
+      commitLatest();
+    });
+    return () => {
+      clearTimeout(timer);
+      setPendingEdit(token, null);
+    };
+  }, [draft, shown, token]);
   const common = {
     value: draft,
     placeholder,
@@ -56,16 +92,22 @@ function TextFieldDraft({ label, value, onCommit, validate, placeholder, multili
   return (
     <Row label={label} hint={hint} error={error}>
       {multiline ? (
-        <textarea {...common} rows={4} spellCheck={false} />
+        <textarea {...common} rows={rows ?? 4} spellCheck={false} />
       ) : (
         <input
           {...common}
+          list={suggestions ? listId : undefined}
           spellCheck={false}
           onKeyDown={(event) => {
             if (event.key === "Enter") commit();
             if (event.key === "Escape") setDraft(value);
           }}
         />
+      )}
+      {suggestions && (
+        <datalist id={listId}>
+          {suggestions.map((s) => <option key={s} value={s} />)}
+        </datalist>
       )}
     </Row>
   );

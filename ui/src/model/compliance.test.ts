@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { ControlView, FrameworkView } from "../generated/app";
-import { elementsOfControl, groupControls, satisfiedShare, stageLevel } from "./compliance";
+import { controlDetail, elementsOfControl, groupControls, satisfiedShare, stageLevel } from "./compliance";
 
 const control = (id: string, group: string, status: ControlView["status"], findings: string[] = []): ControlView => ({
   id,
@@ -12,6 +12,11 @@ const control = (id: string, group: string, status: ControlView["status"], findi
   findings,
   accepted_risks: 0,
   rules: [],
+  rules_evaluated: 0,
+  subjects: 0,
+  coverage: "",
+  evidence: [],
+  attestation: [],
 });
 
 describe("compliance", () => {
@@ -44,6 +49,20 @@ describe("compliance", () => {
     expect(elementsOfControl(controls[1], findings)).toEqual([]);
   });
 
+  it("puts what the rules judged and what is left to attest under a control", () => {
+    const judged: ControlView = {
+      ...control("10.3.2", "Logging", "evidenced_attestation_required"),
+      rules: ["ZT-MON-003"],
+      rules_evaluated: 1,
+      subjects: 2,
+      coverage: "1 of 1 mapped rules evaluated, 2 subjects",
+      attestation: ["The log store resists modification."],
+    };
+    expect(controlDetail(judged)).toBe(
+      "1 of 1 mapped rules evaluated, 2 subjects (ZT-MON-003) · Still to attest: The log store resists modification.",
+    );
+  });
+
   it("counts the satisfied share over applicable controls only", () => {
     const framework = (totals: FrameworkView["totals"]): FrameworkView => ({
       id: "pci-dss",
@@ -54,8 +73,12 @@ describe("compliance", () => {
       totals,
       controls: [],
     });
-    expect(satisfiedShare(framework({ satisfied: 3, not_satisfied: 1, attestation_required: 0, not_applicable: 6 }))).toBe(0.75);
-    expect(satisfiedShare(framework({ satisfied: 0, not_satisfied: 0, attestation_required: 0, not_applicable: 6 }))).toBeNull();
+    const totals = { satisfied: 0, not_satisfied: 0, not_evaluated: 0, evidenced_attestation_required: 0, attestation_required: 0, not_applicable: 6 };
+    expect(satisfiedShare(framework({ ...totals, satisfied: 3, not_satisfied: 1 }))).toBe(0.75);
+    // Controls that were not evaluated or need attestation are applicable and not satisfied.
+    expect(satisfiedShare(framework({ ...totals, satisfied: 1, not_evaluated: 2, evidenced_attestation_required: 1 }))).toBe(0.25);
+    expect(satisfiedShare(framework(totals))).toBeNull();
+    expect(stageLevel("not_assessed")).toBe(0);
     expect(stageLevel("traditional")).toBe(1);
     expect(stageLevel("optimal")).toBe(4);
   });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import type { ChangeSetView, DeployEvent, DeployPlanView } from "../generated/app";
+import { smallDesign } from "../test/fixture";
 import {
   LOG_LIMIT,
   applyDeployEvent,
   changeCounts,
+  designPlacement,
   failDeploy,
   finishDeploy,
   initialDeploy,
@@ -13,6 +15,7 @@ import {
   type DeployProgress,
   type DeployState,
 } from "./deploy";
+import type { Design } from "./types";
 
 const progress = (p: DeployProgress): DeployEvent => ({ kind: "progress", progress: p });
 const plan: DeployPlanView = {
@@ -92,5 +95,13 @@ describe("deploy dialog state", () => {
 
   it("sends only the parameters the deployer filled in, trimmed", () => {
     expect(parameterValues({ OrdersSvcImage: " repo@sha256:abc ", AdminPsGroupId: "", Zone: "  " })).toEqual({ OrdersSvcImage: "repo@sha256:abc" });
+  });
+});
+
+describe("where the design says it deploys", () => {
+  it("offers the design's region and names its accounts", () => {
+    const design = smallDesign();
+    design.segments.push({ id: "eu", kind: "region", name: "Ireland", parent: "prod", region: "eu-west-1" } as Design["segments"][number]);
+    expect(designPlacement(design)).toEqual({ regions: ["eu-west-1"], accounts: [{ name: "Production", id: "123456789012" }] });
   });
 });

@@ -1,6 +1,7 @@
 // A deployment as the deploy dialog follows it: the events the shell streams (the plan, each
 // change set to review, CloudFormation's progress) folded into one state the dialog draws.
 import type { ChangeSetView, DeployEvent, DeployPlanView, DeployProgress } from "../generated/app";
+import type { Design } from "./types";
 
 export type { DeployProgress };
 
@@ -200,4 +201,14 @@ export function changeCounts(changeSet: ChangeSetView): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const change of changeSet.changes) counts[change.action] = (counts[change.action] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * Where the design says it runs: the regions its region segments name and its accounts with
+ * their ids, so that the deploy form starts from the design rather than from blank fields.
+ */
+export function designPlacement(design: Design): { regions: string[]; accounts: { name: string; id: string | null }[] } {
+  const regions = [...new Set(design.segments.flatMap((s) => (s.kind === "region" && s.region ? [s.region] : [])))];
+  const accounts = design.segments.filter((s) => s.kind === "account").map((s) => ({ name: s.name, id: s.account_id ?? null }));
+  return { regions, accounts };
 }

@@ -1,7 +1,7 @@
 // The palette: every kind of element, grouped, with its AWS icon, filterable by typing. Items are
 // dragged with pointer events rather than HTML drag and drop, which the webview handles poorly
 // and WebDriver cannot drive; the canvas takes the drop through `dropOnCanvas`.
-import { useEffect, useMemo, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useMemo, useState, type PointerEvent as ReactPointerEvent } from "react";
 
 import { filterPalette, paletteGroups, type PaletteItem } from "../model/catalog";
 import { useUiStore } from "../store/uiStore";
@@ -15,32 +15,27 @@ export function Palette() {
   const groups = useMemo(() => filterPalette(paletteGroups, filter), [filter]);
   const dragging = useUiStore((s) => s.dragging);
 
-  useEffect(() => {
-    if (!dragging) return;
-    const move = (event: PointerEvent) => useUiStore.setState({ dragging: { ...dragging, x: event.clientX, y: event.clientY } });
-    const up = (event: PointerEvent) => {
-      useUiStore.setState({ dragging: null });
-      useUiStore.getState().dropOnCanvas?.(dragging.item, { x: event.clientX, y: event.clientY });
-    };
-    window.addEventListener("pointermove", move);
-    window.addEventListener("pointerup", up, { once: true });
-    return () => {
-      window.removeEventListener("pointermove", move);
-      window.removeEventListener("pointerup", up);
-    };
-  }, [dragging]);
-
+  // The listeners live for one drag, from the press to the release. (Registered from an effect
+  // on each pointer move, a release between two renders went unheard under load: the element
+  // was never added and its ghost stayed on the pointer.)
   const startDrag = (item: PaletteItem) => (event: ReactPointerEvent) => {
     if (event.button !== 0) return;
     event.preventDefault();
     const start = { x: event.clientX, y: event.clientY };
-    const begin = (move: PointerEvent) => {
-      if (Math.hypot(move.clientX - start.x, move.clientY - start.y) < DRAG_THRESHOLD) return;
-      window.removeEventListener("pointermove", begin);
-      useUiStore.setState({ dragging: { item, x: move.clientX, y: move.clientY } });
+    let started = false;
+    const move = (moved: PointerEvent) => {
+      if (!started && Math.hypot(moved.clientX - start.x, moved.clientY - start.y) < DRAG_THRESHOLD) return;
+      started = true;
+      useUiStore.setState({ dragging: { item, x: moved.clientX, y: moved.clientY } });
     };
-    window.addEventListener("pointermove", begin);
-    window.addEventListener("pointerup", () => window.removeEventListener("pointermove", begin), { once: true });
+    const up = (released: PointerEvent) => {
+      window.removeEventListener("pointermove", move);
+      if (!started) return;
+      useUiStore.setState({ dragging: null });
+      useUiStore.getState().dropOnCanvas?.(item, { x: released.clientX, y: released.clientY });
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up, { once: true });
   };
 
   return (

@@ -4,7 +4,17 @@
 import { useState } from "react";
 
 import type { ControlStatus, ControlView } from "../generated/app";
-import { elementsOfControl, groupControls, satisfiedShare, stageLabels, stageLevel, statusLabels, statusOrder } from "../model/compliance";
+import {
+  controlDetail,
+  elementsOfControl,
+  groupControls,
+  satisfiedShare,
+  stageLabels,
+  stageLevel,
+  statusLabels,
+  statusMeanings,
+  statusOrder,
+} from "../model/compliance";
 import * as edit from "../model/edit";
 import { useComplianceStore } from "../shell/compliance";
 import { useDesignStore } from "../store/designStore";
@@ -24,9 +34,9 @@ function Pillars() {
                 <span key={level} className={level <= stageLevel(pillar.stage) ? `filled stage-${pillar.stage}` : ""} />
               ))}
             </span>
-            <span className="stage-label">{stageLabels[pillar.stage]}</span>
-            <span className="pillar-rules muted">
-              {pillar.rules_passing}/{pillar.rules}
+            <span className={`stage-label stage-${pillar.stage}`}>{stageLabels[pillar.stage]}</span>
+            <span className="pillar-rules muted" title={`${pillar.rules_passing} passing of ${pillar.rules_evaluated} evaluated (${pillar.rules} mapped)`}>
+              {pillar.rules_passing}/{pillar.rules_evaluated}
             </span>
           </li>
         ))}
@@ -52,10 +62,8 @@ function ControlRow({ control }: { control: ControlView }) {
         <code>{control.id}</code>
         <span className="control-title">{control.title}</span>
       </button>
-      <span className="control-detail muted">
-        {control.findings.length > 0 && `${control.findings.join(", ")} · `}
-        {control.accepted_risks > 0 && `${control.accepted_risks} accepted risk${control.accepted_risks === 1 ? "" : "s"} · `}
-        {control.rules.length > 0 ? control.rules.join(", ") : control.rationale}
+      <span className="control-detail muted" data-testid="control-detail">
+        {controlDetail(control)}
       </span>
     </li>
   );
@@ -91,12 +99,13 @@ export function CompliancePanel() {
           <div className="status-filters">
             {statusOrder.map((status) => (
               <button key={status} className={`status-chip status-${status}${shown.has(status) ? " chosen" : ""}`}
-                onClick={() => toggle(status)} aria-pressed={shown.has(status)} data-testid={`filter-${status}`}>
+                onClick={() => toggle(status)} aria-pressed={shown.has(status)} data-testid={`filter-${status}`}
+                title={statusMeanings[status]}>
                 {statusLabels[status]} {current.totals[status]}
               </button>
             ))}
           </div>
-          {share !== null && <span className="muted share">{Math.round(share * 100)}% of applicable controls satisfied</span>}
+          {share !== null && <span className="muted share">{Math.round(share * 100)}% of applicable controls satisfied by the design alone</span>}
         </div>
         {current.not_applicable && <p className="framework-note">{current.not_applicable}</p>}
         <div className="controls">

@@ -7,7 +7,7 @@ import * as edit from "../model/edit";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
 import { useValidationStore } from "../shell/validation";
-import { elementOfPath } from "./problems";
+import { describePath, elementOfPath } from "./problems";
 
 function focus(finding: Finding) {
   const ids = [...new Set([...finding.elements, ...finding.path])];
@@ -31,9 +31,9 @@ function suppress(finding: Finding, reason: string) {
 
 function ProblemList() {
   const problems = useValidationStore((s) => s.problems);
+  const design = useDesignStore((s) => s.design);
   if (problems.length === 0) return null;
   const choose = (path: string) => {
-    const design = useDesignStore.getState().design;
     const id = elementOfPath(design, path);
     if (id && edit.findElement(design, id)) {
       useDesignStore.getState().select([id]);
@@ -50,7 +50,7 @@ function ProblemList() {
           <li key={`${problem.path}:${problem.message}`} className="finding" data-testid="problem">
             <button className="finding-main" onClick={() => choose(problem.path)}>
               <span className="sev-dot sev-critical" />
-              <code>{problem.path}</code>
+              <code title={problem.path}>{describePath(design, problem.path)}</code>
               <span className="finding-message">{problem.message}</span>
             </button>
             {problem.help && <span className="finding-fix">{problem.help}</span>}

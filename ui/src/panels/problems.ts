@@ -14,3 +14,18 @@ export function elementOfPath(design: Design, path: string): string | null {
   const layout = /^layout\.nodes\.(.+)$/.exec(path);
   return layout ? layout[1] : null;
 }
+
+/**
+ * Where a problem is, in the words of the canvas: the element's name and id, then the field
+ * (`orders-db (rds) · segment` rather than `components[2].segment`). Paths outside any element
+ * are shown as they are.
+ */
+export function describePath(design: Design, path: string): string {
+  const id = elementOfPath(design, path);
+  if (id === null) return path;
+  const list = /^(\w+)\[\d+\]/.exec(path);
+  const element = list ? design[list[1] as (typeof lists)[number]].find((e) => e.id === id) : null;
+  const name = element && "name" in element && element.name && element.name !== id ? `${element.name} (${id})` : id;
+  const field = list ? path.slice(list[0].length).replace(/^\./, "") : "position on the canvas";
+  return field ? `${name} · ${field}` : name;
+}

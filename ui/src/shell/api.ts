@@ -5,6 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   CloudFormationExported,
   ErrorPayload,
+  ExampleInfo,
   ImportedDesign as RawImportedDesign,
   OpenedDesign as RawOpenedDesign,
   RecentFile,
@@ -13,7 +14,7 @@ import type {
 import { normalizeDesign } from "../model/normalize";
 import type { Design, RawDesign } from "../model/types";
 
-export type { CloudFormationExported, RecentFile, ReportExported };
+export type { CloudFormationExported, ExampleInfo, RecentFile, ReportExported };
 
 /** A design imported from a CloudFormation template, with the import's account of what became what. */
 export type ImportedDesign = Omit<RawImportedDesign, "design"> & { design: Design };
@@ -49,6 +50,11 @@ function opened(raw: RawOpenedDesign): OpenedDesign {
 export async function startupDesign(): Promise<OpenedDesign | null> {
   const raw = await invoke<RawOpenedDesign | null>("startup_design");
   return raw ? opened(raw) : null;
+}
+
+/** The bundled examples a new design may start from. */
+export async function bundledExamples(): Promise<ExampleInfo[]> {
+  return invoke<ExampleInfo[]>("bundled_examples");
 }
 
 /** A new design: blank, or a copy of a bundled example such as "reference". */

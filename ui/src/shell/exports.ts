@@ -2,6 +2,7 @@
 // compliance report, and import of a CloudFormation template. Export and report read the saved
 // design file, so unsaved work is saved first: what they produce then matches the file in git.
 import { isDirty, useDesignStore } from "../store/designStore";
+import { flushPendingEdits } from "../store/pendingEdits";
 import { useUiStore } from "../store/uiStore";
 import * as api from "./api";
 import { mayDiscardChanges, save } from "./fileActions";
@@ -12,6 +13,7 @@ function report(error: unknown) {
 
 /** Resolves true once the design is in its file and unchanged since; false when the user cancelled saving. */
 export async function ensureSaved(): Promise<boolean> {
+  flushPendingEdits();
   const state = useDesignStore.getState();
   if (state.fileName !== null && !isDirty(state)) return true;
   return save();

@@ -1,6 +1,7 @@
 // File commands of the window: new, open, open recent, save, save as. They keep the store and
 // the shell in step and ask before unsaved work would be lost.
 import { isDirty, useDesignStore } from "../store/designStore";
+import { flushPendingEdits } from "../store/pendingEdits";
 import { ask, useUiStore } from "../store/uiStore";
 import * as api from "./api";
 
@@ -10,6 +11,7 @@ function report(error: unknown) {
 
 /** Resolves true when there is nothing unsaved, or the user agrees to lose it. */
 export async function mayDiscardChanges(): Promise<boolean> {
+  flushPendingEdits();
   const state = useDesignStore.getState();
   if (!isDirty(state)) return true;
   return ask(
@@ -61,6 +63,7 @@ export async function openRecentFile(path: string) {
 }
 
 export async function saveAs(): Promise<boolean> {
+  flushPendingEdits();
   const { design } = useDesignStore.getState();
   try {
     const fileName = await api.saveDesignAs(design);
@@ -75,6 +78,7 @@ export async function saveAs(): Promise<boolean> {
 }
 
 export async function save(): Promise<boolean> {
+  flushPendingEdits();
   const { design } = useDesignStore.getState();
   try {
     const fileName = await api.saveDesign(design);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as edit from "../model/edit";
 import { smallDesign } from "../test/fixture";
 import { isDirty, redo, undo, useDesignStore } from "./designStore";
+import { commitFrom, setPendingEdit } from "./pendingEdits";
 
 const state = () => useDesignStore.getState();
 
@@ -92,5 +93,76 @@ describe("design store", () => {
     state().setBadges({ alb: { severity: "high", count: 1 } });
     expect(state().nodes).toEqual(afterBadge);
     expect(state().nodes.every((n, i) => n === afterBadge[i])).toBe(true);
+  });
+
+  it("commits text still being typed before another edit, as its own undo step", () => {
+    const field = {};
+    setPendingEdit(field, () => state().change((d) => ({ ...d, name: "Typed" })));
+    state().change((d) => edit.addComponent(d, "rds", "public", { x: 0, y: 0 })[0], ["rds"]);
+    expect(state().design.name).toBe("Typed");
+    undo();
+    expect(state().design.components.some((c) => c.id === "rds")).toBe(false);
+    expect(state().design.name).toBe("Typed");
+    undo();
+    expect(state().design.name).toBe("Shop");
+  });
+
+  it("commits text still being typed before the selection moves on", () => {
+    setPendingEdit({}, () => state().change((d) => ({ ...d, name: "Typed" })));
+    state().select(["alb"]);
+    expect(state().design.name).toBe("Typed");
+    expect(state().selection).toEqual(["alb"]);
+  });
+
+  it("makes a nudge from the canvas one undo step that marks the design dirty", () => {
+    state().onNodesChange([{ id: "alb", type: "position", position: { x: 50, y: 80 }, dragging: false }]);
+    expect(state().design.layout.nodes.alb).toMatchObject({ x: 50, y: 80 });
+    expect(isDirty(state())).toBe(true);
+    undo();
+    expect(state().design.layout.nodes.alb).toMatchObject({ x: 40, y: 80 });
+    expect(state().nodes.find((n) => n.id === "alb")?.position).toEqual({ x: 40, y: 80 });
+    redo();
+    expect(state().design.layout.nodes.alb).toMatchObject({ x: 50, y: 80 });
+  });
+
+  it("leaves the design alone while a node is being dragged", () => {
+    state().onNodesChange([{ id: "alb", type: "position", position: { x: 90, y: 80 }, dragging: true }]);
+    expect(state().design.layout.nodes.alb).toMatchObject({ x: 40, y: 80 });
+    expect(isDirty(state())).toBe(false);
+  });
+
+  it("says where a move took an element", () => {
+    const notices: string[] = [];
+    useDesignStore.setState({ onReparent: (text) => notices.push(text) });
+    state().onNodesChange([{ id: "orders-db", type: "position", position: { x: 40 - 600, y: 80 }, dragging: false }]);
+    expect(notices).toEqual(["Moved orders-db from Isolated into Public."]);
+    useDesignStore.setState({ onReparent: null });
+  });
+
+  it("makes a burst of commits from one field one undo step, and a later edit a step of its own", () => {
+    const field = {};
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "S" })));
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "Sh" })));
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "Shop 2" })));
+    state().change((d) => ({ ...d, version: "2" }));
+    commitFrom(field, () => state().change((d) => ({ ...d, name: "Shop 3" })));
+    expect(useDesignStore.temporal.getState().pastStates).toHaveLength(3);
+    undo();
+    expect(state().design.name).toBe("Shop 2");
+    undo();
+    undo();
+    expect(state().design.name).toBe("Shop");
+  });
+
+  it("makes a commit of a field whose own draft is still pending one undo step, not two", () => {
+    const field = {};
+    const commit = () => commitFrom(field, () => state().change((d) => ({ ...d, name: "Typed" })));
+    // The field's draft is still registered as pending when it commits, so the store's flush
+    // commits it once more inside the commit; both belong to the same burst.
+    setPendingEdit(field, commit);
+    commit();
+    expect(useDesignStore.temporal.getState().pastStates).toHaveLength(1);
+    undo();
+    expect(state().design.name).toBe("Shop");
   });
 });

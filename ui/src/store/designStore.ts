@@ -5,10 +5,12 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } 
 import { temporal } from "zundo";
 import { create } from "zustand";
 
-import { designToFlow, type Badges, type DesignNode, type FlowEdge } from "../canvas/toFlow";
+import { designToFlow, type Badges, type CanvasEdge, type DesignNode, type Overlay } from "../canvas/toFlow";
+import { commitMoves, reparentNotice } from "../canvas/drop";
 import { completeLayout } from "../canvas/packLayout";
 import * as edit from "../model/edit";
 import type { Design, NodeBox } from "../model/types";
+import { continuesBurst, endBurst, flushPendingEdits } from "./pendingEdits";
 
 export interface DesignState {
   /** The design as it is now. */
@@ -23,7 +25,9 @@ export interface DesignState {
   /** Ids of the selected elements (nodes and flows). */
   selection: string[];
   nodes: DesignNode[];
-  edges: FlowEdge[];
+  edges: CanvasEdge[];
+  /** The relations drawn over the flows (not part of the design, so not undone). */
+  overlays: Overlay[];
   badges: Badges;
   clipboard: edit.Clipboard | null;
 
@@ -35,8 +39,11 @@ export interface DesignState {
   change: (update: (design: Design) => Design, select?: string[]) => void;
   select: (ids: string[]) => void;
   onNodesChange: (changes: NodeChange<DesignNode>[]) => void;
-  onEdgesChange: (changes: EdgeChange<FlowEdge>[]) => void;
+  onEdgesChange: (changes: EdgeChange<CanvasEdge>[]) => void;
+  setOverlays: (overlays: Overlay[]) => void;
   setBadges: (badges: Badges) => void;
+  /** Set by the window: tells the user that a move took elements into another segment. */
+  onReparent: ((notice: string) => void) | null;
   deleteSelection: () => void;
   copySelection: () => void;
   paste: () => void;
@@ -59,9 +66,9 @@ function derive(
   design: Design,
   selection: string[],
   badges: Badges,
-  previous: { nodes: DesignNode[]; edges: FlowEdge[] } = { nodes: [], edges: [] },
+  previous: { nodes: DesignNode[]; edges: CanvasEdge[]; overlays?: Overlay[] } = { nodes: [], edges: [] },
 ) {
-  const flow = designToFlow(design, new Set(selection), badges);
+  const flow = designToFlow(design, new Set(selection), badges, previous.overlays ?? []);
   if (previous.nodes.length === 0 && previous.edges.length === 0) return flow;
   const nodesBefore = new Map(previous.nodes.map((n) => [n.id, n]));
   const nodes = flow.nodes.map((node) => {
@@ -93,14 +100,16 @@ function sameNode(next: DesignNode, before: DesignNode): boolean {
   );
 }
 
-function sameEdge(next: FlowEdge, before: FlowEdge): boolean {
+function sameEdge(next: CanvasEdge, before: CanvasEdge): boolean {
   return (
     next.source === before.source &&
     next.target === before.target &&
+    next.sourceHandle === before.sourceHandle &&
+    next.targetHandle === before.targetHandle &&
     !!next.selected === !!before.selected &&
     next.data !== undefined &&
     before.data !== undefined &&
-    sameData(next.data, before.data)
+    sameData(next.data as Record<string, unknown>, before.data as Record<string, unknown>)
   );
 }
 
@@ -127,8 +136,12 @@ export const useDesignStore = create<DesignState>()(
         ...derive(initial, [], {}),
         badges: {},
         clipboard: null,
+        overlays: [],
+        onReparent: null,
 
         load: (raw, fileName, options) => {
+          flushPendingEdits();
+          endBurst();
           const design = completeLayout(raw);
           set({
             design,
@@ -136,7 +149,7 @@ export const useDesignStore = create<DesignState>()(
             fileName,
             selection: [],
             badges: {},
-            ...derive(design, [], {}),
+            ...derive(design, [], {}, { nodes: [], edges: [], overlays: get().overlays }),
           });
           useDesignStore.temporal.getState().clear();
         },
@@ -144,19 +157,28 @@ export const useDesignStore = create<DesignState>()(
         markSaved: (fileName) => set((state) => ({ savedDesign: state.design, fileName })),
 
         change: (update, select) => {
+          // Text still being typed belongs before this edit, in its own undo step.
+          flushPendingEdits();
           const state = get();
           const design = update(state.design);
           if (design === state.design) return;
           const selection = select ?? state.selection.filter((id) => edit.findElement(design, id));
+          // A further commit of the field being typed in replaces its last step in the history.
+          const temporal = useDesignStore.temporal.getState();
+          const merge = continuesBurst() && temporal.pastStates.length > 0;
+          if (merge) temporal.pause();
           set({ design, selection, ...derive(design, selection, state.badges, state) });
+          if (merge) temporal.resume();
         },
 
         select: (ids) => {
+          flushPendingEdits();
           const state = get();
           set({ selection: ids, ...derive(state.design, ids, state.badges, state) });
         },
 
         onNodesChange: (changes) => {
+          flushPendingEdits();
           const state = get();
           const nodes = applyNodeChanges(changes, state.nodes);
           const selectionChanged = changes.some((c) => c.type === "select");
@@ -174,6 +196,18 @@ export const useDesignStore = create<DesignState>()(
             ];
           }
           set(patch);
+          // A node comes to rest (the end of a drag, or an arrow-key nudge, which React Flow
+          // reports the same way): its position becomes part of the design, one undo step for
+          // all the nodes that moved together.
+          const moves = changes.flatMap((c) =>
+            c.type === "position" && c.dragging === false && c.position ? [{ id: c.id, position: c.position }] : [],
+          );
+          if (moves.length > 0) {
+            const before = get().design;
+            get().change((d) => commitMoves(d, moves));
+            const notice = reparentNotice(before, get().design, moves.map((m) => m.id));
+            if (notice) get().onReparent?.(notice);
+          }
           if (resized.length > 0) {
             const boxes: Record<string, NodeBox> = {};
             for (const change of resized) {
@@ -191,6 +225,7 @@ export const useDesignStore = create<DesignState>()(
         },
 
         onEdgesChange: (changes) => {
+          flushPendingEdits();
           const state = get();
           const edges = applyEdgeChanges(changes, state.edges);
           if (changes.some((c) => c.type === "select")) {
@@ -204,6 +239,11 @@ export const useDesignStore = create<DesignState>()(
           } else {
             set({ edges });
           }
+        },
+
+        setOverlays: (overlays) => {
+          const state = get();
+          set({ overlays, ...derive(state.design, state.selection, state.badges, { ...state, overlays }) });
         },
 
         setBadges: (badges) => {
@@ -255,5 +295,13 @@ useDesignStore.subscribe((state, previous) => {
   }
 });
 
-export const undo = () => useDesignStore.temporal.getState().undo();
-export const redo = () => useDesignStore.temporal.getState().redo();
+export const undo = () => {
+  flushPendingEdits();
+  endBurst();
+  useDesignStore.temporal.getState().undo();
+};
+export const redo = () => {
+  flushPendingEdits();
+  endBurst();
+  useDesignStore.temporal.getState().redo();
+};

@@ -21,6 +21,15 @@ export interface TextDocument {
   text: string;
 }
 
+/** The window's own context menu: what was right-clicked, and where on the screen. */
+export interface ContextMenu {
+  kind: "element" | "flow" | "canvas";
+  /** The element or flow right-clicked; none for the canvas. */
+  id?: string;
+  x: number;
+  y: number;
+}
+
 export interface UiState {
   dragging: { item: PaletteItem; x: number; y: number } | null;
   notice: Notice | null;
@@ -28,6 +37,9 @@ export interface UiState {
   /** Whether the deploy dialog is open. */
   deploying: boolean;
   bottomTab: BottomTab;
+  contextMenu: ContextMenu | null;
+  /** Whether the keyboard shortcuts sheet is open. */
+  shortcutsOpen: boolean;
   /** The height of the results panel in pixels; the user drags its top edge to change it. */
   bottomHeight: number;
   /** Set by the canvas: drops a palette item at a screen point; false when it was not over it. */
@@ -36,6 +48,8 @@ export interface UiState {
   frameElements: ((ids: string[]) => void) | null;
   /** Set by the canvas: fits the whole design in the viewport. */
   fitAll: (() => void) | null;
+  /** Set by the canvas: shows the design at its actual size, keeping the centre of the view. */
+  actualSize: (() => void) | null;
   notify: (notice: Notice | null) => void;
 }
 
@@ -45,10 +59,13 @@ export const useUiStore = create<UiState>()((set) => ({
   document: null,
   deploying: false,
   bottomTab: "findings",
+  contextMenu: null,
+  shortcutsOpen: false,
   bottomHeight: 240,
   dropOnCanvas: null,
   frameElements: null,
   fitAll: null,
+  actualSize: null,
   notify: (notice) => set({ notice }),
 }));
 

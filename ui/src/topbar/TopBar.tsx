@@ -7,7 +7,7 @@ import { autoLayout } from "../canvas/autoLayout";
 import * as edit from "../model/edit";
 import { isDirty, redo, undo, useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
-import { recentFiles, type RecentFile } from "../shell/api";
+import { bundledExamples, recentFiles, type ExampleInfo, type RecentFile } from "../shell/api";
 import { openDeployDialog } from "../deploy/DeployDialog";
 import { exportCloudFormation, exportReport, importCloudFormation } from "../shell/exports";
 import { newFile, openFile, openRecentFile, save, saveAs } from "../shell/fileActions";
@@ -66,6 +66,7 @@ export function TopBar() {
   const canUndo = useStore(useDesignStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useDesignStore.temporal, (s) => s.futureStates.length > 0);
   const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [examples, setExamples] = useState<ExampleInfo[]>([]);
 
   return (
     <header className="topbar">
@@ -73,11 +74,20 @@ export function TopBar() {
         <span className="logo" aria-hidden>◆</span> ZTA Designer
       </div>
       <nav className="toolbar">
-        <Menu label="File" testId="menu-file" onOpen={() => void recentFiles().then(setRecent, () => setRecent([]))}>
+        <Menu label="File" testId="menu-file" onOpen={() => {
+          void recentFiles().then(setRecent, () => setRecent([]));
+          void bundledExamples().then(setExamples, () => setExamples([]));
+        }}>
           {(close) => (
             <>
               <Item testId="new-blank" close={close} run={() => void newFile(null)} hint="Ctrl+N">New design</Item>
-              <Item testId="new-reference" close={close} run={() => void newFile("reference")}>New from the AWS Zero Trust reference</Item>
+              {examples.length > 0 && <div className="menu-label">New from an example</div>}
+              {examples.map((example) => (
+                <Item key={example.name} testId={`new-${example.name}`} close={close} run={() => void newFile(example.name)}>
+                  {example.title}
+                </Item>
+              ))}
+              <hr />
               <Item testId="open" close={close} run={() => void openFile()} hint="Ctrl+O">Open…</Item>
               {recent.length > 0 && <div className="menu-label">Recent</div>}
               {recent.map((file) => (
@@ -107,6 +117,7 @@ export function TopBar() {
         <span className="sep" />
         <button data-testid="auto-layout" onClick={() => void runAutoLayout()} title="Auto-layout (Ctrl+L)">Auto-layout</button>
         <button data-testid="fit" onClick={() => useUiStore.getState().fitAll?.()} title="Zoom to fit (Ctrl+0)">Fit</button>
+        <button data-testid="show-shortcuts" onClick={() => useUiStore.setState({ shortcutsOpen: true })} title="Keyboard shortcuts (?)">?</button>
       </nav>
       <div className="file-title" data-testid="file-title" title={designName}>
         <span className="file-name">{fileName ?? "Untitled"}</span>

@@ -3,19 +3,17 @@
 
 use indexmap::IndexMap;
 use rustc_hash::{FxHashMap, FxHashSet};
-use zta_model::{
-    Actor, Component, ComponentKind, Design, Flow, Identity, Segment, SegmentKind, Tier,
-};
+use zta_model::Segment;
 
 use super::error::{ExportError, ExportResult};
-use super::ids::{is_valid_logical_id, logical_id, slug};
-use super::{ManualStep, ParameterWiring};
+use super::extras::{ManualStep, ParameterWiring};
+use super::ids::{logical_id, slug};
+use crate::marker;
 use crate::template::{Output, Parameter, Resource, Template};
 use crate::value::{KeyHashing, Map, Value, ValueKind};
 use crate::write::resource_entry_size;
 
-/// The unit key of resources that belong to no account segment.
-pub(crate) const MAIN_UNIT: &str = "main";
+pub(crate) use super::context::{Context, MAIN_UNIT};
 
 /// The owner recorded for a resource carried from an imported template, which implements no
 /// element of the design.
@@ -59,38 +57,6 @@ pub(crate) struct Unit {
     shared: FxHashSet<String>,
 }
 
-/// What every generator reads: the design, indexes into it, and each element's settled logical
-/// ID. It is built once and shared by the generators, which run in parallel, each writing into
-/// a [`Builder`] of its own.
-pub(crate) struct Context<'d> {
-    pub(crate) design: &'d Design,
-    /// The units (accounts, or `main`), in design order.
-    unit_keys: Vec<String>,
-    segments: FxHashMap<&'d str, &'d Segment>,
-    components: FxHashMap<&'d str, &'d Component>,
-    identities: FxHashMap<&'d str, &'d Identity>,
-    actors: FxHashMap<&'d str, &'d Actor>,
-    /// The logical ID of each segment's, component's and identity's main resource: the one the
-    /// element carries (an imported element keeps its template's), else one derived from its id.
-    bases: FxHashMap<&'d str, String>,
-    /// Every element's main logical ID, which no supporting resource may take.
-    main_ids: FxHashSet<String>,
-    /// Names the carried template sections already use for resources and parameters.
-    reserved: FxHashSet<String>,
-    /// Indexes that keep the export linear in the design's size: the subnets of each VPC, the
-    /// components of each kind, the first component running as each identity, the components
-    /// each key encrypts, and the flows from, to and through each element, all in design order.
-    subnets: FxHashMap<&'d str, Vec<&'d Segment>>,
-    by_kind: FxHashMap<ComponentKind, Vec<&'d Component>>,
-    runs_as: FxHashMap<&'d str, &'d Component>,
-    encrypted_with: FxHashMap<&'d str, Vec<&'d Component>>,
-    flows_from: FxHashMap<&'d str, Vec<&'d Flow>>,
-    flows_to: FxHashMap<&'d str, Vec<&'d Flow>>,
-    flows_via: FxHashMap<&'d str, Vec<&'d Flow>>,
-    /// Flows from actors on the internet, in design order.
-    internet_flows: Vec<&'d Flow>,
-}
-
 /// What one generator writes: templates per unit, warnings, manual steps, wirings, errors and
 /// what components add to roles. The generators run in parallel, each on a builder of its own,
 /// and their builders are then joined in a fixed order ([`Builder::absorb`]); that gives the
@@ -115,315 +81,6 @@ impl<'c> std::ops::Deref for Builder<'c> {
 
     fn deref(&self) -> &Context<'c> {
         self.context
-    }
-}
-
-impl<'d> Context<'d> {
-    /// The context of a design's export, or the first element whose own logical ID is invalid.
-    pub(crate) fn new(design: &'d Design) -> ExportResult<Self> {
-        let mut unit_keys: Vec<String> = design
-            .segments
-            .iter()
-            .filter(|segment| segment.kind == SegmentKind::Account)
-            .map(|segment| segment.id.clone())
-            .collect();
-        if unit_keys.is_empty() {
-            unit_keys.push(MAIN_UNIT.to_owned());
-        }
-        Self {
-            design,
-            unit_keys,
-            segments: design.segments.iter().map(|s| (s.id.as_str(), s)).collect(),
-            components: design
-                .components
-                .iter()
-                .map(|c| (c.id.as_str(), c))
-                .collect(),
-            identities: design
-                .identities
-                .iter()
-                .map(|i| (i.id.as_str(), i))
-                .collect(),
-            actors: design.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            bases: FxHashMap::default(),
-            main_ids: FxHashSet::default(),
-            reserved: carried_names(design),
-            subnets: FxHashMap::default(),
-            by_kind: FxHashMap::default(),
-            runs_as: FxHashMap::default(),
-            encrypted_with: FxHashMap::default(),
-            flows_from: FxHashMap::default(),
-            flows_to: FxHashMap::default(),
-            flows_via: FxHashMap::default(),
-            internet_flows: Vec::new(),
-        }
-        .with_indexes()
-        .with_bases()
-    }
-
-    fn with_indexes(mut self) -> Self {
-        let design = self.design;
-        for segment in &design.segments {
-            if segment.kind == SegmentKind::Subnet
-                && let Some(vpc) = segment.parent.as_deref()
-            {
-                self.subnets.entry(vpc).or_default().push(segment);
-            }
-        }
-        for component in &design.components {
-            self.by_kind
-                .entry(component.kind)
-                .or_default()
-                .push(component);
-            if let Some(identity) = component.identity.as_deref() {
-                self.runs_as.entry(identity).or_insert(component);
-            }
-            if let Some(key) = component.encryption_key.as_deref() {
-                self.encrypted_with.entry(key).or_default().push(component);
-            }
-        }
-        for flow in &design.flows {
-            self.flows_from.entry(&flow.source).or_default().push(flow);
-            self.flows_to.entry(&flow.target).or_default().push(flow);
-            for via in &flow.via {
-                self.flows_via.entry(via).or_default().push(flow);
-            }
-        }
-        self.internet_flows = design
-            .flows
-            .iter()
-            .filter(|flow| self.is_from_internet(flow))
-            .collect();
-        self
-    }
-
-    /// Whether a flow starts at an actor on the internet (or in no zone at all).
-    pub(crate) fn is_from_internet(&self, flow: &Flow) -> bool {
-        self.actor(&flow.source).is_some_and(|actor| {
-            actor
-                .zone
-                .as_deref()
-                .and_then(|zone| self.segment(zone))
-                .is_none_or(|zone| zone.kind == SegmentKind::Internet)
-        })
-    }
-
-    /// The flows that start at an actor on the internet, in design order.
-    pub(crate) fn internet_flows(&self) -> &[&'d Flow] {
-        &self.internet_flows
-    }
-
-    /// The flows that start at an element, in design order.
-    pub(crate) fn flows_from(&self, element: &str) -> &[&'d Flow] {
-        self.flows_from.get(element).map_or(&[], Vec::as_slice)
-    }
-
-    /// The flows that reach an element, in design order.
-    pub(crate) fn flows_to(&self, element: &str) -> &[&'d Flow] {
-        self.flows_to.get(element).map_or(&[], Vec::as_slice)
-    }
-
-    /// The flows that pass through an element (`via`), in design order.
-    pub(crate) fn flows_via(&self, element: &str) -> &[&'d Flow] {
-        self.flows_via.get(element).map_or(&[], Vec::as_slice)
-    }
-
-    /// The components a key encrypts, in design order.
-    pub(crate) fn encrypted_with(&self, key: &str) -> &[&'d Component] {
-        self.encrypted_with.get(key).map_or(&[], Vec::as_slice)
-    }
-
-    /// Settles every element's main logical ID: the one it carries when that is a valid
-    /// CloudFormation logical ID (an invalid one is an error), else the derived one; either
-    /// steps aside (with a `Zta` suffix) from a name the carried sections already use.
-    fn with_bases(mut self) -> ExportResult<Self> {
-        let design = self.design;
-        let elements = design
-            .segments
-            .iter()
-            .map(|s| (s.id.as_str(), s.logical_id.as_deref()))
-            .chain(
-                design
-                    .components
-                    .iter()
-                    .map(|c| (c.id.as_str(), c.logical_id.as_deref())),
-            )
-            .chain(
-                design
-                    .identities
-                    .iter()
-                    .map(|i| (i.id.as_str(), i.logical_id.as_deref())),
-            );
-        for (id, explicit) in elements {
-            let mut base = match explicit {
-                Some(explicit) if is_valid_logical_id(explicit) => explicit.to_owned(),
-                Some(explicit) => {
-                    return Err(ExportError::InvalidLogicalId {
-                        element: id.to_owned(),
-                        logical_id: explicit.to_owned(),
-                    });
-                }
-                None => logical_id(id),
-            };
-            while self.reserved.contains(&base) {
-                base.push_str("Zta");
-            }
-            self.main_ids.insert(base.clone());
-            self.bases.insert(id, base);
-        }
-        Ok(self)
-    }
-
-    /// The logical ID of the main resource implementing a design element (for a flow, or an id
-    /// the design does not hold, the one derived from the id).
-    pub(crate) fn logical_id(&self, element: &str) -> String {
-        self.bases
-            .get(element)
-            .cloned()
-            .unwrap_or_else(|| logical_id(element))
-    }
-
-    /// The logical ID of a supporting resource of an element: its main logical ID followed by
-    /// the resource's role, e.g. `OrdersDbSecurityGroup`. Where that is another element's main
-    /// resource or a carried resource or parameter, a `Zta` suffix keeps the two apart; every
-    /// caller asking for the same role of the same element gets the same name.
-    pub(crate) fn logical_id_for(&self, element: &str, role: &str) -> String {
-        let mut id = self.logical_id(element);
-        id.push_str(role);
-        self.unclaimed(id)
-    }
-
-    /// A name with a `Zta` suffix as often as it takes to be no element's main logical ID and
-    /// no carried resource's or parameter's name.
-    fn unclaimed(&self, mut id: String) -> String {
-        while self.main_ids.contains(&id) || self.reserved.contains(&id) {
-            id.push_str("Zta");
-        }
-        id
-    }
-
-    pub(crate) fn segment(&self, id: &str) -> Option<&'d Segment> {
-        self.segments.get(id).copied()
-    }
-
-    pub(crate) fn component(&self, id: &str) -> Option<&'d Component> {
-        self.components.get(id).copied()
-    }
-
-    pub(crate) fn identity(&self, id: &str) -> Option<&'d Identity> {
-        self.identities.get(id).copied()
-    }
-
-    pub(crate) fn actor(&self, id: &str) -> Option<&'d Actor> {
-        self.actors.get(id).copied()
-    }
-
-    /// The name of a segment, component or identity.
-    fn element_name(&self, id: &str) -> Option<&'d str> {
-        self.segment(id)
-            .map(|s| s.name.as_str())
-            .or_else(|| self.component(id).map(|c| c.name.as_str()))
-            .or_else(|| self.identity(id).map(|i| i.name.as_str()))
-    }
-
-    /// The nearest enclosing segment of a kind, starting with the segment itself.
-    pub(crate) fn enclosing(&self, segment_id: &str, kind: SegmentKind) -> Option<&'d Segment> {
-        let mut next = self.segment(segment_id);
-        // A valid design's segments form a tree; the bound ends a walk round a cycle anyway.
-        for _ in 0..=self.segments.len() {
-            let segment = next?;
-            if segment.kind == kind {
-                return Some(segment);
-            }
-            next = segment
-                .parent
-                .as_deref()
-                .and_then(|parent| self.segment(parent));
-        }
-        None
-    }
-
-    /// The unit (account) a segment belongs to.
-    pub(crate) fn unit_of_segment(&self, segment_id: &str) -> String {
-        match self.enclosing(segment_id, SegmentKind::Account) {
-            Some(account) => account.id.clone(),
-            None => self.default_unit(),
-        }
-    }
-
-    pub(crate) fn unit_of_component(&self, component: &Component) -> String {
-        self.unit_of_segment(&component.segment)
-    }
-
-    /// The unit of an identity: its account, else the account of a component running as it,
-    /// else the first account.
-    pub(crate) fn unit_of_identity(&self, identity: &Identity) -> String {
-        if let Some(account) = &identity.account {
-            return self.unit_of_segment(account);
-        }
-        self.runs_as
-            .get(identity.id.as_str())
-            .map(|component| self.unit_of_component(component))
-            .unwrap_or_else(|| self.default_unit())
-    }
-
-    pub(crate) fn default_unit(&self) -> String {
-        self.unit_keys
-            .first()
-            .cloned()
-            .unwrap_or_else(|| MAIN_UNIT.to_owned())
-    }
-
-    /// The VPC a component sits in, if any.
-    pub(crate) fn vpc_of(&self, component: &Component) -> Option<&'d Segment> {
-        self.enclosing(&component.segment, SegmentKind::Vpc)
-    }
-
-    /// The subnet a component sits in, if any.
-    pub(crate) fn subnet_of(&self, component: &Component) -> Option<&'d Segment> {
-        self.enclosing(&component.segment, SegmentKind::Subnet)
-    }
-
-    /// The subnets of a VPC, in design order.
-    pub(crate) fn subnets_of(&self, vpc_id: &str) -> Vec<&'d Segment> {
-        self.subnets.get(vpc_id).cloned().unwrap_or_default()
-    }
-
-    /// The subnets a multi-AZ resource in `subnet` spans: that subnet and, for each other
-    /// availability zone, the first subnet of the same tier in the same VPC.
-    pub(crate) fn spread_subnets(&self, subnet: &'d Segment) -> Vec<&'d Segment> {
-        let Some(vpc) = subnet.parent.as_deref() else {
-            return vec![subnet];
-        };
-        let mut chosen = vec![subnet];
-        for candidate in self.subnets_of(vpc) {
-            let same_tier = candidate.tier == subnet.tier;
-            let new_zone = !chosen.iter().any(|s| s.az == candidate.az);
-            if same_tier && new_zone && candidate.az.is_some() {
-                chosen.push(candidate);
-            }
-        }
-        chosen
-    }
-
-    /// The tier of a subnet, defaulting to private (neither reachable nor isolated).
-    pub(crate) fn tier(subnet: &Segment) -> Tier {
-        subnet.tier.unwrap_or(Tier::Private)
-    }
-
-    /// The components of a kind, in design order.
-    pub(crate) fn components_of(
-        &self,
-        kind: ComponentKind,
-    ) -> impl Iterator<Item = &'d Component> + use<'d, '_> {
-        self.by_kind.get(&kind).into_iter().flatten().copied()
-    }
-
-    /// The logical ID of a resource that implements a zero-trust default rather than one element
-    /// (the account's default key): its name, with a `Zta` suffix where an element or a carried
-    /// resource already has that name.
-    pub(crate) fn design_default_id(&self, name: &str) -> String {
-        self.unclaimed(name.to_owned())
     }
 }
 
@@ -532,7 +189,7 @@ impl<'c> Builder<'c> {
         self.put(
             unit,
             logical_id.clone(),
-            super::support::DESIGN_ELEMENT,
+            crate::marker::DESIGN_ELEMENT,
             Group::Security,
             resource,
         );
@@ -550,13 +207,26 @@ impl<'c> Builder<'c> {
         group: Group,
         mut resource: Resource,
     ) {
-        let mut marker = vec![("Element", Value::string(element.to_owned()))];
+        let mut fields = vec![(marker::ELEMENT, Value::string(element.to_owned()))];
         let base = self.logical_id(element);
         if logical_id == base {
             // The main resource keeps the element's name, which few resource types have a
             // property for, so that an import of the template gives the element back its name.
             if let Some(name) = self.element_name(element) {
-                marker.push(("Name", Value::string(name.to_owned())));
+                fields.push((marker::NAME, Value::string(name.to_owned())));
+            }
+            let unstated = if let Some(component) = self.component(element) {
+                marker::unstated_properties(component)
+            } else if let Some(identity) = self.identity(element) {
+                marker::unstated_fields(identity)
+            } else {
+                Vec::new()
+            };
+            if !unstated.is_empty() {
+                fields.push((
+                    marker::UNSTATED,
+                    Value::list(unstated.into_iter().map(Value::string)),
+                ));
             }
         } else {
             // A supporting resource names its part, so that an import of the template knows the
@@ -565,10 +235,10 @@ impl<'c> Builder<'c> {
                 .strip_prefix(base.as_str())
                 .filter(|rest| !rest.is_empty())
                 .unwrap_or(&logical_id);
-            marker.push(("Part", Value::string(part.to_owned())));
+            fields.push((marker::PART, Value::string(part.to_owned())));
         }
         let mut metadata = Map::default();
-        metadata.insert("ZtaDesigner".into(), Value::map(marker));
+        metadata.insert(marker::METADATA_KEY.into(), Value::map(fields));
         if let Some(Value {
             kind: ValueKind::Map(existing),
             ..
@@ -718,7 +388,7 @@ impl<'c> Builder<'c> {
             if let Some(Value {
                 kind: ValueKind::Map(zta),
                 ..
-            }) = metadata.get_mut("ZtaDesigner")
+            }) = metadata.get_mut(marker::METADATA_KEY)
             {
                 zta.insert(
                     format!("LintIgnored{check}").into(),
@@ -801,7 +471,7 @@ impl<'c> Builder<'c> {
 
     /// Adds a managed policy to the role an identity becomes, once.
     pub(crate) fn role_managed_policy(&mut self, identity: &str, arn: &str) {
-        let value = super::support::portable_arn(arn);
+        let value = crate::policy::portable_arn(arn);
         let extras = self.role_extras.entry(identity.to_owned()).or_default();
         if !extras.managed_policies.contains(&value) {
             extras.managed_policies.push(value);
@@ -920,7 +590,7 @@ impl RoleExtras {
 impl RoleStatement {
     /// The statement as IAM JSON.
     pub(crate) fn to_value(&self) -> Value {
-        super::support::allow_statement(self.sid, &self.actions, self.resources.clone())
+        crate::policy::allow_statement(self.sid, &self.actions, self.resources.clone())
     }
 }
 
@@ -950,16 +620,6 @@ impl Unit {
             shared: FxHashSet::default(),
         }
     }
-}
-
-/// The resource and parameter names of the template sections an import carried.
-fn carried_names(design: &Design) -> FxHashSet<String> {
-    ["Resources", "Parameters"]
-        .iter()
-        .filter_map(|section| design.carried_cloudformation.get(*section))
-        .filter_map(serde_json::Value::as_object)
-        .flat_map(|section| section.keys().cloned())
-        .collect()
 }
 
 /// Tags for a resource: the design element and the component's own tags.

@@ -20,20 +20,18 @@
 //! whose template would exceed 500 resources or 1 MB is split into several stacks joined by
 //! exports. Nothing here does I/O: [`Export::files`] hands back file names and contents.
 
-mod builder;
+pub(crate) mod builder;
 mod carried;
-mod compute;
-mod data;
-mod edge;
+mod context;
 mod error;
-mod identities;
-mod ids;
-mod monitoring;
-mod network;
-mod security_groups;
+mod extras;
+pub(crate) mod ids;
+pub(crate) mod roles;
+pub(crate) mod security_groups;
 mod split;
 mod stack_name;
-mod support;
+pub(crate) mod statements;
+pub(crate) mod support;
 
 use std::collections::HashMap;
 
@@ -41,13 +39,14 @@ use rayon::prelude::*;
 use zta_model::{Design, SegmentKind};
 
 pub use error::{ExportError, ExportResult};
+pub use extras::{ManualStep, ParameterWiring};
 pub use ids::logical_id;
-pub(crate) use support::{FLOW_POLICY_NAME, is_generated_sid};
 
 use crate::pitfalls::{Pitfall, find_pitfalls};
 use crate::template::Template;
 use crate::value::Value;
 use crate::write::{to_json, to_yaml};
+use crate::{kinds, marker};
 
 /// The largest template body CloudFormation accepts inline; a larger one must be uploaded to S3
 /// and deployed by `TemplateURL`.
@@ -92,26 +91,6 @@ impl TemplateFormat {
             TemplateFormat::Json => to_json(template),
         }
     }
-}
-
-/// Something the deployer must do by hand because CloudFormation cannot express it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ManualStep {
-    /// The design element the step completes.
-    pub element: String,
-    /// The account segment (or `main`) whose stack the step belongs to.
-    pub stack_account: String,
-    pub title: String,
-    pub instructions: String,
-}
-
-/// A value one account's stack outputs and another's takes as a parameter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParameterWiring {
-    pub from_unit: String,
-    pub output: String,
-    pub to_unit: String,
-    pub parameter: String,
 }
 
 /// A parameter filled from another stack's output at deployment.
@@ -163,12 +142,12 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
     // run in parallel; joining their builders in this order gives what running them one after
     // another would. Identities come last: they take what the components added to their roles.
     let generators: [fn(&mut builder::Builder<'_>); 6] = [
-        network::generate,
+        kinds::network::generate,
         security_groups::generate,
-        data::generate,
-        compute::generate,
-        edge::generate,
-        monitoring::generate,
+        kinds::data::generate,
+        kinds::compute::generate,
+        kinds::edge::generate,
+        kinds::monitoring::generate,
     ];
     let mut drafts: Vec<builder::Builder<'_>> = generators
         .par_iter()
@@ -188,7 +167,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
     let ((), roles) = rayon::join(
         || drafts.into_iter().for_each(|draft| builder.absorb(draft)),
         || {
-            identities::generate(&mut roles);
+            kinds::identity::generate(&mut roles);
             roles
         },
     );
@@ -227,7 +206,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         }
         template
             .metadata
-            .insert("ZtaDesigner".into(), Value::map(metadata));
+            .insert(marker::METADATA_KEY.into(), Value::map(metadata));
         if template.resources.is_empty() {
             continue;
         }
@@ -419,7 +398,7 @@ fn template_metadata(design: &str, account: Option<&str>) -> crate::value::Map {
         entries.push(("Account", Value::string(account.to_owned())));
     }
     let mut metadata = crate::value::Map::default();
-    metadata.insert("ZtaDesigner".into(), Value::map(entries));
+    metadata.insert(marker::METADATA_KEY.into(), Value::map(entries));
     metadata
 }
 
@@ -582,8 +561,8 @@ pub fn resources_by_element(export: &Export) -> HashMap<String, Vec<(String, Str
             let element = resource
                 .metadata
                 .as_ref()
-                .and_then(|m| m.get("ZtaDesigner"))
-                .and_then(|z| z.get("Element"))
+                .and_then(|m| m.get(marker::METADATA_KEY))
+                .and_then(|z| z.get(marker::ELEMENT))
                 .and_then(Value::as_str);
             if let Some(element) = element {
                 map.entry(element.to_owned())

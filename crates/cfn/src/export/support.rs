@@ -1,50 +1,17 @@
-//! Helpers shared by the generators: encryption keys, log groups, stateful-resource policies,
-//! references to the roles and components of the design, and the policy statements, trust
-//! policies and bucket encryption that several generators write.
+//! Helpers shared by the generators that need the builder: encryption keys, log groups,
+//! delivery buckets, stateful-resource policies, and references to the roles and components of
+//! the design. Policy values that need no builder are in [`crate::policy`].
 
-use zta_model::{Component, Segment};
+use zta_model::{Component, ComponentKind, Scheme, Segment};
 
 use super::builder::{Builder, Group};
+use crate::policy::{delivery_statements, kms_bucket_encryption, policy_document};
 use crate::template::Resource;
 use crate::value::Value;
 
 /// The name of the key each account gets when something must be encrypted and the design names
 /// no key for it.
 const DEFAULT_KEY: &str = "DefaultEncryptionKey";
-
-/// The element named in the Metadata of resources that implement a zero-trust default rather
-/// than one element.
-pub(crate) const DESIGN_ELEMENT: &str = "(design default)";
-
-/// The name of the inline policy that holds what a role's flows and components need (one
-/// statement per flow, the dead-letter queue a function sends to): the export derives it from
-/// the design, so an import of the template makes flows of it, not policy statements.
-pub(crate) const FLOW_POLICY_NAME: &str = "design-flows";
-
-/// The statement ids of the zero-trust defaults the export writes into key, bucket, queue, topic
-/// and role policies. An import of an exported template drops them (the next export writes them
-/// again), so that the design keeps only the statements it states.
-const GENERATED_SIDS: [&str; 14] = [
-    "AccountAdministersKey",
-    "DesignRolesUseKey",
-    "CloudWatchLogsUseKey",
-    "CloudTrailEncryptsLogs",
-    "ConfigDeliversToEncryptedBucket",
-    "AlarmsPublishToEncryptedTopics",
-    "DenyInsecureTransport",
-    "DenyOutsideDesignVpcEndpoints",
-    "CloudTrailAclCheck",
-    "CloudTrailWrite",
-    "ConfigAclCheck",
-    "ConfigWrite",
-    "DeadLetters",
-    "SessionTranscripts",
-];
-
-/// Whether a statement id is one of the zero-trust defaults the export writes.
-pub(crate) fn is_generated_sid(sid: &str) -> bool {
-    GENERATED_SIDS.contains(&sid)
-}
 
 /// The retention periods CloudWatch Logs accepts, in days.
 const RETENTION_DAYS: [u32; 22] = [
@@ -81,9 +48,9 @@ impl Builder<'_> {
                 .with_property("PendingWindowInDays", 30_u32)
                 .with_property(
                     "KeyPolicy",
-                    super::data::key_policy(
+                    crate::policy::key_policy(
                         Vec::new(),
-                        super::data::KeyServices {
+                        crate::policy::KeyServices {
                             logs: true,
                             cloudtrail: true,
                             alarms: true,
@@ -197,7 +164,7 @@ impl Builder<'_> {
                 variables = true;
             } else if name.starts_with('!') {
                 out.push_str(&remaining[start..start + length + 1]);
-            } else if base.starts_with("AWS::") || super::ids::is_valid_logical_id(base) {
+            } else if base.starts_with("AWS::") || crate::export::ids::is_valid_logical_id(base) {
                 out.push_str(&remaining[start..start + length + 1]);
                 variables = true;
             } else {
@@ -244,127 +211,111 @@ pub(crate) fn retention(days: u32) -> u32 {
         .unwrap_or(3653)
 }
 
-/// `{"Version": "2012-10-17", "Statement": [...]}`.
-pub(crate) fn policy_document(statements: Vec<Value>) -> Value {
-    Value::map([
-        ("Version", Value::string("2012-10-17")),
-        ("Statement", Value::list(statements)),
-    ])
-}
-
-/// `{Sid, Effect: Allow, Action, Resource}`, with a single action or resource written alone.
-pub(crate) fn allow_statement(
-    sid: &'static str,
-    actions: &[String],
-    mut resources: Vec<Value>,
-) -> Value {
-    let actions = match actions {
-        [only] => Value::string(only),
-        _ => Value::list(actions.iter().map(Value::string)),
-    };
-    let resources = if resources.len() == 1 {
-        resources.remove(0)
-    } else {
-        Value::list(resources)
-    };
-    Value::map([
-        ("Sid", Value::string(sid)),
-        ("Effect", Value::string("Allow")),
-        ("Action", actions),
-        ("Resource", resources),
-    ])
-}
-
-/// The statement that denies `action` on `resource` to every request not made over TLS.
-pub(crate) fn deny_insecure_transport(action: &'static str, resource: Value) -> Value {
-    Value::map([
-        ("Sid", Value::string("DenyInsecureTransport")),
-        ("Effect", Value::string("Deny")),
-        ("Principal", Value::string("*")),
-        ("Action", Value::string(action)),
-        ("Resource", resource),
-        (
-            "Condition",
+/// The bucket a trail or recorder delivers to: the design's log archive in the account (the
+/// bucket a flow from CloudTrail or Config reaches), else a bucket of its own.
+pub(crate) fn delivery_bucket(
+    b: &mut Builder<'_>,
+    unit: &str,
+    c: &Component,
+) -> (String, Option<String>) {
+    let archive = b
+        .design
+        .components
+        .iter()
+        .filter(|bucket| {
+            bucket.kind == ComponentKind::S3Bucket && b.unit_of_component(bucket) == unit
+        })
+        .find(|bucket| is_log_archive(b, &bucket.id))
+        .map(|bucket| bucket.id.clone());
+    if let Some(archive) = archive {
+        return (b.logical_id(&archive), Some(archive));
+    }
+    let bucket = b.logical_id_for(&c.id, "Bucket");
+    let key = b.default_key_arn(unit);
+    let mut resource = Resource::new("AWS::S3::Bucket")
+        .with_property("BucketEncryption", kms_bucket_encryption(key))
+        .with_property(
+            "PublicAccessBlockConfiguration",
+            Value::map(
+                [
+                    "BlockPublicAcls",
+                    "BlockPublicPolicy",
+                    "IgnorePublicAcls",
+                    "RestrictPublicBuckets",
+                ]
+                .map(|k| (k, Value::from(true))),
+            ),
+        )
+        .with_property(
+            "VersioningConfiguration",
+            Value::map([("Status", Value::string("Enabled"))]),
+        )
+        .with_property(
+            "OwnershipControls",
             Value::map([(
-                "Bool",
-                Value::map([("aws:SecureTransport", Value::string("false"))]),
+                "Rules",
+                Value::list([Value::map([(
+                    "ObjectOwnership",
+                    Value::string("BucketOwnerEnforced"),
+                )])]),
             )]),
-        ),
-    ])
+        );
+    stateful(&mut resource, "Retain");
+    b.put(unit, bucket.clone(), &c.id, Group::Security, resource);
+    b.skip_checkov(
+        unit,
+        &bucket,
+        "CKV_AWS_18",
+        "This bucket holds the service's own delivery logs; logging access to it into another bucket would need a log archive the design does not name.",
+    );
+    b.skip_checkov(
+        unit,
+        &bucket,
+        "CKV_AWS_144",
+        "Cross-region replication is a resilience choice the design does not make; the bucket is versioned and retained on deletion.",
+    );
+    let service = if c.kind == ComponentKind::Cloudtrail {
+        "cloudtrail.amazonaws.com"
+    } else {
+        "config.amazonaws.com"
+    };
+    let policy = Resource::new("AWS::S3::BucketPolicy")
+        .with_property("Bucket", Value::reference(&bucket))
+        .with_property(
+            "PolicyDocument",
+            policy_document(delivery_statements(&bucket, &[service])),
+        );
+    b.put(
+        unit,
+        format!("{bucket}Policy"),
+        &c.id,
+        Group::Security,
+        policy,
+    );
+    (bucket, None)
 }
 
-/// A condition that a service acts for this account only, which keeps another account from
-/// using the service to reach this account's resources (the confused-deputy problem).
-pub(crate) fn same_account_condition() -> Value {
-    Value::map([(
-        "StringEquals",
-        Value::map([("aws:SourceAccount", Value::reference("AWS::AccountId"))]),
-    )])
-}
-
-/// The trust policy that lets one AWS service assume a role.
-pub(crate) fn service_trust_policy(service: &str) -> Value {
-    policy_document(vec![Value::map([
-        ("Effect", Value::string("Allow")),
-        ("Principal", service_principal(service)),
-        ("Action", Value::string("sts:AssumeRole")),
-    ])])
-}
-
-/// A role's or group's `Policies` property holding one inline policy.
-pub(crate) fn inline_policy(name: &'static str, document: Value) -> Value {
-    Value::list([Value::map([
-        ("PolicyName", Value::string(name)),
-        ("PolicyDocument", document),
-    ])])
-}
-
-/// The inline policy, named `name`, that lets a service's role write to one log group.
-pub(crate) fn log_delivery_policy(name: &'static str, log_group: &str) -> Value {
-    inline_policy(
-        name,
-        policy_document(vec![Value::map([
-            ("Effect", Value::string("Allow")),
-            (
-                "Action",
-                Value::list(["logs:CreateLogStream", "logs:PutLogEvents"].map(Value::string)),
-            ),
-            ("Resource", Value::get_att(log_group.to_owned(), "Arn")),
-        ])]),
-    )
-}
-
-/// A bucket's `BucketEncryption`: SSE-KMS with `key`, and an S3 Bucket Key, which spares most of
-/// the calls to KMS (and their cost) that encrypting each object would make.
-pub(crate) fn kms_bucket_encryption(key: Value) -> Value {
-    Value::map([(
-        "ServerSideEncryptionConfiguration",
-        Value::list([Value::map([
-            (
-                "ServerSideEncryptionByDefault",
-                Value::map([
-                    ("SSEAlgorithm", Value::string("aws:kms")),
-                    ("KMSMasterKeyID", key),
-                ]),
-            ),
-            ("BucketKeyEnabled", Value::from(true)),
-        ])]),
-    )])
-}
-
-/// A `Principal: {Service: name}` value.
-pub(crate) fn service_principal(service: &str) -> Value {
-    Value::map([("Service", Value::string(service.to_owned()))])
-}
-
-/// The ARN written in a design (a managed policy, a boundary) with its partition made portable.
-pub(crate) fn portable_arn(arn: &str) -> Value {
-    for partition in ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"] {
-        if let Some(rest) = arn.strip_prefix(partition) {
-            return Value::arn(rest.replace("${", "${!"));
+/// Whether an endpoint faces the internet: as the design says, else when internet actors call it.
+pub(crate) fn internet_facing(b: &Builder<'_>, c: &Component) -> bool {
+    match c.properties.scheme {
+        Some(scheme) => scheme == Scheme::InternetFacing,
+        None => {
+            c.kind == ComponentKind::ApiGateway
+                || b.flows_to(&c.id).iter().any(|f| b.is_from_internet(f))
         }
     }
-    Value::string(arn.to_owned())
+}
+
+/// The buckets that CloudTrail or Config write to.
+pub(crate) fn is_log_archive(b: &Builder<'_>, bucket: &str) -> bool {
+    b.flows_to(bucket).iter().any(|f| {
+        b.component(&f.source).is_some_and(|s| {
+            matches!(
+                s.kind,
+                ComponentKind::Cloudtrail | ComponentKind::ConfigRecorder
+            )
+        })
+    })
 }
 
 #[cfg(test)]
@@ -377,13 +328,5 @@ mod tests {
         assert_eq!(retention(366), 400);
         assert_eq!(retention(0), 1);
         assert_eq!(retention(100_000), 3653);
-    }
-
-    #[test]
-    fn managed_policy_arns_lose_their_hard_coded_partition() {
-        assert_eq!(
-            portable_arn("arn:aws:iam::aws:policy/ReadOnlyAccess"),
-            Value::sub("arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess")
-        );
     }
 }

@@ -445,6 +445,9 @@ fn default_reason(resource_type: &str) -> String {
     if resource_type.starts_with("AWS::Serverless::") {
         return "SAM resource type not expanded by the import; kept verbatim with the SAM transform".to_owned();
     }
+    if resource_type == crate::kinds::monitoring::cloudwatch_alarm::RESOURCE_TYPE {
+        return "an alarm on a metric other than the critical events the designer writes metric filters for; kept verbatim".to_owned();
+    }
     format!("no element of the design stands for {resource_type}; kept verbatim")
 }
 

@@ -3,24 +3,36 @@
 //! SAML providers, Cognito user pools and Identity Center permission sets.
 
 use zta_model::{
-    AccessKey, FederationProtocol, Identity, IdentityKind, MfaMode, PolicyStatement, Principal,
+    AccessKey, FederationProtocol, Identity, IdentityKind, PolicyStatement, Principal,
     PrincipalKind,
 };
 
 use super::eval::Sym;
 use super::{Disposition, Importer, ResourceKey};
+use crate::kinds::identity::{
+    cognito_user_pool, iam_group, iam_role, iam_user, identity_provider, permission_set,
+};
 use crate::value::Value;
 
 impl Importer<'_> {
     pub(crate) fn map_identities(&mut self) {
         for (resource_type, kind) in [
-            ("AWS::IAM::OIDCProvider", IdentityKind::IdentityProvider),
-            ("AWS::IAM::SAMLProvider", IdentityKind::IdentityProvider),
-            ("AWS::Cognito::UserPool", IdentityKind::CognitoUserPool),
-            ("AWS::IAM::Group", IdentityKind::IamGroup),
-            ("AWS::IAM::Role", IdentityKind::IamRole),
-            ("AWS::IAM::User", IdentityKind::IamUser),
-            ("AWS::SSO::PermissionSet", IdentityKind::PermissionSet),
+            (
+                identity_provider::OIDC_PROVIDER,
+                IdentityKind::IdentityProvider,
+            ),
+            (
+                identity_provider::SAML_PROVIDER,
+                IdentityKind::IdentityProvider,
+            ),
+            (
+                cognito_user_pool::RESOURCE_TYPE,
+                IdentityKind::CognitoUserPool,
+            ),
+            (iam_group::RESOURCE_TYPE, IdentityKind::IamGroup),
+            (iam_role::RESOURCE_TYPE, IdentityKind::IamRole),
+            (iam_user::RESOURCE_TYPE, IdentityKind::IamUser),
+            (permission_set::RESOURCE_TYPE, IdentityKind::PermissionSet),
         ] {
             for key in self.element_resources_of_type(resource_type) {
                 let identity = self.identity_for(&key, kind);
@@ -47,87 +59,51 @@ impl Importer<'_> {
 
     fn identity_for(&mut self, key: &ResourceKey, kind: IdentityKind) -> Identity {
         let mut identity = self.new_identity(key, kind);
-        let stack = key.0;
-        let resource = self.resource(key).clone();
-        match resource.resource_type.as_str() {
-            "AWS::IAM::OIDCProvider" => {
-                identity.protocol = Some(FederationProtocol::Oidc);
-                identity.issuer = self
-                    .property(stack, &key.1, &["Url"])
-                    .as_text()
-                    .map(str::to_owned);
-            }
-            "AWS::IAM::SAMLProvider" => identity.protocol = Some(FederationProtocol::Saml),
-            "AWS::Cognito::UserPool" => {
-                identity.mfa = match self
-                    .property(stack, &key.1, &["MfaConfiguration"])
-                    .as_text()
-                {
-                    Some("ON") => Some(MfaMode::Required),
-                    Some("OPTIONAL") => Some(MfaMode::Optional),
-                    _ => Some(MfaMode::Off),
-                };
-                identity.token_validity_minutes = self.user_pool_token_validity(key);
-            }
-            "AWS::SSO::PermissionSet" => {
-                identity.session_duration_seconds = self
-                    .property(stack, &key.1, &["SessionDuration"])
-                    .as_text()
-                    .and_then(iso_duration_seconds);
-                identity.managed_policies = self.texts(stack, resource.property("ManagedPolicies"));
-                if let Some(inline) = resource.property("InlinePolicy") {
-                    identity.policies = self.design_statements(key, inline);
-                }
-            }
-            _ => {}
-        }
-        if matches!(
-            kind,
-            IdentityKind::IamRole | IdentityKind::IamUser | IdentityKind::IamGroup
-        ) {
-            for policy in self.list_items(
-                stack,
-                resource.property("Policies").unwrap_or(&Value::null()),
-            ) {
-                if let Some(document) = policy.get("PolicyDocument") {
-                    add_statements(
-                        &mut identity.policies,
-                        self.design_statements(key, document),
-                    );
-                }
-            }
-            let managed = self.property(stack, &key.1, &["ManagedPolicyArns"]);
-            for arn in managed.values() {
-                match arn.resource() {
-                    // A managed policy of the template is inlined when its statements are read.
-                    Some(policy)
-                        if self.resource(&policy).resource_type == "AWS::IAM::ManagedPolicy" => {}
-                    _ => identity.managed_policies.push(arn.describe()),
-                }
-            }
-            identity.permissions_boundary =
-                match self.property(stack, &key.1, &["PermissionsBoundary"]) {
-                    Sym::NoValue | Sym::Unknown => None,
-                    boundary => Some(self.policy_text(&boundary)),
-                };
-        }
-        if kind == IdentityKind::IamRole {
-            identity.session_duration_seconds = self
-                .property(stack, &key.1, &["MaxSessionDuration"])
-                .as_text()
-                .and_then(|seconds| seconds.parse().ok());
-            if let Some(trust) = resource.property("AssumeRolePolicyDocument") {
-                let statements = self.statements(stack, trust);
-                identity.trusts = self.trusts(stack, trust, &statements);
-            }
-        }
-        if kind == IdentityKind::IamUser {
-            identity.console_access = Some(resource.property("LoginProfile").is_some());
+        match kind {
+            IdentityKind::IdentityProvider => identity_provider::import(self, key, &mut identity),
+            IdentityKind::CognitoUserPool => cognito_user_pool::import(self, key, &mut identity),
+            IdentityKind::PermissionSet => permission_set::import(self, key, &mut identity),
+            IdentityKind::IamRole => iam_role::import(self, key, &mut identity),
+            IdentityKind::IamUser => iam_user::import(self, key, &mut identity),
+            IdentityKind::IamGroup => self.read_iam_policies(key, &mut identity),
         }
         identity
     }
 
-    fn texts(&self, stack: usize, value: Option<&Value>) -> Vec<String> {
+    /// The inline and managed policies and the permissions boundary of a role, user or group.
+    pub(crate) fn read_iam_policies(&mut self, key: &ResourceKey, identity: &mut Identity) {
+        let stack = key.0;
+        let resource = self.resource(key).clone();
+        for policy in self.list_items(
+            stack,
+            resource.property("Policies").unwrap_or(&Value::null()),
+        ) {
+            if let Some(document) = policy.get("PolicyDocument") {
+                add_statements(
+                    &mut identity.policies,
+                    self.design_statements(key, document),
+                );
+            }
+        }
+        let managed = self.property(stack, &key.1, &["ManagedPolicyArns"]);
+        for arn in managed.values() {
+            match arn.resource() {
+                // A managed policy of the template is inlined when its statements are read.
+                Some(policy)
+                    if self.resource(&policy).resource_type == "AWS::IAM::ManagedPolicy" => {}
+                _ => identity
+                    .managed_policies
+                    .push(crate::policy::design_arn(&arn.describe())),
+            }
+        }
+        identity.permissions_boundary = match self.property(stack, &key.1, &["PermissionsBoundary"])
+        {
+            Sym::NoValue | Sym::Unknown => None,
+            boundary => Some(self.policy_text(&boundary)),
+        };
+    }
+
+    pub(crate) fn texts(&self, stack: usize, value: Option<&Value>) -> Vec<String> {
         value
             .map(|value| {
                 self.eval(stack, value)
@@ -140,7 +116,7 @@ impl Importer<'_> {
     }
 
     /// The principals a role's trust policy lets assume it.
-    fn trusts(
+    pub(crate) fn trusts(
         &mut self,
         stack: usize,
         document: &Value,
@@ -237,7 +213,7 @@ impl Importer<'_> {
         id
     }
 
-    fn user_pool_token_validity(&self, pool: &ResourceKey) -> Option<u32> {
+    pub(crate) fn user_pool_token_validity(&self, pool: &ResourceKey) -> Option<u32> {
         self.resources_of_type("AWS::Cognito::UserPoolClient")
             .into_iter()
             .filter(|client| {
@@ -490,28 +466,6 @@ fn aws_principal(text: &str, own_account: &str) -> Principal {
         })
         .unwrap_or_else(|| "*".to_owned());
     Principal::new(PrincipalKind::ExternalAccount, digits)
-}
-
-/// `PT8H` → 28800; `PT1H30M` → 5400.
-fn iso_duration_seconds(text: &str) -> Option<u32> {
-    let rest = text.strip_prefix("PT")?;
-    let mut seconds = 0u32;
-    let mut number = String::new();
-    for c in rest.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let value: u32 = number.parse().ok()?;
-        number.clear();
-        seconds += match c {
-            'H' => value * 3600,
-            'M' => value * 60,
-            'S' => value,
-            _ => return None,
-        };
-    }
-    Some(seconds)
 }
 
 /// Adds statements to an identity's policies, each once: a policy a template both attaches and

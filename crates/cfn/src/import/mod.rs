@@ -8,7 +8,7 @@
 
 mod carried;
 mod components;
-mod eval;
+pub(crate) mod eval;
 mod flows;
 mod identities;
 mod ids;
@@ -226,6 +226,7 @@ impl<'a> Importer<'a> {
         self.map_components();
         self.map_flows();
         self.carry_the_rest();
+        self.restore_unstated();
         self.design.normalize();
         self.design.layout = layout::lay_out(&self.design);
     }
@@ -388,7 +389,7 @@ impl<'a> Importer<'a> {
     }
 
     fn finish(self, origin: &str) -> ImportOutcome {
-        let report = report::build(&self, origin);
+        let report = self.report(origin);
         ImportOutcome {
             design: self.design,
             report,

@@ -4,7 +4,6 @@
 
 use std::fmt;
 
-use super::Importer;
 use crate::value::Location;
 
 /// What became of one resource.
@@ -134,41 +133,5 @@ fn describe(disposition: &Disposition) -> String {
             )
         }
         Disposition::NestedStack { child } => format!("nested stack, imported from {child}"),
-    }
-}
-
-pub(super) fn build(importer: &Importer<'_>, origin: &str) -> ImportReport {
-    let mut entries = Vec::new();
-    for (index, stack) in importer.stacks.iter().enumerate() {
-        for (logical_id, resource) in &stack.template.resources {
-            let key = (index, logical_id.clone());
-            let disposition =
-                importer
-                    .dispositions
-                    .get(&key)
-                    .cloned()
-                    .unwrap_or_else(|| Disposition::Carried {
-                        reason: "not examined".to_owned(),
-                    });
-            entries.push(ReportEntry {
-                template: stack.origin.clone(),
-                logical_id: logical_id.clone(),
-                resource_type: resource.resource_type.clone(),
-                location: resource.location(),
-                disposition,
-            });
-        }
-    }
-    let mut notes = importer.notes.clone();
-    notes.dedup();
-    ImportReport {
-        origin: origin.to_owned(),
-        templates: importer
-            .stacks
-            .iter()
-            .map(|stack| stack.origin.clone())
-            .collect(),
-        entries,
-        notes,
     }
 }

@@ -11,21 +11,52 @@ use zta_model::{
 };
 
 use super::eval::{Sym, placeholder_vpc};
+use super::report::{ImportReport, ReportEntry};
 use super::{Disposition, Importer, ResourceKey};
+use crate::marker;
 use crate::value::Value;
 
 impl Importer<'_> {
+    pub(crate) fn report(&self, origin: &str) -> ImportReport {
+        let mut entries = Vec::new();
+        for (index, stack) in self.stacks.iter().enumerate() {
+            for (logical_id, resource) in &stack.template.resources {
+                let key = (index, logical_id.clone());
+                let disposition =
+                    self.dispositions
+                        .get(&key)
+                        .cloned()
+                        .unwrap_or_else(|| Disposition::Carried {
+                            reason: "not examined".to_owned(),
+                        });
+                entries.push(ReportEntry {
+                    template: stack.origin.clone(),
+                    logical_id: logical_id.clone(),
+                    resource_type: resource.resource_type.clone(),
+                    location: resource.location(),
+                    disposition,
+                });
+            }
+        }
+        let mut notes = self.notes.clone();
+        notes.dedup();
+        ImportReport {
+            origin: origin.to_owned(),
+            templates: self
+                .stacks
+                .iter()
+                .map(|stack| stack.origin.clone())
+                .collect(),
+            entries,
+            notes,
+        }
+    }
+
     /// The name an export of ZTA Designer recorded for the element a resource implements, else
     /// the resource's `Name` tag when it is known text, else its logical id.
     pub(crate) fn display_name(&self, key: &ResourceKey) -> String {
         let resource = self.resource(key);
-        let recorded = resource
-            .metadata
-            .as_ref()
-            .and_then(|metadata| metadata.get("ZtaDesigner"))
-            .and_then(|marker| marker.get("Name"))
-            .and_then(Value::as_str);
-        if let Some(name) = recorded {
+        if let Some(name) = marker::field(resource, marker::NAME) {
             return name.to_owned();
         }
         let tag = resource.property("Tags").map(|tags| {
@@ -46,25 +77,13 @@ impl Importer<'_> {
     /// The design element a resource implements, when ZTA Designer's export wrote it (its
     /// Metadata names the element), so that a re-imported export keeps the design's ids.
     pub(crate) fn designer_element(&self, key: &ResourceKey) -> Option<String> {
-        self.resource(key)
-            .metadata
-            .as_ref()
-            .and_then(|metadata| metadata.get("ZtaDesigner"))
-            .and_then(|marker| marker.get("Element"))
-            .and_then(Value::as_str)
-            .map(str::to_owned)
+        marker::field(self.resource(key), marker::ELEMENT).map(str::to_owned)
     }
 
     /// The part of an element a resource is, when ZTA Designer's export wrote it as a supporting
     /// resource of that element or as a zero-trust default (its Metadata names the part).
     pub(crate) fn designer_part(&self, key: &ResourceKey) -> Option<String> {
-        self.resource(key)
-            .metadata
-            .as_ref()
-            .and_then(|metadata| metadata.get("ZtaDesigner"))
-            .and_then(|marker| marker.get("Part"))
-            .and_then(Value::as_str)
-            .map(str::to_owned)
+        marker::field(self.resource(key), marker::PART).map(str::to_owned)
     }
 
     /// The id for the element a resource becomes: the element the export wrote it for, else
@@ -162,6 +181,25 @@ impl Importer<'_> {
             {
                 found.push(element.clone());
             }
+        }
+        found
+    }
+
+    /// The elements whose resources a text names as `${LogicalId}`: what is left of a `Sub`
+    /// whose variables name resources (an ARN built from a REST API and its stage).
+    pub(crate) fn elements_named_in(&self, stack: usize, text: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("${") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find('}') else { break };
+            let name = &after[..end];
+            if let Some(element) = self.element_for(&(stack, name.to_owned()))
+                && !found.contains(element)
+            {
+                found.push(element.clone());
+            }
+            rest = &after[end + 1..];
         }
         found
     }
@@ -318,7 +356,7 @@ impl Importer<'_> {
                 !statement
                     .sid
                     .as_deref()
-                    .is_some_and(crate::export::is_generated_sid)
+                    .is_some_and(crate::policy::is_generated_sid)
             });
         }
         statements
@@ -329,7 +367,7 @@ impl Importer<'_> {
     pub(crate) fn is_designer_flow_policy(&self, key: &ResourceKey) -> bool {
         self.designer_element(key).is_some()
             && self.property(key.0, &key.1, &["PolicyName"]).as_text()
-                == Some(crate::export::FLOW_POLICY_NAME)
+                == Some(crate::policy::FLOW_POLICY_NAME)
     }
 
     /// The statements of an IAM policy document.

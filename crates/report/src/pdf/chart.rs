@@ -20,6 +20,7 @@ pub fn severity_colour(severity: Severity) -> Colour {
 
 pub fn stage_colour(stage: Stage) -> Colour {
     match stage {
+        Stage::NotAssessed => (0.45, 0.47, 0.52),
         Stage::Traditional => (0.80, 0.26, 0.20),
         Stage::Initial => (0.92, 0.60, 0.15),
         Stage::Advanced => (0.36, 0.62, 0.30),
@@ -93,7 +94,8 @@ pub fn maturity_chart_height(pillars: usize) -> f32 {
 }
 
 /// One bar per pillar from Traditional up to its stage, over a scale with the four
-/// stages marked, so that the reader compares pillars at a glance.
+/// stages marked, so that the reader compares pillars at a glance. A pillar that is not
+/// assessed gets no bar and says so.
 pub fn maturity_chart(
     canvas: &mut Canvas,
     used: &mut UsedCharacters,
@@ -144,14 +146,20 @@ pub fn maturity_chart(
             Some(stage_colour(pillar.stage)),
             None,
         );
-        let white = LABEL.bold().coloured((1.0, 1.0, 1.0));
         let label = pillar.stage.label();
-        canvas.text(
-            used,
-            x + label_width + length - measure(label, &white) - 4.0,
-            top + 2.0,
-            label,
-            &white,
-        );
+        if pillar.stage == Stage::NotAssessed {
+            // No bar: nothing was judged, so the pillar sits on no stage, not on the lowest.
+            let grey = LABEL.coloured(stage_colour(Stage::NotAssessed));
+            canvas.text(used, x + label_width + 4.0, top + 2.0, label, &grey);
+        } else {
+            let white = LABEL.bold().coloured((1.0, 1.0, 1.0));
+            canvas.text(
+                used,
+                x + label_width + length - measure(label, &white) - 4.0,
+                top + 2.0,
+                label,
+                &white,
+            );
+        }
     }
 }

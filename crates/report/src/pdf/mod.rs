@@ -18,7 +18,7 @@ mod text;
 use printpdf::{Mm, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Report;
 use canvas::font_id;
 use compose::{Composer, PageGeometry};
@@ -67,6 +67,28 @@ impl std::str::FromStr for Paper {
     }
 }
 
+/// The PDF date of a report date written `YYYY-MM-DD`, at midnight UTC.
+fn pdf_date(date: &str) -> Result<printpdf::OffsetDateTime> {
+    let bytes = date.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return Err(Error::Date(date.to_string()));
+    }
+    printpdf::parse_pdf_date(&format!(
+        "D:{}{}{}000000",
+        &date[..4],
+        &date[5..7],
+        &date[8..]
+    ))
+    .map_err(|_| Error::Date(date.to_string()))
+}
+
 /// Renders the report as a PDF document.
 pub fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
     let geometry = paper.geometry();
@@ -94,6 +116,12 @@ pub fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
     used.merge(std::mem::take(&mut body.used));
 
     let mut document = PdfDocument::new(&title);
+    // The document's dates are the report's date (at midnight UTC: the report states a day, and
+    // a clock time would make two renderings of one report differ); printpdf's default is 1970.
+    let date = pdf_date(&report.meta.date)?;
+    document.metadata.info.creation_date = date;
+    document.metadata.info.modification_date = date;
+    document.metadata.info.metadata_date = date;
     document.metadata.info.author = report.meta.generator.clone();
     document.metadata.info.creator = report.meta.generator.clone();
     for (face, font) in used.subset_fonts()? {

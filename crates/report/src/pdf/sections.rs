@@ -11,13 +11,32 @@ use crate::pdf::compose::{ACCENT, BODY, Cell, Column, Composer, Heading, MUTED, 
 use crate::pdf::diagram::DiagramLayout;
 use crate::pdf::text::{TextStyle, measure, truncate, wrap};
 
+/// One colour per status, distinct enough to tell apart in print: green is reserved for what
+/// the design alone satisfies.
 fn status_colour(status: ControlStatus) -> (f32, f32, f32) {
     match status {
         ControlStatus::Satisfied => (0.12, 0.45, 0.25),
         ControlStatus::NotSatisfied => (0.70, 0.12, 0.10),
-        ControlStatus::NotApplicable => (0.45, 0.47, 0.52),
+        ControlStatus::NotEvaluated => (0.42, 0.27, 0.62),
+        ControlStatus::EvidencedAttestationRequired => (0.05, 0.42, 0.55),
         ControlStatus::AttestationRequired => (0.62, 0.42, 0.05),
+        ControlStatus::NotApplicable => (0.45, 0.47, 0.52),
     }
+}
+
+/// The legend of the statuses: each in its colour, with what it means.
+fn status_legend(body: &mut Composer) {
+    let columns = [Column::new("Status", 0.28), Column::new("Meaning", 0.72)];
+    let rows: Vec<Vec<Cell>> = ControlStatus::ALL
+        .iter()
+        .map(|&status| {
+            vec![
+                Cell::marked(status.label(), status_colour(status)),
+                Cell::plain(status.meaning()),
+            ]
+        })
+        .collect();
+    body.table(&columns, &rows);
 }
 
 /// The rule engine writes ids and values as Markdown code spans; on paper the backticks
@@ -255,13 +274,12 @@ fn executive_summary(body: &mut Composer, report: &Report) {
 
     if !report.compliance.is_empty() {
         body.subsection("Compliance at a glance");
-        let columns = [
-            Column::new("Framework", 0.28),
-            Column::new("Not satisfied", 0.18),
-            Column::new("Attestation required", 0.18),
-            Column::new("Satisfied", 0.18),
-            Column::new("Not applicable", 0.18),
-        ];
+        let mut columns = vec![Column::new("Framework", 0.22)];
+        columns.extend(
+            ControlStatus::ALL
+                .iter()
+                .map(|status| Column::new(status.label(), 0.13)),
+        );
         let rows: Vec<Vec<Cell>> = report
             .compliance
             .iter()
@@ -279,6 +297,13 @@ fn executive_summary(body: &mut Composer, report: &Report) {
             })
             .collect();
         body.table(&columns, &rows);
+        for assessment in &report.compliance {
+            body.paragraph(
+                &format!("{}: {}", assessment.title, assessment.summary_sentence()),
+                &BODY,
+            );
+        }
+        status_legend(body);
     }
 }
 
@@ -306,7 +331,10 @@ fn zero_trust(body: &mut Composer, report: &Report) {
                     pillar.name.clone()
                 }),
                 Cell::marked(pillar.stage.label(), stage_colour(pillar.stage)),
-                Cell::plain(format!("{} of {}", pillar.rules_passing, pillar.rules)),
+                Cell::plain(format!(
+                    "{} of {} evaluated ({} mapped)",
+                    pillar.rules_passing, pillar.rules_evaluated, pillar.rules
+                )),
                 Cell::plain(format!(
                     "{}/{}/{}/{}",
                     open.critical, open.high, open.medium, open.low
@@ -330,12 +358,13 @@ fn zero_trust(body: &mut Composer, report: &Report) {
         .tenets
         .iter()
         .map(|tenet| {
-            let coverage = if tenet.rules == 0 {
-                "no rule".to_string()
+            let coverage = if tenet.rules_evaluated == 0 {
+                "not assessed".to_string()
             } else {
                 format!("{}%", tenet.coverage_percent)
             };
             let colour = match tenet.coverage_percent {
+                _ if tenet.rules_evaluated == 0 => stage_colour(Stage::NotAssessed),
                 100 => stage_colour(Stage::Optimal),
                 75..=99 => stage_colour(Stage::Advanced),
                 50..=74 => stage_colour(Stage::Initial),
@@ -344,7 +373,10 @@ fn zero_trust(body: &mut Composer, report: &Report) {
             vec![
                 Cell::plain(format!("{} {}", tenet.id, tenet.title)),
                 Cell::marked(coverage, colour),
-                Cell::plain(format!("{} of {}", tenet.rules_passing, tenet.rules)),
+                Cell::plain(format!(
+                    "{} of {} evaluated ({} mapped)",
+                    tenet.rules_passing, tenet.rules_evaluated, tenet.rules
+                )),
                 Cell::plain(join_or(&tenet.failing_rules, "none")),
             ]
         })
@@ -663,37 +695,44 @@ fn findings(body: &mut Composer, report: &Report) {
 }
 
 fn control_detail(control: &ControlAssessment) -> String {
-    let mut parts = vec![control.rationale.clone()];
-    if !control.findings.is_empty() {
-        parts.push(format!("Findings: {}.", control.findings.join(", ")));
-    }
-    for risk in &control.accepted_risks {
-        parts.push(format!(
-            "Accepted risk {} ({}): {}",
-            risk.finding, risk.rule, risk.reason
-        ));
-    }
-    parts.extend(control.evidence.iter().cloned());
-    parts.join("\n")
+    control.details().join("\n")
+}
+
+/// The status word, with the coverage beneath it when rules are mapped.
+fn status_cell(control: &ControlAssessment) -> Cell {
+    let text = if control.has_rules() && control.status != ControlStatus::NotApplicable {
+        format!(
+            "{}\n{} of {} rules, {} subj.",
+            control.status.label(),
+            control.coverage.rules_evaluated,
+            control.coverage.rules_mapped,
+            control.coverage.subjects
+        )
+    } else {
+        control.status.label().to_string()
+    };
+    Cell::marked(text, status_colour(control.status))
 }
 
 fn compliance_matrix(body: &mut Composer, assessment: &zta_compliance::FrameworkAssessment) {
     body.section(&format!("{} compliance matrix", assessment.title));
-    let totals = &assessment.totals;
-    body.paragraph(
-        &format!(
-            "{} controls: {} not satisfied, {} attestation required, {} satisfied, {} not applicable.",
-            assessment.controls.len(),
-            totals.not_satisfied,
-            totals.attestation_required,
-            totals.satisfied,
-            totals.not_applicable
-        ),
-        &BODY,
-    );
     if let Some(reason) = &assessment.not_applicable {
         body.paragraph(reason, &BODY.bold());
+    } else {
+        body.paragraph(
+            &format!(
+                "{} controls. {}",
+                assessment.controls.len(),
+                assessment.summary_sentence()
+            ),
+            &BODY,
+        );
     }
+    body.paragraph(
+        "Beside each status: how many of the control's mapped rules evaluated something, of how many, and how many subjects (elements, flows, identities) they judged.",
+        &SMALL.coloured(MUTED),
+    );
+    status_legend(body);
     let columns = [
         Column::new("Control", 0.11),
         Column::new("Title", 0.30),
@@ -719,7 +758,7 @@ fn compliance_matrix(body: &mut Composer, assessment: &zta_compliance::Framework
             Cell::plain(control.id.clone()),
             Cell::plain(control.title.clone()),
             Cell::plain(control.evidence_level.label()),
-            Cell::marked(control.status.label(), status_colour(control.status)),
+            status_cell(control),
             Cell::plain(control_detail(control)),
         ]);
     }

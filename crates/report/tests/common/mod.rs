@@ -136,6 +136,7 @@ pub fn sample_report(finding_count: usize) -> Report {
             severity: Severity::ALL[index],
             tenets: vec![format!("T{}", index + 1)],
             pillars: vec![["networks", "identity", "data", "visibility"][index].into()],
+            subjects: index + 1,
         })
         .collect();
     let records: Vec<FindingRecord> = (0..finding_count)

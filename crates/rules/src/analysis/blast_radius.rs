@@ -249,13 +249,9 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
 
 /// Whether an action pattern (`*`, `s3:*`, `s3:Get*`, `s3:GetObject`) acts on a kind of store.
 pub fn action_covers(action: &str, kind: ComponentKind) -> bool {
-    if action == "*" {
-        return true;
-    }
-    let service = action.split(':').next().unwrap_or_default();
     services_of(kind)
         .iter()
-        .any(|known| known.eq_ignore_ascii_case(service))
+        .any(|service| crate::actions::touches_service(action, service))
 }
 
 /// Whether an AWS-managed policy, by name, reaches a kind of data store.

@@ -96,6 +96,8 @@ pub(crate) static ALL: &[&Rule] = &[
     &data_protection::backups_off::RULE,
     &data_protection::cardholder_data_in_logs::RULE,
     &data_protection::cross_account_access_not_explicit::RULE,
+    &data_protection::personal_data_outside_eea::RULE,
+    &data_protection::sensitive_store_single_az::RULE,
     &lifecycle::app_mesh_end_of_support::RULE,
     &lifecycle::deprecated_lambda_runtime::RULE,
     &lifecycle::eks_version_end_of_support::RULE,

@@ -2,6 +2,8 @@
 
 use zta_model::{Effect, Identity, PolicyStatement};
 
+use crate::actions::grants_whole_service;
+
 /// AWS-managed policies that grant administrator or near-administrator rights.
 const ADMIN_POLICIES: [&str; 3] = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
 
@@ -13,8 +15,9 @@ pub(crate) fn allows(identity: &Identity) -> impl Iterator<Item = &PolicyStateme
         .filter(|statement| statement.effect == Effect::Allow)
 }
 
-/// The administrator grant of an identity, if it has one: a managed policy's name, or
-/// `"*" on "*"` for an inline statement.
+/// The administrator grant of an identity, if it has one: a managed policy's name, or an
+/// inline statement that grants every action (`*`), or every IAM action (`iam:*`, which lets
+/// the identity attach `AdministratorAccess` to itself, as `IAMFullAccess` does), on `*`.
 pub(crate) fn admin_grant(identity: &Identity) -> Option<String> {
     if let Some(policy) = identity.managed_policies.iter().find_map(|arn| {
         let name = arn.rsplit('/').next().unwrap_or(arn);
@@ -22,15 +25,33 @@ pub(crate) fn admin_grant(identity: &Identity) -> Option<String> {
     }) {
         return Some(policy);
     }
-    allows(identity)
-        .any(|statement| {
-            statement.actions.iter().any(|action| action == "*")
-                && statement.resources.iter().any(|resource| resource == "*")
-        })
-        .then(|| "`*` on `*`".to_string())
+    allows(identity).find_map(|statement| {
+        if !statement.resources.iter().any(|resource| resource == "*") {
+            return None;
+        }
+        statement
+            .actions
+            .iter()
+            .find(|action| grants_whole_service(action, "iam"))
+            .map(|action| format!("`{action}` on `*`"))
+    })
 }
 
-/// Whether an action only reads or lists (it cannot change or exfiltrate much by itself).
+/// Whether a pattern grants every action of every service (`*`, `*:*`).
+pub(crate) fn grants_everything(pattern: &str) -> bool {
+    !pattern.is_empty() && pattern.chars().all(|c| c == '*' || c == ':')
+}
+
+/// Whether a pattern grants every action of the one service it names (`s3:*`, `iam:*`).
+pub(crate) fn grants_named_service(pattern: &str) -> bool {
+    pattern.split_once(':').is_some_and(|(service, _)| {
+        !service.contains(['*', '?']) && grants_whole_service(pattern, service)
+    })
+}
+
+/// Whether an action only reads or lists (it cannot change or exfiltrate much by itself). A
+/// pattern with a wildcard in its verb is never read-only: `Get*` is fine, but `*` and `Pu*`
+/// include writes.
 pub(crate) fn is_read_only(action: &str) -> bool {
     let verb = action.split(':').nth(1).unwrap_or(action);
     ["Get", "List", "Describe", "BatchGet", "Query", "Scan"]

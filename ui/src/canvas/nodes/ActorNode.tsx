@@ -1,11 +1,12 @@
 // An actor: a person or an outside system that starts flows into the design.
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
 
 import { actorLabels } from "../../model/catalog";
 import { actorIcons } from "../../model/icons";
 import type { ActorNode as ActorNodeType } from "../toFlow";
 import { Badge } from "./Badge";
+import { Handles } from "./Handles";
 
 function ActorNodeView({ data, selected }: NodeProps<ActorNodeType>) {
   const { actor, badge } = data;
@@ -15,14 +16,13 @@ function ActorNodeView({ data, selected }: NodeProps<ActorNodeType>) {
       data-testid={`node-${actor.id}`}
       data-element-id={actor.id}
     >
-      <Handle type="target" position={Position.Left} />
       <img src={actorIcons[actor.kind]} alt="" className="element-icon" draggable={false} />
       <div className="element-text">
         <span className="element-name">{actor.name}</span>
         <span className="element-kind">{actorLabels[actor.kind]}</span>
       </div>
       <Badge badge={badge} />
-      <Handle type="source" position={Position.Right} />
+      <Handles />
     </div>
   );
 }

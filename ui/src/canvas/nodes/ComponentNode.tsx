@@ -1,5 +1,5 @@
 // A component: its AWS icon, its name and kind, what it stores, and handles to draw flows.
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
 
 import { kindInfo } from "../../model/catalog";
@@ -7,6 +7,7 @@ import { dataClassColors, dataClassLabels, mostSensitive } from "../../model/flo
 import { componentIcons } from "../../model/icons";
 import type { ComponentNode as ComponentNodeType } from "../toFlow";
 import { Badge } from "./Badge";
+import { Handles } from "./Handles";
 
 function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
   const { component, badge } = data;
@@ -18,7 +19,6 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
       data-element-id={component.id}
       data-parent={component.segment}
     >
-      <Handle type="target" position={Position.Left} />
       <img src={componentIcons[component.kind]} alt="" className="element-icon" draggable={false} />
       <div className="element-text">
         <span className="element-name">{component.name}</span>
@@ -30,7 +30,7 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
         </span>
       )}
       <Badge badge={badge} />
-      <Handle type="source" position={Position.Right} />
+      <Handles />
     </div>
   );
 }

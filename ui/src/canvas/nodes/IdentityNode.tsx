@@ -1,12 +1,13 @@
 // An identity (IAM role, user, group, user pool, permission set, identity provider), drawn as a
 // rounded tag so it reads differently from the resources it acts on.
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
 
 import { identityLabels } from "../../model/catalog";
 import { identityIcons } from "../../model/icons";
 import type { IdentityNode as IdentityNodeType } from "../toFlow";
 import { Badge } from "./Badge";
+import { Handles } from "./Handles";
 
 function IdentityNodeView({ data, selected }: NodeProps<IdentityNodeType>) {
   const { identity, badge } = data;
@@ -16,7 +17,6 @@ function IdentityNodeView({ data, selected }: NodeProps<IdentityNodeType>) {
       data-testid={`node-${identity.id}`}
       data-element-id={identity.id}
     >
-      <Handle type="target" position={Position.Left} />
       <img src={identityIcons[identity.kind]} alt="" className="element-icon" draggable={false} />
       <div className="element-text">
         <span className="element-name">{identity.name}</span>
@@ -26,7 +26,7 @@ function IdentityNodeView({ data, selected }: NodeProps<IdentityNodeType>) {
         </span>
       </div>
       <Badge badge={badge} />
-      <Handle type="source" position={Position.Right} />
+      <Handles />
     </div>
   );
 }

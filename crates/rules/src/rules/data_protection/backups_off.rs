@@ -38,6 +38,12 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if matches!(
+            component.kind,
+            ComponentKind::Rds | ComponentKind::DynamodbTable | ComponentKind::S3Bucket
+        ) {
+            out.evaluate(&component.id);
+        }
         let properties = &component.properties;
         let problem = match component.kind {
             ComponentKind::Rds => properties

@@ -34,6 +34,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if component.kind == ComponentKind::S3Bucket {
+            out.evaluate(&component.id);
+        }
         if component.kind == ComponentKind::S3Bucket
             && component.properties.vpc_endpoint_only == Some(false)
             && let Some(class) = component

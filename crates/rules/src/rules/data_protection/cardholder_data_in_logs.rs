@@ -42,6 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         ) {
             continue;
         }
+        out.evaluate(&component.id);
         let flows: Vec<&str> = cx
             .index
             .flows_to(&component.id)

@@ -56,7 +56,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             let Some(owner) = cx.index.account_of(resource) else {
                 continue;
             };
-            if owner == from || shared(cx, &resource.id, from) {
+            if owner == from {
+                continue;
+            }
+            out.evaluate(&flow.id);
+            if shared(cx, &resource.id, from) {
                 continue;
             }
             out.report(

@@ -35,9 +35,6 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for account in cx.accounts_with_components() {
-        if cx.account_has(&account.id, ComponentKind::Macie) {
-            continue;
-        }
         let buckets: Vec<&str> = cx
             .index
             .components_in_account(&account.id)
@@ -51,6 +48,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             .map(|component| component.id.as_str())
             .collect();
         if buckets.is_empty() {
+            continue;
+        }
+        out.evaluate(&account.id);
+        if cx.account_has(&account.id, ComponentKind::Macie) {
             continue;
         }
         let mut elements = vec![account.id.as_str()];

@@ -9,5 +9,7 @@ pub(crate) mod cardholder_data_in_logs;
 pub(crate) mod cross_account_access_not_explicit;
 pub(crate) mod db_password_not_managed;
 pub(crate) mod macie_missing;
+pub(crate) mod personal_data_outside_eea;
 pub(crate) mod secret_rotation_off;
+pub(crate) mod sensitive_store_single_az;
 pub(crate) mod static_credentials_in_flows;

@@ -39,6 +39,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if component.kind != ComponentKind::Secret {
             continue;
         }
+        out.evaluate(&component.id);
         let problem = match component.properties.rotation_days {
             Some(0) => "does not rotate".to_string(),
             Some(days) if days > LONGEST_DAYS => format!("rotates only every {days} days"),

@@ -31,6 +31,9 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
+    for flow in &cx.design.flows {
+        out.evaluate(&flow.id);
+    }
     for flow in cx
         .design
         .flows

@@ -40,7 +40,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         ) {
             continue;
         }
-        if cx.index.is_internet_facing(component) && cx.index.wafs_of(&component.id).is_empty() {
+        if !cx.index.is_internet_facing(component) {
+            continue;
+        }
+        out.evaluate(&component.id);
+        if cx.index.wafs_of(&component.id).is_empty() {
             out.report(
                 format!(
                     "Internet-facing {} has no WAF web ACL",

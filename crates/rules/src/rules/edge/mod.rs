@@ -23,7 +23,11 @@ pub(crate) fn require_rule_group(cx: &Context<'_>, out: &mut Emitter, group: &st
         .iter()
         .filter(|c| c.kind == ComponentKind::WafWebAcl)
     {
-        if acl.properties.protects.is_empty() || has_group(acl, group) {
+        if acl.properties.protects.is_empty() {
+            continue;
+        }
+        out.evaluate(&acl.id);
+        if has_group(acl, group) {
             continue;
         }
         let mut elements = vec![acl.id.as_str()];

@@ -39,6 +39,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         {
             continue;
         }
+        out.evaluate(&flow.id);
         if flow.protocol == Protocol::Http || !flow.is_encrypted() {
             out.report(
                 format!(
@@ -55,12 +56,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         let public = component.kind == ComponentKind::Cloudfront
             || component.properties.scheme == Some(Scheme::InternetFacing);
-        if matches!(
+        let judged = matches!(
             component.kind,
             ComponentKind::Alb | ComponentKind::Cloudfront
-        ) && public
-            && component.properties.http_redirect == Some(false)
-        {
+        ) && public;
+        if judged {
+            out.evaluate(&component.id);
+        }
+        if judged && component.properties.http_redirect == Some(false) {
             out.report(
                 format!(
                     "Internet-facing {} answers plain HTTP instead of redirecting",

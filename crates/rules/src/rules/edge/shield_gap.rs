@@ -40,14 +40,19 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             component.kind,
             ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront
         ) || !cx.index.is_internet_facing(component)
-            || !cx.index.shields_of(&component.id).is_empty()
         {
             continue;
         }
+        // Only accounts that bought Shield Advanced are judged: elsewhere there is nothing
+        // for the endpoint to be left out of.
         let Some(account) = cx.index.account_of(component) else {
             continue;
         };
-        if cx.account_has(account, ComponentKind::ShieldProtection) {
+        if !cx.account_has(account, ComponentKind::ShieldProtection) {
+            continue;
+        }
+        out.evaluate(&component.id);
+        if cx.index.shields_of(&component.id).is_empty() {
             out.report(
                 format!(
                     "Internet-facing {} is not covered by the account's Shield Advanced protection",

@@ -36,7 +36,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for flow in &cx.design.flows {
-        if cx.index.zone_of(&flow.source) != Some(Zone::Internet) || flow.auth.is_authenticated() {
+        if cx.index.zone_of(&flow.source) != Some(Zone::Internet) {
             continue;
         }
         let Some(target) = cx
@@ -50,6 +50,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             .most_sensitive()
             .filter(|class| *class > DataClass::Public)
         {
+            out.evaluate(&flow.id);
+            if flow.auth.is_authenticated() {
+                continue;
+            }
             out.report(
                 format!(
                     "{} serves {} data to the internet without authentication (flow `{}`)",

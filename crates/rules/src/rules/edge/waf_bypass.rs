@@ -39,9 +39,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         let exposure = &cx.analyses.exposure;
-        if !exposure.some_path_crosses(&component.id, Zone::Internet, Enforcement::WAF)
-            || !cx.index.wafs_of(&component.id).is_empty()
-        {
+        if !exposure.some_path_crosses(&component.id, Zone::Internet, Enforcement::WAF) {
+            continue;
+        }
+        out.evaluate(&component.id);
+        if !cx.index.wafs_of(&component.id).is_empty() {
             continue;
         }
         if let Some(path) = exposure.path_without(&component.id, Zone::Internet, Enforcement::WAF) {

@@ -33,6 +33,15 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
+    // Every flow carrying the classes is judged, encrypted or not; only the cleartext ones fail.
+    for flow in &cx.design.flows {
+        if flow
+            .most_sensitive()
+            .is_some_and(|class| class >= DataClass::Pii)
+        {
+            out.evaluate(&flow.id);
+        }
+    }
     for flow in cx.design.flows.iter().filter(|flow| !flow.is_encrypted()) {
         if let Some(class) = flow
             .most_sensitive()

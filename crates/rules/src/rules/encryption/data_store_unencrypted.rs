@@ -40,6 +40,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|c| c.kind.is_data_store())
     {
+        out.evaluate(&component.id);
         if component.properties.encrypted_at_rest == Some(false) {
             out.report(
                 format!(

@@ -41,6 +41,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if matches!(
             component.kind,
             ComponentKind::Rds | ComponentKind::Elasticache
+        ) {
+            out.evaluate(&component.id);
+        }
+        if matches!(
+            component.kind,
+            ComponentKind::Rds | ComponentKind::Elasticache
         ) && component.properties.encrypted_in_transit == Some(false)
         {
             out.report(

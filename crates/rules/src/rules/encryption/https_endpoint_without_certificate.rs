@@ -35,9 +35,6 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if component.properties.certificate.is_some() {
-            continue;
-        }
         let needs = match component.kind {
             ComponentKind::Alb | ComponentKind::Nlb => {
                 cx.index.flows_to(&component.id).iter().any(|flow| {
@@ -49,7 +46,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             }
             _ => false,
         };
-        if needs {
+        if !needs {
+            continue;
+        }
+        out.evaluate(&component.id);
+        if component.properties.certificate.is_none() {
             out.report(
                 format!(
                     "{} serves TLS but names no ACM certificate",

@@ -33,6 +33,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if component.kind == ComponentKind::KmsKey {
+            out.evaluate(&component.id);
+        }
         if component.kind == ComponentKind::KmsKey
             && component.properties.key_rotation == Some(false)
         {

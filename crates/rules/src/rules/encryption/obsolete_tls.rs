@@ -31,6 +31,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for flow in &cx.design.flows {
+        if flow.is_encrypted() {
+            out.evaluate(&flow.id);
+        }
         if flow.is_encrypted() && !flow.tls.is_modern() {
             let version = serde_json::to_value(flow.tls)
                 .ok()

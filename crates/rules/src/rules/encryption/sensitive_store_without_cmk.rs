@@ -44,6 +44,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(class) = component.most_sensitive_stored() else {
             continue;
         };
+        if class >= DataClass::Confidential {
+            out.evaluate(&component.id);
+        }
         if class >= DataClass::Confidential
             && component.encryption_key.is_none()
             && component.properties.encrypted_at_rest != Some(false)

@@ -49,6 +49,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(policy) = &component.properties.tls_policy else {
             continue;
         };
+        out.evaluate(&component.id);
         if !MODERN_MARKERS.iter().any(|marker| policy.contains(marker)) {
             out.report(
                 format!(

@@ -40,6 +40,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if user.kind != IdentityKind::IamUser {
             continue;
         }
+        out.evaluate(&user.id);
         let active: Vec<&str> = user
             .access_keys
             .iter()

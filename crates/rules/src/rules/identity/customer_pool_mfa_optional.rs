@@ -34,6 +34,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for pool in &cx.design.identities {
+        if pool.kind == IdentityKind::CognitoUserPool {
+            out.evaluate(&pool.id);
+        }
         if pool.kind == IdentityKind::CognitoUserPool
             && let Some(mode @ (MfaMode::Off | MfaMode::Optional)) = pool.mfa
         {

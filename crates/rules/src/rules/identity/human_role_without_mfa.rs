@@ -38,9 +38,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for role in &cx.design.identities {
-        if role.kind != IdentityKind::IamRole
-            || !matches!(role.mfa, Some(MfaMode::Off | MfaMode::Optional))
-        {
+        if role.kind != IdentityKind::IamRole {
             continue;
         }
         let people: Vec<&str> = role
@@ -56,7 +54,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             })
             .map(|principal| principal.id.as_str())
             .collect();
-        if !people.is_empty() {
+        if people.is_empty() {
+            continue;
+        }
+        out.evaluate(&role.id);
+        if matches!(role.mfa, Some(MfaMode::Off | MfaMode::Optional)) {
             let mut elements = vec![role.id.as_str()];
             elements.extend(&people);
             out.report(

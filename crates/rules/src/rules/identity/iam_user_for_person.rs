@@ -42,6 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|actor| actor.kind.is_human())
     {
+        out.evaluate(&actor.id);
         if let Some(user) = actor
             .signs_in_with
             .as_deref()
@@ -57,6 +58,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         }
     }
     for user in &cx.design.identities {
+        if user.kind == IdentityKind::IamUser {
+            out.evaluate(&user.id);
+        }
         if user.kind == IdentityKind::IamUser
             && user.console_access == Some(true)
             && !reported.contains(&user.id.as_str())

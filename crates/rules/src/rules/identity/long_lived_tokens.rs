@@ -37,6 +37,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for pool in &cx.design.identities {
+        if pool.kind == IdentityKind::CognitoUserPool {
+            out.evaluate(&pool.id);
+        }
         if pool.kind == IdentityKind::CognitoUserPool
             && let Some(minutes) = pool.token_validity_minutes
             && minutes > LONGEST_MINUTES

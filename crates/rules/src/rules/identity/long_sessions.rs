@@ -44,6 +44,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         ) {
             continue;
         }
+        out.evaluate(&identity.id);
         if let Some(seconds) = identity.session_duration_seconds
             && seconds > LONGEST_SECONDS
         {

@@ -44,6 +44,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|actor| actor.kind.is_privileged())
     {
+        out.evaluate(&actor.id);
         let identity = actor
             .signs_in_with
             .as_deref()

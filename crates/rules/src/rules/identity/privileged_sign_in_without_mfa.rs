@@ -52,6 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         else {
             continue;
         };
+        out.evaluate(&actor.id);
         let weak_user = identity.kind == IdentityKind::IamUser && !cx.index.requires_mfa(identity);
         if weak_user || cx.index.states_no_mfa(identity) {
             out.report(

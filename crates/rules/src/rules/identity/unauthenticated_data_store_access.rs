@@ -36,9 +36,6 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for flow in &cx.design.flows {
-        if flow.auth != Auth::None {
-            continue;
-        }
         let Some(store) = cx
             .index
             .component(&flow.target)
@@ -46,6 +43,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         else {
             continue;
         };
+        out.evaluate(&flow.id);
+        if flow.auth != Auth::None {
+            continue;
+        }
         out.report(
             format!(
                 "{} reaches data store {} without authentication (flow `{}`)",

@@ -52,6 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if users.is_empty() && !service_trust {
             continue;
         }
+        out.evaluate(&role.id);
         if let Some(grant) = admin_grant(role) {
             let mut elements = vec![role.id.as_str()];
             elements.extend(users.iter().map(|component| component.id.as_str()));

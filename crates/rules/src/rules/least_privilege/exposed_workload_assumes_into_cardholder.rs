@@ -49,6 +49,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(reach) = cx.analyses.blast_radius.of(role) else {
             continue;
         };
+        out.evaluate(&component.id);
         for store in reach.stores.iter().filter(|reach| reach.chain.len() > 1) {
             let cardholder = cx
                 .index

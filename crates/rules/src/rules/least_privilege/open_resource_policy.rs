@@ -35,6 +35,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if !component.properties.resource_policy.is_empty() {
+            out.evaluate(&component.id);
+        }
         let open: Vec<String> = component
             .properties
             .resource_policy

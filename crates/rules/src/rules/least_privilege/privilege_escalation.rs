@@ -1,13 +1,14 @@
 //! ZT-IAM-007: a policy lets an identity raise its own privileges.
 
+use crate::actions::action_matches;
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::rule::declare_rule;
 use crate::rules::policy::{allows, statement_label};
 
-/// Actions that create or widen permissions, or hand a role to a service.
-const ESCALATING: [&str; 8] = [
-    "iam:*",
+/// Actions that create or widen permissions, or hand a role to a service. A statement's
+/// pattern escalates when it matches any of them (`*`, `iam:*`, `iam:Pass*`, `iam:*Policy`).
+const ESCALATING: [&str; 7] = [
     "iam:PassRole",
     "iam:CreateRole",
     "iam:AttachRolePolicy",
@@ -21,8 +22,8 @@ declare_rule! {
     /// ## What it checks
     /// Flags allow statements with IAM actions that create or widen permissions
     /// (`iam:PassRole`, `iam:CreateRole`, `iam:AttachRolePolicy`, `iam:PutRolePolicy`,
-    /// `iam:CreatePolicyVersion`, `iam:AttachUserPolicy`, `iam:UpdateAssumeRolePolicy`,
-    /// `iam:*`) on every resource.
+    /// `iam:CreatePolicyVersion`, `iam:AttachUserPolicy`, `iam:UpdateAssumeRolePolicy`) on
+    /// every resource, whether named or matched by a wildcard (`*`, `iam:*`, `iam:Pass*`).
     ///
     /// ## Why it matters
     /// These actions turn a limited identity into an administrator: it can pass a powerful role
@@ -49,6 +50,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for identity in &cx.design.identities {
+        if !identity.policies.is_empty() {
+            out.evaluate(&identity.id);
+        }
         for (position, statement) in allows(identity).enumerate() {
             if !statement.resources.iter().any(|resource| resource == "*") {
                 continue;
@@ -56,10 +60,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             let found: Vec<&str> = statement
                 .actions
                 .iter()
-                .filter(|action| {
+                .filter(|pattern| {
                     ESCALATING
                         .iter()
-                        .any(|known| known.eq_ignore_ascii_case(action))
+                        .any(|action| action_matches(pattern, action))
                 })
                 .map(String::as_str)
                 .collect();

@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::rule::declare_rule;
-use crate::rules::policy::{allows, statement_label};
+use crate::rules::policy::{allows, grants_named_service, statement_label};
 
 declare_rule! {
     /// ## What it checks
@@ -34,11 +34,14 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for identity in &cx.design.identities {
+        if !identity.policies.is_empty() {
+            out.evaluate(&identity.id);
+        }
         for (position, statement) in allows(identity).enumerate() {
             let wildcards: Vec<&str> = statement
                 .actions
                 .iter()
-                .filter(|action| action.ends_with(":*"))
+                .filter(|action| grants_named_service(action))
                 .map(String::as_str)
                 .collect();
             if !wildcards.is_empty() {

@@ -35,6 +35,9 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for identity in &cx.design.identities {
         let users = cx.index.components_running_as(&identity.id);
+        if !users.is_empty() {
+            out.evaluate(&identity.id);
+        }
         if users.len() > 1 {
             let mut elements = vec![identity.id.as_str()];
             elements.extend(users.iter().map(|component| component.id.as_str()));

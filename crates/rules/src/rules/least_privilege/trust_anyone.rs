@@ -33,6 +33,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for role in &cx.design.identities {
+        if !role.trusts.is_empty() {
+            out.evaluate(&role.id);
+        }
         if role.trusts.iter().any(|principal| {
             principal.kind == PrincipalKind::ExternalAccount && principal.id == "*"
         }) {

@@ -45,6 +45,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(reach) = cx.analyses.blast_radius.of(&identity.id) else {
             continue;
         };
+        out.evaluate(&identity.id);
         let unused: Vec<(&str, &str)> = reach
             .stores
             .iter()

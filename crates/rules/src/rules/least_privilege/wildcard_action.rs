@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::rule::declare_rule;
-use crate::rules::policy::statement_label;
+use crate::rules::policy::{grants_everything, statement_label};
 
 declare_rule! {
     /// ## What it checks
@@ -35,9 +35,15 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for identity in &cx.design.identities {
+        if !identity.policies.is_empty() {
+            out.evaluate(&identity.id);
+        }
         for (position, statement) in identity.policies.iter().enumerate() {
             if statement.effect == zta_model::Effect::Allow
-                && statement.actions.iter().any(|action| action == "*")
+                && statement
+                    .actions
+                    .iter()
+                    .any(|action| grants_everything(action))
             {
                 out.report(
                     format!(

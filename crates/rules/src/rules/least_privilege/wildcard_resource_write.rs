@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::rule::declare_rule;
-use crate::rules::policy::{allows, is_read_only, statement_label};
+use crate::rules::policy::{allows, grants_everything, is_read_only, statement_label};
 
 declare_rule! {
     /// ## What it checks
@@ -34,9 +34,15 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for identity in &cx.design.identities {
+        if !identity.policies.is_empty() {
+            out.evaluate(&identity.id);
+        }
         for (position, statement) in allows(identity).enumerate() {
             if !statement.resources.iter().any(|resource| resource == "*")
-                || statement.actions.iter().any(|action| action == "*")
+                || statement
+                    .actions
+                    .iter()
+                    .any(|action| grants_everything(action))
             {
                 continue;
             }

@@ -45,6 +45,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(reach) = cx.analyses.blast_radius.of(&identity.id) else {
             continue;
         };
+        out.evaluate(&identity.id);
         for assumed in &reach.assumable {
             let Some(grant) = cx.index.identity(assumed).and_then(admin_grant) else {
                 continue;

@@ -39,6 +39,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|c| c.kind == ComponentKind::AppMesh)
     {
+        out.evaluate(&component.id);
         out.report(
             format!(
                 "{} uses AWS App Mesh, which reaches end of support on 2026-09-30",

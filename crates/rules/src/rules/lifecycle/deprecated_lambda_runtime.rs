@@ -60,6 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|c| c.kind == ComponentKind::LambdaFunction)
     {
+        out.evaluate(&component.id);
         if let Some(runtime) = &component.properties.runtime
             && DEPRECATED.contains(&runtime.as_str())
         {

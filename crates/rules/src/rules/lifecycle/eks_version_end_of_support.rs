@@ -43,6 +43,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|c| c.kind == ComponentKind::EksCluster)
     {
+        out.evaluate(&component.id);
         let Some(version) = &component.properties.engine_version else {
             continue;
         };

@@ -33,6 +33,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if component.kind == ComponentKind::Cloudtrail {
+            out.evaluate(&component.id);
+        }
         if component.kind == ComponentKind::Cloudtrail
             && component.properties.log_file_validation == Some(false)
         {

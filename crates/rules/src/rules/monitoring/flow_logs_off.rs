@@ -33,6 +33,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for segment in &cx.design.segments {
+        if segment.kind == SegmentKind::Vpc {
+            out.evaluate(&segment.id);
+        }
         if segment.kind == SegmentKind::Vpc && segment.flow_logs == Some(false) {
             out.report(
                 format!("VPC {} has flow logs off", cx.label(&segment.id)),

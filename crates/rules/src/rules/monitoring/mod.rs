@@ -25,6 +25,7 @@ pub(crate) fn require_in_every_account(
     consequence: &str,
 ) {
     for account in cx.accounts_with_components() {
+        out.evaluate(&account.id);
         if !cx.account_has(&account.id, kind) {
             out.report(
                 format!(

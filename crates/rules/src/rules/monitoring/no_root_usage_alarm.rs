@@ -33,6 +33,9 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
+    for account in cx.accounts_with_components() {
+        out.evaluate(&account.id);
+    }
     let watched = cx.design.components.iter().any(|component| {
         component.kind == ComponentKind::CloudwatchAlarm
             && component

@@ -42,6 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         ) {
             continue;
         }
+        out.evaluate(&component.id);
         if let Some(days) = component.properties.retention_days
             && days < SHORTEST_DAYS
         {

@@ -59,6 +59,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if !regional {
             continue;
         }
+        out.evaluate(&flow.id);
         let private_link = flow.via.iter().any(|via| {
             cx.index.component(via).is_some_and(|via| {
                 matches!(

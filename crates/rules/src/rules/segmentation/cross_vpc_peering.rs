@@ -33,6 +33,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for crossing in &cx.analyses.segmentation.crossings {
+        if crossing.vpcs.is_some() {
+            out.evaluate(&crossing.flow);
+        }
         let (Some((from, to)), Mechanism::Peering) = (&crossing.vpcs, crossing.mechanism) else {
             continue;
         };

@@ -38,6 +38,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some((from, to)) = &crossing.vpcs else {
             continue;
         };
+        out.evaluate(&crossing.flow);
         if !matches!(
             crossing.mechanism,
             Mechanism::Internet | Mechanism::Unrouted

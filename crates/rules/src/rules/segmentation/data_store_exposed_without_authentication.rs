@@ -42,6 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|c| c.kind.is_data_store())
     {
+        out.evaluate(&component.id);
         if let Some(path) = cx.analyses.exposure.path_without(
             &component.id,
             Zone::Internet,

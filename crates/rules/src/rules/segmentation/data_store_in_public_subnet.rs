@@ -40,6 +40,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|c| c.kind.is_data_store())
     {
+        out.evaluate(&component.id);
         let place = cx.index.place_of(component);
         if place.tier == Some(Tier::Public) {
             let subnet = place.subnet.unwrap_or_default();

@@ -41,6 +41,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         .iter()
         .filter(|c| c.kind.is_data_store())
     {
+        out.evaluate(&component.id);
         if component.properties.publicly_accessible == Some(true) {
             out.report(
                 format!(

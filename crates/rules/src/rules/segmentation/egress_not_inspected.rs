@@ -44,6 +44,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if cx.index.place_of(source).vpc.is_none() {
             continue;
         }
+        out.evaluate(&flow.id);
         let inspected = flow.via.iter().any(|via| {
             cx.index
                 .component(via)

@@ -38,6 +38,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if component.kind == ComponentKind::EksCluster {
+            out.evaluate(&component.id);
+        }
         if component.kind == ComponentKind::EksCluster
             && component.properties.publicly_accessible == Some(true)
         {

@@ -45,6 +45,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         else {
             continue;
         };
+        out.evaluate(&flow.id);
         if store.most_sensitive_stored().unwrap_or(DataClass::Internal) > DataClass::Public {
             out.report(
                 format!(

@@ -43,6 +43,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(target) = cx.index.component(&flow.target) else {
             continue;
         };
+        out.evaluate(&flow.id);
         let aws_api = flow.protocol == Protocol::AwsApi
             && matches!(
                 target.kind.info().placement,

@@ -40,6 +40,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let Some(source) = cx.index.component(&flow.source) else {
             continue;
         };
+        out.evaluate(&flow.id);
         let place = cx.index.place_of(source);
         if place.tier == Some(Tier::Isolated) {
             let subnet = place.subnet.unwrap_or_default();

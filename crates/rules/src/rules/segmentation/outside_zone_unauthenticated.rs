@@ -38,6 +38,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         for zone in [Zone::OnPremises, Zone::Partner] {
+            if cx
+                .analyses
+                .exposure
+                .paths_to(&component.id)
+                .any(|path| path.zone == zone)
+            {
+                out.evaluate(&component.id);
+            }
             if let Some(path) =
                 cx.analyses
                     .exposure

@@ -32,10 +32,14 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for flow in cx.design.flows.iter().filter(|flow| is_remote_admin(flow)) {
+    for flow in &cx.design.flows {
         let Some(zone) = cx.index.zone_of(&flow.source) else {
             continue;
         };
+        out.evaluate(&flow.id);
+        if !is_remote_admin(flow) {
+            continue;
+        }
         out.report(
             format!(
                 "{} in {} opens {} to {} (flow `{}`)",

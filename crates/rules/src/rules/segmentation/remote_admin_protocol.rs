@@ -42,8 +42,12 @@ pub(crate) fn is_remote_admin(flow: &zta_model::Flow) -> bool {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for flow in cx.design.flows.iter().filter(|flow| is_remote_admin(flow)) {
+    for flow in &cx.design.flows {
         if cx.index.zone_of(&flow.source).is_some() {
+            continue;
+        }
+        out.evaluate(&flow.id);
+        if !is_remote_admin(flow) {
             continue;
         }
         out.report(

@@ -37,6 +37,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if component.kind == ComponentKind::TransitGateway {
+            out.evaluate(&component.id);
+        }
         if component.kind == ComponentKind::TransitGateway
             && component.properties.auto_accept_attachments == Some(true)
         {

@@ -35,6 +35,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in cx.design.components.iter().filter(|c| c.kind.is_workload()) {
+        out.evaluate(&component.id);
         let place = cx.index.place_of(component);
         if place.tier == Some(Tier::Public) {
             let subnet = place.subnet.unwrap_or_default();

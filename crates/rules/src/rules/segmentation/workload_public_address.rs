@@ -42,6 +42,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if matches!(
             component.kind,
             ComponentKind::Ec2Instance | ComponentKind::EcsService
+        ) {
+            out.evaluate(&component.id);
+        }
+        if matches!(
+            component.kind,
+            ComponentKind::Ec2Instance | ComponentKind::EcsService
         ) && component.properties.publicly_accessible == Some(true)
         {
             out.report(

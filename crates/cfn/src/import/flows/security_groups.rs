@@ -1,0 +1,371 @@
+//! Flows from security groups: a source group's members to the group's members, a world CIDR
+//! from the internet or an outside network, port ranges kept.
+
+use std::collections::HashMap;
+
+use ipnet::Ipv4Net;
+use zta_model::{Auth, PortRange, Protocol, SegmentKind, Tls};
+
+use super::NewFlow;
+use crate::import::eval::Sym;
+use crate::import::{Disposition, Importer, ResourceKey};
+use crate::value::Value;
+
+impl Importer<'_> {
+    /// The components that use each security group.
+    pub(super) fn security_group_members(&mut self) -> HashMap<ResourceKey, Vec<String>> {
+        let mut members: HashMap<ResourceKey, Vec<String>> = HashMap::new();
+        let mut add = |groups: Vec<ResourceKey>, element: &String| {
+            for group in groups {
+                let list = members.entry(group).or_default();
+                if !list.contains(element) {
+                    list.push(element.clone());
+                }
+            }
+        };
+        for (resource_type, path) in GROUP_PROPERTIES {
+            for key in self.resources_of_type(resource_type) {
+                let groups = self.property(key.0, &key.1, path).resources();
+                let element = self.element_for(&key).cloned().or_else(|| {
+                    // A cluster's instance shares the cluster's component.
+                    self.property(key.0, &key.1, &["DBClusterIdentifier"])
+                        .resource()
+                        .and_then(|cluster| self.element_for(&cluster).cloned())
+                });
+                if let Some(element) = element {
+                    add(groups, &element);
+                }
+            }
+        }
+        for key in self.resources_of_type("AWS::AutoScaling::AutoScalingGroup") {
+            let Some(element) = self.element_for(&key).cloned() else {
+                continue;
+            };
+            let mut groups = Vec::new();
+            if let Some(configuration) = self
+                .property(key.0, &key.1, &["LaunchConfigurationName"])
+                .resource()
+            {
+                groups.extend(
+                    self.property(configuration.0, &configuration.1, &["SecurityGroups"])
+                        .resources(),
+                );
+            }
+            if let Some(template) = self
+                .property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"])
+                .resource()
+            {
+                groups.extend(
+                    self.property(
+                        template.0,
+                        &template.1,
+                        &["LaunchTemplateData", "SecurityGroupIds"],
+                    )
+                    .resources(),
+                );
+                groups.extend(
+                    self.interface_groups(&template, &["LaunchTemplateData", "NetworkInterfaces"]),
+                );
+            }
+            add(groups, &element);
+        }
+        for key in self.resources_of_type("AWS::EC2::Instance") {
+            if let Some(element) = self.element_for(&key).cloned() {
+                let groups = self.interface_groups(&key, &["NetworkInterfaces"]);
+                add(groups, &element);
+            }
+        }
+        members
+    }
+
+    /// The security groups named by the network interfaces listed at `path` of a resource.
+    pub(super) fn interface_groups(&self, key: &ResourceKey, path: &[&str]) -> Vec<ResourceKey> {
+        let Some((first, rest)) = path.split_first() else {
+            return Vec::new();
+        };
+        let mut value = self.resource(key).property(first);
+        for name in rest {
+            value = value.and_then(|value| self.lookup(key.0, value, name));
+        }
+        let Some(interfaces) = value else {
+            return Vec::new();
+        };
+        self.list_items(key.0, interfaces)
+            .iter()
+            .flat_map(|interface| {
+                ["Groups", "GroupSet"]
+                    .iter()
+                    .filter_map(|name| interface.get(name))
+                    .flat_map(|groups| self.eval(key.0, groups).resources())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    pub(super) fn security_group_flows(&mut self, members: &HashMap<ResourceKey, Vec<String>>) {
+        let mut rules: Vec<(ResourceKey, ResourceKey, Value)> = Vec::new();
+        for group in self.resources_of_type("AWS::EC2::SecurityGroup") {
+            let inline = self
+                .resource(&group)
+                .property("SecurityGroupIngress")
+                .cloned();
+            if let Some(inline) = inline {
+                for rule in self.list_items(group.0, &inline) {
+                    rules.push((group.clone(), group.clone(), rule.clone()));
+                }
+            }
+        }
+        for key in self.resources_of_type("AWS::EC2::SecurityGroupIngress") {
+            let group = self.property(key.0, &key.1, &["GroupId"]).resource();
+            let Some(group) = group
+                .filter(|group| self.resource(group).resource_type == "AWS::EC2::SecurityGroup")
+            else {
+                self.mark(
+                    key,
+                    Disposition::Carried {
+                        reason: "ingress rule of a security group outside the template".to_owned(),
+                    },
+                );
+                continue;
+            };
+            let body = Value::from(self.resource(&key).properties.clone());
+            rules.push((key, group, body));
+        }
+        for (origin, group, rule) in rules {
+            let stack = origin.0;
+            let targets = members.get(&group).cloned().unwrap_or_default();
+            let element = targets.first().cloned();
+            let read = |name: &str| rule.get(name).map(|value| self.eval(stack, value));
+            let cidrs: Vec<Sym> = ["CidrIp", "CidrIpv6"]
+                .iter()
+                .filter_map(|name| read(name))
+                .collect();
+            let source_group = read("SourceSecurityGroupId").and_then(|sym| sym.resource());
+            let from_prefix_list = read("SourcePrefixListId").is_some();
+            let protocol_text = read("IpProtocol")
+                .and_then(|sym| sym.as_text().map(str::to_owned))
+                .unwrap_or_default();
+            let from = read("FromPort")
+                .and_then(|sym| sym.as_text().and_then(|text| text.parse::<i64>().ok()));
+            let to = read("ToPort")
+                .and_then(|sym| sym.as_text().and_then(|text| text.parse::<i64>().ok()));
+            let Some((transport, range)) = port_range(&protocol_text, from, to) else {
+                self.notes.push(format!(
+                    "security group {}: an ingress rule for protocol `{protocol_text}` is not drawn as a flow",
+                    group.1
+                ));
+                continue;
+            };
+            let mut sources = Vec::new();
+            for cidr in cidrs {
+                {
+                    let text = cidr.describe();
+                    if text == "0.0.0.0/0" || text == "::/0" {
+                        sources.push(self.internet());
+                    } else if let Some(vpc) = self.vpc_containing(&text) {
+                        self.notes.push(format!(
+                            "security group {}: ingress from {text} (inside VPC {vpc}) is not drawn; the design draws flows between elements",
+                            group.1
+                        ));
+                    } else {
+                        sources.push(self.outside_network(&text));
+                    }
+                }
+            }
+            if let Some(source_group) = source_group {
+                match members.get(&source_group) {
+                    Some(list) => sources.extend(list.iter().cloned()),
+                    None => self.notes.push(format!(
+                        "security group {}: ingress from group {} has no member in the design",
+                        group.1, source_group.1
+                    )),
+                }
+            }
+            if from_prefix_list {
+                self.notes.push(format!(
+                    "security group {}: ingress from a prefix list is not drawn",
+                    group.1
+                ));
+            }
+            if targets.is_empty() && !sources.is_empty() {
+                self.notes.push(format!(
+                    "security group {}: no component of the design uses it, so its ingress rules draw no flow",
+                    group.1
+                ));
+            }
+            for target in &targets {
+                for source in &sources {
+                    let flow = self.network_flow(source.clone(), target.clone(), transport, range);
+                    self.add_flow(flow);
+                }
+            }
+            if origin != group {
+                self.mark(
+                    origin,
+                    Disposition::Absorbed {
+                        element,
+                        how: "an ingress rule, drawn as flows".to_owned(),
+                    },
+                );
+            }
+        }
+        for group in self.resources_of_type("AWS::EC2::SecurityGroup") {
+            let element = members.get(&group).and_then(|list| list.first().cloned());
+            self.mark(
+                group,
+                Disposition::Absorbed {
+                    element,
+                    how: "its ingress rules are drawn as flows to the components using it"
+                        .to_owned(),
+                },
+            );
+        }
+        for key in self.resources_of_type("AWS::EC2::SecurityGroupEgress") {
+            self.mark(
+                key,
+                Disposition::Carried {
+                    reason: "egress rules are not drawn as flows; kept verbatim".to_owned(),
+                },
+            );
+        }
+    }
+
+    pub(super) fn vpc_containing(&self, cidr: &str) -> Option<String> {
+        let net: Ipv4Net = cidr.parse().ok()?;
+        self.design
+            .segments
+            .iter()
+            .filter(|segment| segment.kind == SegmentKind::Vpc)
+            .find(|segment| {
+                Self::valid_net(segment.cidr.as_deref()).is_some_and(|vpc| vpc.contains(&net))
+            })
+            .map(|segment| segment.id.clone())
+    }
+
+    /// A flow allowed by a network rule: the protocol guessed from the port where it is a
+    /// well-known one, TLS only for HTTPS, a password for databases without IAM authentication.
+    pub(super) fn network_flow(
+        &self,
+        source: String,
+        target: String,
+        transport: Protocol,
+        range: PortRange,
+    ) -> NewFlow {
+        let target_component = self.design.component(&target);
+        let protocol = if range.from == range.to {
+            well_known(range.from, transport)
+        } else {
+            transport
+        };
+        let auth = match (protocol, target_component) {
+            (Protocol::Postgresql | Protocol::Mysql, Some(component))
+                if component.properties.iam_auth == Some(true) =>
+            {
+                Auth::Iam
+            }
+            (Protocol::Postgresql | Protocol::Mysql, _) => Auth::Password,
+            _ => Auth::None,
+        };
+        NewFlow {
+            source,
+            target,
+            protocol,
+            ports: vec![range],
+            tls: if protocol == Protocol::Https {
+                Tls::Tls12
+            } else {
+                Tls::None
+            },
+            auth,
+            issuer: None,
+            actions: Vec::new(),
+            description: Some("Allowed by a security group ingress rule.".to_owned()),
+        }
+    }
+}
+
+/// The properties, by resource type, that name the security groups a resource uses.
+pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
+    ("AWS::EC2::Instance", &["SecurityGroupIds"]),
+    ("AWS::EC2::Instance", &["SecurityGroups"]),
+    (
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        &["SecurityGroups"],
+    ),
+    (
+        "AWS::ECS::Service",
+        &[
+            "NetworkConfiguration",
+            "AwsvpcConfiguration",
+            "SecurityGroups",
+        ],
+    ),
+    ("AWS::Lambda::Function", &["VpcConfig", "SecurityGroupIds"]),
+    ("AWS::RDS::DBInstance", &["VPCSecurityGroups"]),
+    ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
+    ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
+    (
+        "AWS::EKS::Cluster",
+        &["ResourcesVpcConfig", "SecurityGroupIds"],
+    ),
+    ("AWS::EC2::VPCEndpoint", &["SecurityGroupIds"]),
+];
+
+/// The transport and port range of a rule; `None` for rules without ports (ICMP).
+pub(super) fn port_range(
+    protocol: &str,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Option<(Protocol, PortRange)> {
+    let transport = match protocol.to_ascii_lowercase().as_str() {
+        "-1" | "all" => {
+            return Some((
+                Protocol::Tcp,
+                PortRange {
+                    from: 0,
+                    to: u16::MAX,
+                },
+            ));
+        }
+        "tcp" | "6" => Protocol::Tcp,
+        "udp" | "17" => Protocol::Udp,
+        _ => return None,
+    };
+    let clamp = |port: i64| u16::try_from(port).ok();
+    let range = match (from.and_then(clamp), to.and_then(clamp)) {
+        (Some(from), Some(to)) if from <= to => PortRange { from, to },
+        (Some(from), None) => PortRange::single(from),
+        _ => PortRange {
+            from: 0,
+            to: u16::MAX,
+        },
+    };
+    Some((transport, range))
+}
+
+/// The protocol usually spoken on a port.
+pub(super) fn well_known(port: u16, transport: Protocol) -> Protocol {
+    if transport == Protocol::Udp {
+        return if port == 53 {
+            Protocol::Dns
+        } else {
+            Protocol::Udp
+        };
+    }
+    match port {
+        443 | 8443 => Protocol::Https,
+        80 | 8080 => Protocol::Http,
+        22 => Protocol::Ssh,
+        3389 => Protocol::Rdp,
+        5432 => Protocol::Postgresql,
+        3306 => Protocol::Mysql,
+        6379 => Protocol::Redis,
+        11211 => Protocol::Memcached,
+        9092 => Protocol::Kafka,
+        53 => Protocol::Dns,
+        25 | 587 => Protocol::Smtp,
+        389 | 636 => Protocol::Ldap,
+        _ => Protocol::Tcp,
+    }
+}

@@ -1,0 +1,295 @@
+//! EC2 instances (and Auto Scaling groups read back as instances): IMDSv2, encrypted volumes,
+//! Session Manager instead of SSH.
+
+use zta_model::{Component, ComponentKind, Tier};
+
+use crate::export::builder::{Builder, Group, tags};
+use crate::export::roles::own_role;
+use crate::import::eval::Sym;
+use crate::import::{Importer, ResourceKey};
+use crate::template::{Parameter, Resource};
+use crate::value::Value;
+
+/// The resource type this kind is written as and read from.
+pub(crate) const RESOURCE_TYPE: &str = "AWS::EC2::Instance";
+
+/// A resource type of this kind: `AWS::AutoScaling::AutoScalingGroup`.
+pub(crate) const AUTO_SCALING_GROUP: &str = "AWS::AutoScaling::AutoScalingGroup";
+
+pub(crate) fn image_parameter(os: Option<&str>) -> &'static str {
+    match os.unwrap_or("amazon_linux_2023") {
+        os if os.starts_with("ubuntu") => {
+            "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"
+        }
+        os if os.starts_with("windows") => {
+            "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base"
+        }
+        _ => "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+    }
+}
+
+pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    let Some(subnet) = b.subnet_of(c) else { return };
+    let p = &c.properties;
+    let group = b.workload_group(c);
+    let ssm = p.ssm_managed != Some(false);
+    let core = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+    let has_role = match &c.identity {
+        Some(identity) => {
+            if ssm {
+                b.role_managed_policy(identity, core);
+            }
+            true
+        }
+        None if ssm => {
+            own_role(
+                b,
+                &unit,
+                c,
+                "ec2.amazonaws.com",
+                vec![crate::policy::portable_arn(core)],
+                Vec::new(),
+            );
+            true
+        }
+        None => false,
+    };
+    let image = match p.image.as_deref() {
+        Some(ami) if ami.starts_with("ami-") => Value::string(ami.to_owned()),
+        _ => b.parameter(
+            &unit,
+            &b.logical_id_for(&c.id, "ImageId"),
+            Parameter::new("AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+                .with("Default", image_parameter(p.os.as_deref()))
+                .with(
+                    "Description",
+                    format!(
+                        "The machine image of `{}`, from the public SSM parameter of its OS.",
+                        c.id
+                    ),
+                ),
+        ),
+    };
+    let template = b.logical_id_for(&c.id, "LaunchTemplate");
+    let tokens = if p.imdsv2 == Some(false) {
+        "optional"
+    } else {
+        "required"
+    };
+    b.put(
+        &unit,
+        template.clone(),
+        &c.id,
+        group.clone(),
+        Resource::new("AWS::EC2::LaunchTemplate").with_property(
+            "LaunchTemplateData",
+            Value::map([(
+                "MetadataOptions",
+                Value::map([
+                    ("HttpTokens", Value::string(tokens)),
+                    ("HttpEndpoint", Value::string("enabled")),
+                    ("HttpPutResponseHopLimit", Value::from(1_u32)),
+                ]),
+            )]),
+        ),
+    );
+    let mut resource = Resource::new(RESOURCE_TYPE)
+        .with_property("ImageId", image)
+        .with_property(
+            "InstanceType",
+            p.instance_type.clone().unwrap_or_else(|| "t3.micro".into()),
+        )
+        .with_property(
+            "LaunchTemplate",
+            Value::map([
+                ("LaunchTemplateId", Value::reference(&template)),
+                ("Version", Value::get_att(&template, "LatestVersionNumber")),
+            ]),
+        )
+        .with_property("Monitoring", true)
+        .with_property("EbsOptimized", true)
+        .with_property("Tags", tags(&c.id, &c.tags));
+    let interface = Value::map([
+        ("DeviceIndex", Value::string("0")),
+        ("SubnetId", Value::reference(b.logical_id(&subnet.id))),
+        (
+            "AssociatePublicIpAddress",
+            Value::from(p.publicly_accessible == Some(true)),
+        ),
+        (
+            "GroupSet",
+            Value::list([Value::get_att(
+                b.logical_id_for(&c.id, "SecurityGroup"),
+                "GroupId",
+            )]),
+        ),
+    ]);
+    resource = resource.with_property("NetworkInterfaces", Value::list([interface]));
+    let mut ebs = crate::value::Map::default();
+    ebs.insert("VolumeType".into(), Value::string("gp3"));
+    ebs.insert("VolumeSize".into(), Value::from(30_u32));
+    ebs.insert(
+        "Encrypted".into(),
+        Value::from(p.encrypted_at_rest != Some(false)),
+    );
+    if p.encrypted_at_rest != Some(false) {
+        ebs.insert("KmsKeyId".into(), b.key_arn(&unit, c));
+    }
+    resource = resource.with_property(
+        "BlockDeviceMappings",
+        Value::list([Value::map([
+            ("DeviceName", Value::string("/dev/xvda")),
+            ("Ebs", Value::from(ebs)),
+        ])]),
+    );
+    if has_role {
+        let profile = b.logical_id_for(&c.id, "InstanceProfile");
+        let role_name = match &c.identity {
+            Some(identity) => {
+                let owner = b
+                    .identity(identity)
+                    .map(|i| b.unit_of_identity(i))
+                    .unwrap_or_else(|| unit.clone());
+                b.reference(&unit, &owner, &b.logical_id(identity), None)
+            }
+            None => Value::reference(b.logical_id_for(&c.id, "Role")),
+        };
+        b.put(
+            &unit,
+            profile.clone(),
+            &c.id,
+            Group::Security,
+            Resource::new("AWS::IAM::InstanceProfile")
+                .with_property("Roles", Value::list([role_name])),
+        );
+        resource = resource.with_property("IamInstanceProfile", Value::reference(&profile));
+    }
+    b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
+}
+
+impl Importer<'_> {
+    fn auto_scaling_group(&mut self, key: &ResourceKey) -> Component {
+        let subnets = self.property(key.0, &key.1, &["VPCZoneIdentifier"]);
+        let subnet = self.subnet_for(&subnets, Tier::Private);
+        let mut component = self.new_component(key, ComponentKind::Ec2Instance, subnet);
+        component.description = Some("Auto Scaling group, drawn as its instances.".to_owned());
+        let configuration = self
+            .property(key.0, &key.1, &["LaunchConfigurationName"])
+            .resource();
+        let template = self
+            .property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"])
+            .resource();
+        if let Some(configuration) = configuration {
+            component.properties.instance_type = self.text(&configuration, &["InstanceType"]);
+            component.properties.image = self.text(&configuration, &["ImageId"]);
+            component.identity = self.role_of(&self.property(
+                configuration.0,
+                &configuration.1,
+                &["IamInstanceProfile"],
+            ));
+            component.properties.publicly_accessible =
+                self.flag(&configuration, &["AssociatePublicIpAddress"]);
+            component.properties.imdsv2 = Some(
+                self.text(&configuration, &["MetadataOptions", "HttpTokens"])
+                    .as_deref()
+                    == Some("required"),
+            );
+        } else if let Some(template) = template {
+            let at = |path: &[&'static str]| -> Vec<&'static str> {
+                std::iter::once("LaunchTemplateData")
+                    .chain(path.iter().copied())
+                    .collect()
+            };
+            component.properties.instance_type = self.text(&template, &at(&["InstanceType"]));
+            component.properties.image = self.text(&template, &at(&["ImageId"]));
+            let mut profile =
+                self.property(template.0, &template.1, &at(&["IamInstanceProfile", "Arn"]));
+            if matches!(profile, Sym::NoValue) {
+                profile = self.property(
+                    template.0,
+                    &template.1,
+                    &at(&["IamInstanceProfile", "Name"]),
+                );
+            }
+            component.identity = self.role_of(&profile);
+            component.properties.imdsv2 = Some(
+                self.text(&template, &at(&["MetadataOptions", "HttpTokens"]))
+                    .as_deref()
+                    == Some("required"),
+            );
+            let interfaces = self
+                .resource(&template)
+                .property("LaunchTemplateData")
+                .and_then(|data| self.lookup(template.0, data, "NetworkInterfaces"))
+                .cloned()
+                .unwrap_or(Value::null());
+            component.properties.publicly_accessible = self
+                .list_items(template.0, &interfaces)
+                .first()
+                .and_then(|interface| interface.get("AssociatePublicIpAddress"))
+                .and_then(|flag| {
+                    self.eval(template.0, flag)
+                        .as_text()
+                        .map(|text| text == "true")
+                });
+        }
+        component
+    }
+}
+
+/// Reads `AWS::EC2::Instance` into a component.
+pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
+    let subnets = match im.property(key.0, &key.1, &["SubnetId"]) {
+        Sym::NoValue => im
+            .resource(key)
+            .property("NetworkInterfaces")
+            .and_then(|interfaces| im.list_items(key.0, interfaces).first().copied().cloned())
+            .and_then(|interface| interface.get("SubnetId").cloned())
+            .map_or(Sym::NoValue, |subnet| im.eval(key.0, &subnet)),
+        subnet => subnet,
+    };
+    let subnet = im.subnet_for(&subnets, Tier::Private);
+    let mut component = im.new_component(key, ComponentKind::Ec2Instance, subnet);
+    component.properties.instance_type = im.text(key, &["InstanceType"]);
+    component.properties.image = im.text(key, &["ImageId"]);
+    component.identity = im.role_of(&im.property(key.0, &key.1, &["IamInstanceProfile"]));
+    // Instance metadata options are set only through a launch template; without one, the
+    // instance accepts IMDSv1.
+    let template = im
+        .property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"])
+        .resource();
+    component.properties.imdsv2 = Some(template.is_some_and(|template| {
+        im.text(
+            &template,
+            &["LaunchTemplateData", "MetadataOptions", "HttpTokens"],
+        )
+        .as_deref()
+            == Some("required")
+    }));
+    let first = |list: &str| {
+        im.resource(key)
+            .property(list)
+            .and_then(|items| im.list_items(key.0, items).first().copied().cloned())
+    };
+    let flag = |value: Option<&Value>| {
+        value.and_then(|value| match im.eval(key.0, value).as_text() {
+            Some("true") => Some(true),
+            Some("false") => Some(false),
+            _ => None,
+        })
+    };
+    component.properties.publicly_accessible = first("NetworkInterfaces")
+        .and_then(|interface| flag(interface.get("AssociatePublicIpAddress")));
+    component.properties.encrypted_at_rest = first("BlockDeviceMappings")
+        .and_then(|mapping| flag(mapping.get("Ebs").and_then(|ebs| ebs.get("Encrypted"))));
+    Some(component)
+}
+
+/// Reads `AWS::AutoScaling::AutoScalingGroup` into a component.
+pub(crate) fn import_auto_scaling_group(
+    im: &mut Importer<'_>,
+    key: &ResourceKey,
+) -> Option<Component> {
+    Some(im.auto_scaling_group(key))
+}

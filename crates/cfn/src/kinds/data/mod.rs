@@ -1,0 +1,33 @@
+//! Data stores and keys: KMS keys whose policies name the roles that use them, S3 buckets that
+//! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
+//! authentication and a managed master password, DynamoDB, ElastiCache, Secrets Manager, SQS
+//! and SNS, all encrypted with KMS and kept on deletion.
+
+pub(crate) mod dynamodb_table;
+pub(crate) mod elasticache;
+pub(crate) mod kms_key;
+pub(crate) mod rds;
+pub(crate) mod s3_bucket;
+pub(crate) mod secret;
+pub(crate) mod sns_topic;
+pub(crate) mod sqs_queue;
+
+use zta_model::ComponentKind;
+
+use crate::export::builder::Builder;
+
+pub(crate) fn generate(b: &mut Builder<'_>) {
+    for c in &b.design.components {
+        match c.kind {
+            ComponentKind::KmsKey => kms_key::export(b, c),
+            ComponentKind::S3Bucket => s3_bucket::export(b, c),
+            ComponentKind::Rds => rds::export(b, c),
+            ComponentKind::DynamodbTable => dynamodb_table::export(b, c),
+            ComponentKind::Elasticache => elasticache::export(b, c),
+            ComponentKind::Secret => secret::export(b, c),
+            ComponentKind::SqsQueue => sqs_queue::export(b, c),
+            ComponentKind::SnsTopic => sns_topic::export(b, c),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Network Load Balancers: TLS or TCP listeners and target groups for the flows they forward.
+
+use zta_model::Component;
+
+use crate::export::builder::Builder;
+use crate::export::security_groups::flow_ports;
+use crate::export::support::internet_facing;
+use crate::kinds::edge::acm_certificate::certificate_arn;
+use crate::kinds::edge::load_balancing::{
+    forward, forwarded, listener_id, load_balancer, target_group, terminate_tls,
+};
+use crate::template::Resource;
+use crate::value::Value;
+pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    let Some(subnet) = b.subnet_of(c) else { return };
+    let group = b.workload_group(c);
+    let public = internet_facing(b, c);
+    let subnets = b.segment_refs(&b.spread_subnets(subnet));
+    let balancer = b.logical_id(&c.id);
+    b.put(
+        &unit,
+        balancer.clone(),
+        &c.id,
+        group.clone(),
+        load_balancer(
+            b,
+            c,
+            "network",
+            public,
+            subnets,
+            &[("deletion_protection.enabled", "true")],
+        ),
+    );
+    b.skip_checkov(
+        &unit,
+        &balancer,
+        "CKV_AWS_91",
+        "NLB access logs cover only TLS listeners and need a region-specific log bucket principal the design does not model; VPC flow logs record this balancer's connections.",
+    );
+    let targets = forwarded(b, c);
+    for (flow, target) in &targets {
+        target_group(b, &unit, c, flow, target, true);
+    }
+    let inbound_ports: Vec<u16> = b
+        .flows_to(&c.id)
+        .iter()
+        .flat_map(|f| flow_ports(f))
+        .map(|r| r.from.max(1))
+        .collect();
+    let port = inbound_ports.first().copied().unwrap_or(443);
+    let tls = c.properties.certificate.is_some();
+    let mut listener = Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+        .with_property("LoadBalancerArn", Value::reference(&balancer))
+        .with_property("Port", port)
+        .with_property("Protocol", if tls { "TLS" } else { "TCP" });
+    if tls {
+        let certificate = certificate_arn(b, &unit, c);
+        listener = terminate_tls(listener, c, certificate);
+    }
+    match targets.first() {
+        Some((flow, _)) => {
+            listener = listener.with_property(
+                "DefaultActions",
+                Value::list([forward(b.logical_id_for(&flow.id, "TargetGroup"))]),
+            );
+            b.put(&unit, listener_id(b, c), &c.id, group, listener);
+        }
+        None => b.warn(format!(
+            "NLB `{}` forwards no flow; its listener is not exported",
+            c.id
+        )),
+    }
+}

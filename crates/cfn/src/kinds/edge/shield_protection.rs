@@ -1,0 +1,78 @@
+//! Shield Advanced protections of the resources the design names.
+
+use zta_model::{Component, ComponentKind};
+
+use crate::export::builder::{Builder, Group};
+use crate::import::{Importer, ResourceKey};
+use crate::template::Resource;
+use crate::value::Value;
+
+/// The resource type this kind is written as and read from.
+pub(crate) const RESOURCE_TYPE: &str = "AWS::Shield::Protection";
+
+pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
+    let unit = b.unit_of_component(c);
+    b.manual_step(
+        &c.id,
+        &unit,
+        "Subscribe to Shield Advanced",
+        format!("Shield Advanced protections (`{}`) need an active subscription in the account (aws shield create-subscription; a one-year commitment with a monthly fee) before the stack is deployed.", c.id),
+    );
+    for protected in &c.properties.protects {
+        let Some(target) = b.component(protected) else {
+            continue;
+        };
+        let target_unit = b.unit_of_component(target);
+        let id = b.logical_id(protected);
+        let arn = match target.kind {
+            ComponentKind::Route53Zone => b.reference(&unit, &target_unit, &id, None),
+            ComponentKind::Alb | ComponentKind::Nlb => b.reference(&unit, &target_unit, &id, None),
+            ComponentKind::Cloudfront => b.reference(&unit, &target_unit, &id, None),
+            ComponentKind::NatGateway => b.reference(
+                &unit,
+                &target_unit,
+                &b.logical_id_for(protected, "Eip"),
+                Some("AllocationId"),
+            ),
+            _ => {
+                b.warn(format!(
+                    "Shield Advanced cannot protect `{protected}` ({})",
+                    target.kind.as_str()
+                ));
+                continue;
+            }
+        };
+        let resource_arn = match target.kind {
+            ComponentKind::Route53Zone => Value::sub_with(
+                "arn:${AWS::Partition}:route53:::hostedzone/${Target}",
+                [("Target", arn)],
+            ),
+            ComponentKind::Cloudfront => Value::sub_with(
+                "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Target}",
+                [("Target", arn)],
+            ),
+            ComponentKind::NatGateway => Value::sub_with(
+                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:eip-allocation/${Target}",
+                [("Target", arn)],
+            ),
+            _ => arn,
+        };
+        b.put(
+            &unit,
+            b.logical_id_for(&c.id, &id),
+            &c.id,
+            Group::Security,
+            Resource::new(RESOURCE_TYPE)
+                .with_property("Name", format!("{}-{}", c.id, protected))
+                .with_property("ResourceArn", resource_arn),
+        );
+    }
+}
+
+/// Reads `AWS::Shield::Protection` into a component.
+pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
+    let account = im.account.clone();
+    let mut component = im.new_component(key, ComponentKind::ShieldProtection, account);
+    component.properties.protects = im.elements_of(&im.property(key.0, &key.1, &["ResourceArn"]));
+    Some(component)
+}

@@ -1,0 +1,59 @@
+//! IAM users and the policies the design states.
+
+use zta_model::Identity;
+
+use crate::export::builder::{Builder, Group};
+use crate::export::statements::{resource_arn, with_stated_policy};
+use crate::import::{Importer, ResourceKey};
+use crate::template::Resource;
+use crate::value::Value;
+
+/// The resource type this kind is written as and read from.
+pub(crate) const RESOURCE_TYPE: &str = "AWS::IAM::User";
+
+pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
+    let unit = b.unit_of_identity(identity);
+    let mut resource = Resource::new(RESOURCE_TYPE);
+    if !identity.managed_policies.is_empty() {
+        resource = resource.with_property(
+            "ManagedPolicyArns",
+            Value::list(identity.managed_policies.iter().map(|a| b.design_text(a))),
+        );
+    }
+    if !identity.groups.is_empty() {
+        resource = resource.with_property(
+            "Groups",
+            Value::list(
+                identity
+                    .groups
+                    .iter()
+                    .map(|g| Value::reference(b.logical_id(g))),
+            ),
+        );
+    }
+    if let Some(boundary) = &identity.permissions_boundary {
+        resource = resource.with_property("PermissionsBoundary", resource_arn(b, &unit, boundary));
+    }
+    resource = with_stated_policy(b, &unit, identity, resource);
+    b.put(
+        &unit,
+        b.logical_id(&identity.id),
+        &identity.id,
+        Group::Security,
+        resource,
+    );
+    if identity.console_access == Some(true) {
+        b.manual_step(
+            &identity.id,
+            &unit,
+            "Set the IAM user's console password",
+            format!("A password never goes into a template: create the console password of `{}` with aws iam create-login-profile --password-reset-required, and enrol an MFA device.", identity.id),
+        );
+    }
+}
+
+/// Reads a user's policies and whether it may sign in to the console.
+pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Identity) {
+    im.read_iam_policies(key, identity);
+    identity.console_access = Some(im.resource(key).property("LoginProfile").is_some());
+}

@@ -1,0 +1,136 @@
+//! One module per component kind (and per identity kind), grouped as the palette groups them.
+//! Each category's `mod.rs` holds its generator: the passes that export its kinds, in the order
+//! that fixes where their resources stand in the template.
+
+pub(crate) mod compute;
+pub(crate) mod data;
+pub(crate) mod edge;
+pub(crate) mod identity;
+pub(crate) mod monitoring;
+pub(crate) mod network;
+
+use zta_model::Component;
+
+use crate::import::{Importer, ResourceKey};
+
+/// Reads one resource into a component; `None` when the resource is absorbed into another
+/// element instead (a database cluster's instances) or is not one the design can express.
+pub(crate) type Reader = fn(&mut Importer<'_>, &ResourceKey) -> Option<Component>;
+
+/// The resource types that become components, with their readers, in the order an import reads
+/// them: first those that other components point at (keys, certificates, stores), then compute,
+/// databases and the edge, and last those that point at the components above.
+pub(crate) const READERS: &[(&str, Reader)] = &[
+    (data::kms_key::RESOURCE_TYPE, data::kms_key::import),
+    (
+        edge::acm_certificate::RESOURCE_TYPE,
+        edge::acm_certificate::import,
+    ),
+    (
+        monitoring::log_group::RESOURCE_TYPE,
+        monitoring::log_group::import,
+    ),
+    (data::s3_bucket::RESOURCE_TYPE, data::s3_bucket::import),
+    (
+        data::dynamodb_table::RESOURCE_TYPE,
+        data::dynamodb_table::import,
+    ),
+    (data::sqs_queue::RESOURCE_TYPE, data::sqs_queue::import),
+    (data::sns_topic::RESOURCE_TYPE, data::sns_topic::import),
+    (data::secret::RESOURCE_TYPE, data::secret::import),
+    (
+        compute::ecr_repository::RESOURCE_TYPE,
+        compute::ecr_repository::import,
+    ),
+    (
+        network::route53_zone::RESOURCE_TYPE,
+        network::route53_zone::import,
+    ),
+    (
+        monitoring::cloudtrail::RESOURCE_TYPE,
+        monitoring::cloudtrail::import,
+    ),
+    (
+        monitoring::cloudwatch_alarm::RESOURCE_TYPE,
+        monitoring::cloudwatch_alarm::import,
+    ),
+    (
+        monitoring::config_recorder::RESOURCE_TYPE,
+        monitoring::config_recorder::import,
+    ),
+    (
+        monitoring::security_hub::RESOURCE_TYPE,
+        monitoring::security_hub::import,
+    ),
+    (
+        monitoring::guardduty::RESOURCE_TYPE,
+        monitoring::guardduty::import,
+    ),
+    (monitoring::macie::RESOURCE_TYPE, monitoring::macie::import),
+    (
+        monitoring::access_analyzer::RESOURCE_TYPE,
+        monitoring::access_analyzer::import,
+    ),
+    (
+        monitoring::patch_baseline::RESOURCE_TYPE,
+        monitoring::patch_baseline::import,
+    ),
+    (compute::app_mesh::RESOURCE_TYPE, compute::app_mesh::import),
+    (data::rds::DB_CLUSTER, data::rds::import_cluster),
+    (data::rds::DB_INSTANCE, data::rds::import_instance),
+    (
+        data::elasticache::REPLICATION_GROUP,
+        data::elasticache::import,
+    ),
+    (data::elasticache::CACHE_CLUSTER, data::elasticache::import),
+    (
+        edge::load_balancing::RESOURCE_TYPE,
+        edge::load_balancing::import,
+    ),
+    (edge::cloudfront::RESOURCE_TYPE, edge::cloudfront::import),
+    (
+        edge::api_gateway::REST_API,
+        edge::api_gateway::import_rest_api,
+    ),
+    (
+        edge::api_gateway::HTTP_API,
+        edge::api_gateway::import_http_api,
+    ),
+    (
+        compute::ec2_instance::RESOURCE_TYPE,
+        compute::ec2_instance::import,
+    ),
+    (
+        compute::ec2_instance::AUTO_SCALING_GROUP,
+        compute::ec2_instance::import_auto_scaling_group,
+    ),
+    (
+        compute::lambda_function::RESOURCE_TYPE,
+        compute::lambda_function::import,
+    ),
+    (
+        compute::ecs_service::RESOURCE_TYPE,
+        compute::ecs_service::import,
+    ),
+    (
+        compute::eks_cluster::RESOURCE_TYPE,
+        compute::eks_cluster::import,
+    ),
+    (
+        network::network_firewall::RESOURCE_TYPE,
+        network::network_firewall::import,
+    ),
+    (
+        compute::ecs_cluster::RESOURCE_TYPE,
+        compute::ecs_cluster::import,
+    ),
+    (edge::waf_web_acl::RESOURCE_TYPE, edge::waf_web_acl::import),
+    (
+        edge::shield_protection::RESOURCE_TYPE,
+        edge::shield_protection::import,
+    ),
+    (
+        monitoring::ram_share::RESOURCE_TYPE,
+        monitoring::ram_share::import,
+    ),
+];

@@ -1,0 +1,161 @@
+// Structured editors for the parts of an identity that were raw JSON: who a role trusts, its
+// permission statements, and the risks an element accepts. Each row edits one entry with the
+// choices the design offers (its services, elements and accounts) and commits like the other
+// fields, so the user never writes JSON and a typo is named where it is.
+import { useState } from "react";
+
+import type { Design, Effect, PolicyStatement, Principal, PrincipalKind, Suppression } from "../model/types";
+import { SelectField, TextField } from "./fields";
+import * as v from "./validate";
+
+const principalKinds: [PrincipalKind, string][] = [
+  ["service", "AWS service"],
+  ["identity", "Identity in this design"],
+  ["actor", "Actor in this design"],
+  ["account", "Account in this design"],
+  ["external_account", "Other AWS account"],
+  ["federated", "Federated identity provider"],
+];
+
+/** Services that commonly assume roles, offered as completions. */
+const services = [
+  "ecs-tasks.amazonaws.com",
+  "lambda.amazonaws.com",
+  "ec2.amazonaws.com",
+  "eks.amazonaws.com",
+  "states.amazonaws.com",
+  "events.amazonaws.com",
+  "apigateway.amazonaws.com",
+  "codebuild.amazonaws.com",
+];
+
+/** The choices for a principal's id, or null when it is free text (a service, an account id). */
+function principalChoices(design: Design, kind: PrincipalKind): [string, string][] | null {
+  const named = (items: { id: string; name: string }[]) => items.map((i) => [i.id, i.name === i.id ? i.id : `${i.name} (${i.id})`] as [string, string]);
+  switch (kind) {
+    case "identity":
+      return named(design.identities);
+    case "actor":
+      return named(design.actors);
+    case "account":
+      return named(design.segments.filter((s) => s.kind === "account"));
+    case "federated":
+      return named(design.identities.filter((i) => i.kind === "identity_provider" || i.kind === "cognito_user_pool"));
+    default:
+      return null;
+  }
+}
+
+export const principalIdValidator = (kind: PrincipalKind) => (text: string) => {
+  if (!text.trim()) return "Say which one.";
+  if (kind === "service" && !/^[a-z0-9.-]+\.amazonaws\.com$/.test(text.trim())) return "A service principal such as ecs-tasks.amazonaws.com.";
+  if (kind === "external_account" && !/^\d{12}$/.test(text.trim())) return "An AWS account id is 12 digits.";
+  return null;
+};
+
+export function TrustEditor({ design, trusts, onCommit }: { design: Design; trusts: Principal[]; onCommit: (trusts: Principal[]) => void }) {
+  // A principal being added stays here until it names someone, so that the design never holds
+  // a trust without a principal.
+  const [adding, setAdding] = useState<Principal | null>(null);
+  const rows = adding ? [...trusts, adding] : trusts;
+  const replace = (index: number, principal: Principal) => {
+    if (index < trusts.length) {
+      onCommit(trusts.map((t, i) => (i === index ? principal : t)));
+    } else if (principal.id && !principalIdValidator(principal.kind)(principal.id)) {
+      setAdding(null);
+      onCommit([...trusts, principal]);
+    } else {
+      setAdding(principal);
+    }
+  };
+  const remove = (index: number) => (index < trusts.length ? onCommit(trusts.filter((_, i) => i !== index)) : setAdding(null));
+  return (
+    <div className="field structured" data-testid="trust-editor">
+      <span className="field-label">Trusted principals (who may assume the role)</span>
+      {rows.length === 0 && <span className="muted">Nobody may assume this role yet.</span>}
+      {rows.map((principal, index) => {
+        const choices = principalChoices(design, principal.kind);
+        return (
+          <div key={index} className="structured-row" data-testid="trust-row">
+            <SelectField<PrincipalKind> label="Kind" value={principal.kind} options={principalKinds}
+              onCommit={(kind) => kind && replace(index, { kind, id: "" })} />
+            {choices ? (
+              <SelectField label="Which" value={principal.id || null} unset="Choose…" options={choices}
+                onCommit={(id) => replace(index, { ...principal, id: id ?? "" })} />
+            ) : (
+              <TextField label={principal.kind === "service" ? "Service" : "Account id"} value={principal.id}
+                placeholder={principal.kind === "service" ? "ecs-tasks.amazonaws.com" : "a 12-digit account id"}
+                validate={principalIdValidator(principal.kind)} suggestions={principal.kind === "service" ? services : undefined}
+                onCommit={(id) => replace(index, { ...principal, id: id.trim() })} />
+            )}
+            <button className="link" onClick={() => remove(index)}>Remove</button>
+          </div>
+        );
+      })}
+      {!adding && <button className="link" data-testid="trust-add" onClick={() => setAdding({ kind: "service", id: "" })}>Add a principal</button>}
+    </div>
+  );
+}
+
+/** The design's elements a statement may name as resources (the exporter turns them into ARNs). */
+function resourceChoices(design: Design): string[] {
+  return design.components.map((c) => c.id);
+}
+
+export function PolicyEditor({ design, label, statements, onCommit }: {
+  design: Design;
+  label: string;
+  statements: PolicyStatement[];
+  onCommit: (statements: PolicyStatement[]) => void;
+}) {
+  const replace = (index: number, statement: PolicyStatement) => onCommit(statements.map((s, i) => (i === index ? statement : s)));
+  const resources = resourceChoices(design);
+  return (
+    <div className="field structured" data-testid="policy-editor">
+      <span className="field-label">{label}</span>
+      {statements.length === 0 && <span className="muted">No statements: nothing is allowed.</span>}
+      {statements.map((statement, index) => (
+        <div key={index} className="structured-row statement" data-testid="policy-statement">
+          <SelectField<Effect> label="Effect" value={statement.effect ?? "allow"} options={[["allow", "Allow"], ["deny", "Deny"]]}
+            onCommit={(effect) => effect && replace(index, { ...statement, effect })} />
+          <TextField label="Actions" value={(statement.actions ?? []).join(", ")} validate={v.iamActions} placeholder="s3:GetObject, s3:PutObject"
+            testId="policy-actions" onCommit={(text) => replace(index, { ...statement, actions: v.splitList(text) })} />
+          <TextField label="Resources" value={(statement.resources ?? []).join(", ")} validate={resourceValidator(resources)}
+            placeholder={resources.length > 0 ? `an element id such as ${resources[0]}, or an ARN` : "an ARN"} suggestions={resources}
+            testId="policy-resources" onCommit={(text) => replace(index, { ...statement, resources: v.splitList(text) })} />
+          <button className="link" onClick={() => onCommit(statements.filter((_, i) => i !== index))}>Remove statement</button>
+        </div>
+      ))}
+      <button className="link" data-testid="policy-add" onClick={() => onCommit([...statements, { effect: "allow", actions: [], resources: [] }])}>
+        Add a statement
+      </button>
+    </div>
+  );
+}
+
+/** Resources are ARNs, `*`, or ids of the design's elements. */
+export const resourceValidator = (ids: string[]) => (text: string) => {
+  const known = new Set(ids);
+  for (const value of v.splitList(text)) {
+    if (value === "*" || known.has(value) || value.startsWith("arn:")) continue;
+    return `'${value}' is neither an element of this design nor an ARN.`;
+  }
+  return null;
+};
+
+export function SuppressionEditor({ suppress, onCommit }: { suppress: Suppression[]; onCommit: (suppress: Suppression[]) => void }) {
+  const replace = (index: number, entry: Suppression) => onCommit(suppress.map((s, i) => (i === index ? entry : s)));
+  return (
+    <div className="field structured" data-testid="suppression-editor">
+      {suppress.map((entry, index) => (
+        <div key={index} className="structured-row" data-testid="suppression">
+          <TextField label="Rule" value={entry.rule} validate={(t) => (/^ZT-[A-Z]+-\d{3}$/.test(t.trim()) ? null : "A rule code such as ZT-NET-004.")}
+            onCommit={(rule) => replace(index, { ...entry, rule: rule.trim() })} />
+          <TextField label="Why the risk is accepted" value={entry.reason} validate={v.required} multiline rows={2}
+            onCommit={(reason) => replace(index, { ...entry, reason })} />
+          <button className="link" onClick={() => onCommit(suppress.filter((_, i) => i !== index))}>Remove</button>
+        </div>
+      ))}
+    </div>
+  );
+}
