@@ -9,6 +9,7 @@ REFERENCE := examples/aws-zta-reference.zta.yaml
 TEST_PATH := $(CURDIR)/$(VENV)/bin:$(CURDIR)/$(CHECKOV_VENV)/bin:$(PATH)
 
 include mk/app.mk
+include mk/fuzz.mk
 
 .PHONY: help setup setup-system setup-python setup-ui run test lint test-rust bench clean
 

@@ -8,8 +8,10 @@
 use std::fmt;
 
 use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_sts::config::ProvideCredentials;
 
 use crate::error::{Error, Result};
+use crate::redact;
 
 /// What the user chose on the command line or in the app; each `None` falls back to the SDK's
 /// standard resolution (environment, then profile).
@@ -50,6 +52,29 @@ impl AwsConnection {
             loader = loader.endpoint_url(endpoint_url);
         }
         let config = loader.load().await;
+        // Resolving the credentials once here lets every message be scrubbed of their exact
+        // values, whatever their shape, and lets a session token be kept off plain HTTP.
+        let credentials = match config.credentials_provider() {
+            Some(provider) => provider.provide_credentials().await.ok(),
+            None => None,
+        };
+        if let Some(credentials) = &credentials {
+            redact::remember_secret(credentials.access_key_id());
+            redact::remember_secret(credentials.secret_access_key());
+            if let Some(token) = credentials.session_token() {
+                redact::remember_secret(token);
+            }
+        }
+        if let Some(endpoint) = &options.endpoint_url
+            && is_plain_http_beyond_loopback(endpoint)
+            && credentials
+                .as_ref()
+                .is_none_or(|credentials| credentials.session_token().is_some())
+        {
+            return Err(Error::SessionTokenInClear {
+                endpoint: endpoint.clone(),
+            });
+        }
         Self::from_config(&config, options)
     }
 
@@ -106,6 +131,30 @@ impl AwsConnection {
     }
 }
 
+/// Whether an endpoint is plain `http://` to a host other than this machine, where a session
+/// token in the request headers would cross the network in clear text. Loopback (an emulator
+/// such as moto on `127.0.0.1` or `localhost`) never leaves the machine.
+fn is_plain_http_beyond_loopback(endpoint: &str) -> bool {
+    let Some(rest) = endpoint
+        .get(..7)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("http://"))
+        .map(|_| &endpoint[7..])
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_and_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = match host_and_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host_and_port.split(':').next().unwrap_or_default(),
+    };
+    let is_loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|address| address.is_loopback());
+    !is_loopback
+}
+
 /// Shows where calls go, never the credentials: the SDK's own configuration would print the
 /// access key id.
 impl fmt::Debug for AwsConnection {
@@ -116,5 +165,30 @@ impl fmt::Debug for AwsConnection {
             .field("profile", &self.profile)
             .field("endpoint_url", &self.endpoint_url)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_plain_http_beyond_loopback;
+
+    #[test]
+    fn only_plain_http_beyond_loopback_is_flagged() {
+        for endpoint in [
+            "http://10.0.0.5:4566",
+            "HTTP://emulator.example.com/",
+            "http://user@192.168.1.2",
+        ] {
+            assert!(is_plain_http_beyond_loopback(endpoint), "{endpoint}");
+        }
+        for endpoint in [
+            "https://cloudformation.eu-west-1.amazonaws.com",
+            "http://127.0.0.1:5000",
+            "http://localhost:4566/",
+            "http://[::1]:5000",
+            "http://127.8.9.1",
+        ] {
+            assert!(!is_plain_http_beyond_loopback(endpoint), "{endpoint}");
+        }
     }
 }

@@ -9,6 +9,17 @@ use crate::redact::scrub;
 /// Everything that can go wrong while talking to AWS.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The endpoint is plain HTTP beyond this machine and the credentials carry a session
+    /// token (or could not be resolved to tell), which would cross the network in clear text.
+    #[error(
+        "refusing to send AWS credentials with a session token in clear text to {endpoint}: use \
+         https://, or plain http:// only to an emulator on this machine (localhost, 127.0.0.1, ::1)"
+    )]
+    SessionTokenInClear {
+        /// The endpoint given.
+        endpoint: String,
+    },
+
     /// Neither the options, the environment nor the profile named a region.
     #[error(
         "no AWS region is configured: pass --region, set AWS_REGION, or set `region` in the profile"

@@ -6,6 +6,8 @@
 //! [`scrub`] first, so a secret that slips into one is replaced before a user, a log or a
 //! design file sees it.
 
+use std::sync::{PoisonError, RwLock};
+
 /// The prefixes of AWS access key ids: long-term (`AKIA`) and temporary (`ASIA`).
 const KEY_ID_PREFIXES: [&str; 2] = ["AKIA", "ASIA"];
 
@@ -19,8 +21,44 @@ const SECRET_MIN_LENGTH: usize = 40;
 /// What replaces a scrubbed credential.
 pub const REDACTED: &str = "[REDACTED]";
 
-/// Replaces access key ids and secret-shaped base64 runs in `text` with [`REDACTED`].
+/// Shortest value remembered as a secret: shorter text (an empty token, a placeholder) would
+/// scrub ordinary words.
+const MIN_REMEMBERED_LENGTH: usize = 8;
+
+/// The exact credential values resolved in this process, scrubbed wherever they appear.
+static REMEMBERED: RwLock<Vec<String>> = RwLock::new(Vec::new());
+
+/// Remembers a credential value (an access key id, a secret access key, a session token) so
+/// that [`scrub`] replaces it exactly, whatever its shape.
+pub fn remember_secret(value: &str) {
+    if value.len() < MIN_REMEMBERED_LENGTH {
+        return;
+    }
+    let mut remembered = REMEMBERED.write().unwrap_or_else(PoisonError::into_inner);
+    if !remembered.iter().any(|known| known == value) {
+        remembered.push(value.to_owned());
+        // The longest first, so that a value containing another is replaced whole.
+        remembered.sort_by_key(|known| std::cmp::Reverse(known.len()));
+    }
+}
+
+/// Replaces the remembered credential values, access key ids and secret-shaped base64 runs in
+/// `text` with [`REDACTED`].
 pub fn scrub(text: &str) -> String {
+    let mut exact = text.to_owned();
+    for known in REMEMBERED
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+    {
+        if exact.contains(known.as_str()) {
+            exact = exact.replace(known.as_str(), REDACTED);
+        }
+    }
+    scrub_patterns(&exact)
+}
+
+fn scrub_patterns(text: &str) -> String {
     let characters: Vec<char> = text.chars().collect();
     let mut scrubbed = String::with_capacity(text.len());
     let mut index = 0;
@@ -67,11 +105,14 @@ fn looks_like_credential(run: &str) -> bool {
                 .all(|character| character.is_ascii_uppercase() || character.is_ascii_digit())
     });
     // Long base64 runs are secrets only when they mix character classes as random keys
-    // do; a long run of one case (a resource name, a hex digest) is left alone.
+    // do; a long run of one case (a resource name, a hex digest) is left alone. A random key
+    // may lack digits, so a `/` or `+` counts as well (a long CamelCase name has neither).
     let is_secret = run.len() >= SECRET_MIN_LENGTH
         && run.chars().any(|character| character.is_ascii_uppercase())
         && run.chars().any(|character| character.is_ascii_lowercase())
-        && run.chars().any(|character| character.is_ascii_digit());
+        && run
+            .chars()
+            .any(|character| character.is_ascii_digit() || matches!(character, '/' | '+'));
     is_key_id || is_secret
 }
 
@@ -97,6 +138,24 @@ mod tests {
                        e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
         assert_eq!(scrub(message), message);
         assert!(!contains_credential(message));
+    }
+
+    #[test]
+    fn scrubs_remembered_values_whatever_their_shape() {
+        let secret = "onlylowercaselettersnodigitsatallinthissecretkey";
+        assert_eq!(scrub(secret), secret, "no pattern matches it");
+        remember_secret(secret);
+        assert_eq!(scrub(&format!("key={secret}.")), "key=[REDACTED].");
+        remember_secret("short");
+        assert_eq!(scrub("short"), "short");
+    }
+
+    #[test]
+    fn a_secret_without_digits_is_scrubbed_by_pattern() {
+        let secret = "wJalrXUtnFEMIK/MDENGbPxRfiCYZTAFAKESECRETK";
+        assert_eq!(scrub(&format!("got {secret}")), "got [REDACTED]");
+        let name = "ThisIsAVeryLongCamelCaseResourceNameForTesting";
+        assert_eq!(scrub(name), name);
     }
 
     #[test]

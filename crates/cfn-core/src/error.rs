@@ -27,11 +27,13 @@ pub enum Error {
         location: Location,
         limit: usize,
     },
-    /// YAML aliases would expand into more values than the configured limit (an alias bomb).
+    /// The load would do more work than its budget allows: YAML aliases, `Fn::ForEach` loops
+    /// and the resolution of `Sub`, `Join` and parameter defaults produce more than the limit
+    /// (an alias bomb, loops nested in loops, a large default copied thousands of times).
     #[error(
-        "{origin}:{location}: YAML aliases expand to more than {limit} values; refusing to expand further"
+        "{origin}:{location}: the template expands to more than {limit} bytes (YAML aliases, Fn::ForEach loops, Sub, Join and parameter defaults together); refusing to go further"
     )]
-    AliasExpansion {
+    WorkLimit {
         origin: String,
         location: Location,
         limit: usize,

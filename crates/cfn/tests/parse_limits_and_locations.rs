@@ -11,14 +11,14 @@ fn a_yaml_alias_bomb_is_refused_without_expanding_it() {
             "a{level}: &a{level} [*a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}]\n"
         ));
     }
-    // Fully expanded this is 10^10 strings; the default budget stops it after 100,000 values.
+    // Fully expanded this is 10^10 strings; the default budget stops it after 256 MiB.
     let error = parse_value(&bomb, "bomb.yaml", Format::Yaml, &Limits::default()).unwrap_err();
     assert!(
-        matches!(error, Error::AliasExpansion { limit: 100_000, .. }),
+        matches!(error, Error::WorkLimit { limit, .. } if limit == 256 * 1024 * 1024),
         "{error}"
     );
     assert!(error.to_string().starts_with("bomb.yaml:"), "{error}");
-    assert!(error.to_string().contains("aliases expand"), "{error}");
+    assert!(error.to_string().contains("YAML aliases"), "{error}");
 }
 
 #[test]
@@ -132,4 +132,39 @@ fn an_empty_or_multi_document_file_is_not_a_template() {
         error.to_string().contains("more than one YAML document"),
         "{error}"
     );
+}
+
+#[test]
+fn columns_on_one_long_json_line_count_characters() {
+    // Positions are counted from the last one, not from the line's start; multi-byte
+    // characters still count as one column each, and an error after them is placed right.
+    let json = "{\"Resources\": {\"Bücket\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"Tägs\": [\"é\", tru]}}}}";
+    let error = Template::parse(json, "t.json").unwrap_err();
+    assert_eq!(error.to_string(), "t.json:1:83: expected a JSON value");
+    let json = "{\"Resources\": {\"Bücket\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"Tägs\": [\"é\", 1]}}}}";
+    let template = Template::parse(json, "t.json").unwrap();
+    let tags = template.resources["Bücket"].property("Tägs").unwrap();
+    assert_eq!(tags.location(), Some(Location::new(1, 77)));
+    assert_eq!(
+        tags.as_list().unwrap()[1].location(),
+        Some(Location::new(1, 83))
+    );
+}
+
+#[test]
+fn the_work_budget_counts_bytes_not_values() {
+    // Few values, many bytes: one anchored megabyte string aliased three hundred times.
+    let mut text = format!("Big: &big {}\nCopies: [", "x".repeat(1024 * 1024));
+    text.push_str(&"*big, ".repeat(300));
+    text.push_str("*big]\n");
+    let error = parse_value(&text, "t.yaml", Format::Yaml, &Limits::default()).unwrap_err();
+    assert!(
+        error.to_string().starts_with("t.yaml:2:") && matches!(error, Error::WorkLimit { .. }),
+        "{error}"
+    );
+    // The same aliases within a smaller total pass.
+    let mut text = format!("Big: &big {}\nCopies: [", "x".repeat(1024));
+    text.push_str(&"*big, ".repeat(300));
+    text.push_str("*big]\n");
+    parse_value(&text, "t.yaml", Format::Yaml, &Limits::default()).unwrap();
 }

@@ -11,7 +11,8 @@ use crate::exit::Outcome;
 ///
 /// An invalid design is a problem found (exit 1), printed with the offending lines on a
 /// terminal and as `file:line:column: message` lines otherwise, which CI annotators parse.
-/// Anything else (a file that cannot be read) is a failure (exit 2).
+/// Anything else (a file that cannot be read, a template that cannot be imported: bad syntax,
+/// over a limit, a nested stack refused) is a failure (exit 2).
 pub fn report_error(error: &Error) -> Outcome {
     match error {
         Error::Model(ModelError::Invalid(load_error)) => {
@@ -20,10 +21,6 @@ pub fn report_error(error: &Error) -> Outcome {
             } else {
                 eprintln!("{load_error}");
             }
-            Outcome::ProblemsFound
-        }
-        Error::Import(import_error) => {
-            eprintln!("error: {import_error}");
             Outcome::ProblemsFound
         }
         other => {

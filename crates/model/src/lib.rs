@@ -34,7 +34,10 @@ pub use design::{Design, ElementRef, SCHEMA_VERSION};
 pub use error::{Error, LoadError, Location, Problem, Result};
 pub use flow::{Auth, Flow, PortRange, Protocol, Tls};
 pub use format::{load_str, to_json, to_yaml};
-pub use fs::{load_file, render_for_path, save_file, write_atomic};
+pub use fs::{
+    MAX_DESIGN_BYTES, SaveOptions, load_file, read_design_text, render_for_path, save_file,
+    save_file_with, write_atomic, write_atomic_with,
+};
 pub use identity::{
     AccessKey, FederationProtocol, Identity, IdentityKind, MfaMode, Principal, PrincipalKind,
 };

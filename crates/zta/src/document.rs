@@ -4,7 +4,7 @@ use std::path::Path;
 
 use zta_model::Design;
 
-use crate::{DesignSummary, Result};
+use crate::{DesignSummary, Error, Result};
 
 /// Loads and checks a design file.
 pub fn load_design(path: &Path) -> Result<Design> {
@@ -31,19 +31,51 @@ pub enum FormatOutcome {
     Changed,
 }
 
+/// How `fmt` may treat a file it rewrites.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FormatOptions {
+    /// Only report whether the file would change.
+    pub check_only: bool,
+    /// Rewrite a read-only file too.
+    pub force: bool,
+    /// Rewrite a file although comments after its leading comment block would be lost.
+    pub drop_comments: bool,
+}
+
 /// Rewrites a design file in canonical form; with `check_only`, only reports whether it would.
-pub fn format_file(path: &Path, check_only: bool) -> Result<FormatOutcome> {
-    let design = load_design(path)?;
-    let current = std::fs::read_to_string(path).map_err(|source| zta_model::Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+///
+/// Canonical form keeps only the comment block at the top of a YAML file; a file with comments
+/// elsewhere is refused unless `drop_comments` says to lose them, so that no note is lost
+/// silently.
+pub fn format_file(path: &Path, options: FormatOptions) -> Result<FormatOutcome> {
+    let current = zta_model::read_design_text(path)?;
+    let design = zta_model::load_str(&current, &path.display().to_string())
+        .map_err(zta_model::Error::from)?;
     let canonical = zta_model::render_for_path(path, &design);
     if canonical == current {
         return Ok(FormatOutcome::Unchanged);
     }
-    if !check_only {
-        zta_model::write_atomic(path, canonical.as_bytes())?;
+    if options.check_only {
+        return Ok(FormatOutcome::Changed);
     }
+    let is_json = path
+        .extension()
+        .is_some_and(|extension| extension == "json");
+    if !is_json && !options.drop_comments {
+        let lost = zta_model::format::comments_after_header(&current);
+        if !lost.is_empty() {
+            return Err(Error::CommentsWouldBeLost {
+                path: path.to_path_buf(),
+                lines: lost.iter().map(|location| location.line).collect(),
+            });
+        }
+    }
+    zta_model::write_atomic_with(
+        path,
+        canonical.as_bytes(),
+        zta_model::SaveOptions {
+            force: options.force,
+        },
+    )?;
     Ok(FormatOutcome::Changed)
 }

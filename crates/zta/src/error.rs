@@ -26,6 +26,20 @@ pub enum Error {
     /// A design could not be exported to CloudFormation.
     #[error(transparent)]
     Export(#[from] zta_cfn::export::ExportError),
+    /// Formatting would drop comments that are not in the file's leading comment block.
+    #[error(
+        "{}: formatting would lose the comments on line{} {}: a design keeps only the comment \
+         block at its top; move them there, or pass --drop-comments to lose them",
+        path.display(),
+        if lines.len() == 1 { "" } else { "s" },
+        lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+    )]
+    CommentsWouldBeLost {
+        /// The design file.
+        path: std::path::PathBuf,
+        /// The lines of the comments that would be lost.
+        lines: Vec<usize>,
+    },
 }
 
 impl Error {
@@ -39,6 +53,7 @@ impl Error {
             Error::Import(_) => "import_failed",
             Error::Report(_) => "report_failed",
             Error::Export(_) => "export_failed",
+            Error::CommentsWouldBeLost { .. } => "comments_would_be_lost",
         }
     }
 }

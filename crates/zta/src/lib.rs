@@ -19,11 +19,13 @@ pub use app_support::{
     AssessedFinding, ComplianceAssessment, DesignProblem, compliance_assessment, design_problems,
 };
 pub use deploy::{DesignDeployment, PlannedStack, is_design_file, plan_design_deployment};
-pub use document::{FormatOutcome, check_file, format_file, load_design, save_design};
+pub use document::{
+    FormatOptions, FormatOutcome, check_file, format_file, load_design, save_design,
+};
 pub use error::{Error, Result};
 pub use examples::{example_design, example_names};
 pub use export::{CloudFormationExport, TemplateFormat, export_cloudformation};
-pub use import::{import_cloudformation, import_cloudformation_text};
+pub use import::{import_cloudformation, import_cloudformation_asking, import_cloudformation_text};
 pub use report::{Framework, Paper, ReportFormat, ReportRequest, render_report, report_file};
 pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons};
 use ts_rs::TS;
 use zta::model::Design;
 
@@ -60,7 +60,23 @@ pub async fn import_cloudformation(
     let Some(path) = picked.and_then(|file| file.into_path().ok()) else {
         return Ok(None);
     };
-    let outcome = zta::import_cloudformation(&path, None)?;
+    // The user chose the parent template only; reading a nested stack's file beside it is
+    // asked first, and a nested stack not read is carried verbatim.
+    let ask = |nested: &std::path::Path| {
+        app.dialog()
+            .message(format!(
+                "The template's nested stack refers to {}. Read that file too, to import the \
+                 nested stack's resources? Otherwise the nested stack is carried unread.",
+                nested.display()
+            ))
+            .title("Read a nested template?")
+            .buttons(MessageDialogButtons::OkCancelCustom(
+                "Read it".to_owned(),
+                "Carry it unread".to_owned(),
+            ))
+            .blocking_show()
+    };
+    let outcome = zta::import_cloudformation_asking(&path, None, &ask)?;
     *crate::state::lock(&state.current_file) = None;
     let report = outcome.report.to_string();
     let summary = report.lines().next().unwrap_or_default().to_string();

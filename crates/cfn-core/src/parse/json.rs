@@ -1,6 +1,8 @@
 //! JSON templates, read by a small recursive-descent parser that records the line and column of
 //! every value (serde_json keeps none) and stops at the nesting limit before the stack can.
 
+use std::cell::Cell;
+
 use super::{Limits, finish_mapping};
 use crate::error::{Error, Result};
 use crate::value::{Location, Number, Value, ValueKind};
@@ -12,6 +14,7 @@ pub(super) fn parse(text: &str, origin: &str, limits: &Limits) -> Result<Value> 
         position: 0,
         line: 1,
         line_start: 0,
+        column_cache: Cell::new((0, 0)),
         origin,
         limits,
     };
@@ -37,14 +40,25 @@ struct Reader<'a> {
     position: usize,
     line: u32,
     line_start: usize,
+    /// A position on the current line and its column (in characters, from 0), so that each
+    /// location counts characters only from the last one: on a minified template, one line of
+    /// megabytes, counting from the line's start every time would take quadratic time.
+    column_cache: Cell<(usize, usize)>,
     origin: &'a str,
     limits: &'a Limits,
 }
 
 impl Reader<'_> {
     fn location(&self) -> Location {
-        let column = self.text[self.line_start..self.position].chars().count() + 1;
-        Location::new(self.line, u32::try_from(column).unwrap_or(u32::MAX))
+        let (cached_at, cached_column) = self.column_cache.get();
+        let (from, base) = if (self.line_start..=self.position).contains(&cached_at) {
+            (cached_at, cached_column)
+        } else {
+            (self.line_start, 0)
+        };
+        let column = base + self.text[from..self.position].chars().count();
+        self.column_cache.set((self.position, column));
+        Location::new(self.line, u32::try_from(column + 1).unwrap_or(u32::MAX))
     }
 
     fn error(&self, message: &str) -> Error {

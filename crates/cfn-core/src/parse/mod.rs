@@ -1,6 +1,7 @@
 //! Reading YAML and JSON text into the located value tree, within limits that keep hostile
 //! input (alias bombs, deep nesting, huge files) from exhausting memory or the stack.
 
+mod budget;
 mod json;
 mod yaml;
 
@@ -9,25 +10,40 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::value::{Function, Intrinsic, Location, Map, Value, ValueKind};
 
-/// Bounds on what a parse may consume; every one fails with a clear error when exceeded.
+pub use budget::{Budget, NODE_COST, value_cost};
+
+/// Largest accepted input. CloudFormation itself takes at most 1 MB, so 16 MiB leaves room for
+/// generated and pre-processing templates while bounding what one read may hold.
+pub const MAX_TEMPLATE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Deepest accepted nesting of collections. Real templates stay under 30 levels; 128 keeps the
+/// recursive readers and writers far from the stack's end.
+pub const MAX_TEMPLATE_DEPTH: usize = 128;
+
+/// The work one load may do beyond reading its text (see [`Budget`]). It is sixteen times the
+/// largest accepted text, room for a template that resolves each of its values several times,
+/// while bounding what aliases and `Fn::ForEach` keep in memory to about that and the
+/// resolution's time to seconds. (Not yet measured against the corpus's largest templates.)
+pub const MAX_WORK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Bounds on what a load may consume; every one fails with a clear error when exceeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest accepted input, in bytes. CloudFormation itself takes at most 1 MB, so the default
-    /// of 16 MiB leaves room for generated and pre-processing templates.
+    /// Largest accepted input, in bytes ([`MAX_TEMPLATE_BYTES`] by default).
     pub max_bytes: usize,
-    /// Deepest accepted nesting of collections. Real templates stay under 30 levels.
+    /// Deepest accepted nesting of collections ([`MAX_TEMPLATE_DEPTH`] by default).
     pub max_depth: usize,
-    /// Most values that YAML aliases may add to the tree in total. Templates rarely use aliases
-    /// at all; an alias bomb needs millions.
-    pub max_alias_values: usize,
+    /// The budget of one load, in bytes of work ([`MAX_WORK_BYTES`] by default): what YAML
+    /// aliases, `Fn::ForEach` and the resolution of intrinsic functions produce, all together.
+    pub max_work_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            max_bytes: 16 * 1024 * 1024,
-            max_depth: 128,
-            max_alias_values: 100_000,
+            max_bytes: MAX_TEMPLATE_BYTES,
+            max_depth: MAX_TEMPLATE_DEPTH,
+            max_work_bytes: MAX_WORK_BYTES,
         }
     }
 }
@@ -60,8 +76,27 @@ impl Format {
     }
 }
 
-/// Parses `text` (read from `origin`, which names it in errors) into a value tree.
+/// Parses `text` (read from `origin`, which names it in errors) into a value tree, with a
+/// budget of its own.
 pub fn parse_value(text: &str, origin: &str, format: Format, limits: &Limits) -> Result<Value> {
+    parse_value_within(
+        text,
+        origin,
+        format,
+        limits,
+        &Budget::new(limits.max_work_bytes),
+    )
+}
+
+/// Parses `text` into a value tree, charging YAML alias expansions to `budget`, the one budget
+/// of the load it is part of.
+pub fn parse_value_within(
+    text: &str,
+    origin: &str,
+    format: Format,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Value> {
     if text.len() > limits.max_bytes {
         return Err(Error::TooLarge {
             origin: origin.to_owned(),
@@ -70,7 +105,7 @@ pub fn parse_value(text: &str, origin: &str, format: Format, limits: &Limits) ->
         });
     }
     match format {
-        Format::Yaml => yaml::parse(text, origin, limits),
+        Format::Yaml => yaml::parse(text, origin, limits, budget),
         Format::Json => json::parse(text, origin, limits),
     }
 }
@@ -140,15 +175,4 @@ pub(crate) fn intrinsic_at(function: Function, argument: Value, location: Locati
         ValueKind::Intrinsic(Box::new(Intrinsic { function, argument })),
         location,
     )
-}
-
-/// How many values a tree holds, for charging alias expansions against their limit.
-pub(crate) fn count_values(value: &Value) -> usize {
-    1 + match &value.kind {
-        ValueKind::List(items) => items.iter().map(count_values).sum(),
-        ValueKind::Map(map) => map.values().map(count_values).sum(),
-        ValueKind::Intrinsic(intrinsic) => count_values(&intrinsic.argument),
-        ValueKind::Tagged { value, .. } => count_values(value),
-        _ => 0,
-    }
 }

@@ -10,20 +10,20 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 
-use super::{Limits, count_values, finish_mapping, intrinsic_at};
+use super::{Budget, Limits, finish_mapping, intrinsic_at, value_cost};
 use crate::error::{Error, Result};
 use crate::value::{Function, Location, Number, Value, ValueKind};
 
 /// The handle saphyr gives the YAML core schema's `!!` tags.
 const CORE_SCHEMA_HANDLE: &str = "tag:yaml.org,2002:";
 
-pub(super) fn parse(text: &str, origin: &str, limits: &Limits) -> Result<Value> {
+pub(super) fn parse(text: &str, origin: &str, limits: &Limits, budget: &Budget) -> Result<Value> {
     let mut builder = Builder {
         origin,
         limits,
+        budget,
         stack: Vec::new(),
         anchors: HashMap::new(),
-        alias_values: 0,
         root: None,
         documents: 0,
     };
@@ -63,12 +63,19 @@ struct Frame {
     tag: Option<Tag>,
 }
 
+struct Anchored {
+    value: Value,
+    cost: usize,
+    depth: usize,
+}
+
 struct Builder<'a> {
     origin: &'a str,
     limits: &'a Limits,
+    budget: &'a Budget,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Value>,
-    alias_values: usize,
+    /// Each anchor's value, with what copying it costs and how deep it nests, measured once.
+    anchors: HashMap<usize, Anchored>,
     root: Option<Value>,
     documents: usize,
 }
@@ -182,7 +189,18 @@ impl Builder<'_> {
     /// Hands a finished value to the collection that holds it, remembering it under its anchor.
     fn complete(&mut self, value: Value, anchor: usize) -> Result<()> {
         if anchor != 0 {
-            self.anchors.insert(anchor, value.clone());
+            // The copy kept for the anchor is charged too: anchors nested in anchors would
+            // otherwise keep a copy of the same large value per level.
+            let cost = value_cost(&value);
+            if !self.budget.charge(cost, self.origin, value.location()) {
+                self.budget.check()?;
+            }
+            let anchored = Anchored {
+                cost,
+                depth: value.depth(),
+                value: value.clone(),
+            };
+            self.anchors.insert(anchor, anchored);
         }
         match self.stack.last_mut() {
             None => self.root = Some(value),
@@ -200,28 +218,26 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// The value an alias stands for, charged against the alias budget before it is copied.
+    /// The value an alias stands for, charged against the load's budget before it is copied.
     fn expand_alias(&mut self, anchor: usize, location: Location) -> Result<Value> {
-        let value = self
+        let anchored = self
             .anchors
             .get(&anchor)
             .ok_or_else(|| self.structure(location, "an alias refers to an unknown anchor"))?;
-        self.alias_values = self.alias_values.saturating_add(count_values(value));
-        if self.alias_values > self.limits.max_alias_values {
-            return Err(Error::AliasExpansion {
-                origin: self.origin.to_owned(),
-                location,
-                limit: self.limits.max_alias_values,
-            });
+        if !self
+            .budget
+            .charge(anchored.cost, self.origin, Some(location))
+        {
+            self.budget.check()?;
         }
-        if self.stack.len() + value.depth() > self.limits.max_depth {
+        if self.stack.len() + anchored.depth > self.limits.max_depth {
             return Err(Error::TooDeep {
                 origin: self.origin.to_owned(),
                 location,
                 limit: self.limits.max_depth,
             });
         }
-        Ok(value.clone())
+        Ok(anchored.value.clone())
     }
 
     fn scalar(

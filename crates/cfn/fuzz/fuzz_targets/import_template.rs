@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let limits = Limits {
         max_bytes: 64 * 1024,
         max_depth: 48,
-        max_alias_values: 10_000,
+        max_work_bytes: 4 * 1024 * 1024,
     };
     for (format, origin) in [(Format::Yaml, "fuzz.yaml"), (Format::Json, "fuzz.json")] {
         let Ok(template) = Template::parse_with(text, origin, format, &limits) else {

@@ -29,6 +29,7 @@ pub(crate) mod ids;
 pub(crate) mod roles;
 pub(crate) mod security_groups;
 mod split;
+mod stack_name;
 pub(crate) mod statements;
 pub(crate) mod support;
 
@@ -262,11 +263,11 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             ..
         } = unit;
         for (part, pitfalls) in parts.into_iter().zip(pitfalls) {
-            let name = if part.name.is_empty() {
+            let name = stack_name::capped(if part.name.is_empty() {
                 base.clone()
             } else {
                 format!("{base}-{}", part.name)
-            };
+            });
             pitfalls_of_stack.insert(name.clone(), pitfalls);
             stacks.push(ExportedStack {
                 name,
@@ -277,7 +278,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
                 depends_on: part
                     .imports_from
                     .iter()
-                    .map(|p| format!("{base}-{p}"))
+                    .map(|p| stack_name::capped(format!("{base}-{p}")))
                     .collect(),
                 parameters_from: Vec::new(),
             });

@@ -8,11 +8,17 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 use super::Importer;
+use crate::parse::NODE_COST;
 use crate::value::{Function, Value, ValueKind};
 
 /// How deep resolution may recurse (through parameters, outputs and nested stacks) before it
 /// gives up, so that a cycle in hostile input ends.
 const MAX_DEPTH: u32 = 48;
+
+/// What visiting one value costs the load's budget (besides the text it produces), so that
+/// resolution that produces nothing, such as `Sub` variables nested in `Sub` variables, is
+/// bounded too.
+const VISIT_COST: usize = 16;
 
 /// What a template value resolves to.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,15 +192,27 @@ impl Importer<'_> {
             .collect()
     }
 
+    /// Charges the load's budget for work on a value of `stack`; `false` once it is spent, when
+    /// resolution gives up (the import then fails, naming where the budget ran out).
+    fn charge(&self, stack: usize, bytes: usize, value: &Value) -> bool {
+        self.budget
+            .charge(bytes, &self.stacks[stack].origin, value.location())
+    }
+
     fn eval_at(&self, stack: usize, value: &Value, depth: u32) -> Sym {
-        if depth > MAX_DEPTH {
+        if depth > MAX_DEPTH || !self.charge(stack, VISIT_COST, value) {
             return Sym::Unknown;
         }
         match &value.kind {
             ValueKind::Null => Sym::NoValue,
             ValueKind::Bool(flag) => Sym::Text(flag.to_string()),
             ValueKind::Number(number) => Sym::Text(number.to_string()),
-            ValueKind::String(text) => Sym::Text(text.to_string()),
+            ValueKind::String(text) => {
+                if !self.charge(stack, text.len(), value) {
+                    return Sym::Unknown;
+                }
+                Sym::Text(text.to_string())
+            }
             ValueKind::List(items) => Sym::List(
                 items
                     .iter()
@@ -246,6 +264,11 @@ impl Importer<'_> {
                     let parts = self.eval_at(stack, items, depth).items();
                     if parts.iter().all(|part| part.as_text().is_some()) {
                         let texts: Vec<&str> = parts.iter().filter_map(Sym::as_text).collect();
+                        let length = texts.iter().map(|text| text.len()).sum::<usize>()
+                            + delimiter.len() * texts.len();
+                        if !self.charge(stack, length, argument) {
+                            return Sym::Unknown;
+                        }
                         Sym::Text(texts.join(&delimiter))
                     } else {
                         Sym::Joined { delimiter, parts }
@@ -257,6 +280,15 @@ impl Importer<'_> {
                 [delimiter, source] => {
                     let delimiter = delimiter.as_str().unwrap_or(",");
                     match self.eval_at(stack, source, depth) {
+                        Sym::Text(text)
+                            if !self.charge(
+                                stack,
+                                text.len() + NODE_COST * (text.matches(delimiter).count() + 1),
+                                argument,
+                            ) =>
+                        {
+                            Sym::Unknown
+                        }
                         Sym::Text(text) => Sym::List(
                             text.split(delimiter)
                                 .map(|part| Sym::Text(part.to_owned()))
@@ -394,6 +426,9 @@ impl Importer<'_> {
                 None => self.reference(stack, name, depth + 1),
             }
         };
+        if !self.charge(stack, template.len(), argument) {
+            return Sym::Unknown;
+        }
         let pieces = sub_pieces(template);
         // `!Sub ${Name}` alone stands for the value itself, which may be a resource.
         if let [SubPiece::Variable(name)] = pieces.as_slice() {
@@ -404,7 +439,12 @@ impl Importer<'_> {
             match piece {
                 SubPiece::Literal(literal) => text.push_str(&literal),
                 SubPiece::Variable(name) => match resolve(&name) {
-                    Sym::Text(value) => text.push_str(&value),
+                    Sym::Text(value) => {
+                        if !self.charge(stack, value.len(), argument) {
+                            return Sym::Unknown;
+                        }
+                        text.push_str(&value);
+                    }
                     // A resource keeps the name it has in the design, which for a nested stack's
                     // resource carries the stack's prefix.
                     Sym::Resource {
@@ -461,9 +501,20 @@ impl Importer<'_> {
     }
 
     /// Whether a named condition holds, when the template's defaults decide it.
+    ///
+    /// Each condition is decided once per import and remembered: conditions that each refer to
+    /// the one below twice would otherwise take time exponential in their number. A condition
+    /// that refers back to itself while being decided is undecided, as a cycle is.
     pub(crate) fn condition(&self, stack: usize, name: &str, depth: u32) -> Option<bool> {
+        let key = (stack, name.to_owned());
+        if let Some(known) = self.conditions.borrow().get(&key) {
+            return *known;
+        }
         let value = self.stacks[stack].template.conditions.get(name)?;
-        self.condition_value(stack, value, depth + 1)
+        self.conditions.borrow_mut().insert(key.clone(), None);
+        let holds = self.condition_value(stack, value, depth + 1);
+        self.conditions.borrow_mut().insert(key, holds);
+        holds
     }
 
     fn condition_value(&self, stack: usize, value: &Value, depth: u32) -> Option<bool> {

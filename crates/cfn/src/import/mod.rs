@@ -19,14 +19,15 @@ mod sam;
 mod support;
 mod transforms;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use zta_model::{Design, SegmentKind, Tier};
 
-use crate::error::Result;
-use crate::parse::{Format, Limits};
+use crate::error::{Error, Result};
+use crate::parse::{Budget, Format, Limits, parse_value_within};
 use crate::template::Template;
-use crate::value::{Map, Value};
+use crate::value::{Location, Map, Value};
 
 pub use report::{Disposition, ImportReport, ReportEntry};
 
@@ -42,16 +43,20 @@ pub fn nested_template_candidates(url: &str) -> Vec<String> {
         rest.split_once('/').map_or("", |(_, path)| path)
     });
     let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
-    let mut candidates = Vec::new();
-    for start in 0..parts.len() {
-        let tail = &parts[start..];
-        if tail.iter().any(|part| part.contains("${")) {
-            continue;
-        }
-        candidates.push(tail.join("/"));
-    }
-    candidates
+    // Only the parts after the last unresolved one can name a file, and no real layout nests
+    // deeper than MAX_URL_PARTS; counting from the end keeps this linear in the URL.
+    let usable = parts
+        .iter()
+        .rposition(|part| part.contains("${"))
+        .map_or(0, |last| last + 1)
+        .max(parts.len().saturating_sub(MAX_URL_PARTS));
+    (usable..parts.len())
+        .map(|start| parts[start..].join("/"))
+        .collect()
 }
+
+/// Most trailing path parts of a `TemplateURL` tried as local files.
+const MAX_URL_PARTS: usize = 16;
 
 /// A nested stack's template as the caller's loader found it.
 #[derive(Debug, Clone)]
@@ -61,8 +66,10 @@ pub struct NestedTemplate {
     pub text: String,
 }
 
-/// Reads a nested stack's child template from its `TemplateURL`, if it is available locally.
-pub type NestedLoader<'a> = &'a dyn Fn(&str) -> Option<NestedTemplate>;
+/// Reads a nested stack's child template from its `TemplateURL`: `Ok(None)` when it is not
+/// available locally (the stack is carried), `Err` with the reason when the URL names a file
+/// that must not be read (the import stops, naming the `TemplateURL`'s line).
+pub type NestedLoader<'a> = &'a dyn Fn(&str) -> std::result::Result<Option<NestedTemplate>, String>;
 
 /// How to import.
 #[derive(Default)]
@@ -94,9 +101,10 @@ pub fn import_template(
     options: &ImportOptions<'_>,
 ) -> Result<ImportOutcome> {
     let format = Format::detect(origin, text);
-    let template = Template::parse_with(text, origin, format, &options.limits)?;
     let mut importer = Importer::new(options);
-    let root = transforms::prepare(template, origin)?;
+    let value = parse_value_within(text, origin, format, &options.limits, &importer.budget)?;
+    let template = Template::from_value(value, origin)?;
+    let root = transforms::prepare(template, origin, &importer.budget)?;
     importer.stacks.push(Stack {
         origin: origin.to_owned(),
         template: root.template,
@@ -106,7 +114,7 @@ pub fn import_template(
         passed: Map::default(),
     });
     importer.notes.extend(root.notes);
-    importer.load_nested_stacks(0, 1);
+    importer.load_nested_stacks(0, 1)?;
     let name = options.design_name.clone().unwrap_or_else(|| {
         std::path::Path::new(origin).file_stem().map_or_else(
             || origin.to_owned(),
@@ -121,6 +129,7 @@ pub fn import_template(
         .and_then(Value::as_str)
         .map(|text| text.trim().to_owned());
     importer.run();
+    importer.budget.check()?;
     Ok(importer.finish(origin))
 }
 
@@ -169,6 +178,10 @@ pub(crate) struct Importer<'a> {
     pub external_subnets: HashMap<Tier, String>,
     /// Second stand-in subnets, for resources that must span two subnets.
     pub external_twins: HashMap<Tier, String>,
+    /// The one budget of work of this import, nested stacks included.
+    pub budget: Budget,
+    /// Conditions already decided, by stack and name.
+    pub conditions: RefCell<HashMap<(usize, String), Option<bool>>>,
 }
 
 impl<'a> Importer<'a> {
@@ -186,6 +199,8 @@ impl<'a> Importer<'a> {
             external_vpc: None,
             external_subnets: HashMap::new(),
             external_twins: HashMap::new(),
+            budget: Budget::new(options.limits.max_work_bytes),
+            conditions: RefCell::new(HashMap::new()),
         }
     }
 
@@ -217,9 +232,9 @@ impl<'a> Importer<'a> {
     }
 
     /// Loads the children of a stack's nested-stack resources, depth first.
-    fn load_nested_stacks(&mut self, stack: usize, level: usize) {
+    fn load_nested_stacks(&mut self, stack: usize, level: usize) -> Result<()> {
         let Some(loader) = self.options.load_nested else {
-            return;
+            return Ok(());
         };
         let nested: Vec<(String, Value, Map)> = self.stacks[stack]
             .template
@@ -239,9 +254,9 @@ impl<'a> Importer<'a> {
                 (logical_id.clone(), url, passed)
             })
             .collect();
-        for (logical_id, url, passed) in nested {
+        for (logical_id, url_value, passed) in nested {
             let key = (stack, logical_id.clone());
-            let url = self.eval(stack, &url).describe();
+            let url = self.eval(stack, &url_value).describe();
             if level > MAX_NESTING || self.stacks.len() >= MAX_STACKS {
                 self.dispositions.insert(
                     key,
@@ -251,7 +266,12 @@ impl<'a> Importer<'a> {
                 );
                 continue;
             }
-            let Some(child) = loader(&url) else {
+            let loaded = loader(&url).map_err(|reason| Error::Structure {
+                origin: self.stacks[stack].origin.clone(),
+                location: url_value.location().unwrap_or(Location::new(1, 1)),
+                message: format!("nested stack {logical_id}: TemplateURL {url}: {reason}"),
+            })?;
+            let Some(child) = loaded else {
                 self.dispositions.insert(
                     key,
                     Disposition::Carried {
@@ -262,13 +282,15 @@ impl<'a> Importer<'a> {
                 );
                 continue;
             };
-            let parsed = Template::parse_with(
+            let parsed = parse_value_within(
                 &child.text,
                 &child.origin,
                 Format::detect(&child.origin, &child.text),
                 &self.options.limits,
+                &self.budget,
             )
-            .and_then(|template| transforms::prepare(template, &child.origin));
+            .and_then(|value| Template::from_value(value, &child.origin))
+            .and_then(|template| transforms::prepare(template, &child.origin, &self.budget));
             match parsed {
                 Ok(prepared) => {
                     let parent_prefix = self.stacks[stack].prefix.clone();
@@ -289,8 +311,10 @@ impl<'a> Importer<'a> {
                         },
                     );
                     let child_index = self.stacks.len() - 1;
-                    self.load_nested_stacks(child_index, level + 1);
+                    self.load_nested_stacks(child_index, level + 1)?;
                 }
+                // A spent budget stops the whole import, not only this child.
+                Err(error @ Error::WorkLimit { .. }) => return Err(error),
                 Err(error) => {
                     self.dispositions.insert(
                         key,
@@ -303,6 +327,7 @@ impl<'a> Importer<'a> {
                 }
             }
         }
+        Ok(())
     }
 
     /// The stack loaded for a nested-stack resource of `stack`.

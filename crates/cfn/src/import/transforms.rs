@@ -4,6 +4,7 @@
 
 use super::sam;
 use crate::error::{Error, Result};
+use crate::parse::{Budget, value_cost};
 use crate::template::{FOR_EACH_PREFIX, Template};
 use crate::value::{Function, Intrinsic, Map, Value, ValueKind};
 
@@ -16,7 +17,7 @@ pub(crate) struct Prepared {
     pub notes: Vec<String>,
 }
 
-pub(crate) fn prepare(mut template: Template, origin: &str) -> Result<Prepared> {
+pub(crate) fn prepare(mut template: Template, origin: &str, budget: &Budget) -> Result<Prepared> {
     let mut notes = Vec::new();
     let names = template.transform_names();
     let declared = template
@@ -43,8 +44,7 @@ pub(crate) fn prepare(mut template: Template, origin: &str) -> Result<Prepared> 
             if let ValueKind::Map(sections) = &mut value.kind {
                 for section in ["Resources", "Outputs"] {
                     if let Some(entries) = sections.get_mut(section).and_then(as_map_mut) {
-                        let expanded = expand_entries(std::mem::take(entries))
-                            .ok_or_else(|| macro_required(origin, LANGUAGE_EXTENSIONS))?;
+                        let expanded = expand_entries(std::mem::take(entries), origin, budget)?;
                         *entries = expanded;
                     }
                 }
@@ -85,26 +85,41 @@ fn as_map_mut(value: &mut Value) -> Option<&mut Map> {
     }
 }
 
-/// The entries of a section with every `Fn::ForEach::` loop (nested ones too) unrolled; `None`
-/// when a loop's collection is not a literal list of names.
-fn expand_entries(entries: Map) -> Option<Map> {
+/// The entries of a section with every `Fn::ForEach::` loop (nested ones too) unrolled, each
+/// copy of a loop's body charged to the load's budget before it is made, so that loops nested
+/// in loops cannot multiply a small template into gigabytes. A loop whose collection is not a
+/// literal list of names cannot be expanded offline.
+fn expand_entries(entries: Map, origin: &str, budget: &Budget) -> Result<Map> {
+    let unexpandable = || macro_required(origin, LANGUAGE_EXTENSIONS);
     let mut out = Map::default();
     for (key, value) in entries {
         if !key.starts_with(FOR_EACH_PREFIX) {
             out.insert(key, value);
             continue;
         }
-        let [identifier, collection, body] = value.as_list()? else {
-            return None;
+        let [identifier, collection, body] = value.as_list().ok_or_else(unexpandable)? else {
+            return Err(unexpandable());
         };
-        let identifier = identifier.as_str()?;
+        let identifier = identifier.as_str().ok_or_else(unexpandable)?;
         let items: Vec<&str> = collection
-            .as_list()?
+            .as_list()
+            .ok_or_else(unexpandable)?
             .iter()
             .map(Value::as_str)
-            .collect::<Option<_>>()?;
-        let body = loop_body(body)?;
+            .collect::<Option<_>>()
+            .ok_or_else(unexpandable)?;
+        let body = loop_body(body).ok_or_else(unexpandable)?;
+        let body_cost: usize = body
+            .iter()
+            .map(|(key, value)| key.len().saturating_add(value_cost(value)))
+            .fold(0, usize::saturating_add);
         for item in items {
+            // Each `${Id}` (at least four bytes) may become the whole item: the copy's size is
+            // at most the body's times this factor, charged before anything is copied.
+            let growth = 1 + item.len() / (identifier.len() + 3);
+            if !budget.charge(body_cost.saturating_mul(growth), origin, value.location()) {
+                budget.check()?;
+            }
             let substituted: Map = body
                 .iter()
                 .map(|(key, value)| {
@@ -114,10 +129,10 @@ fn expand_entries(entries: Map) -> Option<Map> {
                     )
                 })
                 .collect();
-            out.extend(expand_entries(substituted)?);
+            out.extend(expand_entries(substituted, origin, budget)?);
         }
     }
-    Some(out)
+    Ok(out)
 }
 
 /// A loop body is a mapping; a body with one nested loop was read as a function.

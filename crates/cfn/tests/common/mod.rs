@@ -106,8 +106,8 @@ pub fn first_difference(left: &str, right: &str, labels: (&str, &str)) -> String
 pub fn import_file(path: &Path, name: &str) -> Result<zta_cfn::ImportOutcome, zta_cfn::Error> {
     let text = std::fs::read_to_string(path).expect("template is readable");
     let folder = path.parent().expect("template has a folder").to_path_buf();
-    let loader = move |url: &str| -> Option<zta_cfn::NestedTemplate> {
-        zta_cfn::nested_template_candidates(url)
+    let loader = move |url: &str| -> Result<Option<zta_cfn::NestedTemplate>, String> {
+        Ok(zta_cfn::nested_template_candidates(url)
             .into_iter()
             .find_map(|candidate| {
                 let child = folder.join(&candidate);
@@ -116,7 +116,7 @@ pub fn import_file(path: &Path, name: &str) -> Result<zta_cfn::ImportOutcome, zt
                     origin: candidate,
                     text,
                 })
-            })
+            }))
     };
     let options = zta_cfn::ImportOptions {
         load_nested: Some(&loader),

@@ -16,6 +16,7 @@ use zta::aws::terminal::TerminalProgress;
 use zta::aws::{AwsConnection, Error};
 
 use crate::commands::aws_options::{AwsOptions, key_value, runtime};
+use crate::commands::parameters::{self, ParameterArg, parameter_arg};
 use crate::exit::Outcome;
 use crate::output::report_error;
 
@@ -72,9 +73,14 @@ pub struct Args {
     /// one stack it replaces the export's name, and a multi-stack export keeps its names.
     #[arg(long, value_name = "NAME")]
     stack_name: Option<String>,
-    /// A template parameter; repeat for several.
-    #[arg(short = 'p', long = "parameter", value_name = "KEY=VALUE", value_parser = key_value)]
-    parameters: Vec<(String, String)>,
+    /// A template parameter; repeat for several. `KEY` alone takes the value of the
+    /// environment variable KEY, so that a secret does not show in the process list.
+    #[arg(short = 'p', long = "parameter", value_name = "KEY=VALUE|KEY", value_parser = parameter_arg)]
+    parameters: Vec<ParameterArg>,
+    /// A file of parameter values: `KEY=VALUE` lines, or the AWS CLI's JSON list of
+    /// ParameterKey/ParameterValue; --parameter values override it.
+    #[arg(long, value_name = "FILE")]
+    parameters_file: Option<PathBuf>,
     /// A stack tag; repeat for several.
     #[arg(long = "tag", value_name = "KEY=VALUE", value_parser = key_value)]
     tags: Vec<(String, String)>,
@@ -115,6 +121,14 @@ enum Source {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Outcome {
+    let parameters = match parameters::resolve(args.parameters_file.as_deref(), &args.parameters) {
+        Ok(parameters) => parameters,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Outcome::Failure;
+        }
+    };
+    let parameters = parameters.as_slice();
     let source = if zta::is_design_file(&args.file) {
         match zta::plan_design_deployment(&args.file, args.stack_name.as_deref()) {
             Ok(plan) => Source::Design(plan),
@@ -147,7 +161,7 @@ pub fn run(args: &Args) -> Outcome {
         let connection = AwsConnection::connect(&args.aws.connection()).await?;
         match (&args.stack_set, source) {
             (Some(stack_set), Source::Template(template)) => {
-                deploy_set(args, &connection, stack_set, template).await
+                deploy_set(args, parameters, &connection, stack_set, template).await
             }
             (Some(stack_set), Source::Design(mut plan)) => {
                 if plan.stacks.len() != 1 {
@@ -161,12 +175,12 @@ pub fn run(args: &Args) -> Outcome {
                     return Ok(Outcome::Failure);
                 }
                 let template = plan.stacks.remove(0).stack.request.template_body;
-                deploy_set(args, &connection, stack_set, template).await
+                deploy_set(args, parameters, &connection, stack_set, template).await
             }
             (None, Source::Template(template)) => {
                 let stack_name = args.stack_name.clone().unwrap_or_default();
                 let mut request = DeployRequest::new(stack_name, template);
-                request.parameters = args.parameters.iter().cloned().collect();
+                request.parameters = parameters.iter().cloned().collect();
                 let manifest = StackManifest {
                     stacks: vec![ManifestStack {
                         request,
@@ -175,7 +189,9 @@ pub fn run(args: &Args) -> Outcome {
                 };
                 deploy_stacks(args, &connection, manifest).await
             }
-            (None, Source::Design(plan)) => deploy_design(args, &connection, &plan).await,
+            (None, Source::Design(plan)) => {
+                deploy_design(args, parameters, &connection, &plan).await
+            }
         }
     });
     match result {
@@ -196,6 +212,7 @@ pub fn run(args: &Args) -> Outcome {
 /// it, and one that no stack declares is refused as a likely typo.
 async fn deploy_design(
     args: &Args,
+    parameters: &[(String, String)],
     connection: &AwsConnection,
     plan: &DesignDeployment,
 ) -> zta::aws::Result<Outcome> {
@@ -216,7 +233,7 @@ async fn deploy_design(
         );
         return Ok(Outcome::Failure);
     }
-    let undeclared = plan.set_parameters(&mut manifest, &args.parameters);
+    let undeclared = plan.set_parameters(&mut manifest, parameters);
     if !undeclared.is_empty() {
         eprintln!(
             "error: no stack of design {} for account {account_id} declares the parameter(s) {}",
@@ -318,6 +335,7 @@ impl Confirmation for Prompt {
 
 async fn deploy_set(
     args: &Args,
+    parameters: &[(String, String)],
     connection: &AwsConnection,
     stack_set_name: &str,
     template: String,
@@ -325,7 +343,7 @@ async fn deploy_set(
     let request = StackSetRequest {
         stack_set_name: stack_set_name.to_owned(),
         template_body: template,
-        parameters: args.parameters.iter().cloned().collect(),
+        parameters: parameters.iter().cloned().collect(),
         targets: args
             .accounts
             .iter()

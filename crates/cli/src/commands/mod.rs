@@ -7,6 +7,7 @@ pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod import;
+pub mod parameters;
 pub mod report;
 pub mod rule;
 pub mod rules;

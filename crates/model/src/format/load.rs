@@ -6,12 +6,15 @@ use serde::Deserialize;
 use super::spans::SpanIndex;
 use super::suggest::explain;
 use super::version::check_schema_version;
-use crate::{Design, LoadError, Location, Problem, integrity};
+use crate::{Design, LoadError, Location, Problem, SCHEMA_VERSION, integrity};
 
 /// Parses and checks a design. `origin` names the text in messages (usually the file path).
 ///
 /// JSON is recognised by its opening brace; everything else is read as YAML.
 pub fn load_str(text: &str, origin: &str) -> Result<Design, Box<LoadError>> {
+    // A byte-order mark is invisible in editors; left in, it would become part of the first
+    // key and the file would seem to lack `schema_version`.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |problems: Vec<Problem>| {
         Box::new(LoadError {
             origin: origin.to_string(),
@@ -53,7 +56,8 @@ pub fn load_str(text: &str, origin: &str) -> Result<Design, Box<LoadError>> {
             design
         }
         Err(problem) => {
-            check_schema_version(probe_version(text, is_json))
+            probe_version(text, is_json)
+                .and_then(check_schema_version)
                 .map_err(|message| fail(vec![version_problem(message)]))?;
             return Err(fail(vec![problem]));
         }
@@ -82,18 +86,30 @@ pub fn load_str(text: &str, origin: &str) -> Result<Design, Box<LoadError>> {
 }
 
 /// Reads `schema_version` alone, ignoring everything else, so that a file from another version
-/// is refused with a version message rather than a confusing field error.
-fn probe_version(text: &str, is_json: bool) -> Option<u64> {
+/// is refused with a version message rather than a confusing field error. A version written as
+/// text (`"1"`) or as anything but a whole number is refused here with what to write instead.
+fn probe_version(text: &str, is_json: bool) -> Result<Option<u64>, String> {
     #[derive(Deserialize)]
     struct Probe {
-        schema_version: Option<u64>,
+        schema_version: Option<serde_json::Value>,
     }
     let probe: Option<Probe> = if is_json {
         serde_json::from_str(text).ok()
     } else {
         serde_norway::from_str(text).ok()
     };
-    probe.and_then(|probe| probe.schema_version)
+    match probe.and_then(|probe| probe.schema_version) {
+        None => Ok(None),
+        Some(serde_json::Value::Number(number)) if number.as_u64().is_some() => Ok(number.as_u64()),
+        Some(serde_json::Value::String(written)) => Err(format!(
+            "`schema_version` is the text \"{written}\"; write it as a number: \
+             `schema_version: {SCHEMA_VERSION}`"
+        )),
+        Some(other) => Err(format!(
+            "`schema_version` must be a whole number, not `{other}`; write \
+             `schema_version: {SCHEMA_VERSION}`"
+        )),
+    }
 }
 
 fn deserialize_yaml(text: &str, spans: &SpanIndex) -> Result<Design, Problem> {
