@@ -2,6 +2,7 @@
 //! stable codes. A code keeps its meaning forever: a retired rule's code is never reused.
 
 mod data_protection;
+mod east_west;
 mod edge;
 mod encryption;
 mod identity;
@@ -26,6 +27,9 @@ pub(crate) static ALL: &[&Rule] = &[
     &identity::long_lived_tokens::RULE,
     &identity::human_role_without_mfa::RULE,
     &identity::unauthenticated_data_store_access::RULE,
+    &identity::unauthenticated_regulated_call::RULE,
+    &identity::unauthenticated_workload_call::RULE,
+    &identity::database_iam_auth_off::RULE,
     &least_privilege::wildcard_action::RULE,
     &least_privilege::service_wildcard_action::RULE,
     &least_privilege::wildcard_resource_write::RULE,
@@ -63,6 +67,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &encryption::key_rotation_off::RULE,
     &encryption::database_tls_not_enforced::RULE,
     &encryption::https_endpoint_without_certificate::RULE,
+    &encryption::eks_secrets_without_cmk::RULE,
     &monitoring::cloudtrail_missing::RULE,
     &monitoring::cloudtrail_single_region::RULE,
     &monitoring::cloudtrail_no_validation::RULE,

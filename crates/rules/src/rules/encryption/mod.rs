@@ -5,6 +5,7 @@ pub(crate) mod cleartext_regulated_data;
 pub(crate) mod cleartext_sensitive_data;
 pub(crate) mod data_store_unencrypted;
 pub(crate) mod database_tls_not_enforced;
+pub(crate) mod eks_secrets_without_cmk;
 pub(crate) mod https_endpoint_without_certificate;
 pub(crate) mod key_rotation_off;
 pub(crate) mod obsolete_tls;

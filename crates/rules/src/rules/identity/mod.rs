@@ -2,6 +2,7 @@
 
 pub(crate) mod active_access_keys;
 pub(crate) mod customer_pool_mfa_optional;
+pub(crate) mod database_iam_auth_off;
 pub(crate) mod human_role_without_mfa;
 pub(crate) mod human_sign_in_without_mfa;
 pub(crate) mod iam_user_for_person;
@@ -10,3 +11,5 @@ pub(crate) mod long_sessions;
 pub(crate) mod privileged_access_not_federated;
 pub(crate) mod privileged_sign_in_without_mfa;
 pub(crate) mod unauthenticated_data_store_access;
+pub(crate) mod unauthenticated_regulated_call;
+pub(crate) mod unauthenticated_workload_call;

@@ -1,0 +1,118 @@
+//! East-west calls: one workload calling another inside the design, directly or through a load
+//! balancer or API. Two identity rules judge whether such calls authenticate the caller; they
+//! differ only in the data at stake, so the facts live here once.
+
+use zta_model::{Auth, Component, ComponentKind, DataClass, Flow, IdentityKind};
+
+use crate::context::Context;
+
+/// A call from a workload (or a balancer in front of one) to a workload.
+pub(crate) struct EastWestCall<'a> {
+    /// The flow into the called workload.
+    pub flow: &'a Flow,
+    /// The called workload.
+    pub target: &'a Component,
+    /// The balancer or API the call came through, when the flow starts at one.
+    pub through: Option<&'a Component>,
+    /// Who calls: the flow's source, or the balancer's unauthenticated callers.
+    pub callers: Vec<&'a str>,
+    /// Whether nobody on the way proved who the caller is.
+    pub unauthenticated: bool,
+    /// The most sensitive class of data the call carries or the called workload handles.
+    pub at_stake: Option<DataClass>,
+}
+
+/// Every east-west call of the design, judged or not.
+///
+/// A call through a balancer counts as authenticated when every flow into the balancer is: the
+/// balancer (ALB OIDC, API Gateway authorizers) then vouches for the caller. An internet-facing
+/// balancer is left to the edge rules, which judge its internet callers.
+pub(crate) fn east_west_calls<'a>(cx: &Context<'a>) -> Vec<EastWestCall<'a>> {
+    let mut calls = Vec::new();
+    for flow in &cx.design.flows {
+        let Some(target) = cx
+            .index
+            .component(&flow.target)
+            .filter(|target| target.kind.is_workload())
+        else {
+            continue;
+        };
+        let Some(source) = cx.index.component(&flow.source) else {
+            continue;
+        };
+        let (through, callers, unauthenticated) = if source.kind.is_workload() {
+            (None, vec![flow.source.as_str()], flow.auth == Auth::None)
+        } else if is_balancer(source.kind) && !cx.index.is_internet_facing(source) {
+            let into_balancer = cx.index.flows_to(&source.id);
+            let anonymous: Vec<&str> = into_balancer
+                .iter()
+                .filter(|caller| caller.auth == Auth::None)
+                .map(|caller| caller.source.as_str())
+                .collect();
+            let unauthenticated =
+                flow.auth == Auth::None && (into_balancer.is_empty() || !anonymous.is_empty());
+            (Some(source), anonymous, unauthenticated)
+        } else {
+            continue;
+        };
+        let handled = cx.analyses.data.classes_of(&target.id).max();
+        calls.push(EastWestCall {
+            flow,
+            target,
+            through,
+            callers,
+            unauthenticated,
+            at_stake: flow.most_sensitive().max(handled),
+        });
+    }
+    calls
+}
+
+fn is_balancer(kind: ComponentKind) -> bool {
+    matches!(
+        kind,
+        ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::ApiGateway
+    )
+}
+
+/// How a finding names the callers: `Web (`web`) through Internal ALB (`lb`)`.
+pub(crate) fn describe_callers(cx: &Context<'_>, call: &EastWestCall<'_>) -> String {
+    let callers = call
+        .callers
+        .iter()
+        .map(|id| cx.label(id))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match call.through {
+        Some(balancer) if callers.is_empty() => cx.label(&balancer.id),
+        Some(balancer) => format!("{callers} through {}", cx.label(&balancer.id)),
+        None => callers,
+    }
+}
+
+/// What authenticates calls to this kind of workload on AWS, in the design's own terms.
+pub(crate) fn fitting_mechanism(cx: &Context<'_>, call: &EastWestCall<'_>) -> String {
+    let flow = &call.flow.id;
+    let issuer = cx.design.identities.iter().find(|identity| {
+        matches!(
+            identity.kind,
+            IdentityKind::CognitoUserPool | IdentityKind::IdentityProvider
+        )
+    });
+    let jwt = issuer.map(|issuer| {
+        format!(
+            " or a JWT from `{}` that the service verifies (`auth: jwt`, `issuer: {}`)",
+            issuer.id, issuer.id
+        )
+    });
+    match call.target.kind {
+        ComponentKind::LambdaFunction => format!(
+            "Set `auth: iam` on flow `{flow}`: invoke the function with SigV4 (`lambda:InvokeFunction`, or a function URL with `AuthType: AWS_IAM`){}.",
+            jwt.unwrap_or_default()
+        ),
+        _ => format!(
+            "Authenticate the caller on flow `{flow}`: `auth: mtls` (a service mesh or ALB mutual TLS with client certificates), `auth: iam` (SigV4 through VPC Lattice with an IAM auth policy){}. ECS Service Connect TLS encrypts the call but does not identify the caller.",
+            jwt.unwrap_or_default()
+        ),
+    }
+}
