@@ -411,11 +411,18 @@ impl Judge<'_> {
             .rules
             .iter()
             .filter_map(|code| {
-                let references: Vec<&str> = self
+                // An accepted finding still breaks the capability: the gap is accepted, not
+                // closed, and the wording must say so rather than read as an open defect.
+                let references: Vec<String> = self
                     .findings_of(code)
-                    .map(|finding| finding.reference.as_str())
+                    .map(|finding| match &finding.accepted_risk {
+                        Some(reason) => {
+                            format!("{}, accepted as a risk: {reason}", finding.reference)
+                        }
+                        None => finding.reference.clone(),
+                    })
                     .collect();
-                (!references.is_empty()).then(|| format!("{code} ({})", references.join(", ")))
+                (!references.is_empty()).then(|| format!("{code} ({})", references.join("; ")))
             })
             .collect();
         let silent: Vec<&str> = capability
@@ -803,6 +810,30 @@ mod tests {
             c.rationale
         );
         assert_eq!(c.prerequisites[0].state, PrerequisiteState::Fails);
+    }
+
+    #[test]
+    fn an_accepted_prerequisite_finding_says_so_and_still_fails_the_control() {
+        let rules = [rule("ZT-MON-001", 1), rule("ZT-MON-003", 1)];
+        let mut accepted = finding("ZT-MON-001", Some("trail planned for Q3"));
+        accepted.reference = "F-004".to_string();
+        let assessment = assess(Framework::PciDss, &rules, &[accepted], &facts());
+        let c = control(&assessment, "10.3.4");
+        assert_eq!(c.status, ControlStatus::NotSatisfied);
+        assert_eq!(c.prerequisites[0].state, PrerequisiteState::Fails);
+        assert!(
+            c.rationale
+                .contains("F-004, accepted as a risk: trail planned for Q3"),
+            "{}",
+            c.rationale
+        );
+        assert!(
+            c.details()
+                .iter()
+                .any(|line| line.contains("accepted as a risk")),
+            "{:?}",
+            c.details()
+        );
     }
 
     #[test]

@@ -187,3 +187,110 @@ fn moving_the_shops_personal_data_to_us_east_1_breaks_gdpr_article_44() {
     );
     assert_eq!(safeguarded.status("33"), ControlStatus::AttestationRequired);
 }
+
+#[test]
+fn inactive_iam_users_are_judged_only_from_observed_activity() {
+    // The insecure example's users carry what `import iam` observed: Jane's password was
+    // last used in June, 182 days before the observation, so 8.2.6 is not satisfied.
+    let insecure = assessed(&example("insecure-legacy"), Framework::PciDss);
+    assert_eq!(insecure.subjects("ZT-ID-011"), 2);
+    assert!(
+        insecure
+            .report
+            .findings
+            .iter()
+            .any(|finding| finding.rule == "ZT-ID-011" && finding.elements == ["jane"]),
+        "Jane is inactive"
+    );
+    assert_eq!(insecure.status("8.2.6"), ControlStatus::NotSatisfied);
+    assert_eq!(
+        assessed(&example("insecure-legacy"), Framework::Iso27001).status("A.5.18"),
+        ControlStatus::NotSatisfied
+    );
+    // A drawn design records no use of its users: nothing to judge, so 8.2.6 is not
+    // evaluated rather than satisfied.
+    let mut drawn = example("insecure-legacy");
+    for identity in &mut drawn.identities {
+        identity.activity = None;
+    }
+    let drawn = assessed(&drawn, Framework::PciDss);
+    assert_eq!(drawn.subjects("ZT-ID-011"), 0);
+    assert_eq!(drawn.status("8.2.6"), ControlStatus::NotEvaluated);
+}
+
+#[test]
+fn cardholder_data_to_an_outside_party_needs_a_listed_provider_with_an_agreement() {
+    // The reference's payment processor is listed with its agreement.
+    let design = example("aws-zta-reference");
+    let before = assessed(&design, Framework::PciDss);
+    assert!(before.subjects("ZT-DATA-012") > 0);
+    assert!(!before.fires("ZT-DATA-012"));
+    assert_ne!(before.status("12.8.1"), ControlStatus::NotSatisfied);
+    // Without the agreement the listing is not enough.
+    let mut altered = design.clone();
+    let processor = altered
+        .actors
+        .iter_mut()
+        .find(|actor| actor.id == "payment-processor")
+        .expect("the reference has a payment processor");
+    processor
+        .service_provider
+        .as_mut()
+        .expect("listed as a service provider")
+        .agreement = None;
+    let after = assessed(&altered, Framework::PciDss);
+    assert!(after.fires("ZT-DATA-012"));
+    assert_eq!(after.status("12.8.1"), ControlStatus::NotSatisfied);
+    assert_eq!(
+        assessed(&altered, Framework::Iso27001).status("A.5.19"),
+        ControlStatus::NotSatisfied
+    );
+    // The insecure example sends its settlement file to a partner nobody listed.
+    let insecure = assessed(&example("insecure-legacy"), Framework::PciDss);
+    assert_eq!(insecure.status("12.8.1"), ControlStatus::NotSatisfied);
+}
+
+#[test]
+fn a_failed_prerequisite_accepted_as_a_risk_says_so_and_stays_not_satisfied() {
+    let mut design = example("aws-zta-reference");
+    design
+        .components
+        .retain(|component| component.kind != zta_model::ComponentKind::Cloudtrail);
+    let missing: Vec<String> = zta_rules::validate(&design)
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "ZT-MON-001")
+        .map(|finding| finding.elements[0].clone())
+        .collect();
+    assert!(!missing.is_empty());
+    for segment in design
+        .segments
+        .iter_mut()
+        .filter(|segment| missing.contains(&segment.id))
+    {
+        segment.suppress.push(zta_model::Suppression {
+            rule: "ZT-MON-001".to_string(),
+            reason: "organisation trail arrives with the landing zone in Q3".to_string(),
+        });
+    }
+    let pci = assessed(&design, Framework::PciDss);
+    assert!(
+        pci.report
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == "ZT-MON-001")
+            .all(|finding| finding.suppressed),
+        "every missing trail is accepted"
+    );
+    for id in ["10.3.4", "10.5.1"] {
+        let control = pci.control(id);
+        assert_eq!(control.status, ControlStatus::NotSatisfied, "{id}");
+        assert!(
+            control.rationale.contains(
+                "accepted as a risk: organisation trail arrives with the landing zone in Q3"
+            ),
+            "{id}: {}",
+            control.rationale
+        );
+    }
+}

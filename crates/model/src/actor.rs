@@ -34,9 +34,26 @@ pub struct Actor {
     /// lies outside the EEA (GDPR Chapter V).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_safeguard: Option<TransferSafeguard>,
+    /// Set when the actor is an outside party that provides services to the business, as
+    /// PCI DSS 12.8 lists them: what it provides and the written agreement that binds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_provider: Option<ServiceProvider>,
     /// Rules accepted as risks for this actor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppress: Vec<Suppression>,
+}
+
+/// An outside party's standing as a service provider (PCI DSS 12.8.1, ISO/IEC 27001 A.5.19).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceProvider {
+    /// The services it provides, in a few words each (`payment authorisation`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    /// Where the written agreement is kept (a contract number, a document URL); absent means
+    /// none is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<String>,
 }
 
 /// The kinds of actor.

@@ -54,6 +54,11 @@ pub struct Identity {
     /// An IAM user's access keys (metadata only: never the secret).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_keys: Vec<AccessKey>,
+    /// What was observed of an IAM user's use of the account, as of a day. `zta import iam`
+    /// fills it from IAM's last-used data; a drawn design usually has none, and a user without
+    /// it is not judged for inactivity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<UserActivity>,
     /// Identity providers a user pool or permission set federates with (ids of
     /// `identity_provider` identities).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -98,6 +103,7 @@ impl Identity {
             groups: Vec::new(),
             console_access: None,
             access_keys: Vec::new(),
+            activity: None,
             federation: Vec::new(),
             protocol: None,
             issuer: None,
@@ -209,6 +215,42 @@ pub struct AccessKey {
     pub active: bool,
 }
 
+/// An IAM user's observed activity: the dates IAM reports, and the day they were read. The
+/// access keys' last use is on each key ([`AccessKey::last_used`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct UserActivity {
+    /// The day the dates were read (`YYYY-MM-DD`): inactivity is measured up to this day, not
+    /// up to the day the design is validated, so that results do not change with the clock.
+    pub as_of: String,
+    /// When the user was created (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    /// When the user's console password was last used (`YYYY-MM-DD`), if ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_last_used: Option<String>,
+}
+
+impl Identity {
+    /// The last day an IAM user was seen to use the account: its console password's or any
+    /// access key's last use, whichever is latest. `None` when no use was ever recorded.
+    pub fn last_used(&self) -> Option<&str> {
+        let password = self
+            .activity
+            .as_ref()
+            .and_then(|activity| activity.password_last_used.as_deref());
+        let keys = self
+            .access_keys
+            .iter()
+            .filter_map(|key| key.last_used.as_deref());
+        password
+            .into_iter()
+            .chain(keys)
+            .filter(|day| crate::date::day_number(day).is_some())
+            .max()
+    }
+}
+
 fn default_true() -> bool {
     true
 }
@@ -245,6 +287,7 @@ impl IdentityKind {
                 "groups",
                 "console_access",
                 "access_keys",
+                "activity",
             ],
             IdentityKind::IamGroup => &["policies", "managed_policies"],
             IdentityKind::CognitoUserPool => &["mfa", "federation", "token_validity_minutes"],

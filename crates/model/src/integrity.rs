@@ -11,8 +11,8 @@ use ipnet::Ipv4Net;
 
 use crate::format::closest_id;
 use crate::{
-    Auth, ComponentKind, Design, ElementRef, IdentityKind, Placement, Principal, PrincipalKind,
-    SegmentKind,
+    ActorKind, Auth, ComponentKind, Design, ElementRef, IdentityKind, Placement, Principal,
+    PrincipalKind, SegmentKind, UserActivity, date,
 };
 
 /// One integrity problem, located by its document path.
@@ -447,6 +447,35 @@ impl<'a> Checker<'a> {
                     Expect::Segment(&[SegmentKind::Account]),
                 );
             }
+            if let Some(activity) = &identity.activity {
+                self.check_activity(&path, activity);
+            }
+        }
+    }
+
+    /// An observed activity's dates must be real days, none after the day they were read:
+    /// the inactivity rule measures from them.
+    fn check_activity(&mut self, path: &str, activity: &UserActivity) {
+        let as_of = date::day_number(&activity.as_of);
+        for (field, value) in [
+            ("as_of", Some(&activity.as_of)),
+            ("created", activity.created.as_ref()),
+            ("password_last_used", activity.password_last_used.as_ref()),
+        ] {
+            let Some(value) = value else { continue };
+            match date::day_number(value) {
+                None => self.report(
+                    format!("{path}.activity.{field}"),
+                    format!("`{value}` is not a day"),
+                    Some("write dates as `YYYY-MM-DD`".into()),
+                ),
+                Some(day) if as_of.is_some_and(|as_of| day > as_of) => self.report(
+                    format!("{path}.activity.{field}"),
+                    format!("{value} is after `as_of` ({})", activity.as_of),
+                    Some("`as_of` is the day the dates were read, so none can come later".into()),
+                ),
+                Some(_) => {}
+            }
         }
     }
 
@@ -519,6 +548,18 @@ impl<'a> Checker<'a> {
                         SegmentKind::OnPremises,
                         SegmentKind::PartnerNetwork,
                     ]),
+                );
+            }
+            if actor.service_provider.is_some()
+                && !matches!(actor.kind, ActorKind::Partner | ActorKind::ExternalSystem)
+            {
+                self.report(
+                    format!("{path}.service_provider"),
+                    format!(
+                        "a {} actor is not an outside party, so it cannot be a service provider",
+                        actor.kind.as_str()
+                    ),
+                    Some("make the actor a `partner` or an `external_system`".into()),
                 );
             }
             if let Some(identity) = &actor.signs_in_with {

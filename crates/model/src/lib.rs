@@ -9,6 +9,7 @@ mod actor;
 mod component;
 pub mod component_kind;
 mod data_class;
+pub mod date;
 mod design;
 mod error;
 mod flow;
@@ -26,7 +27,7 @@ mod suppression;
 pub mod synthetic;
 pub mod transfer;
 
-pub use actor::{Actor, ActorKind};
+pub use actor::{Actor, ActorKind, ServiceProvider};
 pub use component::Component;
 pub use component_kind::{Category, ComponentKind, KindInfo, Placement};
 pub use data_class::DataClass;
@@ -40,6 +41,7 @@ pub use fs::{
 };
 pub use identity::{
     AccessKey, FederationProtocol, Identity, IdentityKind, MfaMode, Principal, PrincipalKind,
+    UserActivity,
 };
 pub use layout::{Layout, NodeBox};
 pub use policy::{Effect, PolicyStatement};

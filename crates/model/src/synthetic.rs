@@ -250,6 +250,7 @@ pub fn generate(seed: u64, elements: usize) -> Design {
             signs_in_with: None,
             jurisdiction: None,
             transfer_safeguard: None,
+            service_provider: None,
             suppress: Vec::new(),
         });
     }

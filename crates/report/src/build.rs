@@ -10,12 +10,12 @@ use zta_compliance::{
     Catalog, DesignFacts, FindingRecord, Framework, Mapping, RuleDescriptor, Severity,
     SeverityCounts, assess, score,
 };
-use zta_model::{DataClass, Design, SegmentKind};
+use zta_model::{ActorKind, DataClass, Design, SegmentKind};
 
 use crate::input::{ReportOptions, Validation};
 use crate::model::{
     Architecture, ControlRefs, ElementRef, FindingEntry, FlowEntry, Meta, MethodSection, NodeEntry,
-    NodeRole, PciScope, Report, RuleEntry, ScopeEntry, SegmentEntry, Summary,
+    NodeRole, PciScope, Report, RuleEntry, ScopeEntry, SegmentEntry, ServiceProviderEntry, Summary,
 };
 
 /// How many open findings the executive summary names as top risks.
@@ -178,6 +178,7 @@ pub fn build(
             .iter()
             .map(scope_entry)
             .collect(),
+        service_providers: service_providers(design),
     };
 
     let catalog_rules = validation
@@ -236,6 +237,42 @@ pub fn build(
         rules: catalog_rules,
         method: method(),
     }
+}
+
+/// The outside parties (partner and external-system actors) that flows send cardholder data
+/// to, in design order, with their service-provider listing: the list PCI DSS 12.8.1 asks
+/// for, as far as the design shows it.
+fn service_providers(design: &Design) -> Vec<ServiceProviderEntry> {
+    design
+        .actors
+        .iter()
+        .filter(|actor| matches!(actor.kind, ActorKind::Partner | ActorKind::ExternalSystem))
+        .filter_map(|actor| {
+            let flows: Vec<String> = design
+                .flows
+                .iter()
+                .filter(|flow| {
+                    flow.target == actor.id && flow.data.contains(&DataClass::Cardholder)
+                })
+                .map(|flow| flow.id.clone())
+                .collect();
+            (!flows.is_empty()).then(|| ServiceProviderEntry {
+                id: actor.id.clone(),
+                name: actor.name.clone(),
+                listed: actor.service_provider.is_some(),
+                services: actor
+                    .service_provider
+                    .as_ref()
+                    .map(|provider| provider.services.clone())
+                    .unwrap_or_default(),
+                agreement: actor
+                    .service_provider
+                    .as_ref()
+                    .and_then(|provider| provider.agreement.clone()),
+                flows,
+            })
+        })
+        .collect()
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -322,6 +322,37 @@ pub fn render(report: &Report) -> String {
         "Connected-to and security-impacting",
         &report.pci_scope.connected,
     );
+    let providers = &report.pci_scope.service_providers;
+    let _ = writeln!(
+        out,
+        "### Service providers that receive cardholder data ({})
+",
+        providers.len()
+    );
+    if providers.is_empty() {
+        let _ = writeln!(
+            out,
+            "No flow sends cardholder data to an outside party.
+"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "| Party | Id | Services | Flows | Listing |\n|---|---|---|---|---|"
+        );
+        for provider in providers {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} | {} | {} |",
+                cell(&provider.name),
+                provider.id,
+                cell(&provider.services_text()),
+                cell(&provider.flows.join(", ")),
+                cell(&provider.standing())
+            );
+        }
+        out.push('\n');
+    }
 
     let _ = writeln!(
         out,

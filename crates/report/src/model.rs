@@ -150,6 +150,50 @@ pub struct FindingEntry {
 pub struct PciScope {
     pub cde: Vec<ScopeEntry>,
     pub connected: Vec<ScopeEntry>,
+    /// The outside parties that receive cardholder data, listed as service providers or not
+    /// (PCI DSS 12.8.1).
+    pub service_providers: Vec<ServiceProviderEntry>,
+}
+
+/// An outside party that receives cardholder data, with what the design records of it as a
+/// service provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceProviderEntry {
+    pub id: String,
+    pub name: String,
+    /// Whether the design lists the party as a service provider.
+    pub listed: bool,
+    /// The services it provides, as recorded.
+    pub services: Vec<String>,
+    /// Where its written agreement is kept, as recorded.
+    pub agreement: Option<String>,
+    /// The flows that send it cardholder data.
+    pub flows: Vec<String>,
+}
+
+impl ServiceProviderEntry {
+    /// What the design records of the party as a service provider, in a sentence.
+    pub fn standing(&self) -> String {
+        match (self.listed, &self.agreement) {
+            (false, _) => "Not listed as a service provider (ZT-DATA-012).".to_string(),
+            (true, None) => {
+                "Listed as a service provider; no written agreement recorded (ZT-DATA-012)."
+                    .to_string()
+            }
+            (true, Some(agreement)) => {
+                format!("Listed as a service provider; agreement {agreement}.")
+            }
+        }
+    }
+
+    /// The services it provides, or a dash when none is recorded.
+    pub fn services_text(&self) -> String {
+        if self.services.is_empty() {
+            "not recorded".to_string()
+        } else {
+            self.services.join(", ")
+        }
+    }
 }
 
 /// A component in PCI scope and why.

@@ -117,6 +117,7 @@ fn generated(elements: usize) -> Design {
         signs_in_with: Some("pool".into()),
         jurisdiction: None,
         transfer_safeguard: None,
+        service_provider: None,
         suppress: Vec::new(),
     });
     let mut cell = 0;

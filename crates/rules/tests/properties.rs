@@ -145,6 +145,7 @@ fn design(
             signs_in_with: Some(id(index + 20)),
             jurisdiction: None,
             transfer_safeguard: None,
+            service_provider: None,
             suppress: Vec::new(),
         });
     }

@@ -105,3 +105,23 @@ fn every_rule_has_a_fixture_with_violations_and_passes() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn inactivity_judges_only_users_with_observed_activity() {
+    // The fixture's drawn user has old key dates but no `activity`: with no day to measure
+    // against it is not judged, so it must not count as an evaluated subject.
+    let design = fixture_design(&fixtures().join("rules/ZT-ID-011.zta.yaml"));
+    let report = validate(&design);
+    let run = report.run_of("ZT-ID-011").expect("the rule ran");
+    assert_eq!((run.subjects, run.findings), (4, 2));
+
+    let mut drawn = design.clone();
+    for user in &mut drawn.identities {
+        user.activity = None;
+    }
+    let run = validate(&drawn)
+        .run_of("ZT-ID-011")
+        .cloned()
+        .expect("the rule ran");
+    assert_eq!((run.subjects, run.findings), (0, 0));
+}

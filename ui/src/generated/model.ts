@@ -433,6 +433,12 @@ console_access?: boolean | null,
  */
 access_keys?: Array<AccessKey>, 
 /**
+ * What was observed of an IAM user's use of the account, as of a day. `zta import iam`
+ * fills it from IAM's last-used data; a drawn design usually has none, and a user without
+ * it is not judged for inactivity.
+ */
+activity?: UserActivity | null, 
+/**
  * Identity providers a user pool or permission set federates with (ids of
  * `identity_provider` identities).
  */
@@ -558,6 +564,11 @@ jurisdiction?: string | null,
  * lies outside the EEA (GDPR Chapter V).
  */
 transfer_safeguard?: TransferSafeguard | null, 
+/**
+ * Set when the actor is an outside party that provides services to the business, as
+ * PCI DSS 12.8 lists them: what it provides and the written agreement that binds it.
+ */
+service_provider?: ServiceProvider | null, 
 /**
  * Rules accepted as risks for this actor.
  */

@@ -248,7 +248,7 @@ function PropertyField({ design, name, properties, set }: {
 
 const identityFieldsByKind: Record<Identity["kind"], string[]> = {
   iam_role: ["mfa", "session_duration_seconds", "trusts", "policies", "managed_policies", "permissions_boundary"],
-  iam_user: ["mfa", "policies", "managed_policies", "permissions_boundary", "groups", "console_access", "access_keys"],
+  iam_user: ["mfa", "policies", "managed_policies", "permissions_boundary", "groups", "console_access", "access_keys", "activity"],
   iam_group: ["policies", "managed_policies"],
   cognito_user_pool: ["mfa", "federation", "token_validity_minutes"],
   permission_set: ["mfa", "session_duration_seconds", "policies", "managed_policies", "permissions_boundary", "federation", "assigned_accounts"],
@@ -310,6 +310,17 @@ function IdentityFields({ design, identity, update }: { design: Design; identity
         <TextField label="Access keys" multiline value={identity.access_keys?.length ? JSON.stringify(identity.access_keys, null, 2) : ""}
           validate={v.jsonArray} onCommit={(t) => set("access_keys", t.trim() ? JSON.parse(t) : [])} />
       )}
+      {fields.has("activity") && identity.activity && (
+        // Observed by `zta import iam`, not drawn: shown for the reviewer, changed by re-importing.
+        <div className="stats" data-testid="observed-activity">
+          <h3>Observed activity</h3>
+          <dl>
+            <dt>Observed on</dt><dd>{identity.activity.as_of}</dd>
+            <dt>Created</dt><dd>{identity.activity.created ?? "not recorded"}</dd>
+            <dt>Password last used</dt><dd>{identity.activity.password_last_used ?? "never"}</dd>
+          </dl>
+        </div>
+      )}
     </>
   );
 }
@@ -324,6 +335,24 @@ function ActorFields({ design, actor, update }: { design: Design; actor: Actor; 
       <SelectField label="Connects from" value={actor.zone} unset="The internet" options={options(zones)} onCommit={(id) => set("zone", id)} />
       <SelectField label="Signs in with" value={actor.signs_in_with} unset="Nothing stated" options={options(design.identities)}
         onCommit={(id) => set("signs_in_with", id)} />
+      {(actor.kind === "partner" || actor.kind === "external_system") && (
+        <ServiceProviderFields actor={actor} set={set} />
+      )}
+    </>
+  );
+}
+
+/** An outside party's listing as a service provider (PCI DSS 12.8.1): the services and the agreement. */
+function ServiceProviderFields({ actor, set }: { actor: Actor; set: (key: string, value: unknown) => void }) {
+  const provider = actor.service_provider;
+  const setProvider = (services: string[], agreement: string) =>
+    set("service_provider", services.length === 0 && agreement === "" ? null : { services, ...(agreement ? { agreement } : {}) });
+  return (
+    <>
+      <TextField label="Services provided" value={(provider?.services ?? []).join(", ")} placeholder="Not a service provider"
+        hint="Listed as a service provider (PCI DSS 12.8.1) when set" onCommit={(t) => setProvider(v.splitList(t), provider?.agreement ?? "")} />
+      <TextField label="Agreement" value={provider?.agreement ?? ""} placeholder="Contract reference"
+        onCommit={(t) => setProvider(provider?.services ?? [], t.trim())} />
     </>
   );
 }

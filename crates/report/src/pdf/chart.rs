@@ -93,6 +93,15 @@ pub fn maturity_chart_height(pillars: usize) -> f32 {
     14.0 + pillars as f32 * ROW + 4.0
 }
 
+/// A pillar's name as the chart prints it.
+fn pillar_label(pillar: &PillarScore) -> String {
+    if pillar.cross_cutting {
+        format!("{} (cross-cutting)", pillar.name)
+    } else {
+        pillar.name.clone()
+    }
+}
+
 /// One bar per pillar from Traditional up to its stage, over a scale with the four
 /// stages marked, so that the reader compares pillars at a glance. A pillar that is not
 /// assessed gets no bar and says so.
@@ -103,7 +112,14 @@ pub fn maturity_chart(
     width: f32,
     pillars: &[PillarScore],
 ) {
-    let label_width = 165.0;
+    // The label column fits the longest pillar name (cross-cutting capabilities have long
+    // ones), so that no name is cut; the stage track keeps at least three fifths of the width.
+    let names: Vec<String> = pillars.iter().map(pillar_label).collect();
+    let label_width = names
+        .iter()
+        .map(|name| measure(name, &LABEL) + 8.0)
+        .fold(120.0, f32::max)
+        .min(width * 0.4);
     let track = width - label_width - 10.0;
     let step = track / Stage::ALL.len() as f32;
     let scale_style = LABEL.coloured(MUTED);
@@ -124,17 +140,13 @@ pub fn maturity_chart(
             true,
         );
     }
-    for (row, pillar) in pillars.iter().enumerate() {
+    for (row, (pillar, name)) in pillars.iter().zip(&names).enumerate() {
         let top = top_of_rows + row as f32 * ROW;
-        let mut name = pillar.name.clone();
-        if pillar.cross_cutting {
-            name.push_str(" (cross-cutting)");
-        }
         canvas.text(
             used,
             x,
             top + 2.0,
-            &truncate(&name, &LABEL, label_width - 6.0),
+            &truncate(name, &LABEL, label_width - 6.0),
             &LABEL,
         );
         let length = step * f32::from(pillar.stage.level());

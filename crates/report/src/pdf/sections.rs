@@ -812,6 +812,33 @@ fn pci_scope(body: &mut Composer, report: &Report) {
         &report.pci_scope.connected,
         "No component is connected to the cardholder data environment.",
     );
+    let providers = &report.pci_scope.service_providers;
+    body.subsection(&format!(
+        "Service providers that receive cardholder data ({})",
+        providers.len()
+    ));
+    if providers.is_empty() {
+        body.paragraph("No flow sends cardholder data to an outside party.", &BODY);
+        return;
+    }
+    let columns = [
+        Column::new("Party", 0.24),
+        Column::new("Services", 0.22),
+        Column::new("Flows", 0.18),
+        Column::new("Listing (PCI DSS 12.8.1)", 0.36),
+    ];
+    let rows: Vec<Vec<Cell>> = providers
+        .iter()
+        .map(|provider| {
+            vec![
+                Cell::plain(format!("{}\n{}", provider.name, provider.id)),
+                Cell::plain(provider.services_text()),
+                Cell::plain(provider.flows.join(", ")),
+                Cell::plain(provider.standing()),
+            ]
+        })
+        .collect();
+    body.table(&columns, &rows);
 }
 
 fn rule_catalog(body: &mut Composer, report: &Report) {

@@ -1,6 +1,7 @@
 //! Measuring and wrapping text with the advance widths of the embedded fonts.
 //!
-//! Lines break at spaces and after hyphens and slashes; between two CJK characters, which
+//! Lines break at spaces and after hyphens and slashes, except inside codes such as
+//! `ZT-NET-008` or `F-012` that a reader searches for whole; between two CJK characters, which
 //! need no space to break; and, for a word wider than the line (a long ARN or element
 //! id), between any two characters, so nothing ever runs past a margin.
 
@@ -59,9 +60,14 @@ fn break_units(paragraph: &str) -> Vec<&str> {
     let mut units = Vec::new();
     let mut start = 0;
     let mut previous: Option<char> = None;
+    let mut before_previous: Option<char> = None;
+    // A hyphen between capitals or digits joins the parts of a code (rule, finding, control).
+    let code_part =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     for (index, character) in paragraph.char_indices() {
         let break_before = match previous {
             None => false,
+            Some('-') if code_part(before_previous) && code_part(Some(character)) => false,
             Some(before) => {
                 matches!(before, ' ' | '-' | '/' | ',') && character != ' '
                     || is_cjk(character)
@@ -72,6 +78,7 @@ fn break_units(paragraph: &str) -> Vec<&str> {
             units.push(&paragraph[start..index]);
             start = index;
         }
+        before_previous = previous;
         previous = Some(character);
     }
     if start < paragraph.len() {
@@ -164,6 +171,24 @@ mod tests {
         let text = "Zoë Ångström — Привет мир 注文データベース";
         let joined: String = wrap(text, &BODY, 50.0).concat();
         assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn codes_stay_whole_where_ids_may_break() {
+        let text = "ZT-NET-008, ZT-NET-009 and F-012 judge orders-db-primary";
+        assert_eq!(
+            break_units(text),
+            [
+                "ZT-NET-008, ",
+                "ZT-NET-009 ",
+                "and ",
+                "F-012 ",
+                "judge ",
+                "orders-",
+                "db-",
+                "primary"
+            ]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use zta_compliance::{
 };
 use zta_report::model::{
     Architecture, ControlRefs, ElementRef, FindingEntry, FlowEntry, Meta, MethodSection, NodeEntry,
-    NodeRole, PciScope, Report, RuleEntry, ScopeEntry, SegmentEntry, Summary,
+    NodeRole, PciScope, Report, RuleEntry, ScopeEntry, SegmentEntry, ServiceProviderEntry, Summary,
 };
 
 pub const NAMES: [&str; 4] = [
@@ -229,6 +229,14 @@ pub fn sample_report(finding_count: usize) -> Report {
                 name: "alb".into(),
                 kind: "Application Load Balancer".into(),
                 reason: "Sends traffic to the CDE.".into(),
+            }],
+            service_providers: vec![ServiceProviderEntry {
+                id: "processor".into(),
+                name: NAMES[3].into(),
+                listed: true,
+                services: vec!["payment authorisation".into()],
+                agreement: Some("MSA-2024-017".into()),
+                flows: vec!["authorise".into()],
             }],
         },
         rules: rules

@@ -6,6 +6,7 @@ pub(crate) mod database_iam_auth_off;
 pub(crate) mod human_role_without_mfa;
 pub(crate) mod human_sign_in_without_mfa;
 pub(crate) mod iam_user_for_person;
+pub(crate) mod inactive_iam_user;
 pub(crate) mod long_lived_tokens;
 pub(crate) mod long_sessions;
 pub(crate) mod privileged_access_not_federated;
