@@ -53,7 +53,7 @@ run: setup ui-build
 # Without a display (a server, a container) the window opens on a virtual one.
 XVFB_IF_HEADLESS := $(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1440x900x24")
 
-test: setup lint test-rust test-ui test-e2e
+test: setup lint test-rust test-ui test-e2e fuzz-smoke
 
 # src-tauri embeds ui/dist at compile time, so the UI is built before anything compiles it.
 lint: ui-build

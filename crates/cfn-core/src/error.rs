@@ -38,6 +38,16 @@ pub enum Error {
         location: Location,
         limit: usize,
     },
+    /// `Fn::ForEach` loops, nested ones multiplied, unroll into more resources and outputs than
+    /// any template CloudFormation accepts could hold.
+    #[error(
+        "{origin}:{location}: Fn::ForEach loops unroll into more than {limit} resources and outputs, far more than CloudFormation accepts in one template; refusing to go further"
+    )]
+    LoopLimit {
+        origin: String,
+        location: Location,
+        limit: usize,
+    },
     /// The text is well-formed but is not shaped like a CloudFormation template.
     #[error("{origin}:{location}: {message}")]
     Structure {

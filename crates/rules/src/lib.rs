@@ -15,6 +15,7 @@
 
 pub mod actions;
 pub mod analysis;
+mod carried;
 mod catalog;
 mod context;
 mod diff;

@@ -2,7 +2,9 @@
 //! violating parts (ids starting `bad-`) and passing parts (ids starting `ok-`), added to the
 //! shared segments of `tests/fixtures/base.zta.yaml`. One table-driven test checks every rule
 //! of the catalog: every `bad-` element is named by a finding of the rule, no `ok-` element is,
-//! and the rule's findings match the snapshot `snapshots/rules__CODE.snap`.
+//! and the rule's findings match the snapshot `snapshots/rules__CODE.snap`. Rules that judge
+//! the carried CloudFormation name resources and outputs by logical id, which has no `-`: their
+//! fixtures carry `Bad...` and `Ok...` ones, named in a finding's message as `` `Id` ``.
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +31,7 @@ fn fixture_design(path: &Path) -> Design {
     design.actors.extend(own.actors);
     design.flows.extend(own.flows);
     design.transfer_safeguards.extend(own.transfer_safeguards);
+    design.carried_cloudformation = own.carried_cloudformation;
     let issues = zta_model::integrity::check(&design);
     assert!(
         issues.is_empty(),
@@ -42,11 +45,21 @@ fn fixture_design(path: &Path) -> Design {
     design
 }
 
+/// The ids of elements with a prefix (`bad-`), and the logical ids of carried resources and
+/// outputs with the same prefix capitalised and without its dash (`Bad`).
 fn ids_with_prefix<'a>(design: &'a Design, prefix: &str) -> Vec<&'a str> {
+    let mut logical_prefix = prefix.trim_end_matches('-').to_owned();
+    logical_prefix[..1].make_ascii_uppercase();
+    let carried = ["Resources", "Outputs"]
+        .into_iter()
+        .filter_map(|section| design.carried_cloudformation.get(section)?.as_object())
+        .flat_map(|entries| entries.keys().map(String::as_str))
+        .filter(move |id| id.starts_with(&logical_prefix));
     design
         .elements()
         .map(|element| element.id())
         .filter(|id| id.starts_with(prefix))
+        .chain(carried)
         .collect()
 }
 
@@ -65,9 +78,10 @@ fn every_rule_has_a_fixture_with_violations_and_passes() {
             .filter(|finding| finding.rule == meta.code)
             .collect();
         let named = |id: &str| {
-            findings
-                .iter()
-                .any(|finding| finding.elements.iter().any(|e| e == id))
+            findings.iter().any(|finding| {
+                finding.elements.iter().any(|e| e == id)
+                    || finding.message.contains(&format!("`{id}`"))
+            })
         };
         let bad = ids_with_prefix(&design, "bad-");
         let ok = ids_with_prefix(&design, "ok-");

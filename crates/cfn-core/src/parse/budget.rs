@@ -14,6 +14,13 @@ use crate::value::{Location, Value, ValueKind};
 /// What a value costs beyond its text: the node itself, so that many empty values cost too.
 pub const NODE_COST: usize = 16;
 
+/// Most resources and outputs that `Fn::ForEach` loops may unroll into in one load, nested loops'
+/// intermediate copies included. CloudFormation accepts at most 500 resources and 200 outputs in
+/// a processed template, so ten thousand leaves room for any template that deploys; without a
+/// count, five nested loops of 40 names unroll into a hundred million small entries, each cheap
+/// in bytes, and the byte budget alone lets millions of them through before it runs out.
+pub const MAX_LOOP_ENTRIES: usize = 10_000;
+
 /// The work one load of a template may do; see the module documentation.
 #[derive(Debug)]
 pub struct Budget {
@@ -21,6 +28,8 @@ pub struct Budget {
     spent: Cell<usize>,
     /// Where the budget ran out, first time only.
     overrun: RefCell<Option<(String, Location)>>,
+    /// Entries `Fn::ForEach` loops have unrolled into so far (see [`MAX_LOOP_ENTRIES`]).
+    loop_entries: Cell<usize>,
 }
 
 impl Budget {
@@ -30,7 +39,28 @@ impl Budget {
             limit,
             spent: Cell::new(0),
             overrun: RefCell::new(None),
+            loop_entries: Cell::new(0),
         }
+    }
+
+    /// Counts `entries` more unrolled from the `Fn::ForEach` loop at `location` of `origin`;
+    /// an error naming the loop once the load's loops together pass [`MAX_LOOP_ENTRIES`].
+    pub fn count_loop_entries(
+        &self,
+        entries: usize,
+        origin: &str,
+        location: Option<Location>,
+    ) -> Result<()> {
+        let total = self.loop_entries.get().saturating_add(entries);
+        self.loop_entries.set(total);
+        if total <= MAX_LOOP_ENTRIES {
+            return Ok(());
+        }
+        Err(Error::LoopLimit {
+            origin: origin.to_owned(),
+            location: location.unwrap_or(Location::new(1, 1)),
+            limit: MAX_LOOP_ENTRIES,
+        })
     }
 
     /// Charges `bytes` for work at `location` of `origin`; `false` once the budget is spent,

@@ -10,7 +10,8 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::value::{Function, Intrinsic, Location, Map, Value, ValueKind};
 
-pub use budget::{Budget, NODE_COST, value_cost};
+pub use budget::{Budget, MAX_LOOP_ENTRIES, NODE_COST, value_cost};
+pub(crate) use yaml::takes_name;
 
 /// Largest accepted input. CloudFormation itself takes at most 1 MB, so 16 MiB leaves room for
 /// generated and pre-processing templates while bounding what one read may hold.

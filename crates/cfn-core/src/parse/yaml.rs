@@ -291,7 +291,7 @@ impl Builder<'_> {
 }
 
 /// Functions whose scalar argument is always a name or a text, never a number or boolean.
-fn takes_name(function: &Function) -> bool {
+pub(crate) fn takes_name(function: &Function) -> bool {
     matches!(
         function,
         Function::Ref

@@ -189,7 +189,8 @@ impl Writer {
 
     fn intrinsic(&mut self, intrinsic: &Intrinsic, indent: usize, slot: Slot) {
         let short_tag = intrinsic.function.short_tag();
-        let (Some(tag), false) = (short_tag, is_tagged(&intrinsic.argument)) else {
+        let long_form_needed = is_tagged(&intrinsic.argument) || scalar_read_as_name(intrinsic);
+        let (Some(tag), false) = (short_tag, long_form_needed) else {
             let long_form = (intrinsic.function.key(), &intrinsic.argument);
             self.mapping(std::iter::once(long_form), indent, slot);
             return;
@@ -240,6 +241,17 @@ impl Writer {
             }
         }
     }
+}
+
+/// Whether the short form would read back a different argument: after the tag of a function
+/// that takes a name, YAML reads any scalar as text, so `{"Ref": null}` written `!Ref null`
+/// would come back as a reference to something named `null`.
+fn scalar_read_as_name(intrinsic: &Intrinsic) -> bool {
+    crate::parse::takes_name(&intrinsic.function)
+        && matches!(
+            intrinsic.argument.kind,
+            ValueKind::Null | ValueKind::Bool(_) | ValueKind::Number(_)
+        )
 }
 
 /// Whether a value carries a YAML tag of its own when written in short form.

@@ -314,7 +314,9 @@ impl<'a> Importer<'a> {
                     self.load_nested_stacks(child_index, level + 1)?;
                 }
                 // A spent budget stops the whole import, not only this child.
-                Err(error @ Error::WorkLimit { .. }) => return Err(error),
+                Err(error @ (Error::WorkLimit { .. } | Error::LoopLimit { .. })) => {
+                    return Err(error);
+                }
                 Err(error) => {
                     self.dispositions.insert(
                         key,

@@ -38,7 +38,7 @@ impl Importer<'_> {
             let logical_id = self.design_logical_id(&key);
             let id = self.claim_id(&key);
             let block = self.property(key.0, &key.1, &["CidrBlock"]);
-            let cidr = match Self::valid_net(block.as_text()) {
+            let cidr = match Self::valid_net(block.as_text()).filter(is_vpc_size) {
                 Some(net) => net,
                 None => {
                     let placeholder = placeholder_vpc(index);
@@ -197,15 +197,7 @@ impl Importer<'_> {
                 .and_then(|segment| Self::valid_net(segment.cidr.as_deref()))
                 .unwrap_or_else(|| placeholder_vpc(0));
             let siblings = taken.entry(vpc.clone()).or_default();
-            let prefix = vpc_net.prefix_len().clamp(24, 28);
-            let free = vpc_net.subnets(prefix).ok().and_then(|mut nets| {
-                nets.find(|net| {
-                    !siblings.iter().any(|other| {
-                        other.contains(&net.network()) || net.contains(&other.network())
-                    })
-                })
-            });
-            if let Some(net) = free {
+            if let Some(net) = free_block(vpc_net, siblings) {
                 siblings.push(net);
                 if let Some(segment) = self.segment_mut(&id) {
                     segment.cidr = Some(net.to_string());
@@ -213,7 +205,31 @@ impl Importer<'_> {
                 self.notes.push(format!(
                     "subnet {id}: CIDR `{written}` is not known from the template (or lies outside its VPC); placeholder {net} used"
                 ));
+                continue;
             }
+            // A VPC too small for its subnets cannot deploy; the subnet still needs a block, so
+            // it moves to the stand-in VPC, which has room, and the note says so.
+            let external = self.external_vpc();
+            let external_net = self
+                .design
+                .segment(&external)
+                .and_then(|segment| Self::valid_net(segment.cidr.as_deref()))
+                .unwrap_or_else(|| placeholder_vpc(1));
+            let used: Vec<Ipv4Net> = self
+                .design
+                .segments
+                .iter()
+                .filter(|segment| segment.parent.as_deref() == Some(external.as_str()))
+                .filter_map(|segment| Self::valid_net(segment.cidr.as_deref()))
+                .collect();
+            let net = free_block(external_net, &used);
+            if let Some(segment) = self.segment_mut(&id) {
+                segment.parent = Some(external.clone());
+                segment.cidr = net.map(|net| net.to_string());
+            }
+            self.notes.push(format!(
+                "subnet {id}: VPC {vpc} has no room left for a placeholder block for its CIDR `{written}`; the subnet sits in `{external}` instead"
+            ));
         }
         for (key, table) in subnet_tables {
             let subnet = self.element_for(&key).cloned();
@@ -469,4 +485,22 @@ fn short_service_name(name: &str) -> String {
         ["com", "amazonaws", _region, service @ ..] if !service.is_empty() => service.join("."),
         _ => name.to_owned(),
     }
+}
+
+/// Whether a block is one AWS accepts for a VPC: from /16 to /28.
+fn is_vpc_size(net: &Ipv4Net) -> bool {
+    (16..=28).contains(&net.prefix_len())
+}
+
+/// The first block of `vpc` that overlaps none of `used`, for a subnet whose block is not known:
+/// a /24 where the VPC has room for one, else smaller blocks down to /28, the smallest subnet
+/// AWS accepts.
+pub(crate) fn free_block(vpc: Ipv4Net, used: &[Ipv4Net]) -> Option<Ipv4Net> {
+    (vpc.prefix_len().clamp(24, 28)..=28).find_map(|prefix| {
+        vpc.subnets(prefix).ok()?.find(|net| {
+            !used
+                .iter()
+                .any(|other| other.contains(&net.network()) || net.contains(&other.network()))
+        })
+    })
 }

@@ -11,6 +11,7 @@ use zta_model::{
 };
 
 use super::eval::{Sym, placeholder_vpc};
+use super::network::free_block;
 use super::report::{ImportReport, ReportEntry};
 use super::{Disposition, Importer, ResourceKey};
 use crate::marker;
@@ -265,8 +266,8 @@ impl Importer<'_> {
         let id = self
             .ids
             .claim(&format!("external-{}-subnet", tier.as_str()));
-        // The first /24 of the stand-in VPC that no subnet placed there already uses (subnets of
-        // the template whose VPC is unknown sit there too).
+        // The first free block of the stand-in VPC (subnets of the template whose VPC is unknown
+        // sit there too).
         let used: Vec<Ipv4Net> = self
             .design
             .segments
@@ -274,17 +275,7 @@ impl Importer<'_> {
             .filter(|segment| segment.parent.as_deref() == Some(vpc.as_str()))
             .filter_map(|segment| Self::valid_net(segment.cidr.as_deref()))
             .collect();
-        let net = placeholder_vpc(1)
-            .subnets(24)
-            .ok()
-            .and_then(|mut nets| {
-                nets.find(|net| {
-                    !used.iter().any(|other| {
-                        other.contains(&net.network()) || net.contains(&other.network())
-                    })
-                })
-            })
-            .unwrap_or_else(|| placeholder_vpc(1));
+        let net = free_block(placeholder_vpc(1), &used).unwrap_or_else(|| placeholder_vpc(1));
         let mut segment = Self::new_segment(
             id.clone(),
             SegmentKind::Subnet,

@@ -86,8 +86,9 @@ fn as_map_mut(value: &mut Value) -> Option<&mut Map> {
 }
 
 /// The entries of a section with every `Fn::ForEach::` loop (nested ones too) unrolled, each
-/// copy of a loop's body charged to the load's budget before it is made, so that loops nested
-/// in loops cannot multiply a small template into gigabytes. A loop whose collection is not a
+/// copy of a loop's body charged to the load's budget before it is made, and the entries it
+/// will unroll into counted before the first copy, so that loops nested in loops can multiply a
+/// small template neither into gigabytes nor into millions of small entries. A loop whose collection is not a
 /// literal list of names cannot be expanded offline.
 fn expand_entries(entries: Map, origin: &str, budget: &Budget) -> Result<Map> {
     let unexpandable = || macro_required(origin, LANGUAGE_EXTENSIONS);
@@ -113,6 +114,11 @@ fn expand_entries(entries: Map, origin: &str, budget: &Budget) -> Result<Map> {
             .iter()
             .map(|(key, value)| key.len().saturating_add(value_cost(value)))
             .fold(0, usize::saturating_add);
+        budget.count_loop_entries(
+            items.len().saturating_mul(body.len()),
+            origin,
+            value.location(),
+        )?;
         for item in items {
             // Each `${Id}` (at least four bytes) may become the whole item: the copy's size is
             // at most the body's times this factor, charged before anything is copied.

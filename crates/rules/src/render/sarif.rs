@@ -105,13 +105,20 @@ fn result(
             "region": {"startLine": line},
         });
     }
+    // A finding about carried CloudFormation names no element; its message, which names the
+    // carried resource or output, tells it from the rule's other findings.
+    let fingerprint = if finding.elements.is_empty() {
+        format!("{}:{}", finding.rule, finding.message)
+    } else {
+        format!("{}:{}", finding.rule, finding.elements.join(","))
+    };
     let mut value = json!({
         "ruleId": finding.rule,
         "level": finding.severity.sarif_level(),
         "message": {"text": message},
         "locations": [location],
         "partialFingerprints": {
-            "ztaFinding/v1": format!("{}:{}", finding.rule, finding.elements.join(",")),
+            "ztaFinding/v1": fingerprint,
         },
         "properties": {"severity": finding.severity, "path": finding.path},
     });

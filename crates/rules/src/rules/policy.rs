@@ -5,7 +5,8 @@ use zta_model::{Effect, Identity, PolicyStatement};
 use crate::actions::grants_whole_service;
 
 /// AWS-managed policies that grant administrator or near-administrator rights.
-const ADMIN_POLICIES: [&str; 3] = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
+pub(crate) const ADMIN_POLICIES: [&str; 3] =
+    ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
 
 /// The allow statements of an identity.
 pub(crate) fn allows(identity: &Identity) -> impl Iterator<Item = &PolicyStatement> {

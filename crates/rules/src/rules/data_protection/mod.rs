@@ -7,6 +7,8 @@ pub(crate) mod bucket_not_endpoint_only;
 pub(crate) mod bucket_public_access_block_off;
 pub(crate) mod cardholder_data_in_logs;
 pub(crate) mod cardholder_data_to_unlisted_provider;
+pub(crate) mod carried_plaintext_secret;
+pub(crate) mod carried_secret_key_output;
 pub(crate) mod cross_account_access_not_explicit;
 pub(crate) mod db_password_not_managed;
 pub(crate) mod macie_missing;

@@ -2,6 +2,7 @@
 //! service, and blast radius kept to what each identity uses.
 
 pub(crate) mod admin_on_workload;
+pub(crate) mod carried_admin_identity;
 pub(crate) mod exposed_workload_assumes_into_cardholder;
 pub(crate) mod open_resource_policy;
 pub(crate) mod privilege_escalation;

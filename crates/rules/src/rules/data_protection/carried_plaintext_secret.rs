@@ -1,0 +1,155 @@
+//! ZT-DATA-013: a carried resource holds a secret in plain text.
+
+use serde_json::Value;
+
+use crate::carried;
+use crate::context::Context;
+use crate::finding::Emitter;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// Flags resources in the design's `carried_cloudformation` whose properties set a secret
+    /// (a property named like `Password`, `SecretString`, `AuthToken`, `PrivateKey`,
+    /// `ClientSecret` or `PreSharedKey`) to text written in the template, or to a parameter
+    /// without `NoEcho`, instead of a dynamic reference (`{{resolve:secretsmanager:...}}`,
+    /// `{{resolve:ssm-secure:...}}`) or a `NoEcho` parameter. The finding names the resource by
+    /// its logical id and the property, never the value.
+    ///
+    /// ## Why it matters
+    /// A template is copied into repositories, tickets and CloudFormation's own console, where
+    /// anyone who can read the stack reads the secret; a secret written there is shared with
+    /// all of them and is never rotated.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// carried_cloudformation:
+    ///   Resources:
+    ///     Cache:
+    ///       Type: AWS::ElastiCache::ReplicationGroup
+    ///       Properties: {AuthToken: correct-horse-battery-staple}
+    /// ```
+    ///
+    /// ## What to do instead
+    /// Keep the secret in Secrets Manager and refer to it with
+    /// `{{resolve:secretsmanager:name:SecretString:field}}`, let the service manage it
+    /// (`ManageMasterUserPassword`, `GenerateSecretString`), or pass it as a `NoEcho` parameter.
+    code: "ZT-DATA-013",
+    name: "carried-plaintext-secret",
+    title: "Carried resource holds a plaintext secret",
+    family: DataProtection,
+    severity: High,
+    tenets: [T6],
+    pillar: Data,
+    check: check,
+}
+
+/// Endings of property names that hold a secret, compared in lower case.
+const SECRET_NAME_ENDINGS: [&str; 9] = [
+    "password",
+    "secretstring",
+    "authtoken",
+    "secretaccesskey",
+    "privatekey",
+    "clientsecret",
+    "apikey",
+    "presharedkey",
+    "sharedsecret",
+];
+
+fn check(cx: &Context<'_>, out: &mut Emitter) {
+    for resource in carried::resources(cx.design) {
+        let Some(properties) = resource.properties else {
+            continue;
+        };
+        out.evaluate(&carried::subject("Resources", resource.logical_id));
+        let mut found = Vec::new();
+        for (name, value) in properties {
+            plaintext_secrets(cx, name, value, &mut found);
+        }
+        for (path, how) in found {
+            out.report(
+                format!(
+                    "Carried resource `{}` ({}) sets `{path}` to {how}",
+                    resource.logical_id, resource.resource_type
+                ),
+                &[],
+                format!(
+                    "Refer to the secret of `{}` with a dynamic reference to Secrets Manager, or pass it as a NoEcho parameter.",
+                    resource.logical_id
+                ),
+            );
+        }
+    }
+}
+
+/// Collects the secret properties under `name` (a property path) whose value is plain text.
+fn plaintext_secrets(
+    cx: &Context<'_>,
+    name: &str,
+    value: &Value,
+    found: &mut Vec<(String, String)>,
+) {
+    match value {
+        Value::Object(object) if carried::intrinsic(value, "Fn::If").is_none() => {
+            for (key, inner) in object {
+                if !key.starts_with("Fn::") && key != "Ref" {
+                    plaintext_secrets(cx, &format!("{name}.{key}"), inner, found);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                plaintext_secrets(cx, &format!("{name}[{index}]"), item, found);
+            }
+        }
+        _ => {}
+    }
+    let field = name
+        .rsplit(['.', '['])
+        .next()
+        .unwrap_or(name)
+        .to_ascii_lowercase();
+    if !SECRET_NAME_ENDINGS
+        .iter()
+        .any(|ending| field.ends_with(ending))
+    {
+        return;
+    }
+    if let Some(how) = exposure(cx, value) {
+        found.push((name.to_owned(), how));
+    }
+}
+
+/// How a secret's value is exposed, if it is: written in the template, or a parameter that
+/// CloudFormation shows.
+fn exposure(cx: &Context<'_>, value: &Value) -> Option<String> {
+    if let Some(Value::Array(arguments)) = carried::intrinsic(value, "Fn::If") {
+        return arguments
+            .iter()
+            .skip(1)
+            .find_map(|branch| exposure(cx, branch));
+    }
+    if let Some(name) = carried::reference(value) {
+        let parameter = carried::parameter(cx.design, name)?;
+        let no_echo = match parameter.get("NoEcho") {
+            Some(Value::Bool(flag)) => *flag,
+            Some(Value::String(text)) => text.eq_ignore_ascii_case("true"),
+            _ => false,
+        };
+        return (!no_echo).then(|| format!("parameter `{name}`, which has no NoEcho"));
+    }
+    // Only text counts: a flag such as `ManageMasterUserPassword: true` is no secret.
+    if value.is_object()
+        && carried::intrinsic(value, "Fn::Sub").is_none()
+        && carried::intrinsic(value, "Fn::Join").is_none()
+    {
+        return None;
+    }
+    let text = carried::spelled(value)?;
+    let literal = !text.is_empty()
+        && !text.contains("{{resolve:")
+        && !text.contains("${")
+        && !matches!(text.to_ascii_lowercase().as_str(), "true" | "false");
+    literal.then(|| "text written in the template".to_owned())
+}
