@@ -72,8 +72,9 @@ impl Importer<'_> {
         let root_outputs: Vec<Value> = self.stacks[0]
             .template
             .outputs
-            .values()
-            .map(|output| {
+            .iter()
+            .filter(|(name, _)| self.carries_output(name))
+            .map(|(_, output)| {
                 let mut value = output.value.clone();
                 if let Some(condition) = &output.condition {
                     value = Value::list([value, Value::condition(condition)]);
@@ -192,7 +193,10 @@ impl Importer<'_> {
                 sections.insert(name.to_owned(), to_json_value(&Value::from(map)));
             }
         };
-        put("Metadata", root.metadata.clone());
+        // The marker of an export of ZTA Designer is the next export's to write again.
+        let mut metadata = root.metadata.clone();
+        metadata.shift_remove(crate::marker::METADATA_KEY);
+        put("Metadata", metadata);
         put("Rules", root.rules.clone());
         let mut parameter_map = Map::default();
         for (stack, name) in parameters.keys() {
@@ -250,6 +254,9 @@ impl Importer<'_> {
         put("Resources", resource_map);
         let mut outputs = Map::default();
         for (name, output) in &root.outputs {
+            if !self.carries_output(name) {
+                continue;
+            }
             let mut attributes = Map::default();
             if let Some(description) = &output.description {
                 attributes.insert("Description".into(), description.clone());
