@@ -190,3 +190,4 @@ fn random_designs_come_back_as_drawn() {
         problems[..problems.len().min(3)].join("\n\n")
     );
 }
+

@@ -93,7 +93,11 @@ impl Importer<'_> {
             identity.account = placement.get(&identity.id).cloned();
         }
         let stated: HashMap<String, serde_json::Value> = stated.into_iter().collect();
+        // The marker's own segments are whole already.
         for segment in &mut self.design.segments {
+            if marked.contains(segment.id.as_str()) {
+                continue;
+            }
             let fields = marker::segment_fields(segment.kind);
             restate(segment, stated.get(&segment.id), fields);
         }
