@@ -170,15 +170,15 @@ pub(crate) fn design_marker(
     account: Option<&str>,
     implemented: &std::collections::HashSet<String>,
 ) -> Value {
-    let mut entries: Vec<(&str, Value)> = vec![(DESIGN, Value::string(&design.name))];
+    let mut entries: Vec<(&str, Value)> = vec![(DESIGN, json(&design.name))];
     if let Some(version) = &design.version {
-        entries.push((VERSION, Value::string(version)));
+        entries.push((VERSION, json(version)));
     }
     if let Some(account) = account {
         entries.push((ACCOUNT, Value::string(account.to_owned())));
     }
     if let Some(description) = &design.description {
-        entries.push((DESCRIPTION, Value::string(description)));
+        entries.push((DESCRIPTION, json(description)));
     }
     let unimplemented = |id: &str| !implemented.contains(id);
     let segments: Vec<Value> = design
@@ -239,7 +239,7 @@ pub(crate) fn design_marker(
         if !unimplemented(id) && !fields.is_empty() {
             stated.push((
                 id.to_owned(),
-                crate::json_value::from_json_value(&serde_json::Value::Object(fields)),
+                json(&serde_json::Value::Object(fields)),
             ));
         }
     };
@@ -296,9 +296,45 @@ pub(crate) fn design_marker(
     Value::map(entries)
 }
 
-/// A design part as a template value, in the design file's own form.
+/// A design part as a template value, in the design file's own form, with its texts escaped.
 fn json<T: serde::Serialize>(value: &T) -> Value {
-    crate::json_value::from_json_value(&serde_json::to_value(value).unwrap_or_default())
+    let mut json = serde_json::to_value(value).unwrap_or_default();
+    escape_texts(&mut json, true);
+    crate::json_value::from_json_value(&json)
+}
+
+/// A design part read back from a template value, its texts unescaped.
+fn design_part<T: serde::de::DeserializeOwned>(value: &Value) -> Option<T> {
+    let mut json = crate::json_value::to_json_value(value);
+    escape_texts(&mut json, false);
+    serde_json::from_value(json).ok()
+}
+
+/// Escapes (or unescapes) every `${` in the marker's texts as `${!`, which CloudFormation and
+/// cfn-lint read as a literal: a design's name written from an imported template may hold a
+/// `${Parameter}`, which anywhere but in a `Fn::Sub` is an error. Escaping adds one `!` after
+/// each `${` and unescaping takes one away, so a text that holds `${!` comes back too.
+fn escape_texts(json: &mut serde_json::Value, escape: bool) {
+    match json {
+        serde_json::Value::String(text) if text.contains("${") => {
+            *text = if escape {
+                text.replace("${", "${!")
+            } else {
+                text.replace("${!", "${")
+            };
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                escape_texts(item, escape);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for field in fields.values_mut() {
+                escape_texts(field, escape);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The design marker read back from a template's Metadata.
@@ -325,14 +361,14 @@ pub(crate) struct DesignMarker {
 /// wrote). Entries that do not read as design elements are left out.
 pub(crate) fn read_design_marker(metadata: &crate::value::Map) -> Option<DesignMarker> {
     let marker = metadata.get(METADATA_KEY)?;
-    let text = |key: &str| marker.get(key).and_then(Value::as_str).map(str::to_owned);
+    let text = |key: &str| marker.get(key).and_then(design_part::<String>);
     fn list<T: serde::de::DeserializeOwned>(marker: &Value, key: &str) -> Vec<T> {
         marker
             .get(key)
             .and_then(Value::as_list)
             .unwrap_or_default()
             .iter()
-            .filter_map(|item| serde_json::from_value(crate::json_value::to_json_value(item)).ok())
+            .filter_map(design_part)
             .collect()
     }
     Some(DesignMarker {
@@ -347,7 +383,7 @@ pub(crate) fn read_design_marker(metadata: &crate::value::Map) -> Option<DesignM
         flows: list(marker, FLOWS),
         transfer_safeguards: marker
             .get(TRANSFER_SAFEGUARDS)
-            .and_then(|value| serde_json::from_value(crate::json_value::to_json_value(value)).ok())
+            .and_then(design_part)
             .unwrap_or_default(),
         placement: marker
             .get(PLACEMENT)
@@ -373,7 +409,7 @@ pub(crate) fn read_design_marker(metadata: &crate::value::Map) -> Option<DesignM
             .and_then(Value::as_map)
             .map(|map| {
                 map.iter()
-                    .map(|(id, fields)| (id.to_string(), crate::json_value::to_json_value(fields)))
+                    .filter_map(|(id, fields)| Some((id.to_string(), design_part(fields)?)))
                     .collect()
             })
             .unwrap_or_default(),
