@@ -185,7 +185,19 @@ impl Importer<'_> {
     ) {
         let mut sections: IndexMap<String, serde_json::Value> = IndexMap::new();
         let root = &self.stacks[0].template;
-        if let Some(transform) = &root.transform {
+        // SAM resources the import did not expand need the SAM transform, which the import took
+        // off the template when it expanded the others.
+        let serverless = carried.iter().any(|key| {
+            self.resource(key)
+                .resource_type
+                .starts_with("AWS::Serverless::")
+        });
+        let transform = if serverless {
+            Some(super::transforms::with_sam(root.transform.clone()))
+        } else {
+            root.transform.clone()
+        };
+        if let Some(transform) = &transform {
             sections.insert("Transform".into(), to_json_value(transform));
         }
         let mut put = |name: &str, map: Map| {
