@@ -76,11 +76,14 @@ fn the_three_tier_example_comes_back_as_drawn() {
     }
 }
 
+/// A known exception's name, its reason, and how to erase it from a design.
+type KnownException = (&'static str, &'static str, fn(&mut Design));
+
 /// What a design states that its export does not write, because the exporter decides otherwise,
 /// with the reason; each erases that statement from a design (before and after the round trip
 /// alike) so that the rest is compared. The test fails when one is no longer needed, so that
 /// the list only shrinks.
-const KNOWN_EXCEPTIONS: [(&str, &str, fn(&mut Design)); 3] = [
+const KNOWN_EXCEPTIONS: [KnownException; 3] = [
     (
         "internal API",
         "an API Gateway with the internal scheme is exported as a public HTTP API (the exporter \
@@ -190,4 +193,3 @@ fn random_designs_come_back_as_drawn() {
         problems[..problems.len().min(3)].join("\n\n")
     );
 }
-

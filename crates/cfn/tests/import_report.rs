@@ -91,32 +91,25 @@ fn checked(name: &str, text: &str) -> (String, Vec<String>) {
             "{} {}: {:?}",
             entry.logical_id, entry.resource_type, entry.disposition
         ));
-        match &entry.disposition {
-            Disposition::Mapped { element } => {
-                if outcome.design.element(element).is_none() {
-                    problems.push(format!("{name}: {} maps to no element", entry.logical_id));
-                }
+        let problem = match &entry.disposition {
+            Disposition::Mapped { element } if outcome.design.element(element).is_none() => {
+                Some("maps to no element")
             }
             Disposition::Absorbed {
                 element: Some(element),
                 ..
-            } => {
-                if outcome.design.element(element).is_none() {
-                    problems.push(format!(
-                        "{name}: {} is absorbed into a missing element",
-                        entry.logical_id
-                    ));
-                }
+            } if outcome.design.element(element).is_none() => {
+                Some("is absorbed into a missing element")
             }
-            Disposition::Carried { .. } | Disposition::AlsoCarried { .. } => {
-                if !written(&entry.logical_id) {
-                    problems.push(format!(
-                        "{name}: {} is reported carried but the export does not write it",
-                        entry.logical_id
-                    ));
-                }
+            Disposition::Carried { .. } | Disposition::AlsoCarried { .. }
+                if !written(&entry.logical_id) =>
+            {
+                Some("is reported carried but the export does not write it")
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            problems.push(format!("{name}: {} {problem}", entry.logical_id));
         }
         if entry.resource_type.starts_with("AWS::Serverless::")
             && matches!(
