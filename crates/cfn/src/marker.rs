@@ -237,10 +237,7 @@ pub(crate) fn design_marker(
             .filter_map(|name| Some((name.to_string(), element.get(name)?.clone())))
             .collect();
         if !unimplemented(id) && !fields.is_empty() {
-            stated.push((
-                id.to_owned(),
-                json(&serde_json::Value::Object(fields)),
-            ));
+            stated.push((id.to_owned(), json(&serde_json::Value::Object(fields))));
         }
     };
     for segment in &design.segments {
