@@ -63,8 +63,26 @@ pub fn value_to_json(value: &Value) -> String {
 
 /// The YAML tag that stands for a tag name kept from a parsed file, such as `!Rain::Embed`.
 pub(crate) fn tag_key(tag: &str) -> &str {
-    tag.strip_prefix('!').unwrap_or(tag)
+    let tag = tag.strip_prefix('!').unwrap_or(tag);
+    FUNCTION_TAGS
+        .iter()
+        .find(|(short, _)| *short == tag)
+        .map_or(tag, |(_, key)| key)
 }
+
+/// CloudFormation's short forms that the template model keeps as tags (the `Rules` section's
+/// functions and the language extensions'), with the long key each stands for: `!Contains` is
+/// `Fn::Contains`, and a key without its `Fn::` is an error in any template.
+const FUNCTION_TAGS: [(&str, &str); 8] = [
+    ("Contains", "Fn::Contains"),
+    ("EachMemberEquals", "Fn::EachMemberEquals"),
+    ("EachMemberIn", "Fn::EachMemberIn"),
+    ("RefAll", "Fn::RefAll"),
+    ("ValueOf", "Fn::ValueOf"),
+    ("ValueOfAll", "Fn::ValueOfAll"),
+    ("Length", "Fn::Length"),
+    ("ToJsonString", "Fn::ToJsonString"),
+];
 
 /// Hands `push` runs of spaces that add up to `width`, for indentation without a loop per space.
 fn push_spaces(mut push: impl FnMut(&str), mut width: usize) {

@@ -219,6 +219,8 @@ impl<'c> Builder<'c> {
                 marker::unstated_properties(component)
             } else if let Some(identity) = self.identity(element) {
                 marker::unstated_fields(identity)
+            } else if let Some(segment) = self.segment(element) {
+                marker::unstated_segment_fields(segment)
             } else {
                 Vec::new()
             };

@@ -33,7 +33,7 @@ mod stack_name;
 pub(crate) mod statements;
 pub(crate) mod support;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 use zta_model::{Design, SegmentKind};
@@ -174,6 +174,13 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
     builder.absorb(roles);
     carried::merge(&mut builder)?;
     let (units, extras) = builder.finish()?;
+    // The elements some resource stands for; the design marker holds the rest of the design.
+    let implemented: HashSet<String> = units
+        .values()
+        .flat_map(|unit| unit.template.resources.values())
+        .filter_map(|resource| marker::field(resource, marker::ELEMENT))
+        .map(str::to_owned)
+        .collect();
     let mut warnings = extras.warnings;
     let design_slug = ids::slug(&design.name);
     let multi_account = design
@@ -197,16 +204,10 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
             |a| format!("{} / {}", design.name, a.name),
         );
         template.description = Some(Value::string(format!("ZTA Designer export of {label}")));
-        let mut metadata = vec![("Design", Value::string(&design.name))];
-        if let Some(version) = &design.version {
-            metadata.push(("Version", Value::string(version)));
-        }
-        if let Some(account) = account {
-            metadata.push(("Account", Value::string(&account.id)));
-        }
-        template
-            .metadata
-            .insert(marker::METADATA_KEY.into(), Value::map(metadata));
+        template.metadata.insert(
+            marker::METADATA_KEY.into(),
+            marker::design_marker(design, account.map(|a| a.id.as_str()), &implemented),
+        );
         if template.resources.is_empty() {
             continue;
         }
@@ -372,6 +373,7 @@ fn stack_parts(
         };
         return (vec![part], None);
     }
+    let marker = template.metadata.clone();
     let mut parts = split::split(
         template,
         &unit.groups,
@@ -386,8 +388,13 @@ fn stack_parts(
         unit.groups.len(),
         parts.len()
     );
-    for part in &mut parts {
-        part.template.metadata = template_metadata(design, unit.account.map(|a| a.id.as_str()));
+    // The first part keeps the design marker, which an import of the parts together reads once.
+    for (index, part) in parts.iter_mut().enumerate() {
+        part.template.metadata = if index == 0 {
+            marker.clone()
+        } else {
+            template_metadata(design, unit.account.map(|a| a.id.as_str()))
+        };
     }
     (parts, Some(warning))
 }

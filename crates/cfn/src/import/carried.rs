@@ -72,8 +72,9 @@ impl Importer<'_> {
         let root_outputs: Vec<Value> = self.stacks[0]
             .template
             .outputs
-            .values()
-            .map(|output| {
+            .iter()
+            .filter(|(name, _)| self.carries_output(name))
+            .map(|(_, output)| {
                 let mut value = output.value.clone();
                 if let Some(condition) = &output.condition {
                     value = Value::list([value, Value::condition(condition)]);
@@ -184,7 +185,19 @@ impl Importer<'_> {
     ) {
         let mut sections: IndexMap<String, serde_json::Value> = IndexMap::new();
         let root = &self.stacks[0].template;
-        if let Some(transform) = &root.transform {
+        // SAM resources the import did not expand need the SAM transform, which the import took
+        // off the template when it expanded the others.
+        let serverless = carried.iter().any(|key| {
+            self.resource(key)
+                .resource_type
+                .starts_with("AWS::Serverless::")
+        });
+        let transform = if serverless {
+            Some(super::transforms::with_sam(root.transform.clone()))
+        } else {
+            root.transform.clone()
+        };
+        if let Some(transform) = &transform {
             sections.insert("Transform".into(), to_json_value(transform));
         }
         let mut put = |name: &str, map: Map| {
@@ -192,7 +205,10 @@ impl Importer<'_> {
                 sections.insert(name.to_owned(), to_json_value(&Value::from(map)));
             }
         };
-        put("Metadata", root.metadata.clone());
+        // The marker of an export of ZTA Designer is the next export's to write again.
+        let mut metadata = root.metadata.clone();
+        metadata.shift_remove(crate::marker::METADATA_KEY);
+        put("Metadata", metadata);
         put("Rules", root.rules.clone());
         let mut parameter_map = Map::default();
         for (stack, name) in parameters.keys() {
@@ -250,6 +266,9 @@ impl Importer<'_> {
         put("Resources", resource_map);
         let mut outputs = Map::default();
         for (name, output) in &root.outputs {
+            if !self.carries_output(name) {
+                continue;
+            }
             let mut attributes = Map::default();
             if let Some(description) = &output.description {
                 attributes.insert("Description".into(), description.clone());

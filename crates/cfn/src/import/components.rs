@@ -73,6 +73,10 @@ impl Importer<'_> {
                 && let Some(cleared) = marker::without_fields(&*identity, &names)
             {
                 *identity = cleared;
+            } else if let Some(segment) = self.design.segments.iter_mut().find(|s| s.id == element)
+                && let Some(cleared) = marker::without_fields(&*segment, &names)
+            {
+                *segment = cleared;
             }
         }
     }

@@ -8,6 +8,7 @@
 
 mod carried;
 mod components;
+mod design_marker;
 pub(crate) mod eval;
 mod flows;
 mod identities;
@@ -133,6 +134,70 @@ pub fn import_template(
     Ok(importer.finish(origin))
 }
 
+/// Imports the stacks of one export together (one per account, and the parts of a stack split
+/// at CloudFormation's limits), each given as its origin and text, into one design. Each stack
+/// is imported alone and their elements are joined: where two stacks give an element with the
+/// same id (an account's segment, an actor from each stack's design marker), the first stack's
+/// is kept.
+pub fn import_stacks(
+    stacks: &[(&str, &str)],
+    options: &ImportOptions<'_>,
+) -> Result<ImportOutcome> {
+    let mut joined: Option<ImportOutcome> = None;
+    for (origin, text) in stacks {
+        let outcome = import_template(text, origin, options)?;
+        match &mut joined {
+            None => joined = Some(outcome),
+            Some(into) => join(into, outcome),
+        }
+    }
+    let mut outcome = joined.ok_or_else(|| Error::Structure {
+        origin: String::new(),
+        location: Location::new(1, 1),
+        message: "no stacks to import".to_owned(),
+    })?;
+    outcome.design.normalize();
+    outcome.design.layout = layout::lay_out(&outcome.design);
+    Ok(outcome)
+}
+
+/// Adds the elements, carried content and report of one stack's import to another's.
+fn join(into: &mut ImportOutcome, from: ImportOutcome) {
+    fn union<T>(into: &mut Vec<T>, from: Vec<T>, id: fn(&T) -> &str) {
+        let known: std::collections::HashSet<String> =
+            into.iter().map(|item| id(item).to_owned()).collect();
+        into.extend(from.into_iter().filter(|item| !known.contains(id(item))));
+    }
+    let (design, other) = (&mut into.design, from.design);
+    union(&mut design.segments, other.segments, |s| &s.id);
+    union(&mut design.components, other.components, |c| &c.id);
+    union(&mut design.identities, other.identities, |i| &i.id);
+    union(&mut design.actors, other.actors, |a| &a.id);
+    union(&mut design.flows, other.flows, |f| &f.id);
+    for (region, safeguard) in other.transfer_safeguards {
+        design
+            .transfer_safeguards
+            .entry(region)
+            .or_insert(safeguard);
+    }
+    for (section, content) in other.carried_cloudformation {
+        match (design.carried_cloudformation.get_mut(&section), content) {
+            (Some(serde_json::Value::Object(kept)), serde_json::Value::Object(more)) => {
+                for (key, value) in more {
+                    kept.entry(key).or_insert(value);
+                }
+            }
+            (Some(_), _) => {}
+            (None, content) => {
+                design.carried_cloudformation.insert(section, content);
+            }
+        }
+    }
+    into.report.templates.extend(from.report.templates);
+    into.report.entries.extend(from.report.entries);
+    into.report.notes.extend(from.report.notes);
+}
+
 /// One template being imported: the root, or a nested stack's child.
 pub(crate) struct Stack {
     pub origin: String,
@@ -182,6 +247,9 @@ pub(crate) struct Importer<'a> {
     pub budget: Budget,
     /// Conditions already decided, by stack and name.
     pub conditions: RefCell<HashMap<(usize, String), Option<bool>>>,
+    /// For an export of ZTA Designer, the root outputs that are carried content (the others are
+    /// the export's own); `None` for any other template, whose outputs are all carried.
+    pub carried_outputs: Option<std::collections::HashSet<String>>,
 }
 
 impl<'a> Importer<'a> {
@@ -201,10 +269,12 @@ impl<'a> Importer<'a> {
             external_twins: HashMap::new(),
             budget: Budget::new(options.limits.max_work_bytes),
             conditions: RefCell::new(HashMap::new()),
+            carried_outputs: None,
         }
     }
 
     fn run(&mut self) {
+        self.add_marker_segments();
         self.account = self.ids.claim("account");
         self.design.segments.push(zta_model::Segment {
             id: self.account.clone(),
@@ -225,8 +295,11 @@ impl<'a> Importer<'a> {
         self.map_identities();
         self.map_components();
         self.map_flows();
-        self.carry_the_rest();
+        // Unstated properties go first: a parameter that only a default stood for (a service's
+        // image) is the export's own, not carried content.
         self.restore_unstated();
+        self.carry_the_rest();
+        self.apply_design_marker();
         self.design.normalize();
         self.design.layout = layout::lay_out(&self.design);
     }

@@ -71,6 +71,24 @@ pub(crate) fn prepare(mut template: Template, origin: &str, budget: &Budget) -> 
     Ok(Prepared { template, notes })
 }
 
+/// A `Transform` section with the SAM transform in it (added last when missing).
+pub(crate) fn with_sam(transform: Option<Value>) -> Value {
+    let mut names: Vec<Value> = match transform {
+        None => Vec::new(),
+        Some(value) => match value.as_list() {
+            Some(list) => list.to_vec(),
+            None => vec![value],
+        },
+    };
+    if !names.iter().any(|name| name.as_str() == Some(SAM)) {
+        names.push(Value::string(SAM));
+    }
+    match names.len() {
+        1 => names.remove(0),
+        _ => Value::list(names),
+    }
+}
+
 fn macro_required(origin: &str, name: &str) -> Error {
     Error::MacroRequired {
         origin: origin.to_owned(),

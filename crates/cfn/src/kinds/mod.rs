@@ -133,4 +133,12 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         monitoring::ram_share::RESOURCE_TYPE,
         monitoring::ram_share::import,
     ),
+    (
+        monitoring::session_manager::RESOURCE_TYPE,
+        monitoring::session_manager::import,
+    ),
+    (
+        network::vpn_connection::RESOURCE_TYPE,
+        network::vpn_connection::import,
+    ),
 ];

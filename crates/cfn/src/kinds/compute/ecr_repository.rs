@@ -54,5 +54,8 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     component.properties.scan_on_push = im.flag(key, &["ImageScanningConfiguration", "ScanOnPush"]);
     component.properties.immutable_tags =
         Some(im.text(key, &["ImageTagMutability"]).as_deref() == Some("IMMUTABLE"));
+    component.properties.encrypted_at_rest =
+        Some(im.present(key, &["EncryptionConfiguration", "KmsKey"]));
+    component.encryption_key = im.key_component(key, &["EncryptionConfiguration", "KmsKey"]);
     Some(component)
 }

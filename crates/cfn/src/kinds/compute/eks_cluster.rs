@@ -114,5 +114,6 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
             .unwrap_or(true),
     );
     component.properties.encrypted_at_rest = Some(im.present(key, &["EncryptionConfig"]));
+    component.identity = im.role_of(&im.property(key.0, &key.1, &["RoleArn"]));
     Some(component)
 }

@@ -23,18 +23,33 @@ pub(crate) const DEFAULT_RULE_GROUPS: [&str; 3] = [
     "AWSManagedRulesSQLiRuleSet",
 ];
 
+/// The prefix of the name of a rule for a baseline group the design does not state.
+const BASELINE_RULE: &str = "Baseline-";
+
 pub(crate) fn protected_by_waf(b: &Builder<'_>, c: &Component) -> bool {
     b.components_of(ComponentKind::WafWebAcl)
         .any(|waf| waf.properties.protects.iter().any(|p| p == &c.id))
 }
 
+/// The web ACL of an element with the rule groups the design states for it, then the baseline
+/// groups it leaves out, whose rules' names say they are the baseline's (so that an import gives
+/// the design back only the groups it stated).
 pub(crate) fn web_acl(
     b: &mut Builder<'_>,
     element: &str,
     unit: &str,
-    groups: &[String],
+    stated: &[String],
     protects: &[String],
 ) {
+    let mut groups: Vec<(String, String)> = stated
+        .iter()
+        .map(|group| (group.clone(), group.clone()))
+        .collect();
+    for baseline in DEFAULT_RULE_GROUPS {
+        if !stated.iter().any(|g| g == baseline) {
+            groups.push((format!("{BASELINE_RULE}{baseline}"), baseline.to_owned()));
+        }
+    }
     let acl = if b
         .component(element)
         .is_some_and(|c| c.kind == ComponentKind::WafWebAcl)
@@ -53,9 +68,9 @@ pub(crate) fn web_acl(
     let rules: Vec<Value> = groups
         .iter()
         .enumerate()
-        .map(|(index, group)| {
+        .map(|(index, (rule, group))| {
             Value::map([
-                ("Name", Value::string(group)),
+                ("Name", Value::string(rule)),
                 ("Priority", Value::from(u32::try_from(index).unwrap_or(0))),
                 // Managed rule groups take OverrideAction, never Action (cfn-lint misses that).
                 (
@@ -72,7 +87,7 @@ pub(crate) fn web_acl(
                         ]),
                     )]),
                 ),
-                ("VisibilityConfig", metric(group)),
+                ("VisibilityConfig", metric(rule)),
             ])
         })
         .collect();
@@ -188,6 +203,15 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
         .list_items(key.0, &rules)
         .iter()
         .filter_map(|rule| {
+            // A baseline rule the export added is not one the design states.
+            let name = rule.get("Name").map(|name| im.eval(key.0, name));
+            if name
+                .as_ref()
+                .and_then(|name| name.as_text())
+                .is_some_and(|name| name.starts_with(BASELINE_RULE))
+            {
+                return None;
+            }
             let statement = rule.get("Statement")?.get("ManagedRuleGroupStatement")?;
             im.eval(key.0, statement.get("Name")?)
                 .as_text()
@@ -218,17 +242,11 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
 /// A web ACL of the design: its rule groups, then any baseline group it leaves out (the common
 /// rule set for XSS, known bad inputs for Log4j, and SQL injection protect every ACL).
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
-    let mut groups = c.properties.managed_rule_groups.clone();
-    for baseline in DEFAULT_RULE_GROUPS {
-        if !groups.iter().any(|g| g == baseline) {
-            groups.push(baseline.to_owned());
-        }
-    }
     web_acl(
         b,
         &c.id,
         &b.unit_of_component(c),
-        &groups,
+        &c.properties.managed_rule_groups,
         &c.properties.protects,
     );
 }
@@ -240,15 +258,11 @@ pub(crate) fn defaults(b: &mut Builder<'_>) {
             && internet_facing(b, c)
             && !protected_by_waf(b, c)
         {
-            let groups: Vec<String> = DEFAULT_RULE_GROUPS
-                .iter()
-                .map(|g| (*g).to_owned())
-                .collect();
             web_acl(
                 b,
                 &c.id,
                 &b.unit_of_component(c),
-                &groups,
+                &[],
                 std::slice::from_ref(&c.id),
             );
         }

@@ -12,6 +12,13 @@ use crate::value::Value;
 
 /// The resource type this kind is written as and read from.
 pub(crate) const RESOURCE_TYPE: &str = "AWS::SSO::PermissionSet";
+/// An assignment of the permission set to an account, and the names that tie the two.
+const ASSIGNMENT: &str = "AWS::SSO::Assignment";
+const PERMISSION_SET_ARN: &str = "PermissionSetArn";
+const TARGET_ID: &str = "TargetId";
+/// The parameter an assignment takes an account's id from, after the account's logical ID,
+/// when the design does not give the account's id.
+const ACCOUNT_ID_PARAMETER: &str = "AccountId";
 
 pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
     let unit = b.unit_of_identity(identity);
@@ -73,7 +80,7 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
             Some(id) => Value::string(id),
             None => b.parameter(
                 &unit,
-                &b.logical_id_for(account, "AccountId"),
+                &b.logical_id_for(account, ACCOUNT_ID_PARAMETER),
                 Parameter::new("String")
                     .with("AllowedPattern", "^[0-9]{12}$")
                     .with("Description", format!("The account id of `{account}`.")),
@@ -87,13 +94,13 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
             ),
             &identity.id,
             Group::Security,
-            Resource::new("AWS::SSO::Assignment")
+            Resource::new(ASSIGNMENT)
                 .with_property("InstanceArn", instance.clone())
-                .with_property("PermissionSetArn", Value::get_att(&set, "PermissionSetArn"))
+                .with_property(PERMISSION_SET_ARN, Value::get_att(&set, PERMISSION_SET_ARN))
                 .with_property("PrincipalType", "GROUP")
                 .with_property("PrincipalId", principal.clone())
                 .with_property("TargetType", "AWS_ACCOUNT")
-                .with_property("TargetId", account_id),
+                .with_property(TARGET_ID, account_id),
         );
     }
     if identity.mfa == Some(MfaMode::Required) || !identity.federation.is_empty() {
@@ -124,6 +131,35 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Id
     if let Some(inline) = resource.property("InlinePolicy") {
         identity.policies = im.design_statements(key, inline);
     }
+    identity.assigned_accounts = im
+        .referring(ASSIGNMENT, &[PERMISSION_SET_ARN], key)
+        .iter()
+        .filter_map(|assignment| assigned_account(im, assignment))
+        .collect();
+}
+
+/// The account segment an assignment targets: the one with the account id it names, or the one
+/// whose id parameter it takes (`<Account>AccountId`, as the export names it).
+fn assigned_account(im: &Importer<'_>, assignment: &ResourceKey) -> Option<String> {
+    let target = im.resource(assignment).property(TARGET_ID)?;
+    let accounts = im
+        .design
+        .segments
+        .iter()
+        .filter(|segment| segment.kind == zta_model::SegmentKind::Account);
+    if let Some(parameter) = target.as_ref_target() {
+        let logical = parameter.strip_suffix(ACCOUNT_ID_PARAMETER)?;
+        return accounts
+            .map(|segment| &segment.id)
+            .find(|id| crate::export::logical_id(id) == logical)
+            .cloned();
+    }
+    let number = im.eval(assignment.0, target);
+    let number = number.as_text()?;
+    accounts
+        .filter(|segment| segment.account_id.as_deref() == Some(number))
+        .map(|segment| segment.id.clone())
+        .next()
 }
 
 /// `PT8H` → 28800; `PT1H30M` → 5400.

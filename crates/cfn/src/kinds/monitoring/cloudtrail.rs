@@ -84,5 +84,12 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
         Some(im.flag(key, &["IsMultiRegionTrail"]).unwrap_or(false));
     component.properties.log_file_validation =
         Some(im.flag(key, &["EnableLogFileValidation"]).unwrap_or(false));
+    // The trail's retention is its log group's.
+    if let Some(logs) = im
+        .property(key.0, &key.1, &["CloudWatchLogsLogGroupArn"])
+        .resource()
+    {
+        component.properties.retention_days = im.number(&logs, &["RetentionInDays"]);
+    }
     Some(component)
 }

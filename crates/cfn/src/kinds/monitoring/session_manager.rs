@@ -3,9 +3,16 @@
 use zta_model::{Component, ComponentKind};
 
 use crate::export::builder::{Builder, Group};
+use crate::import::{Importer, ResourceKey};
 use crate::policy::sid;
 use crate::template::Resource;
 use crate::value::Value;
+
+/// The resource type this kind is written as and read from: a document of the `Session` type.
+pub(crate) const RESOURCE_TYPE: &str = "AWS::SSM::Document";
+const DOCUMENT_TYPE: &str = "DocumentType";
+const SESSION: &str = "Session";
+
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     // The preferences document has a fixed name, so an account holds one.
@@ -52,9 +59,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         b.logical_id(&c.id),
         &c.id,
         Group::Security,
-        Resource::new("AWS::SSM::Document")
+        Resource::new(RESOURCE_TYPE)
             .with_property("Name", "SSM-SessionManagerRunShell")
-            .with_property("DocumentType", "Session")
+            .with_property(DOCUMENT_TYPE, SESSION)
             .with_property("UpdateMethod", "NewVersion")
             .with_property("Content", content),
     );
@@ -84,4 +91,14 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             Value::get_att(&logs, "Arn"),
         );
     }
+}
+
+/// Reads a Session Manager preferences document into a component of the account; documents of
+/// other types are not components.
+pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
+    if im.property(key.0, &key.1, &[DOCUMENT_TYPE]).as_text() != Some(SESSION) {
+        return None;
+    }
+    let account = im.account.clone();
+    Some(im.new_component(key, ComponentKind::SessionManager, account))
 }
