@@ -11,6 +11,7 @@ import {
   getViewportForBounds,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type Node,
 } from "@xyflow/react";
@@ -22,6 +23,7 @@ import type { PaletteItem } from "../model/catalog";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
 import { dropTemplate } from "./drop";
+import { updateRoutes } from "./routing";
 import { absoluteRect } from "./geometry";
 import { FlowEdge } from "./edges/FlowEdge";
 import { RelationEdge } from "./edges/RelationEdge";
@@ -95,6 +97,17 @@ export function Canvas() {
   );
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const flowStore = useStoreApi();
+
+  // The zoom as a CSS variable, for the text that keeps its size on screen when zoomed far out.
+  // Set on the element directly: re-rendering the canvas on every frame of a zoom would be waste.
+  useEffect(() => {
+    const apply = (zoom: number) => wrapper.current?.style.setProperty("--zoom", zoom.toFixed(3));
+    apply(flowStore.getState().transform[2]);
+    return flowStore.subscribe((state, previous) => {
+      if (state.transform[2] !== previous.transform[2]) apply(state.transform[2]);
+    });
+  }, [flowStore]);
 
   const drop = useCallback(
     (item: PaletteItem, screen: { x: number; y: number }) => {
@@ -157,6 +170,15 @@ export function Canvas() {
     },
     [show],
   );
+
+  // The flows' routes follow the design (see routing.ts).
+  useEffect(() => {
+    const current = () => useDesignStore.getState().design;
+    updateRoutes(current(), current);
+    return useDesignStore.subscribe((state, previous) => {
+      if (state.design !== previous.design) updateRoutes(state.design, current);
+    });
+  }, []);
 
   useEffect(() => {
     useUiStore.setState({
