@@ -3,6 +3,7 @@ import { allowedParentKinds, allowedSegmentKinds, type PaletteTemplate } from ".
 import * as edit from "../model/edit";
 import type { Design, SegmentKind } from "../model/types";
 import { SEGMENT_HEADER, SEGMENT_PADDING, absoluteRect, nodeSize, relativeTo, segmentAt } from "./geometry";
+import { settle } from "./placement";
 
 const outsideZones: SegmentKind[] = ["internet", "on_premises", "partner_network"];
 
@@ -32,8 +33,20 @@ const hostNames: Record<string, string> = {
   account: "an account",
 };
 
-/** Adds an element from a palette template centred on `point` (canvas coordinates). */
+/**
+ * Adds an element from a palette template centred on `point` (canvas coordinates), then moves it
+ * to the nearest free spot on the grid inside its segment (see `settle`).
+ */
 export function dropTemplate(
+  design: Design,
+  template: PaletteTemplate,
+  point: { x: number; y: number },
+): { design: Design; id: string } | { error: string } {
+  const added = addTemplate(design, template, point);
+  return "error" in added ? added : { design: settle(added.design, added.id), id: added.id };
+}
+
+function addTemplate(
   design: Design,
   template: PaletteTemplate,
   point: { x: number; y: number },
