@@ -1,7 +1,8 @@
 # Targets of the desktop app (ui/, src-tauri/, tests/e2e/), included by the top-level Makefile.
 #
 #   make ui-build       build the UI bundle into ui/dist (the shell embeds it)
-#   make test-ui        type-check, lint and unit-test the UI (tsc, eslint, vitest)
+#   make test-ui        type-check, lint and unit-test the UI (tsc, eslint, vitest), and check
+#                       that the IAM action list is what parliament's definition gives
 #   make app-build      debug build of the app, shared with the Rust tests (what the e2e test,
 #                       the screenshots and `make app-run` use)
 #   make app-release    release build of the app, without installer bundles
@@ -24,7 +25,8 @@ XVFB := xvfb-run -a -s "-screen 0 1440x900x24"
 ui-build: setup-ui
 	npm --prefix ui run build
 
-test-ui: setup-ui
+test-ui: setup-ui setup-python
+	$(VENV)/bin/python tools/iam/generate_actions.py --check
 	cd ui && npx tsc -b && npx eslint . && npx vitest run
 
 # The debug app is the executable that `cargo test --workspace` builds for the start-up test in
