@@ -1,8 +1,10 @@
 // The design as an ELK graph, and ELK's answer read back as the canvas's boxes and flow routes.
 // Segments become compound nodes (subnets inside VPCs inside accounts), flows become edges with
 // a label as large as the one the canvas draws, and ELK's layered algorithm places everything
-// left to right in the direction traffic flows, routing every flow orthogonally around the nodes
-// and giving its label a place of its own. Elements that no flow touches would all land in
+// from top to bottom in the direction traffic flows (the internet above the edge, the data
+// below, as AWS diagrams read; left to right stacked a VPC's unconnected subnets into one narrow
+// column), routing every flow orthogonally around the nodes and giving its label a place of its
+// own. Elements that no flow touches would all land in
 // ELK's first layer, one tall column per segment; they are packed instead into a grid that ELK
 // places as one block.
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
@@ -19,7 +21,7 @@ const GRID_PREFIX = "__grid:";
 
 const rootOptions: Record<string, string> = {
   "elk.algorithm": "layered",
-  "elk.direction": "RIGHT",
+  "elk.direction": "DOWN",
   "elk.hierarchyHandling": "INCLUDE_CHILDREN",
   "elk.edgeRouting": "ORTHOGONAL",
   "elk.json.edgeCoords": "ROOT",
