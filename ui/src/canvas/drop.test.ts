@@ -65,7 +65,8 @@ describe("dropping and moving", () => {
   it("keeps a database in its subnet, inside its frame, when dropped where no subnet is", () => {
     const next = moveNode(design, "orders-db", { x: 40, y: -200 });
     expect(next.components.find((c) => c.id === "orders-db")?.segment).toBe("isolated");
-    expect(next.layout.nodes["orders-db"]).toEqual({ x: 40, y: SEGMENT_HEADER });
+    // Below the header, on the grid.
+    expect(next.layout.nodes["orders-db"]).toEqual({ x: 40, y: Math.ceil(SEGMENT_HEADER / 10) * 10 });
   });
 
   it("pulls a node dropped across a segment's edge back inside it", () => {
