@@ -80,8 +80,14 @@ export function designToFlow(
       held.set(p, (held.get(p) ?? 0) + 1);
     }
   }
-  const summary = (id: string) => {
-    const count = held.get(id) ?? 0;
+  // Only the outermost segments (accounts, zones) and the innermost (subnets) carry a summary:
+  // drawn at a size that reads when zoomed out, those of the segments between would cover
+  // the summaries of the segments inside them.
+  const hasChildSegment = new Set(design.segments.flatMap((s) => (s.parent && segmentIds.has(s.parent) ? [s.parent] : [])));
+  const summary = (segment: Segment) => {
+    const root = !segment.parent || !segmentIds.has(segment.parent);
+    if (!root && hasChildSegment.has(segment.id)) return "";
+    const count = held.get(segment.id) ?? 0;
     return count === 0 ? "empty" : `${count} element${count === 1 ? "" : "s"}`;
   };
 
@@ -101,7 +107,7 @@ export function designToFlow(
       zIndex: depth,
       selected: selection.has(segment.id),
       dragHandle: ".segment-header",
-      data: { segment, badge: badges[segment.id], summary: summary(segment.id) },
+      data: { segment, badge: badges[segment.id], summary: summary(segment) },
     };
   });
   for (const component of design.components) {

@@ -29,10 +29,12 @@ function SegmentNodeView({ data, selected }: NodeProps<SegmentNodeType>) {
         {detail && <span className="segment-detail">{detail}</span>}
         <Badge badge={badge} />
       </div>
-      <div className="segment-summary" data-testid={`summary-${segment.id}`}>
-        <span className="summary-name">{segment.name}</span>
-        <span className="summary-detail">{kindLabel} · {summary}</span>
-      </div>
+      {summary && (
+        <div className="segment-summary" data-testid={`summary-${segment.id}`}>
+          <span className="summary-name">{segment.name}</span>
+          <span className="summary-detail">{kindLabel} · {summary}</span>
+        </div>
+      )}
     </div>
   );
 }
