@@ -1,7 +1,8 @@
 # Targets of the desktop app (ui/, src-tauri/, tests/e2e/), included by the top-level Makefile.
 #
 #   make ui-build       build the UI bundle into ui/dist (the shell embeds it)
-#   make test-ui        type-check, lint and unit-test the UI (tsc, eslint, vitest)
+#   make test-ui        type-check, lint and unit-test the UI (tsc, eslint, vitest), and check
+#                       that the IAM action list is what parliament's definition gives
 #   make app-build      debug build of the app, shared with the Rust tests (what the e2e test,
 #                       the screenshots and `make app-run` use)
 #   make app-release    release build of the app, without installer bundles
@@ -9,6 +10,7 @@
 #   make setup-e2e      install tauri-driver (into .tools/) and the e2e test's npm packages
 #   make test-e2e       drive the real app under Xvfb through tauri-driver and WebdriverIO
 #   make screenshots    take the README screenshots from the real window under Xvfb
+#   make layout-reference  save the app's auto-layout into the reference example
 #   make package        build the .deb and .rpm packages (release profile: LTO, stripped)
 #   make test-package   install the .deb into a scratch root and start it under Xvfb
 
@@ -19,12 +21,13 @@ TOOLS := $(CURDIR)/.tools
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 XVFB := xvfb-run -a -s "-screen 0 1440x900x24"
 
-.PHONY: ui-build test-ui app-build app-release app-run setup-e2e test-e2e screenshots package test-package
+.PHONY: ui-build test-ui app-build app-release app-run setup-e2e test-e2e screenshots layout-reference package test-package
 
 ui-build: setup-ui
 	npm --prefix ui run build
 
-test-ui: setup-ui
+test-ui: setup-ui setup-python
+	$(VENV)/bin/python tools/iam/generate_actions.py --check
 	cd ui && npx tsc -b && npx eslint . && npx vitest run
 
 # The debug app is the executable that `cargo test --workspace` builds for the start-up test in
@@ -58,6 +61,12 @@ test-e2e: app-build setup-e2e setup-python
 screenshots: app-build setup-e2e
 	ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \
 		$(XVFB) node tests/e2e/screenshots.mjs docs/screenshots
+
+# The reference opens on the layout ELK gives it, so its flows open on their routes; run again
+# after a change to the reference's structure or to the auto-layout.
+layout-reference: app-build setup-e2e
+	ZTA_APP_BINARY=$(APP_DEBUG_BIN) TAURI_DRIVER=$(TAURI_DRIVER) \
+		$(XVFB) node tests/e2e/layout-example.mjs $(REFERENCE)
 
 # The installable packages, built by Tauri's bundler from the release profile (LTO, stripped):
 # a .deb and an .rpm under target/release/bundle/. Nothing is downloaded while bundling (an

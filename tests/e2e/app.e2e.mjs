@@ -92,6 +92,28 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     await browser.waitUntil(async () => /Validated in/.test(await text('[data-testid="validation-status"]')), { timeout: 20_000 });
   });
 
+  it("draws the reference's flows on ELK's routes, every label clear of nodes and titles", async () => {
+    await frame("prod-vpc");
+    await browser.keys(["Control", "1"]);
+    await browser.pause(600);
+    const routed = () => browser.execute(() => [...document.querySelectorAll(".flow-label")].map((l) => l.dataset.routed));
+    await browser.waitUntil(async () => {
+      const kinds = await routed();
+      return kinds.length > 0 && kinds.every((k) => k === "elk");
+    }, { timeout: 30_000, timeoutMsg: `flows not on ELK's routes: ${await routed()}` });
+    const clashes = await browser.execute(() => {
+      const box = (e) => e.getBoundingClientRect();
+      const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const labels = [...document.querySelectorAll(".flow-label")].map((l) => [l.dataset.testid, box(l)]);
+      const others = [
+        ...[...document.querySelectorAll(".element-node")].map((n) => [n.dataset.testid, box(n)]),
+        ...[...document.querySelectorAll(".segment-header .segment-name")].map((n) => [n.textContent, box(n)]),
+      ];
+      return labels.flatMap(([label, a]) => others.filter(([, b]) => meet(a, b)).map(([other]) => `${label} over ${other}`));
+    });
+    assert.deepEqual(clashes, []);
+  });
+
   it("drops an RDS database into a public subnet and shows a finding naming it", async () => {
     await frame("shared-public-a");
     // Filtering brings the database to the top of the palette, as a user looking for it would.
@@ -375,6 +397,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
   }, selector);
   const blank = join(work, "shop.zta.yaml");
   let shopAlb = "alb";
+  let shopService = "ecs_service";
 
   it("draws a one-account shop from a blank design, keeping text typed before a drag", async () => {
     // A new user's first start: a fresh profile and no file, so the window opens on a blank design.
@@ -453,6 +476,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     assert.match(saved, new RegExp(`issuer: ${pool}`));
     assert.match(saved, /name: Shop account/);
     shopAlb = alb;
+    shopService = service;
   });
 
   it("nudges a node with an arrow key, undoes and redoes the nudge, and saves it", async () => {
@@ -474,6 +498,58 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     const second = readFileSync(blank, "utf8");
     assert.notEqual(second, first, "the saved file holds the nudged position");
     const x = (yaml) => Number(new RegExp(`\\n {4}${shopAlb}:\\n {6}x: (-?\\d+)`).exec(yaml)?.[1]);
-    assert.equal(x(second), x(first) + 5, `the ALB moved 5 px right:\n${second}`);
+    // Nodes snap to the 10 px grid, so a nudge moves by one grid step.
+    assert.equal(x(second), x(first) + 10, `the ALB moved 10 px right:\n${second}`);
+  });
+
+  it("snaps a dragged node to the grid", async () => {
+    const translate = (id) => browser.execute((node) => {
+      const match = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(document.querySelector(`.react-flow__node[data-id="${node}"]`).style.transform);
+      return match ? [Number(match[1]), Number(match[2])] : null;
+    }, id);
+    const before = await translate(shopService);
+    const from = await centre(browser, `[data-testid="node-${shopService}"]`);
+    await drag(browser, from, { x: from.x + 37, y: from.y + 23 }, 12);
+    await browser.waitUntil(async () => (await translate(shopService)).join() !== before.join(), { timeout: 5_000, timeoutMsg: "the drag did not move the node" });
+    const [x, y] = await translate(shopService);
+    assert.deepEqual([x % 10, y % 10], [0, 0], `the node came to rest off the grid at ${x}, ${y}`);
+  });
+
+  it("adds to the selection with shift-click, aligns it with Alt+W, and undoes the alignment", async () => {
+    const top = (id) => browser.execute((node) => Math.round(document.querySelector(`[data-testid="node-${node}"]`).getBoundingClientRect().top), id);
+    const selected = () => browser.execute(() => [...document.querySelectorAll(".react-flow__node.selected")].map((n) => n.dataset.id).sort());
+    // Apart first, so that aligning has something to do.
+    const from = await centre(browser, `[data-testid="node-${shopService}"]`);
+    await drag(browser, from, { x: from.x, y: from.y + 40 }, 12);
+    await browser.waitUntil(async () => (await top(shopService)) !== (await top(shopAlb)), { timeout: 5_000, timeoutMsg: "the nodes did not come apart" });
+    const before = [await top(shopAlb), await top(shopService)];
+
+    await (await $(`[data-testid="node-${shopAlb}"]`)).click();
+    const point = await centre(browser, `[data-testid="node-${shopService}"]`);
+    await browser.performActions([
+      { type: "key", id: "keyboard", actions: [{ type: "keyDown", value: "\uE008" }, { type: "pause", duration: 0 }, { type: "pause", duration: 0 }, { type: "pause", duration: 0 }, { type: "keyUp", value: "\uE008" }] },
+      { type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+        { type: "pause", duration: 0 },
+        { type: "pointerMove", duration: 0, origin: "viewport", x: point.x, y: point.y },
+        { type: "pointerDown", button: 0 },
+        { type: "pointerUp", button: 0 },
+        { type: "pause", duration: 0 },
+      ] },
+    ]);
+    await browser.releaseActions();
+    await browser.waitUntil(async () => (await selected()).length === 2, { timeout: 5_000, timeoutMsg: `shift-click did not add to the selection: ${await selected()}` });
+    assert.deepEqual(await selected(), [shopAlb, shopService].sort());
+
+    await browser.keys(["Alt", "w"]);
+    await browser.keys(["Alt"]);
+    await browser.waitUntil(async () => Math.abs((await top(shopAlb)) - (await top(shopService))) <= 1, {
+      timeout: 5_000,
+      timeoutMsg: `Alt+W did not align the tops: ${await top(shopAlb)} and ${await top(shopService)}`,
+    });
+    await (await $('[data-testid="undo"]')).click();
+    await browser.waitUntil(async () => (await top(shopAlb)) === before[0] && (await top(shopService)) === before[1], {
+      timeout: 5_000,
+      timeoutMsg: "undo did not take the alignment back in one step",
+    });
   });
 });

@@ -7,8 +7,8 @@ import { useUiStore } from "./store/uiStore";
 import { smallDesign } from "./test/fixture";
 
 /** A key press as the window's listener receives it, on the canvas rather than in a field. */
-function key(k: string, mods: { ctrlKey?: boolean; shiftKey?: boolean } = {}): KeyboardEvent {
-  return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, target: { tagName: "DIV" }, ...mods } as unknown as KeyboardEvent;
+function key(k: string, mods: { ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean; code?: string } = {}): KeyboardEvent {
+  return { key: k, code: "", ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: { tagName: "DIV" }, ...mods } as unknown as KeyboardEvent;
 }
 
 describe("desktop keys and menus", () => {
@@ -30,6 +30,21 @@ describe("desktop keys and menus", () => {
     expect(handleShortcut(key("F5"))).toBe(true);
     expect(handleShortcut(key("r", { ctrlKey: true }))).toBe(true);
     expect(handleShortcut(key("R", { ctrlKey: true, shiftKey: true }))).toBe(true);
+  });
+
+  it("aligns the selection's tops with Alt+W in one undo step", async () => {
+    const { absoluteRect } = await import("./canvas/geometry");
+    const { undo } = await import("./store/designStore");
+    const before = useDesignStore.getState().design;
+    useDesignStore.getState().select(["alb", "orders-db"]);
+    useDesignStore.getState().change((d) => ({ ...d, layout: { nodes: { ...d.layout.nodes, alb: { x: 40, y: 130 } } } }));
+    expect(handleShortcut(key("∑", { altKey: true, code: "KeyW" }))).toBe(true);
+    const design = useDesignStore.getState().design;
+    expect(absoluteRect(design, "alb").y).toBe(absoluteRect(design, "orders-db").y);
+    undo();
+    expect(useDesignStore.getState().design.layout.nodes.alb).toEqual({ x: 40, y: 130 });
+    undo();
+    expect(useDesignStore.getState().design).toBe(before);
   });
 
   it("duplicates the selection with Ctrl+D", () => {

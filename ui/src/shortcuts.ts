@@ -3,6 +3,7 @@ import { redo, undo, useDesignStore } from "./store/designStore";
 import { useUiStore } from "./store/uiStore";
 import { newFile, openFile, save, saveAs } from "./shell/fileActions";
 import { runAutoLayout } from "./topbar/TopBar";
+import { align, distribute, type AlignMode } from "./canvas/placement";
 
 /** The shortcuts sheet (`?`): every key the window answers to, in the order a user meets them. */
 export const shortcutList: [string, string][] = [
@@ -19,6 +20,10 @@ export const shortcutList: [string, string][] = [
   ["Shift+click", "Add to the selection, or take out of it"],
   ["Shift+drag", "Select the nodes in a box"],
   ["Arrow keys", "Nudge the selected nodes (Shift: further)"],
+  ["Alt+A, Alt+D", "Align the selected nodes' left or right edges"],
+  ["Alt+W, Alt+S", "Align the selected nodes' top or bottom edges"],
+  ["Alt+H, Alt+V", "Align the selected nodes' centres across or down"],
+  ["Alt+Shift+H, Alt+Shift+V", "Distribute the selected nodes evenly across or down"],
   ["Delete, Backspace", "Delete the selection"],
   ["F", "Frame the selection, or everything"],
   ["Ctrl+0", "Zoom to fit"],
@@ -58,6 +63,20 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     return true;
   }
   if (typing(event.target)) return false;
+  if (event.altKey && !mod) {
+    // By physical key, since Alt changes the character some layouts produce.
+    const letter = event.code.startsWith("Key") ? event.code.slice(3).toLowerCase() : key;
+    if (event.shiftKey && (letter === "h" || letter === "v")) {
+      store.change((d) => distribute(d, store.selection, letter === "h" ? "horizontal" : "vertical"));
+      return true;
+    }
+    const modes: Record<string, AlignMode> = { a: "left", d: "right", w: "top", s: "bottom", h: "centre", v: "middle" };
+    const mode = event.shiftKey ? undefined : modes[letter];
+    if (mode) {
+      store.change((d) => align(d, store.selection, mode));
+      return true;
+    }
+  }
   if (mod && key === "z") {
     if (event.shiftKey) redo();
     else undo();

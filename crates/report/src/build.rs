@@ -14,8 +14,9 @@ use zta_model::{ActorKind, DataClass, Design, SegmentKind};
 
 use crate::input::{ReportOptions, Validation};
 use crate::model::{
-    Architecture, ControlRefs, ElementRef, FindingEntry, FlowEntry, Meta, MethodSection, NodeEntry,
-    NodeRole, PciScope, Report, RuleEntry, ScopeEntry, SegmentEntry, ServiceProviderEntry, Summary,
+    Architecture, CanvasPlacement, ControlRefs, ElementRef, FindingEntry, FlowEntry, Meta,
+    MethodSection, NodeEntry, NodeRole, PciScope, PlacedBox, Report, RuleEntry, ScopeEntry,
+    SegmentEntry, ServiceProviderEntry, Summary,
 };
 
 /// How many open findings the executive summary names as top risks.
@@ -449,7 +450,84 @@ fn architecture(
         segments,
         nodes,
         flows,
+        canvas: canvas_placement(design),
     }
+}
+
+/// The size the canvas draws components, identities and actors at (ui/src/canvas/geometry.ts);
+/// segments carry their own size in the layout.
+const CANVAS_NODE: (f64, f64) = (168.0, 60.0);
+
+/// The absolute rectangles of the elements the layout places, adding up the parents' offsets
+/// as the canvas does. An element with no box, or inside a segment with none, is left out.
+fn canvas_placement(design: &Design) -> CanvasPlacement {
+    // The parent segment whose node holds the element's node on the canvas (ui/src/model/edit.ts).
+    let parent_of = |id: &str| -> Option<&str> {
+        let parent = if let Some(segment) = design.segments.iter().find(|s| s.id == id) {
+            segment.parent.as_deref()
+        } else if let Some(component) = design.components.iter().find(|c| c.id == id) {
+            Some(component.segment.as_str())
+        } else if let Some(actor) = design.actors.iter().find(|a| a.id == id) {
+            actor.zone.as_deref()
+        } else {
+            design
+                .identities
+                .iter()
+                .find(|i| i.id == id)
+                .and_then(|identity| identity.account.as_deref())
+        };
+        parent.filter(|parent| design.segments.iter().any(|s| s.id == *parent))
+    };
+    let absolute = |id: &str| -> Option<(f64, f64)> {
+        let (mut x, mut y) = (0.0, 0.0);
+        let mut current = Some(id);
+        let mut depth = 0;
+        while let Some(at) = current {
+            let node = design.layout.nodes.get(at)?;
+            x += node.x;
+            y += node.y;
+            current = parent_of(at);
+            depth += 1;
+            if depth > 64 {
+                return None;
+            }
+        }
+        Some((x, y))
+    };
+    let mut placement = CanvasPlacement::default();
+    let leaves = design
+        .components
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(design.identities.iter().map(|i| i.id.as_str()))
+        .chain(design.actors.iter().map(|a| a.id.as_str()));
+    let sized = design
+        .segments
+        .iter()
+        .map(|s| (s.id.as_str(), None))
+        .chain(leaves.map(|id| (id, Some(CANVAS_NODE))));
+    for (id, size) in sized {
+        let (Some((x, y)), Some(node)) = (absolute(id), design.layout.nodes.get(id)) else {
+            continue;
+        };
+        let (width, height) =
+            size.unwrap_or((node.width.unwrap_or(240.0), node.height.unwrap_or(180.0)));
+        placement.boxes.insert(
+            id.to_string(),
+            PlacedBox {
+                x: x.round() as i32,
+                y: y.round() as i32,
+                width: width.round() as i32,
+                height: height.round() as i32,
+            },
+        );
+    }
+    for component in &design.components {
+        placement
+            .categories
+            .insert(component.id.clone(), component.kind.info().category);
+    }
+    placement
 }
 
 fn method() -> Vec<MethodSection> {

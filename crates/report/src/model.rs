@@ -1,8 +1,11 @@
 //! The report model: everything the report says, in one serialisable structure that
 //! the PDF, JSON and Markdown renderers present without deciding anything themselves.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use zta_compliance::{FrameworkAssessment, Severity, SeverityCounts, ZeroTrustScore};
+use zta_model::Category;
 
 /// A complete report on one design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +57,28 @@ pub struct Architecture {
     pub segments: Vec<SegmentEntry>,
     pub nodes: Vec<NodeEntry>,
     pub flows: Vec<FlowEntry>,
+    /// Where the canvas placed the elements, so that the PDF's diagram is the one the
+    /// architect drew. It only draws the diagram: the JSON and Markdown reports leave it out.
+    #[serde(skip)]
+    pub canvas: CanvasPlacement,
+}
+
+/// The design's layout as absolute rectangles, with what the diagram's icons need.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CanvasPlacement {
+    /// The absolute rectangle of every placed segment and node, in canvas pixels, by id.
+    pub boxes: BTreeMap<String, PlacedBox>,
+    /// The palette group of each component, which gives its icon its colour.
+    pub categories: BTreeMap<String, Category>,
+}
+
+/// A rectangle on the canvas, in whole pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlacedBox {
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
 }
 
 /// A network or account boundary, drawn as a box around its contents.

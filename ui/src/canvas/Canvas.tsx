@@ -4,6 +4,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -11,10 +12,13 @@ import {
   getViewportForBounds,
   useReactFlow,
   useStore,
+  useStoreApi,
+  ViewportPortal,
+  type NodeChange,
   type Connection,
   type Node,
 } from "@xyflow/react";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 
 import * as edit from "../model/edit";
@@ -22,6 +26,8 @@ import type { PaletteItem } from "../model/catalog";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
 import { dropTemplate } from "./drop";
+import { updateRoutes } from "./routing";
+import { GRID, guides, type Guide } from "./placement";
 import { absoluteRect } from "./geometry";
 import { FlowEdge } from "./edges/FlowEdge";
 import { RelationEdge } from "./edges/RelationEdge";
@@ -82,6 +88,21 @@ function Overlays() {
   );
 }
 
+/** The alignment guides of a drag, in absolute canvas coordinates. */
+function Guides({ lines }: { lines: Guide[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <ViewportPortal>
+      {lines.map((line, i) => (
+        <div key={i} className="guide" data-testid="guide"
+          style={line.axis === "x"
+            ? { left: line.at, top: line.from, width: 0, height: line.to - line.from }
+            : { left: line.from, top: line.at, width: line.to - line.from, height: 0 }} />
+      ))}
+    </ViewportPortal>
+  );
+}
+
 export function Canvas() {
   const level = useStore((s) => zoomLevel(s.transform[2]));
   const { nodes, edges, onNodesChange, onEdgesChange, change } = useDesignStore(
@@ -95,6 +116,48 @@ export function Canvas() {
   );
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const flowStore = useStoreApi();
+  const [lines, setLines] = useState<Guide[]>([]);
+  const minimapOpen = useUiStore((s) => s.minimapOpen);
+
+  /**
+   * While one node is dragged, snaps it to the edges and centres of the nodes beside it (in the
+   * same segment) and shows the guides it snapped to; the grid does the rest.
+   */
+  const onNodesChangeGuided = useCallback(
+    (changes: NodeChange<DesignNode>[]) => {
+      const drags = changes.filter((c) => c.type === "position" && c.dragging);
+      if (drags.length === 1 && drags[0].type === "position" && drags[0].position) {
+        const change = drags[0];
+        const moving = nodes.find((n) => n.id === change.id);
+        if (moving && change.position) {
+          const size = (n: DesignNode) => ({ width: n.width ?? 0, height: n.height ?? 0 });
+          const others = nodes
+            .filter((n) => n.id !== moving.id && n.parentId === moving.parentId && !n.selected)
+            .map((n) => ({ ...n.position, ...size(n) }));
+          const result = guides({ ...change.position, ...size(moving) }, others);
+          change.position = { x: result.x, y: result.y };
+          const origin = moving.parentId ? flow.getInternalNode(moving.parentId)?.internals.positionAbsolute : undefined;
+          const [ox, oy] = [origin?.x ?? 0, origin?.y ?? 0];
+          setLines(result.lines.map((l) => (l.axis === "x" ? { ...l, at: l.at + ox, from: l.from + oy, to: l.to + oy } : { ...l, at: l.at + oy, from: l.from + ox, to: l.to + ox })));
+        }
+      } else if (changes.some((c) => c.type === "position" && !c.dragging)) {
+        setLines([]);
+      }
+      onNodesChange(changes);
+    },
+    [nodes, flow, onNodesChange],
+  );
+
+  // The zoom as a CSS variable, for the text that keeps its size on screen when zoomed far out.
+  // Set on the element directly: re-rendering the canvas on every frame of a zoom would be waste.
+  useEffect(() => {
+    const apply = (zoom: number) => wrapper.current?.style.setProperty("--zoom", zoom.toFixed(3));
+    apply(flowStore.getState().transform[2]);
+    return flowStore.subscribe((state, previous) => {
+      if (state.transform[2] !== previous.transform[2]) apply(state.transform[2]);
+    });
+  }, [flowStore]);
 
   const drop = useCallback(
     (item: PaletteItem, screen: { x: number; y: number }) => {
@@ -158,6 +221,15 @@ export function Canvas() {
     [show],
   );
 
+  // The flows' routes follow the design (see routing.ts).
+  useEffect(() => {
+    const current = () => useDesignStore.getState().design;
+    updateRoutes(current(), current);
+    return useDesignStore.subscribe((state, previous) => {
+      if (state.design !== previous.design) updateRoutes(state.design, current);
+    });
+  }, []);
+
   useEffect(() => {
     useUiStore.setState({
       dropOnCanvas: drop,
@@ -197,7 +269,7 @@ export function Canvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
+        onNodesChange={onNodesChangeGuided}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeContextMenu={(event, node) => openMenu("element", event, node.id)}
@@ -215,10 +287,20 @@ export function Canvas() {
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
         onlyRenderVisibleElements
+        snapToGrid
+        snapGrid={[GRID, GRID]}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
-        <Controls showInteractive={false} />
+        {minimapOpen && (
+          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
+        )}
+        <Controls showInteractive={false} position="bottom-left">
+          <ControlButton data-testid="toggle-minimap" title={minimapOpen ? "Hide the minimap" : "Show the minimap"}
+            aria-pressed={minimapOpen} onClick={() => useUiStore.setState({ minimapOpen: !minimapOpen })}>
+            <span aria-hidden="true">▣</span>
+          </ControlButton>
+        </Controls>
+        <Guides lines={lines} />
         <Panel position="top-left">
           <Overlays />
         </Panel>

@@ -4,6 +4,7 @@ import { useEffect } from "react";
 
 import * as edit from "../model/edit";
 import { runAutoLayout } from "../topbar/TopBar";
+import { align, distribute } from "./placement";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore, type ContextMenu as Menu } from "../store/uiStore";
 
@@ -43,6 +44,18 @@ export function menuEntries(menu: Menu): Entry[] {
     entries.push({ id: "duplicate", label: "Duplicate", hint: "Ctrl+D", run: () => { store.copySelection(); store.paste(); } });
     const parent = menu.id ? edit.parentOf(store.design, menu.id) : null;
     if (parent && count === 1) entries.push({ id: "select-parent", label: "Select the segment it is in", run: () => store.select([parent]) });
+    if (count >= 2) {
+      const change = (update: typeof align) => (mode: Parameters<typeof align>[2]) => () => store.change((d) => update(d, selection, mode));
+      const aligned = change(align);
+      entries.push({ id: "align-left", label: "Align left edges", hint: "Alt+A", run: aligned("left") });
+      entries.push({ id: "align-top", label: "Align top edges", hint: "Alt+W", run: aligned("top") });
+      entries.push({ id: "align-centre", label: "Align centres across", hint: "Alt+H", run: aligned("centre") });
+      entries.push({ id: "align-middle", label: "Align centres down", hint: "Alt+V", run: aligned("middle") });
+    }
+    if (count >= 3) {
+      entries.push({ id: "distribute-h", label: "Distribute across", hint: "Alt+Shift+H", run: () => store.change((d) => distribute(d, selection, "horizontal")) });
+      entries.push({ id: "distribute-v", label: "Distribute down", hint: "Alt+Shift+V", run: () => store.change((d) => distribute(d, selection, "vertical")) });
+    }
   }
   entries.push({ id: "delete", label: `Delete ${what}`, hint: "Del", run: store.deleteSelection });
   return entries;

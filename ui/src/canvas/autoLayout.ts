@@ -1,67 +1,34 @@
-// Auto-layout with elkjs: the segment tree becomes a compound graph (subnets inside VPCs inside
-// accounts), flows become edges, and ELK's layered algorithm places everything left to right
-// in the direction traffic flows. Positions come back relative to each parent, as the layout
-// stores them.
-import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk.bundled.js";
+// Runs ELK on the design: in a web worker in the window, so that laying out a large design never
+// holds up the canvas, and in the same thread under Node (the unit tests), where there is no
+// worker; the window's bundle leaves that second copy of ELK out. ELK is loaded the first time
+// it is needed, not at start-up.
+import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
 
-import { parentOf } from "../model/edit";
-import type { Design, NodeBox } from "../model/types";
-import { COMPONENT_HEIGHT, COMPONENT_WIDTH, SEGMENT_HEADER, SEGMENT_PADDING } from "./geometry";
+import type { Design } from "../model/types";
+import { fromElkGraph, toElkGraph, type ElkResult } from "./elkGraph";
 
-/** ELK is large; it is loaded the first time the user asks for a layout, not at start-up. */
-async function loadElk() {
-  const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
-  return new ELK();
+let elk: Promise<ELK> | null = null;
+
+async function loadElk(): Promise<ELK> {
+  if (!import.meta.env.SSR) {
+    const [{ default: ElkApi }, { default: workerUrl }] = await Promise.all([
+      import("elkjs/lib/elk-api.js"),
+      import("elkjs/lib/elk-worker.min.js?url"),
+    ]);
+    return new ElkApi({ workerFactory: () => new Worker(workerUrl) });
+  }
+  const { default: ElkBundled } = await import("elkjs/lib/elk.bundled.js");
+  return new ElkBundled();
 }
 
-const rootOptions = {
-  "elk.algorithm": "layered",
-  "elk.direction": "RIGHT",
-  "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "70",
-  "elk.spacing.nodeNode": "36",
-  "elk.spacing.componentComponent": "60",
-  "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-};
-
-const segmentOptions = {
-  "elk.padding": `[top=${SEGMENT_HEADER + 14},left=${SEGMENT_PADDING},bottom=${SEGMENT_PADDING},right=${SEGMENT_PADDING}]`,
-};
-
-/** Computes a fresh layout for every element of the design. */
-export async function autoLayout(design: Design): Promise<Record<string, NodeBox>> {
-  const segmentIds = new Set(design.segments.map((s) => s.id));
-  const elkNodes = new Map<string, ElkNode>();
-  for (const segment of design.segments) {
-    elkNodes.set(segment.id, { id: segment.id, children: [], layoutOptions: segmentOptions, width: 220, height: 120 });
+/** Lays the whole design out with ELK: a box for every element and a route for every flow. */
+export async function elkLayout(design: Design): Promise<ElkResult> {
+  const { graph, grids } = toElkGraph(design);
+  if (!elk) {
+    elk = loadElk();
+    // A worker that failed to start is not kept: the next layout tries again.
+    elk.catch(() => (elk = null));
   }
-  for (const element of [...design.components, ...design.identities, ...design.actors]) {
-    elkNodes.set(element.id, { id: element.id, width: COMPONENT_WIDTH, height: COMPONENT_HEIGHT });
-  }
-  const root: ElkNode = { id: "__root", layoutOptions: rootOptions, children: [], edges: [] };
-  for (const [id, node] of elkNodes) {
-    const parent = parentOf(design, id);
-    const host = parent && segmentIds.has(parent) ? elkNodes.get(parent) : undefined;
-    (host ?? root).children!.push(node);
-  }
-  root.edges = design.flows
-    .filter((flow) => elkNodes.has(flow.source) && elkNodes.has(flow.target) && flow.source !== flow.target)
-    .map<ElkExtendedEdge>((flow) => ({ id: flow.id, sources: [flow.source], targets: [flow.target] }));
-
-  const elk = await loadElk();
-  const laidOut = await elk.layout(root);
-  const boxes: Record<string, NodeBox> = {};
-  const visit = (node: ElkNode) => {
-    for (const child of node.children ?? []) {
-      const box: NodeBox = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
-      if (segmentIds.has(child.id)) {
-        box.width = Math.round(child.width ?? 220);
-        box.height = Math.round(child.height ?? 120);
-      }
-      boxes[child.id] = box;
-      visit(child);
-    }
-  };
-  visit(laidOut);
-  return boxes;
+  const laidOut: ElkNode = await (await elk).layout(graph);
+  return fromElkGraph(laidOut, grids, new Set(design.segments.map((s) => s.id)));
 }

@@ -24,8 +24,20 @@ describe("dropping and moving", () => {
     if ("error" in result) throw new Error(result.error);
     expect(result.id).toBe("rds");
     expect(result.design.components.find((c) => c.id === "rds")?.segment).toBe("public");
-    // Centred on the pointer, relative to the subnet at (340, 150).
-    expect(result.design.layout.nodes.rds).toEqual({ x: 500 - 340 - 84, y: 300 - 150 - 30 });
+    // Centred on the pointer, relative to the subnet at (340, 150), would cover the ALB at
+    // (40, 80): it goes to the nearest free spot on the grid instead.
+    const box = result.design.layout.nodes.rds;
+    const alb = absoluteRect(result.design, "alb");
+    const rds = absoluteRect(result.design, "rds");
+    expect(rds.x >= alb.x + alb.width || rds.y >= alb.y + alb.height || rds.y + rds.height <= alb.y).toBe(true);
+    expect([box.x % 10, box.y % 10]).toEqual([0, 0]);
+    expect(Math.hypot(box.x - 76, box.y - 120)).toBeLessThan(100);
+  });
+
+  it("drops on the spot under the pointer when it is free, snapped to the grid", () => {
+    const result = dropTemplate(design, { element: "component", kind: "rds" }, { x: 503, y: 380 });
+    if ("error" in result) throw new Error(result.error);
+    expect(result.design.layout.nodes.rds).toEqual({ x: 80, y: 200 });
   });
 
   it("refuses to drop a database outside any subnet, saying where it belongs", () => {
@@ -53,7 +65,8 @@ describe("dropping and moving", () => {
   it("keeps a database in its subnet, inside its frame, when dropped where no subnet is", () => {
     const next = moveNode(design, "orders-db", { x: 40, y: -200 });
     expect(next.components.find((c) => c.id === "orders-db")?.segment).toBe("isolated");
-    expect(next.layout.nodes["orders-db"]).toEqual({ x: 40, y: SEGMENT_HEADER });
+    // Below the header, on the grid.
+    expect(next.layout.nodes["orders-db"]).toEqual({ x: 40, y: Math.ceil(SEGMENT_HEADER / 10) * 10 });
   });
 
   it("pulls a node dropped across a segment's edge back inside it", () => {

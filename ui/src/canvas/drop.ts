@@ -3,6 +3,7 @@ import { allowedParentKinds, allowedSegmentKinds, type PaletteTemplate } from ".
 import * as edit from "../model/edit";
 import type { Design, SegmentKind } from "../model/types";
 import { SEGMENT_HEADER, SEGMENT_PADDING, absoluteRect, nodeSize, relativeTo, segmentAt } from "./geometry";
+import { GRID, settle } from "./placement";
 
 const outsideZones: SegmentKind[] = ["internet", "on_premises", "partner_network"];
 
@@ -32,8 +33,20 @@ const hostNames: Record<string, string> = {
   account: "an account",
 };
 
-/** Adds an element from a palette template centred on `point` (canvas coordinates). */
+/**
+ * Adds an element from a palette template centred on `point` (canvas coordinates), then moves it
+ * to the nearest free spot on the grid inside its segment (see `settle`).
+ */
 export function dropTemplate(
+  design: Design,
+  template: PaletteTemplate,
+  point: { x: number; y: number },
+): { design: Design; id: string } | { error: string } {
+  const added = addTemplate(design, template, point);
+  return "error" in added ? added : { design: settle(added.design, added.id), id: added.id };
+}
+
+function addTemplate(
   design: Design,
   template: PaletteTemplate,
   point: { x: number; y: number },
@@ -93,9 +106,12 @@ export function clampInto(design: Design, parent: string | null, position: { x: 
   if (!parent) return position;
   const outer = nodeSize(design, parent);
   const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(value, Math.max(low, high)));
+  // The bounds are rounded inwards to the grid, so that a node pulled back inside stays on it.
+  const up = (value: number) => Math.ceil(value / GRID) * GRID;
+  const down = (value: number) => Math.floor(value / GRID) * GRID;
   return {
-    x: clamp(position.x, SEGMENT_PADDING / 2, outer.width - size.width - SEGMENT_PADDING / 2),
-    y: clamp(position.y, SEGMENT_HEADER, outer.height - size.height - SEGMENT_PADDING / 2),
+    x: clamp(position.x, up(SEGMENT_PADDING / 2), down(outer.width - size.width - SEGMENT_PADDING / 2)),
+    y: clamp(position.y, up(SEGMENT_HEADER), down(outer.height - size.height - SEGMENT_PADDING / 2)),
   };
 }
 

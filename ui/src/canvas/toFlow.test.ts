@@ -68,4 +68,13 @@ describe("relations drawn over the flows", () => {
     expect(relations.map((e) => [e.source, e.target, (e.data as { relation: string }).relation])).toEqual([["orders", "orders-role", "runs-as"]]);
     expect(relations[0]).toMatchObject({ selectable: false, deletable: false });
   });
+  it("summarises what the outermost and innermost segments hold, for the zoomed-out view", () => {
+    const { nodes } = designToFlow(smallDesign());
+    const summary = (id: string) => (nodes.find((n) => n.id === id)?.data as { summary?: string }).summary;
+    expect(summary("prod")).toBe("4 elements");
+    expect(summary("public")).toBe("1 element");
+    expect(summary("internet")).toBe("1 element");
+    // The VPC between them has none: its summary would cover its subnets'.
+    expect(summary("vpc")).toBe("");
+  });
 });

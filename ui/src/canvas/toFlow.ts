@@ -14,7 +14,7 @@ export type { Severity };
 /** The most severe open finding per element id. */
 export type Badges = Record<string, { severity: Severity; count: number }>;
 
-export type SegmentNode = Node<{ segment: Segment; badge?: Badges[string] }, "segment">;
+export type SegmentNode = Node<{ segment: Segment; badge?: Badges[string]; summary: string }, "segment">;
 export type ComponentNode = Node<{ component: Component; badge?: Badges[string] }, "component">;
 export type IdentityNode = Node<{ identity: Identity; badge?: Badges[string] }, "identity">;
 export type ActorNode = Node<{ actor: Actor; badge?: Badges[string] }, "actor">;
@@ -71,6 +71,26 @@ export function designToFlow(
     return p && segmentIds.has(p) ? { parentId: p } : {};
   };
 
+  // What each segment holds, shown instead of its contents when the view is zoomed far out.
+  const held = new Map<string, number>();
+  for (const element of [...design.components, ...design.identities, ...design.actors]) {
+    const seen = new Set<string>();
+    for (let p = parentOf(design, element.id); p && segmentIds.has(p) && !seen.has(p); p = parentOf(design, p)) {
+      seen.add(p);
+      held.set(p, (held.get(p) ?? 0) + 1);
+    }
+  }
+  // Only the outermost segments (accounts, zones) and the innermost (subnets) carry a summary:
+  // drawn at a size that reads when zoomed out, those of the segments between would cover
+  // the summaries of the segments inside them.
+  const hasChildSegment = new Set(design.segments.flatMap((s) => (s.parent && segmentIds.has(s.parent) ? [s.parent] : [])));
+  const summary = (segment: Segment) => {
+    const root = !segment.parent || !segmentIds.has(segment.parent);
+    if (!root && hasChildSegment.has(segment.id)) return "";
+    const count = held.get(segment.id) ?? 0;
+    return count === 0 ? "empty" : `${count} element${count === 1 ? "" : "s"}`;
+  };
+
   const segments = [...design.segments]
     .map((segment) => ({ segment, depth: segmentDepth(design, segment) }))
     .sort((a, b) => a.depth - b.depth);
@@ -87,7 +107,7 @@ export function designToFlow(
       zIndex: depth,
       selected: selection.has(segment.id),
       dragHandle: ".segment-header",
-      data: { segment, badge: badges[segment.id] },
+      data: { segment, badge: badges[segment.id], summary: summary(segment) },
     };
   });
   for (const component of design.components) {

@@ -39,10 +39,12 @@ interface TextFieldProps {
   rows?: number;
   /** Values offered as the user types (the browser's completion list). */
   suggestions?: string[];
+  /** Values offered for what has been typed so far, for completions that depend on it. */
+  complete?: (draft: string) => string[];
 }
 
 /** A text input that shows problems as the user types and commits only valid text. */
-export function TextField({ label, value, onCommit, validate, placeholder, multiline, hint, testId, rows, suggestions }: TextFieldProps) {
+export function TextField({ label, value, onCommit, validate, placeholder, multiline, hint, testId, rows, suggestions: fixed, complete }: TextFieldProps) {
   const listId = useId();
   const [draft, setDraft] = useState(value);
   // The value the draft was last brought in line with, and the draft last committed: a new value
@@ -58,6 +60,7 @@ export function TextField({ label, value, onCommit, validate, placeholder, multi
     setCommitted(null);
   }
   const error = validate ? validate(draft) : null;
+  const suggestions = complete ? complete(draft) : fixed;
   const commit = () => {
     if (error || draft === value || draft === committed) return;
     // The store commits pending drafts before each change; this one is on its way already.

@@ -2,11 +2,12 @@
 // permission statements, and the risks an element accepts. Each row edits one entry with the
 // choices the design offers (its services, elements and accounts) and commits like the other
 // fields, so the user never writes JSON and a typo is named where it is.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import type { Design, Effect, PolicyStatement, Principal, PrincipalKind, Suppression } from "../model/types";
 import { SelectField, TextField } from "./fields";
 import * as v from "./validate";
+import { completeActions, completeResources, designArns, loadActions, unknownAction, type ActionList } from "./iamCompletion";
 
 const principalKinds: [PrincipalKind, string][] = [
   ["service", "AWS service"],
@@ -102,6 +103,19 @@ function resourceChoices(design: Design): string[] {
   return design.components.map((c) => c.id);
 }
 
+/** The IAM action list, once loaded (null until then: actions are then checked by their form only). */
+function useActionList(): ActionList | null {
+  const [list, setList] = useState<ActionList | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadActions().then((loaded) => live && setList(loaded));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}
+
 export function PolicyEditor({ design, label, statements, onCommit }: {
   design: Design;
   label: string;
@@ -110,6 +124,9 @@ export function PolicyEditor({ design, label, statements, onCommit }: {
 }) {
   const replace = (index: number, statement: PolicyStatement) => onCommit(statements.map((s, i) => (i === index ? statement : s)));
   const resources = resourceChoices(design);
+  const arns = [...resources, ...designArns(design)];
+  const list = useActionList();
+  const validateActions = (text: string) => v.iamActions(text) ?? (list ? unknownAction(text, list) : null);
   return (
     <div className="field structured" data-testid="policy-editor">
       <span className="field-label">{label}</span>
@@ -118,10 +135,10 @@ export function PolicyEditor({ design, label, statements, onCommit }: {
         <div key={index} className="structured-row statement" data-testid="policy-statement">
           <SelectField<Effect> label="Effect" value={statement.effect ?? "allow"} options={[["allow", "Allow"], ["deny", "Deny"]]}
             onCommit={(effect) => effect && replace(index, { ...statement, effect })} />
-          <TextField label="Actions" value={(statement.actions ?? []).join(", ")} validate={v.iamActions} placeholder="s3:GetObject, s3:PutObject"
-            testId="policy-actions" onCommit={(text) => replace(index, { ...statement, actions: v.splitList(text) })} />
+          <TextField label="Actions" value={(statement.actions ?? []).join(", ")} validate={validateActions} placeholder="s3:GetObject, s3:PutObject"
+            testId="policy-actions" complete={list ? (draft) => completeActions(draft, list) : undefined} onCommit={(text) => replace(index, { ...statement, actions: v.splitList(text) })} />
           <TextField label="Resources" value={(statement.resources ?? []).join(", ")} validate={resourceValidator(resources)}
-            placeholder={resources.length > 0 ? `an element id such as ${resources[0]}, or an ARN` : "an ARN"} suggestions={resources}
+            placeholder={resources.length > 0 ? `an element id such as ${resources[0]}, or an ARN` : "an ARN"} complete={(draft) => completeResources(draft, arns)}
             testId="policy-resources" onCommit={(text) => replace(index, { ...statement, resources: v.splitList(text) })} />
           <button className="link" onClick={() => onCommit(statements.filter((_, i) => i !== index))}>Remove statement</button>
         </div>

@@ -38,6 +38,11 @@ export interface UiState {
   deploying: boolean;
   bottomTab: BottomTab;
   contextMenu: ContextMenu | null;
+  /**
+   * Whether the minimap shows. It starts hidden: in the corner of the canvas it covers part of
+   * the design, and most designs fit the window.
+   */
+  minimapOpen: boolean;
   /** Whether the keyboard shortcuts sheet is open. */
   shortcutsOpen: boolean;
   /** The height of the results panel in pixels; the user drags its top edge to change it. */
@@ -61,6 +66,7 @@ export const useUiStore = create<UiState>()((set) => ({
   bottomTab: "findings",
   contextMenu: null,
   shortcutsOpen: false,
+  minimapOpen: false,
   bottomHeight: 240,
   dropOnCanvas: null,
   frameElements: null,

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useStore } from "zustand";
 
-import { autoLayout } from "../canvas/autoLayout";
+import { elkLayout } from "../canvas/autoLayout";
+import { acceptResult } from "../canvas/routing";
 import * as edit from "../model/edit";
 import { isDirty, redo, undo, useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
@@ -15,8 +16,17 @@ import { Search } from "./Search";
 
 export async function runAutoLayout() {
   const design = useDesignStore.getState().design;
-  const boxes = await autoLayout(design);
-  useDesignStore.getState().change((d) => edit.setBoxes(d, boxes));
+  let result;
+  try {
+    result = await elkLayout(design);
+  } catch (error) {
+    useUiStore.getState().notify({ kind: "error", text: `Auto-layout failed: ${String(error)}` });
+    return;
+  }
+  // The design may have changed while ELK worked; its layout then no longer fits.
+  if (useDesignStore.getState().design !== design) return;
+  useDesignStore.getState().change((d) => edit.setBoxes(d, result.boxes));
+  acceptResult(useDesignStore.getState().design, result);
   requestAnimationFrame(() => useUiStore.getState().fitAll?.());
 }
 

@@ -1,14 +1,21 @@
 //! The architecture diagram, drawn with vector operations: segments as nested boxes
-//! with their components inside, actors above and identities below, flows as arrows
-//! between boxes, and a severity marker on every element with open findings.
+//! with their components inside, flows as arrows between boxes, and a severity marker on
+//! every element with open findings.
 //!
-//! Layout is a simple recursive flow layout: each segment places its child segments
-//! and then its components left to right, wrapping at the width its parent gives it.
-//! The finished drawing is scaled down, never up, to fit the space on the page.
+//! When the design's layout places every element (a design drawn or saved in the app),
+//! the diagram is the canvas: the same boxes at the same places, each node with its icon
+//! tile, and flows drawn as orthogonal lines chosen among many candidates so that none
+//! crosses a segment's title or another node where a clear one exists, with each label
+//! where it covers no title, node or other label. Otherwise a simple recursive flow
+//! layout places each segment's child segments and then its components left to right,
+//! wrapping at the width its parent gives it. Either drawing is scaled down, never up, to
+//! fit the space on the page.
 
 use std::collections::HashMap;
 
-use crate::model::{Architecture, NodeEntry, NodeRole};
+use zta_model::Category;
+
+use crate::model::{Architecture, NodeEntry, NodeRole, PlacedBox};
 use crate::pdf::canvas::Canvas;
 use crate::pdf::chart::severity_colour;
 use crate::pdf::compose::{INK, MUTED};
@@ -154,12 +161,46 @@ impl Layout<'_> {
 pub struct DiagramLayout {
     width: f32,
     height: f32,
-    rows: Vec<(f32, Vec<Placed>)>,
+    kind: LayoutKind,
 }
 
+enum LayoutKind {
+    /// Laid out here, in rows: actors, the segment trees, identities.
+    Flowed(Vec<(f32, Vec<Placed>)>),
+    /// The canvas's own layout: its top-left corner and the points per canvas pixel.
+    Canvas { left: f32, top: f32, scale: f32 },
+}
+
+/// Points per canvas pixel at most: the canvas at 100% is about as large as print reads.
+const CANVAS_SCALE: f32 = 0.75;
+
 impl DiagramLayout {
-    /// Lays the architecture out within `max_width` points.
+    /// Lays the architecture out within `max_width` points: as the canvas placed it when
+    /// the layout places every element, laid out here otherwise.
     pub fn new(architecture: &Architecture, max_width: f32) -> DiagramLayout {
+        let boxes = &architecture.canvas.boxes;
+        let placed = !boxes.is_empty()
+            && architecture
+                .segments
+                .iter()
+                .all(|s| boxes.contains_key(&s.id))
+            && architecture.nodes.iter().all(|n| boxes.contains_key(&n.id));
+        if placed {
+            let left = boxes.values().map(|b| b.x).min().unwrap_or(0) as f32;
+            let top = boxes.values().map(|b| b.y).min().unwrap_or(0) as f32;
+            let right = boxes.values().map(|b| b.x + b.width).max().unwrap_or(0) as f32;
+            let bottom = boxes.values().map(|b| b.y + b.height).max().unwrap_or(0) as f32;
+            let scale = CANVAS_SCALE.min(max_width / (right - left).max(1.0));
+            return DiagramLayout {
+                width: (right - left) * scale,
+                height: (bottom - top) * scale,
+                kind: LayoutKind::Canvas { left, top, scale },
+            };
+        }
+        Self::flowed(architecture, max_width)
+    }
+
+    fn flowed(architecture: &Architecture, max_width: f32) -> DiagramLayout {
         let layout = Layout { architecture };
         let segment_ids: Vec<&str> = architecture
             .segments
@@ -211,7 +252,7 @@ impl DiagramLayout {
         DiagramLayout {
             width,
             height: (height - 2.0 * GAP).max(0.0),
-            rows,
+            kind: LayoutKind::Flowed(rows),
         }
     }
 
@@ -229,22 +270,39 @@ impl DiagramLayout {
         origin: (f32, f32),
         max_height: f32,
     ) {
-        let scale = if self.height > max_height {
+        let fit = if self.height > max_height {
             max_height / self.height
         } else {
             1.0
+        };
+        let rows = match &self.kind {
+            LayoutKind::Canvas { left, top, scale } => {
+                let scale = scale * fit;
+                let mut drawing = CanvasDrawing {
+                    architecture,
+                    canvas,
+                    used,
+                    scale,
+                    origin: (origin.0 - left * scale, origin.1 - top * scale),
+                    titles: Vec::new(),
+                    taken: Vec::new(),
+                };
+                drawing.draw();
+                return;
+            }
+            LayoutKind::Flowed(rows) => rows,
         };
         let mut painter = Painter {
             architecture,
             canvas,
             used,
-            scale,
+            scale: fit,
             origin,
             node_boxes: HashMap::new(),
             placed_nodes: Vec::new(),
             drawn_nodes: Vec::new(),
         };
-        for (row_y, placed) in &self.rows {
+        for (row_y, placed) in rows {
             for (x, y, item) in placed {
                 painter.item(item, *x, row_y + y);
             }
@@ -527,5 +585,657 @@ impl<'a> Painter<'a, '_> {
                 &style,
             );
         }
+    }
+}
+
+/// The canvas's segment header height and node icon size, in canvas pixels
+/// (ui/src/canvas/geometry.ts and styles.css).
+const CANVAS_HEADER: f32 = 34.0;
+const CANVAS_ICON: f32 = 34.0;
+/// What a flow pays for passing through a segment's title, and through a node.
+const TITLE_COST: f32 = 1000.0;
+const NODE_COST: f32 = 100.0;
+
+/// The colour of a node's icon tile: AWS's colour for the service group, red for
+/// identities, slate for actors.
+fn icon_colour(role: NodeRole, category: Option<Category>) -> Colour {
+    match (role, category) {
+        (NodeRole::Identity, _) => (0.87, 0.20, 0.30),
+        (NodeRole::Actor, _) => (0.35, 0.42, 0.53),
+        (_, Some(Category::Network | Category::Edge)) => (0.55, 0.31, 1.0),
+        (_, Some(Category::Compute)) => (0.93, 0.44, 0.0),
+        (_, Some(Category::Data)) => (0.79, 0.15, 0.82),
+        (_, Some(Category::SecurityMonitoring)) => (0.91, 0.08, 0.48),
+        (_, None) => (0.35, 0.42, 0.53),
+    }
+}
+
+/// The short name on an icon tile: the kind's first word when short (`RDS`, `Lambda`),
+/// its initials otherwise (`Application Load Balancer`: `ALB`).
+fn icon_text(kind: &str) -> String {
+    let first = kind.split_whitespace().next().unwrap_or("");
+    if first.chars().count() <= 6 {
+        return if first.chars().count() <= 3 {
+            first.to_uppercase()
+        } else {
+            first.to_string()
+        };
+    }
+    kind.split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .take(3)
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// Whether the axis-parallel piece of a route from `a` to `b` passes through `area`.
+fn crosses(a: (f32, f32), b: (f32, f32), area: &Box2) -> bool {
+    let (left, right) = (a.0.min(b.0), a.0.max(b.0));
+    let (top, bottom) = (a.1.min(b.1), a.1.max(b.1));
+    left < area.x + area.width && right > area.x && top < area.y + area.height && bottom > area.y
+}
+
+/// A side of a box a route leaves or enters by.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Left,
+    Right,
+    Top,
+    Bottom,
+}
+
+impl Side {
+    fn point(self, area: &Box2) -> (f32, f32) {
+        let (cx, cy) = area.centre();
+        match self {
+            Side::Left => (area.x, cy),
+            Side::Right => (area.x + area.width, cy),
+            Side::Top => (cx, area.y),
+            Side::Bottom => (cx, area.y + area.height),
+        }
+    }
+
+    fn horizontal(self) -> bool {
+        matches!(self, Side::Left | Side::Right)
+    }
+
+    /// The point a short way out of the box from this side.
+    fn out(self, point: (f32, f32), distance: f32) -> (f32, f32) {
+        match self {
+            Side::Left => (point.0 - distance, point.1),
+            Side::Right => (point.0 + distance, point.1),
+            Side::Top => (point.0, point.1 - distance),
+            Side::Bottom => (point.0, point.1 + distance),
+        }
+    }
+}
+
+struct CanvasDrawing<'a, 'b> {
+    architecture: &'a Architecture,
+    canvas: &'b mut Canvas,
+    used: &'b mut UsedCharacters,
+    /// Points per canvas pixel.
+    scale: f32,
+    /// Where canvas (0, 0) falls on the page.
+    origin: (f32, f32),
+    /// The segments' titles on the page: no flow line or label may cross them.
+    titles: Vec<Box2>,
+    /// The labels placed so far.
+    taken: Vec<Box2>,
+}
+
+impl CanvasDrawing<'_, '_> {
+    fn page(&self, placed: &PlacedBox) -> Box2 {
+        Box2 {
+            x: self.origin.0 + placed.x as f32 * self.scale,
+            y: self.origin.1 + placed.y as f32 * self.scale,
+            width: placed.width as f32 * self.scale,
+            height: placed.height as f32 * self.scale,
+        }
+    }
+
+    fn style(&self, size_px: f32, floor: f32) -> TextStyle {
+        TextStyle::new((size_px * self.scale).max(floor))
+    }
+
+    fn box_of(&self, id: &str) -> Option<Box2> {
+        self.architecture
+            .canvas
+            .boxes
+            .get(id)
+            .map(|placed| self.page(placed))
+    }
+
+    fn draw(&mut self) {
+        self.segments();
+        let node_boxes: Vec<(String, Box2)> = self
+            .architecture
+            .nodes
+            .iter()
+            .filter_map(|node| self.box_of(&node.id).map(|b| (node.id.clone(), b)))
+            .collect();
+        let routes = self.flow_lines(&node_boxes);
+        self.nodes(&node_boxes);
+        self.flow_labels(routes, &node_boxes);
+        self.markers();
+    }
+
+    /// Segments from the outermost in, each with its title in its header band.
+    fn segments(&mut self) {
+        let depth = |id: &str| {
+            let mut depth = 0;
+            let mut current = self
+                .architecture
+                .segments
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.parent.clone());
+            while let Some(parent) = current {
+                depth += 1;
+                if depth > 64 {
+                    break;
+                }
+                current = self
+                    .architecture
+                    .segments
+                    .iter()
+                    .find(|s| s.id == parent)
+                    .and_then(|s| s.parent.clone());
+            }
+            depth
+        };
+        let mut order: Vec<(usize, usize)> = (0..self.architecture.segments.len())
+            .map(|index| (depth(&self.architecture.segments[index].id), index))
+            .collect();
+        order.sort();
+        for (_, index) in order {
+            let segment = &self.architecture.segments[index];
+            let Some(area) = self.box_of(&segment.id) else {
+                continue;
+            };
+            let (fill, stroke) = segment_fill(&segment.kind);
+            self.canvas.rect(
+                area.x,
+                area.y,
+                area.width,
+                area.height,
+                Some(fill),
+                Some((stroke, (1.2 * self.scale).max(0.3))),
+            );
+            let name_style = self.style(13.0, 2.5).bold().coloured(stroke);
+            let kind_style = self.style(11.0, 2.0).coloured(MUTED);
+            let pad = 8.0 * self.scale;
+            let room = area.width - 2.0 * pad;
+            let name = truncate(&segment.name, &name_style, room * 0.7);
+            let text_y = area.y + (CANVAS_HEADER * self.scale - name_style.line_height()) / 2.0;
+            self.canvas
+                .text(self.used, area.x + pad, text_y, &name, &name_style);
+            let mut title_width = measure(&name, &name_style);
+            let kind_x = area.x + pad + title_width + 5.0 * self.scale;
+            let kind_room = area.x + area.width - pad - kind_x;
+            if kind_room > 12.0 * self.scale {
+                let kind = truncate(&segment.kind, &kind_style, kind_room);
+                self.canvas.text(
+                    self.used,
+                    kind_x,
+                    text_y + (name_style.size - kind_style.size) * 0.8,
+                    &kind,
+                    &kind_style,
+                );
+                title_width += 5.0 * self.scale + measure(&kind, &kind_style);
+            }
+            self.titles.push(Box2 {
+                x: area.x + pad * 0.5,
+                y: area.y,
+                width: title_width + pad,
+                height: CANVAS_HEADER * self.scale,
+            });
+        }
+    }
+
+    /// What a route costs: titles and nodes it crosses (its own ends excepted), then length
+    /// and bends.
+    fn cost(&self, points: &[(f32, f32)], nodes: &[(String, Box2)], ends: [&str; 2]) -> f32 {
+        let mut cost = 0.0;
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            cost += self
+                .titles
+                .iter()
+                .filter(|title| crosses(a, b, title))
+                .count() as f32
+                * TITLE_COST;
+            cost += nodes
+                .iter()
+                .filter(|(id, area)| !ends.contains(&id.as_str()) && crosses(a, b, area))
+                .count() as f32
+                * NODE_COST;
+            cost += ((b.0 - a.0).abs() + (b.1 - a.1).abs()) / self.scale * 0.01;
+        }
+        cost + points.len() as f32 * 2.0
+    }
+
+    /// The cheapest orthogonal route between two boxes: out of a side of each, with one
+    /// or two bends, the middle piece tried at many places across the drawing.
+    fn route(
+        &self,
+        source: &Box2,
+        target: &Box2,
+        nodes: &[(String, Box2)],
+        ends: [&str; 2],
+    ) -> Vec<(f32, f32)> {
+        let sides = [Side::Left, Side::Right, Side::Top, Side::Bottom];
+        let clearance = 10.0 * self.scale;
+        let mut best: Option<(f32, Vec<(f32, f32)>)> = None;
+        let consider = |points: Vec<(f32, f32)>, best: &mut Option<(f32, Vec<(f32, f32)>)>| {
+            let cost = self.cost(&points, nodes, ends);
+            if best.as_ref().is_none_or(|(known, _)| cost < *known) {
+                *best = Some((cost, points));
+            }
+        };
+        for from in sides {
+            for to in sides {
+                let start = from.point(source);
+                let end = to.point(target);
+                let (lead, tail) = (from.out(start, clearance), to.out(end, clearance));
+                match (from.horizontal(), to.horizontal()) {
+                    (true, true) | (false, false) => {
+                        // Two bends: the middle piece across, at many places between and
+                        // around the two ends.
+                        let horizontal = from.horizontal();
+                        let (a, b) = if horizontal {
+                            (lead.0, tail.0)
+                        } else {
+                            (lead.1, tail.1)
+                        };
+                        for step in -4..=24 {
+                            let at = a + (b - a) * step as f32 / 20.0;
+                            let points = if horizontal {
+                                vec![start, (at, start.1), (at, end.1), end]
+                            } else {
+                                vec![start, (start.0, at), (end.0, at), end]
+                            };
+                            // The first and last pieces must leave and enter outwards.
+                            let outwards = |side: Side, at: (f32, f32), next: (f32, f32)| match side
+                            {
+                                Side::Left => next.0 <= at.0 - clearance,
+                                Side::Right => next.0 >= at.0 + clearance,
+                                Side::Top => next.1 <= at.1 - clearance,
+                                Side::Bottom => next.1 >= at.1 + clearance,
+                            };
+                            if outwards(from, start, points[1]) && outwards(to, end, points[2]) {
+                                consider(points, &mut best);
+                            }
+                        }
+                    }
+                    _ => {
+                        // One bend: out of the source's side straight to the line of the
+                        // target's side.
+                        let corner = if from.horizontal() {
+                            (end.0, start.1)
+                        } else {
+                            (start.0, end.1)
+                        };
+                        let leaves = match from {
+                            Side::Left => corner.0 <= start.0 - clearance,
+                            Side::Right => corner.0 >= start.0 + clearance,
+                            Side::Top => corner.1 <= start.1 - clearance,
+                            Side::Bottom => corner.1 >= start.1 + clearance,
+                        };
+                        let enters = match to {
+                            Side::Left => corner.0 <= end.0 - clearance,
+                            Side::Right => corner.0 >= end.0 + clearance,
+                            Side::Top => corner.1 <= end.1 - clearance,
+                            Side::Bottom => corner.1 >= end.1 + clearance,
+                        };
+                        if leaves && enters {
+                            consider(vec![start, corner, end], &mut best);
+                        }
+                    }
+                }
+            }
+        }
+        best.map_or_else(
+            || vec![source.centre(), target.centre()],
+            |(_, points)| points,
+        )
+    }
+
+    /// Draws each flow's route and arrowhead; returns the routes with their labels.
+    fn flow_lines(&mut self, nodes: &[(String, Box2)]) -> Vec<(Vec<(f32, f32)>, String)> {
+        let mut routes = Vec::new();
+        for flow in &self.architecture.flows {
+            let (Some(source), Some(target)) =
+                (self.box_of(&flow.source), self.box_of(&flow.target))
+            else {
+                continue;
+            };
+            if flow.source == flow.target {
+                continue;
+            }
+            let points = self.route(
+                &source,
+                &target,
+                nodes,
+                [flow.source.as_str(), flow.target.as_str()],
+            );
+            let colour = if flow.encrypted {
+                (0.25, 0.32, 0.45)
+            } else {
+                (0.75, 0.20, 0.15)
+            };
+            let thickness = (1.8 * self.scale).max(0.35);
+            self.canvas
+                .line(&points, colour, thickness, !flow.encrypted);
+            let end = points[points.len() - 1];
+            let before = points[points.len() - 2];
+            let (dx, dy) = (end.0 - before.0, end.1 - before.1);
+            let length = (dx * dx + dy * dy).sqrt().max(0.01);
+            let (ux, uy) = (dx / length, dy / length);
+            let head = (12.0 * self.scale).max(2.0);
+            let base = (end.0 - ux * head, end.1 - uy * head);
+            let (px, py) = (-uy * head * 0.45, ux * head * 0.45);
+            self.canvas.polygon(
+                &[end, (base.0 + px, base.1 + py), (base.0 - px, base.1 - py)],
+                colour,
+            );
+            routes.push((points, flow.label.clone()));
+        }
+        routes
+    }
+
+    /// Each node: a white box with its icon tile, its name and its kind.
+    fn nodes(&mut self, nodes: &[(String, Box2)]) {
+        for (id, area) in nodes {
+            let Some(node) = self.architecture.nodes.iter().find(|n| &n.id == id) else {
+                continue;
+            };
+            let stroke = match node.role {
+                NodeRole::Identity => (0.70, 0.55, 0.20),
+                _ => (0.55, 0.58, 0.65),
+            };
+            self.canvas.rect(
+                area.x,
+                area.y,
+                area.width,
+                area.height,
+                Some((1.0, 1.0, 1.0)),
+                Some((stroke, (1.0 * self.scale).max(0.3))),
+            );
+            let icon = CANVAS_ICON * self.scale;
+            let icon_x = area.x + 10.0 * self.scale;
+            let icon_y = area.y + (area.height - icon) / 2.0;
+            let category = self.architecture.canvas.categories.get(id).copied();
+            self.canvas.rect(
+                icon_x,
+                icon_y,
+                icon,
+                icon,
+                Some(icon_colour(node.role, category)),
+                None,
+            );
+            let tile_text = icon_text(&node.kind);
+            let mut tile_style = self.style(11.0, 1.5).bold().coloured((1.0, 1.0, 1.0));
+            let tile_width = measure(&tile_text, &tile_style);
+            if tile_width > icon * 0.9 {
+                tile_style.size *= icon * 0.9 / tile_width;
+            }
+            self.canvas.text(
+                self.used,
+                icon_x + (icon - measure(&tile_text, &tile_style)) / 2.0,
+                icon_y + (icon - tile_style.size) / 2.0 - tile_style.size * 0.1,
+                &tile_text,
+                &tile_style,
+            );
+            let text_x = icon_x + icon + 8.0 * self.scale;
+            let room = area.x + area.width - text_x - 6.0 * self.scale;
+            let name_style = self.style(12.0, 2.5).bold().coloured(INK);
+            let kind_style = self.style(10.0, 2.0).coloured(MUTED);
+            let name = truncate(&node.name, &name_style, room);
+            let kind = truncate(&node.kind, &kind_style, room);
+            let block = name_style.line_height() + kind_style.line_height();
+            let top = area.y + (area.height - block) / 2.0;
+            self.canvas.text(self.used, text_x, top, &name, &name_style);
+            self.canvas.text(
+                self.used,
+                text_x,
+                top + name_style.line_height(),
+                &kind,
+                &kind_style,
+            );
+        }
+    }
+
+    /// Each label on white, whole, at the first place along its route (the longest pieces
+    /// first, from their middles out) where it covers no title, node or other label; where
+    /// there is none, where it covers least.
+    fn flow_labels(&mut self, routes: Vec<(Vec<(f32, f32)>, String)>, nodes: &[(String, Box2)]) {
+        const ALONG: [f32; 7] = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
+        let style = self.style(10.0, 2.5).coloured((0.20, 0.22, 0.28));
+        let height = style.line_height() + 2.0 * self.scale;
+        for (points, label) in routes {
+            let width = measure(&label, &style) + 8.0 * self.scale;
+            let mut pieces: Vec<((f32, f32), (f32, f32))> =
+                points.windows(2).map(|pair| (pair[0], pair[1])).collect();
+            pieces.sort_by(|a, b| {
+                let length =
+                    |p: &((f32, f32), (f32, f32))| (p.1.0 - p.0.0).abs() + (p.1.1 - p.0.1).abs();
+                length(b).total_cmp(&length(a))
+            });
+            let mut best: Option<(f32, Box2)> = None;
+            'search: for (a, b) in pieces {
+                for t in ALONG {
+                    let centre = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+                    let place = Box2 {
+                        x: centre.0 - width / 2.0,
+                        y: centre.1 - height / 2.0,
+                        width,
+                        height,
+                    };
+                    let cost = self.titles.iter().filter(|o| o.overlaps(&place)).count() as f32
+                        * TITLE_COST
+                        + nodes.iter().filter(|(_, o)| o.overlaps(&place)).count() as f32
+                            * NODE_COST
+                        + self.taken.iter().filter(|o| o.overlaps(&place)).count() as f32 * 10.0;
+                    if best.as_ref().is_none_or(|(known, _)| cost < *known) {
+                        best = Some((cost, place));
+                    }
+                    if cost == 0.0 {
+                        break 'search;
+                    }
+                }
+            }
+            let Some((_, place)) = best else {
+                continue;
+            };
+            self.canvas.rect(
+                place.x,
+                place.y,
+                place.width,
+                place.height,
+                Some((1.0, 1.0, 1.0)),
+                Some(((0.55, 0.58, 0.65), (0.6 * self.scale).max(0.2))),
+            );
+            self.canvas.text(
+                self.used,
+                place.x + 4.0 * self.scale,
+                place.y + 1.0 * self.scale + (height - style.line_height()) / 2.0,
+                &label,
+                &style,
+            );
+            self.taken.push(place);
+        }
+    }
+
+    fn markers(&mut self) {
+        let style = self.style(11.0, 2.5).bold().coloured((1.0, 1.0, 1.0));
+        for node in &self.architecture.nodes {
+            let (Some(severity), Some(area)) = (node.worst_finding, self.box_of(&node.id)) else {
+                continue;
+            };
+            let radius = (9.0 * self.scale).max(style.size * 0.8);
+            let (cx, cy) = (area.x + area.width - radius * 0.4, area.y + radius * 0.4);
+            self.canvas
+                .circle(cx, cy, radius, severity_colour(severity));
+            let count = node.finding_count.to_string();
+            let width = measure(&count, &style);
+            self.canvas.text(
+                self.used,
+                cx - width / 2.0,
+                cy - style.size * 0.55,
+                &count,
+                &style,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CanvasPlacement, FlowEntry, SegmentEntry};
+
+    fn segment(id: &str, name: &str, kind: &str, parent: Option<&str>) -> SegmentEntry {
+        SegmentEntry {
+            id: id.into(),
+            name: name.into(),
+            kind: kind.into(),
+            parent: parent.map(Into::into),
+        }
+    }
+
+    fn node(id: &str, role: NodeRole, kind: &str, segment: &str) -> NodeEntry {
+        NodeEntry {
+            id: id.into(),
+            name: id.into(),
+            role,
+            kind: kind.into(),
+            segment: Some(segment.into()),
+            data: vec![],
+            logical_id: None,
+            worst_finding: None,
+            finding_count: 0,
+        }
+    }
+
+    fn flow(source: &str, target: &str) -> FlowEntry {
+        FlowEntry {
+            id: format!("{source}-{target}"),
+            source: source.into(),
+            target: target.into(),
+            label: "HTTPS 443 · JWT".into(),
+            tls: "TLS 1.2".into(),
+            auth: "jwt".into(),
+            data: vec![],
+            encrypted: true,
+        }
+    }
+
+    /// A customer on the internet level with the private subnet's title, so that the
+    /// straight line to the service in that subnet would run through titles.
+    fn shop() -> Architecture {
+        let placed = |x, y, width, height| PlacedBox {
+            x,
+            y,
+            width,
+            height,
+        };
+        let mut canvas = CanvasPlacement::default();
+        for (id, b) in [
+            ("internet", placed(0, 0, 250, 600)),
+            ("customer", placed(40, 300, 168, 60)),
+            ("account", placed(300, 0, 700, 620)),
+            ("vpc", placed(320, 50, 660, 550)),
+            ("public", placed(340, 100, 620, 200)),
+            ("alb", placed(380, 160, 168, 60)),
+            ("private", placed(340, 320, 620, 260)),
+            ("service", placed(380, 420, 168, 60)),
+        ] {
+            canvas.boxes.insert(id.to_string(), b);
+        }
+        Architecture {
+            segments: vec![
+                segment("internet", "Internet", "internet", None),
+                segment("account", "Production", "account", None),
+                segment("vpc", "shop-vpc", "VPC", Some("account")),
+                segment("public", "public-a", "subnet · public", Some("vpc")),
+                segment("private", "app-a", "subnet · private", Some("vpc")),
+            ],
+            nodes: vec![
+                node("customer", NodeRole::Actor, "customer", "internet"),
+                node(
+                    "alb",
+                    NodeRole::Component,
+                    "Application Load Balancer",
+                    "public",
+                ),
+                node("service", NodeRole::Component, "ECS service", "private"),
+            ],
+            flows: vec![
+                flow("customer", "alb"),
+                flow("alb", "service"),
+                flow("customer", "service"),
+            ],
+            canvas,
+        }
+    }
+
+    #[test]
+    fn draws_the_canvas_layout_with_no_flow_or_label_over_a_title() {
+        let architecture = shop();
+        let layout = DiagramLayout::new(&architecture, 500.0);
+        assert!(matches!(layout.kind, LayoutKind::Canvas { .. }));
+        assert!((layout.width() - 500.0).abs() < 0.01);
+        let mut canvas = Canvas::new(800.0);
+        let mut used = UsedCharacters::default();
+        let mut drawing = CanvasDrawing {
+            architecture: &architecture,
+            canvas: &mut canvas,
+            used: &mut used,
+            scale: 0.5,
+            origin: (0.0, 0.0),
+            titles: Vec::new(),
+            taken: Vec::new(),
+        };
+        drawing.segments();
+        assert_eq!(drawing.titles.len(), 5);
+        let nodes: Vec<(String, Box2)> = ["customer", "alb", "service"]
+            .iter()
+            .map(|id| (id.to_string(), drawing.box_of(id).unwrap()))
+            .collect();
+        let routes = drawing.flow_lines(&nodes);
+        assert_eq!(routes.len(), 3);
+        for (points, _) in &routes {
+            for pair in points.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                assert!(a.0 == b.0 || a.1 == b.1, "not orthogonal: {points:?}");
+                for title in &drawing.titles {
+                    assert!(!crosses(a, b, title), "{points:?} crosses {title:?}");
+                }
+            }
+        }
+        drawing.flow_labels(routes, &nodes);
+        assert_eq!(drawing.taken.len(), 3);
+        for label in &drawing.taken {
+            for other in drawing.titles.iter().chain(nodes.iter().map(|(_, b)| b)) {
+                assert!(!label.overlaps(other), "{label:?} over {other:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lays_the_diagram_out_afresh_when_the_layout_misses_an_element() {
+        let mut architecture = shop();
+        architecture.canvas.boxes.remove("service");
+        let layout = DiagramLayout::new(&architecture, 500.0);
+        assert!(matches!(layout.kind, LayoutKind::Flowed(_)));
+    }
+
+    #[test]
+    fn names_icon_tiles_by_the_kind() {
+        assert_eq!(icon_text("RDS instance"), "RDS");
+        assert_eq!(icon_text("Application Load Balancer"), "ALB");
+        assert_eq!(icon_text("Lambda function"), "Lambda");
+        assert_eq!(icon_text("iam role"), "IAM");
     }
 }

@@ -214,6 +214,7 @@ pub fn sample_report(finding_count: usize) -> Report {
             segments,
             nodes,
             flows,
+            canvas: Default::default(),
         },
         findings,
         compliance,

@@ -1,5 +1,6 @@
 // A segment drawn as a resizable frame: account, region, VPC, subnet (coloured by tier), or a
-// zone outside AWS. Children are React Flow nodes whose parent is this one.
+// zone outside AWS. Children are React Flow nodes whose parent is this one. Zoomed far out, a
+// segment shows its name and what it holds in type that keeps a readable size on screen.
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 
@@ -9,7 +10,7 @@ import type { SegmentNode as SegmentNodeType } from "../toFlow";
 import { Badge } from "./Badge";
 
 function SegmentNodeView({ data, selected }: NodeProps<SegmentNodeType>) {
-  const { segment, badge } = data;
+  const { segment, badge, summary } = data;
   const tier = segment.kind === "subnet" ? (segment.tier ?? "private") : null;
   const icon = tier ? subnetIcons[tier] : segmentIcons[segment.kind];
   const kindLabel = tier ? `${tier} subnet` : segmentLabels[segment.kind];
@@ -28,6 +29,12 @@ function SegmentNodeView({ data, selected }: NodeProps<SegmentNodeType>) {
         {detail && <span className="segment-detail">{detail}</span>}
         <Badge badge={badge} />
       </div>
+      {summary && (
+        <div className="segment-summary" data-testid={`summary-${segment.id}`}>
+          <span className="summary-name">{segment.name}</span>
+          <span className="summary-detail">{kindLabel} · {summary}</span>
+        </div>
+      )}
     </div>
   );
 }
