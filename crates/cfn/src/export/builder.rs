@@ -3,7 +3,7 @@
 
 use indexmap::IndexMap;
 use rustc_hash::{FxHashMap, FxHashSet};
-use zta_model::Segment;
+use zta_model::{Component, Segment};
 
 use super::error::{ExportError, ExportResult};
 use super::extras::{ManualStep, ParameterWiring};
@@ -199,6 +199,12 @@ impl<'c> Builder<'c> {
     }
 
     /// Adds a resource that implements `element`, with Metadata naming the element.
+    /// Puts a component's main resource into the stack of the component's account.
+    pub(crate) fn put_component(&mut self, c: &Component, group: Group, resource: Resource) {
+        let unit = self.unit_of_component(c);
+        self.put(&unit, self.logical_id(&c.id), &c.id, group, resource);
+    }
+
     pub(crate) fn put(
         &mut self,
         unit: &str,

@@ -394,6 +394,21 @@ pub(crate) fn trust_statements(b: &mut Builder<'_>, unit: &str, identity: &Ident
     statements
 }
 
+/// Gives a user or group the managed policies its identity states.
+pub(crate) fn with_managed_policies(
+    b: &Builder<'_>,
+    identity: &Identity,
+    resource: Resource,
+) -> Resource {
+    if identity.managed_policies.is_empty() {
+        return resource;
+    }
+    resource.with_property(
+        "ManagedPolicyArns",
+        Value::list(identity.managed_policies.iter().map(|a| b.design_text(a))),
+    )
+}
+
 /// Gives a user or group the policies its identity states, as one inline policy.
 pub(crate) fn with_stated_policy(
     b: &mut Builder<'_>,

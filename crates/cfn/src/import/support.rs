@@ -120,6 +120,17 @@ impl Importer<'_> {
         }
     }
 
+    /// A component of an account-wide or regional kind: it sits in the account the template
+    /// deploys into.
+    pub(crate) fn account_component(
+        &mut self,
+        key: &ResourceKey,
+        kind: ComponentKind,
+    ) -> Component {
+        let account = self.account.clone();
+        self.new_component(key, kind, account)
+    }
+
     /// Adds a component to the design and records the resource as mapped onto it.
     pub(crate) fn push_component(&mut self, key: &ResourceKey, component: Component) -> String {
         let id = component.id.clone();

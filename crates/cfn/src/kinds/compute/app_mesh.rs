@@ -42,6 +42,5 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::AppMesh::Mesh` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    Some(im.new_component(key, ComponentKind::AppMesh, account))
+    Some(im.account_component(key, ComponentKind::AppMesh))
 }

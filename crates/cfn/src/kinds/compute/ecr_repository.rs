@@ -49,8 +49,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::ECR::Repository` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::EcrRepository, account);
+    let mut component = im.account_component(key, ComponentKind::EcrRepository);
     component.properties.scan_on_push = im.flag(key, &["ImageScanningConfiguration", "ScanOnPush"]);
     component.properties.immutable_tags =
         Some(im.text(key, &["ImageTagMutability"]).as_deref() == Some("IMMUTABLE"));

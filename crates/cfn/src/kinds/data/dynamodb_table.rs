@@ -67,8 +67,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::DynamoDB::Table` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::DynamodbTable, account);
+    let mut component = im.account_component(key, ComponentKind::DynamodbTable);
     // DynamoDB always encrypts at rest; SSESpecification only chooses a KMS key.
     component.properties.encrypted_at_rest = Some(true);
     component.encryption_key = im.key_component(key, &["SSESpecification", "KMSMasterKeyId"]);

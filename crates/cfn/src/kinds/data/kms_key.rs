@@ -67,8 +67,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::KMS::Key` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::KmsKey, account);
+    let mut component = im.account_component(key, ComponentKind::KmsKey);
     component.properties.key_rotation = Some(im.flag(key, &["EnableKeyRotation"]).unwrap_or(false));
     if let Some(policy) = im.resource(key).property("KeyPolicy").cloned() {
         component.properties.resource_policy = im.design_statements(key, &policy);

@@ -70,8 +70,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::SecretsManager::Secret` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::Secret, account);
+    let mut component = im.account_component(key, ComponentKind::Secret);
     component.encryption_key = im.key_component(key, &["KmsKeyId"]);
     component.properties.rotation_days = im
         .referring("AWS::SecretsManager::RotationSchedule", &["SecretId"], key)

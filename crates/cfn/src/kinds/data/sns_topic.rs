@@ -36,8 +36,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::SNS::Topic` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::SnsTopic, account);
+    let mut component = im.account_component(key, ComponentKind::SnsTopic);
     component.properties.encrypted_at_rest = Some(im.present(key, &["KmsMasterKeyId"]));
     component.encryption_key = im.key_component(key, &["KmsMasterKeyId"]);
     component.properties.resource_policy =

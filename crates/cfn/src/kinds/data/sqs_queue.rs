@@ -70,8 +70,7 @@ pub(crate) fn messaging_policy(
 
 /// Reads `AWS::SQS::Queue` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::SqsQueue, account);
+    let mut component = im.account_component(key, ComponentKind::SqsQueue);
     let managed = im.flag(key, &["SqsManagedSseEnabled"]).unwrap_or(true);
     component.properties.encrypted_at_rest = Some(im.present(key, &["KmsMasterKeyId"]) || managed);
     component.encryption_key = im.key_component(key, &["KmsMasterKeyId"]);

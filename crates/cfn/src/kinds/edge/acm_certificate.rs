@@ -71,8 +71,7 @@ pub(crate) fn certificate_arn(b: &mut Builder<'_>, unit: &str, c: &Component) ->
 
 /// Reads `AWS::CertificateManager::Certificate` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::AcmCertificate, account);
+    let mut component = im.account_component(key, ComponentKind::AcmCertificate);
     component.properties.domain_name = im.text(key, &["DomainName"]);
     Some(component)
 }

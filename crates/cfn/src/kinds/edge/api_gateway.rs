@@ -681,8 +681,7 @@ pub(crate) fn http_api(
 
 /// Reads `AWS::ApiGateway::RestApi` into a component.
 pub(crate) fn import_rest_api(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::ApiGateway, account);
+    let mut component = im.account_component(key, ComponentKind::ApiGateway);
     let private = im
         .property(key.0, &key.1, &["EndpointConfiguration", "Types"])
         .values()
@@ -701,8 +700,7 @@ pub(crate) fn import_rest_api(im: &mut Importer<'_>, key: &ResourceKey) -> Optio
 
 /// Reads `AWS::ApiGatewayV2::Api` into a component.
 pub(crate) fn import_http_api(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::ApiGateway, account);
+    let mut component = im.account_component(key, ComponentKind::ApiGateway);
     component.properties.scheme = Some(Scheme::InternetFacing);
     Some(component)
 }

@@ -178,8 +178,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::CloudFront::Distribution` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::Cloudfront, account);
+    let mut component = im.account_component(key, ComponentKind::Cloudfront);
     let at = |path: &[&'static str]| -> Vec<&'static str> {
         std::iter::once("DistributionConfig")
             .chain(path.iter().copied())

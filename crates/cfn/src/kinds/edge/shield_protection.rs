@@ -71,8 +71,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::Shield::Protection` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::ShieldProtection, account);
+    let mut component = im.account_component(key, ComponentKind::ShieldProtection);
     component.properties.protects = im.elements_of(&im.property(key.0, &key.1, &["ResourceArn"]));
     Some(component)
 }

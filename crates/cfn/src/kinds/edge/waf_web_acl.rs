@@ -192,8 +192,7 @@ pub(crate) fn web_acl(
 
 /// Reads `AWS::WAFv2::WebACL` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::WafWebAcl, account);
+    let mut component = im.account_component(key, ComponentKind::WafWebAcl);
     let rules = im
         .resource(key)
         .property("Rules")

@@ -3,7 +3,7 @@
 use zta_model::Identity;
 
 use crate::export::builder::{Builder, Group};
-use crate::export::statements::{resource_arn, with_stated_policy};
+use crate::export::statements::{resource_arn, with_managed_policies, with_stated_policy};
 use crate::import::{Importer, ResourceKey};
 use crate::template::Resource;
 use crate::value::Value;
@@ -13,13 +13,7 @@ pub(crate) const RESOURCE_TYPE: &str = "AWS::IAM::User";
 
 pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
     let unit = b.unit_of_identity(identity);
-    let mut resource = Resource::new(RESOURCE_TYPE);
-    if !identity.managed_policies.is_empty() {
-        resource = resource.with_property(
-            "ManagedPolicyArns",
-            Value::list(identity.managed_policies.iter().map(|a| b.design_text(a))),
-        );
-    }
+    let mut resource = with_managed_policies(b, identity, Resource::new(RESOURCE_TYPE));
     if !identity.groups.is_empty() {
         resource = resource.with_property(
             "Groups",

@@ -11,11 +11,8 @@ use crate::value::Value;
 pub(crate) const RESOURCE_TYPE: &str = "AWS::AccessAnalyzer::Analyzer";
 
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
-    let unit = b.unit_of_component(c);
-    b.put(
-        &unit,
-        b.logical_id(&c.id),
-        &c.id,
+    b.put_component(
+        c,
         Group::Security,
         Resource::new(RESOURCE_TYPE)
             .with_property("Type", "ACCOUNT")
@@ -28,6 +25,5 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::AccessAnalyzer::Analyzer` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    Some(im.new_component(key, ComponentKind::AccessAnalyzer, account))
+    Some(im.account_component(key, ComponentKind::AccessAnalyzer))
 }

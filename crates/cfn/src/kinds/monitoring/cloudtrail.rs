@@ -78,8 +78,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::CloudTrail::Trail` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::Cloudtrail, account);
+    let mut component = im.account_component(key, ComponentKind::Cloudtrail);
     component.properties.multi_region =
         Some(im.flag(key, &["IsMultiRegionTrail"]).unwrap_or(false));
     component.properties.log_file_validation =

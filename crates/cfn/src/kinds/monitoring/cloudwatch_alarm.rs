@@ -154,8 +154,7 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
                 .map(|(name, _)| (*name).to_owned());
             feeds_alarm.then_some(known).flatten()
         })?;
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::CloudwatchAlarm, account);
+    let mut component = im.account_component(key, ComponentKind::CloudwatchAlarm);
     component.properties.metric = Some(metric);
     Some(component)
 }

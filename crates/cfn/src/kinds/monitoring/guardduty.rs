@@ -11,7 +11,6 @@ use crate::value::Value;
 pub(crate) const RESOURCE_TYPE: &str = "AWS::GuardDuty::Detector";
 
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
-    let unit = b.unit_of_component(c);
     let features = [
         "S3_DATA_EVENTS",
         "EKS_AUDIT_LOGS",
@@ -19,10 +18,8 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         "RDS_LOGIN_EVENTS",
         "LAMBDA_NETWORK_LOGS",
     ];
-    b.put(
-        &unit,
-        b.logical_id(&c.id),
-        &c.id,
+    b.put_component(
+        c,
         Group::Security,
         Resource::new(RESOURCE_TYPE)
             .with_property("Enable", true)
@@ -41,6 +38,5 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::GuardDuty::Detector` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    Some(im.new_component(key, ComponentKind::Guardduty, account))
+    Some(im.account_component(key, ComponentKind::Guardduty))
 }

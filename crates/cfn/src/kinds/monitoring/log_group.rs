@@ -27,8 +27,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::Logs::LogGroup` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::LogGroup, account);
+    let mut component = im.account_component(key, ComponentKind::LogGroup);
     component.properties.retention_days = im.number(key, &["RetentionInDays"]);
     component.properties.encrypted_at_rest = Some(im.present(key, &["KmsKeyId"]));
     component.encryption_key = im.key_component(key, &["KmsKeyId"]);

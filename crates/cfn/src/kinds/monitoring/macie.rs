@@ -10,11 +10,8 @@ use crate::template::Resource;
 pub(crate) const RESOURCE_TYPE: &str = "AWS::Macie::Session";
 
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
-    let unit = b.unit_of_component(c);
-    b.put(
-        &unit,
-        b.logical_id(&c.id),
-        &c.id,
+    b.put_component(
+        c,
         Group::Security,
         Resource::new(RESOURCE_TYPE)
             .with_property("Status", "ENABLED")
@@ -24,6 +21,5 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::Macie::Session` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    Some(im.new_component(key, ComponentKind::Macie, account))
+    Some(im.account_component(key, ComponentKind::Macie))
 }

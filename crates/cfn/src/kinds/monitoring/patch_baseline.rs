@@ -128,8 +128,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::SSM::PatchBaseline` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::PatchBaseline, account);
+    let mut component = im.account_component(key, ComponentKind::PatchBaseline);
     component.properties.os = im
         .text(key, &["OperatingSystem"])
         .map(|os| os.to_ascii_lowercase());

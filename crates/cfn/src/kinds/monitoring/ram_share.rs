@@ -67,8 +67,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::RAM::ResourceShare` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::RamShare, account);
+    let mut component = im.account_component(key, ComponentKind::RamShare);
     component.properties.shares = im.elements_of(&im.property(key.0, &key.1, &["ResourceArns"]));
     Some(component)
 }

@@ -103,8 +103,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::SecurityHub::Hub` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::SecurityHub, account);
+    let mut component = im.account_component(key, ComponentKind::SecurityHub);
     component.properties.standards = im
         .resources_of_type(STANDARD)
         .iter()

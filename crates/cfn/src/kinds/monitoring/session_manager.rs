@@ -99,6 +99,5 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     if im.property(key.0, &key.1, &[DOCUMENT_TYPE]).as_text() != Some(SESSION) {
         return None;
     }
-    let account = im.account.clone();
-    Some(im.new_component(key, ComponentKind::SessionManager, account))
+    Some(im.account_component(key, ComponentKind::SessionManager))
 }

@@ -59,8 +59,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::Route53::HostedZone` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let account = im.account.clone();
-    let mut component = im.new_component(key, ComponentKind::Route53Zone, account);
+    let mut component = im.account_component(key, ComponentKind::Route53Zone);
     component.properties.domain_name = im.text(key, &["Name"]);
     Some(component)
 }
