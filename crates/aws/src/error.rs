@@ -78,6 +78,21 @@ pub enum Error {
         advice: String,
     },
 
+    /// A deployed stack's template, as fetched, is larger than any template CloudFormation
+    /// stores: the answer did not come from CloudFormation, or not whole, and is not imported.
+    #[error(
+        "the template fetched for stack {stack_name} is {bytes} bytes, over the limit of {limit} \
+         bytes (CloudFormation stores at most 1,048,576); refusing to import it"
+    )]
+    DeployedTemplateTooLarge {
+        /// The stack whose template was fetched.
+        stack_name: String,
+        /// The size of the template received.
+        bytes: usize,
+        /// The limit, `MAX_DEPLOYED_TEMPLATE_BYTES`.
+        limit: usize,
+    },
+
     /// The stack does not exist.
     #[error("stack {stack_name} does not exist in this account and region")]
     StackNotFound {

@@ -1,8 +1,8 @@
 //! Saves respect the file they replace: through symbolic links to the target, with its mode,
-//! new files with the umask's mode, read-only files left alone unless forced, temporary files of
+//! owner and group, new files with the umask's mode, read-only files left alone unless forced, temporary files of
 //! killed saves removed by the next save, and comments never dropped silently by `zta fmt`.
 
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -62,6 +62,39 @@ fn a_save_through_a_link_replaces_the_target_and_keeps_the_link_and_mode() {
     assert_eq!(mode(&target), 0o640);
     let output = zta(&["fmt", "--check", link.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
+}
+
+#[test]
+fn a_save_keeps_the_owner_and_group_of_the_file_it_replaces() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("design.zta.yaml");
+    std::fs::write(&file, unformatted()).unwrap();
+    // A file this process creates belongs to its effective user: only root may give it away.
+    if std::fs::metadata(&file).unwrap().uid() != 0 {
+        eprintln!(
+            "skipped: giving a file to another owner needs root, and this test runs as a user"
+        );
+        return;
+    }
+    // An owner and group no account on the machine has, so that nothing else can explain them.
+    let (uid, gid) = (54_321, 54_322);
+    std::os::unix::fs::chown(&file, Some(uid), Some(gid)).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o664)).unwrap();
+
+    let output = zta(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
+    assert_ne!(
+        std::fs::read_to_string(&file).unwrap(),
+        unformatted(),
+        "the file was not rewritten"
+    );
+    let metadata = std::fs::metadata(&file).unwrap();
+    assert_eq!(
+        (metadata.uid(), metadata.gid()),
+        (uid, gid),
+        "the save changed the file's owner or group"
+    );
+    assert_eq!(mode(&file), 0o664);
 }
 
 #[test]

@@ -104,6 +104,15 @@ pub fn first_difference(left: &str, right: &str, labels: (&str, &str)) -> String
 
 /// Imports a template file, reading nested stacks' children from beside it.
 pub fn import_file(path: &Path, name: &str) -> Result<zta_cfn::ImportOutcome, zta_cfn::Error> {
+    import_file_with(path, name, zta_cfn::Limits::default())
+}
+
+/// [`import_file`] within the given limits.
+pub fn import_file_with(
+    path: &Path,
+    name: &str,
+    limits: zta_cfn::Limits,
+) -> Result<zta_cfn::ImportOutcome, zta_cfn::Error> {
     let text = std::fs::read_to_string(path).expect("template is readable");
     let folder = path.parent().expect("template has a folder").to_path_buf();
     let loader = move |url: &str| -> Result<Option<zta_cfn::NestedTemplate>, String> {
@@ -119,6 +128,7 @@ pub fn import_file(path: &Path, name: &str) -> Result<zta_cfn::ImportOutcome, zt
             }))
     };
     let options = zta_cfn::ImportOptions {
+        limits,
         load_nested: Some(&loader),
         ..zta_cfn::ImportOptions::default()
     };
