@@ -147,6 +147,23 @@ async fn import_scenario() {
     assert_eq!(bob.console_access, Some(false));
     assert_eq!(bob.mfa, Some(MfaMode::Required));
 
+    // Activity as IAM records it, observed on the day of the import: alice's key was used
+    // by the seeding, bob never signed in. Both were created today, so neither is inactive,
+    // and both are judged.
+    let today = snapshot.read_on.clone();
+    assert_eq!(today.len(), "2026-11-29".len(), "{today}");
+    let alice_activity = alice.activity.as_ref().expect("alice's activity");
+    assert_eq!(alice_activity.as_of, today);
+    assert_eq!(alice_activity.created.as_deref(), Some(today.as_str()));
+    assert_eq!(
+        alice.access_keys[0].last_used.as_deref(),
+        Some(today.as_str())
+    );
+    assert_eq!(alice.last_used(), Some(today.as_str()));
+    let bob_activity = bob.activity.as_ref().expect("bob's activity");
+    assert_eq!(bob_activity.password_last_used, None);
+    assert_eq!(bob.last_used(), None);
+
     // The rule engine judges the real account from the imported design.
     let report = zta_rules::validate(&design);
     let findings: Vec<(&str, &[String])> = report
@@ -167,6 +184,12 @@ async fn import_scenario() {
     assert!(
         !has_finding("ZT-ID-005", "user-bob"),
         "bob has no key: {findings:?}"
+    );
+    let inactivity = report.run_of("ZT-ID-011").expect("the inactivity rule ran");
+    assert_eq!(
+        (inactivity.subjects, inactivity.findings),
+        (2, 0),
+        "both users judged from the imported dates, neither inactive"
     );
     assert!(
         has_finding("ZT-ID-009", "role-alice-admin"),
@@ -325,6 +348,24 @@ async fn seed(iam: &Client) -> (String, String) {
         .await
         .expect("alice gets a key");
     let key = key.access_key().unwrap();
+    // One call signed with alice's key, so that IAM records its last use.
+    let as_alice = Client::from_conf(
+        iam.config()
+            .to_builder()
+            .credentials_provider(aws_sdk_iam::config::Credentials::new(
+                key.access_key_id(),
+                key.secret_access_key(),
+                None,
+                None,
+                "alice",
+            ))
+            .build(),
+    );
+    as_alice
+        .list_users()
+        .send()
+        .await
+        .expect("alice's key is used once");
 
     let device = iam
         .create_virtual_mfa_device()

@@ -3,9 +3,11 @@
 //! managed policy documents attached to all of them.
 //!
 //! One `GetAccountAuthorizationDetails` listing brings every identity and policy document;
-//! the per-user calls add what it leaves out (access keys, login profile, MFA devices).
+//! the per-user calls add what it leaves out (access keys and their last use, login profile,
+//! the password's last use, MFA devices).
 
 use std::collections::BTreeMap;
+use std::time::SystemTime;
 
 use aws_sdk_iam::primitives::{DateTime, DateTimeFormat};
 use aws_sdk_iam::types::{AttachedPolicy, PolicyDetail};
@@ -20,6 +22,9 @@ use crate::error::{Error, Result};
 pub struct IamSnapshot {
     /// The account, when STS could name it.
     pub account_id: Option<String>,
+    /// The day the account was read (`YYYY-MM-DD`, UTC): the users' last-used dates are
+    /// observations as of this day.
+    pub read_on: String,
     /// The roles, sorted by name.
     pub roles: Vec<IamRole>,
     /// The users, sorted by name.
@@ -67,8 +72,12 @@ pub struct IamUser {
     pub name: String,
     /// Its ARN.
     pub arn: String,
+    /// When it was created, `YYYY-MM-DD`.
+    pub created: Option<String>,
     /// Whether it has a console password.
     pub console_access: bool,
+    /// When its console password was last used, `YYYY-MM-DD`, if IAM recorded a use.
+    pub password_last_used: Option<String>,
     /// Its access keys, without their ids or secrets.
     pub access_keys: Vec<AccessKeyDates>,
     /// How many MFA devices it has.
@@ -123,6 +132,7 @@ pub struct ManagedPolicy {
 pub async fn read_iam(connection: &AwsConnection) -> Result<IamSnapshot> {
     let mut snapshot = IamSnapshot {
         account_id: connection.account_id().await.ok(),
+        read_on: day(&DateTime::from(SystemTime::now())),
         ..IamSnapshot::default()
     };
     let mut marker: Option<String> = None;
@@ -157,7 +167,9 @@ pub async fn read_iam(connection: &AwsConnection) -> Result<IamSnapshot> {
         for user in page.user_detail_list() {
             let name = user.user_name().unwrap_or_default().to_owned();
             snapshot.users.push(IamUser {
+                created: user.create_date().map(day),
                 console_access: false,
+                password_last_used: None,
                 access_keys: Vec::new(),
                 mfa_devices: 0,
                 groups: user.group_list().to_vec(),
@@ -215,6 +227,7 @@ pub async fn read_iam(connection: &AwsConnection) -> Result<IamSnapshot> {
     }
     for user in &mut snapshot.users {
         user.console_access = has_console_password(connection, &user.name).await?;
+        user.password_last_used = password_last_used(connection, &user.name).await?;
         user.access_keys = access_key_dates(connection, &user.name).await?;
         user.mfa_devices = mfa_device_count(connection, &user.name).await?;
     }
@@ -299,6 +312,22 @@ async fn has_console_password(connection: &AwsConnection, user: &str) -> Result<
         }
         Err(error) => Err(Error::from_sdk("GetLoginProfile", error)),
     }
+}
+
+/// The last use of the user's console password; IAM leaves the field out when the password
+/// was never used (or was used only before October 2014, when it started recording).
+async fn password_last_used(connection: &AwsConnection, user: &str) -> Result<Option<String>> {
+    let fetched = connection
+        .iam
+        .get_user()
+        .user_name(user)
+        .send()
+        .await
+        .map_err(|error| Error::from_sdk("GetUser", error))?;
+    Ok(fetched
+        .user()
+        .and_then(|user| user.password_last_used())
+        .map(day))
 }
 
 async fn access_key_dates(connection: &AwsConnection, user: &str) -> Result<Vec<AccessKeyDates>> {

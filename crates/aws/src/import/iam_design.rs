@@ -23,7 +23,7 @@ use serde_json::Value;
 use zta_model::{
     AccessKey, Auth, Component, ComponentKind, ComponentProperties, Design, Effect,
     FederationProtocol, Flow, Identity, IdentityKind, MfaMode, PolicyStatement, PortRange,
-    Principal, PrincipalKind, Protocol, Segment, SegmentKind, Tls,
+    Principal, PrincipalKind, Protocol, Segment, SegmentKind, Tls, UserActivity,
 };
 
 use crate::import::iam::{IamSnapshot, ManagedPolicy, NamedPolicy};
@@ -141,6 +141,13 @@ pub fn design_from_iam(snapshot: &IamSnapshot) -> Design {
                 active: key.active,
             })
             .collect();
+        // IAM's dates are observations of the day the account was read; the inactivity rule
+        // measures up to that day, so the design judges the same tomorrow as today.
+        identity.activity = Some(UserActivity {
+            as_of: snapshot.read_on.clone(),
+            created: user.created.clone(),
+            password_last_used: user.password_last_used.clone(),
+        });
         identity.groups = user
             .groups
             .iter()
