@@ -26,7 +26,7 @@ fn the_largest_corpus_templates_need_a_small_part_of_the_work_budget() {
         .into_iter()
         .map(|path| (std::fs::metadata(&path).unwrap().len(), path))
         .collect();
-    templates.sort_by(|a, b| b.0.cmp(&a.0));
+    templates.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     let mut needs: Vec<(usize, u64, String)> = Vec::new();
     for (size, path) in templates.into_iter().take(LARGEST) {
         let name = common::relative_name(&corpus, &path);
