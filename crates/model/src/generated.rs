@@ -10,8 +10,8 @@ use crate::{
     AccessKey, Actor, ActorKind, Auth, Category, Component, ComponentKind, ComponentProperties,
     DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, Identity, IdentityKind,
     LaunchType, Layout, MfaMode, NodeBox, Placement, PolicyStatement, PortRange, Principal,
-    PrincipalKind, Protocol, Scheme, Segment, SegmentKind, Suppression, Tier, Tls,
-    TransferSafeguard, component_kind::CATALOG,
+    PrincipalKind, Protocol, Scheme, Segment, SegmentKind, ServiceProvider, Suppression, Tier, Tls,
+    TransferSafeguard, UserActivity, component_kind::CATALOG,
 };
 
 /// The JSON Schema of the design file, pretty-printed, ending in a newline.
@@ -50,10 +50,12 @@ pub fn typescript() -> String {
         MfaMode::decl(&config),
         FederationProtocol::decl(&config),
         AccessKey::decl(&config),
+        UserActivity::decl(&config),
         PolicyStatement::decl(&config),
         Effect::decl(&config),
         Actor::decl(&config),
         ActorKind::decl(&config),
+        ServiceProvider::decl(&config),
         Flow::decl(&config),
         Protocol::decl(&config),
         PortRange::decl(&config),

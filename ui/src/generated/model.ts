@@ -500,6 +500,21 @@ last_used?: string | null,
  */
 active: boolean, };
 
+export type UserActivity = { 
+/**
+ * The day the dates were read (`YYYY-MM-DD`): inactivity is measured up to this day, not
+ * up to the day the design is validated, so that results do not change with the clock.
+ */
+as_of: string, 
+/**
+ * When the user was created (`YYYY-MM-DD`).
+ */
+created?: string | null, 
+/**
+ * When the user's console password was last used (`YYYY-MM-DD`), if ever.
+ */
+password_last_used?: string | null, };
+
 export type PolicyStatement = { 
 /**
  * An optional statement id.
@@ -575,6 +590,17 @@ service_provider?: ServiceProvider | null,
 suppress?: Array<Suppression>, };
 
 export type ActorKind = "customer" | "workforce" | "administrator" | "developer" | "partner" | "external_system";
+
+export type ServiceProvider = { 
+/**
+ * The services it provides, in a few words each (`payment authorisation`).
+ */
+services?: Array<string>, 
+/**
+ * Where the written agreement is kept (a contract number, a document URL); absent means
+ * none is recorded.
+ */
+agreement?: string | null, };
 
 export type Flow = { 
 /**
