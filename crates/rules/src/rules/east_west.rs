@@ -5,6 +5,7 @@
 use zta_model::{Auth, Component, ComponentKind, DataClass, Flow, IdentityKind};
 
 use crate::context::Context;
+use crate::finding::Emitter;
 
 /// A call from a workload (or a balancer in front of one) to a workload.
 pub(crate) struct EastWestCall<'a> {
@@ -27,7 +28,7 @@ pub(crate) struct EastWestCall<'a> {
 /// A call through a balancer counts as authenticated when every flow into the balancer is: the
 /// balancer (ALB OIDC, API Gateway authorizers) then vouches for the caller. An internet-facing
 /// balancer is left to the edge rules, which judge its internet callers.
-pub(crate) fn east_west_calls<'a>(cx: &Context<'a>) -> Vec<EastWestCall<'a>> {
+fn east_west_calls<'a>(cx: &Context<'a>) -> Vec<EastWestCall<'a>> {
     let mut calls = Vec::new();
     for flow in &cx.design.flows {
         let Some(target) = cx
@@ -75,8 +76,36 @@ fn is_balancer(kind: ComponentKind) -> bool {
     )
 }
 
+/// Judges the east-west calls whose data at stake is regulated (personal or cardholder data)
+/// or not, as the caller asks: each rule takes one side, so every call is judged exactly once.
+pub(crate) fn judge_calls(cx: &Context<'_>, out: &mut Emitter, regulated: bool) {
+    for call in east_west_calls(cx) {
+        let class = call.at_stake.filter(|class| *class >= DataClass::Pii);
+        if class.is_some() != regulated {
+            continue;
+        }
+        out.evaluate(&call.flow.id);
+        if !call.unauthenticated {
+            continue;
+        }
+        let stake = class
+            .map(|class| format!(", with {} data at stake", class.as_str()))
+            .unwrap_or_default();
+        out.report(
+            format!(
+                "{} takes calls from {} without authentication (flow `{}`){stake}",
+                cx.label(&call.target.id),
+                describe_callers(cx, &call),
+                call.flow.id,
+            ),
+            &[&call.flow.id, &call.target.id, &call.flow.source],
+            fitting_mechanism(cx, &call),
+        );
+    }
+}
+
 /// How a finding names the callers: `Web (`web`) through Internal ALB (`lb`)`.
-pub(crate) fn describe_callers(cx: &Context<'_>, call: &EastWestCall<'_>) -> String {
+fn describe_callers(cx: &Context<'_>, call: &EastWestCall<'_>) -> String {
     let callers = call
         .callers
         .iter()
@@ -91,7 +120,7 @@ pub(crate) fn describe_callers(cx: &Context<'_>, call: &EastWestCall<'_>) -> Str
 }
 
 /// What authenticates calls to this kind of workload on AWS, in the design's own terms.
-pub(crate) fn fitting_mechanism(cx: &Context<'_>, call: &EastWestCall<'_>) -> String {
+fn fitting_mechanism(cx: &Context<'_>, call: &EastWestCall<'_>) -> String {
     let flow = &call.flow.id;
     let issuer = cx.design.identities.iter().find(|identity| {
         matches!(

@@ -1,11 +1,9 @@
 //! ZT-ID-012: a workload takes calls about personal or cardholder data without knowing who calls.
 
-use zta_model::DataClass;
-
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::rule::declare_rule;
-use crate::rules::east_west::{describe_callers, east_west_calls, fitting_mechanism};
+use crate::rules::east_west::judge_calls;
 
 declare_rule! {
     /// ## What it checks
@@ -39,26 +37,5 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for call in east_west_calls(cx) {
-        let Some(class) = call.at_stake.filter(|class| *class >= DataClass::Pii) else {
-            continue;
-        };
-        out.evaluate(&call.flow.id);
-        if !call.unauthenticated {
-            continue;
-        }
-        let mut elements = vec![call.flow.id.as_str(), call.target.id.as_str()];
-        elements.push(call.flow.source.as_str());
-        out.report(
-            format!(
-                "{} takes calls from {} without authentication (flow `{}`), with {} data at stake",
-                cx.label(&call.target.id),
-                describe_callers(cx, &call),
-                call.flow.id,
-                class.as_str()
-            ),
-            &elements,
-            fitting_mechanism(cx, &call),
-        );
-    }
+    judge_calls(cx, out, true);
 }

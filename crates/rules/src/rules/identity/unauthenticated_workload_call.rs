@@ -1,11 +1,9 @@
 //! ZT-ID-013: a workload takes calls from other workloads without knowing who calls.
 
-use zta_model::DataClass;
-
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::rule::declare_rule;
-use crate::rules::east_west::{describe_callers, east_west_calls, fitting_mechanism};
+use crate::rules::east_west::judge_calls;
 
 declare_rule! {
     /// ## What it checks
@@ -38,23 +36,5 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for call in east_west_calls(cx) {
-        if call.at_stake.is_some_and(|class| class >= DataClass::Pii) {
-            continue;
-        }
-        out.evaluate(&call.flow.id);
-        if !call.unauthenticated {
-            continue;
-        }
-        out.report(
-            format!(
-                "{} takes calls from {} without authentication (flow `{}`)",
-                cx.label(&call.target.id),
-                describe_callers(cx, &call),
-                call.flow.id,
-            ),
-            &[&call.flow.id, &call.target.id, &call.flow.source],
-            fitting_mechanism(cx, &call),
-        );
-    }
+    judge_calls(cx, out, false);
 }
