@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 
+use zta_compliance::Severity;
 use zta_model::Category;
 
 use crate::model::{Architecture, NodeEntry, NodeRole, PlacedBox};
@@ -569,23 +570,39 @@ impl<'a> Painter<'a, '_> {
                 continue;
             };
             let radius = 5.0 * self.scale;
-            let (cx, cy) = (
-                node_box.x + node_box.width - radius * 0.4,
-                node_box.y + radius * 0.4,
-            );
-            self.canvas
-                .circle(cx, cy, radius, severity_colour(severity));
-            let count = node.finding_count.to_string();
-            let width = measure(&count, &style);
-            self.canvas.text(
+            finding_badge(
+                self.canvas,
                 self.used,
-                cx - width / 2.0,
-                cy - style.size * 0.55,
-                &count,
+                node_box,
+                radius,
+                (severity, node.finding_count),
                 &style,
             );
         }
     }
+}
+
+/// The badge on a node's top-right corner: a disc in the colour of its worst open finding,
+/// with the number of open findings, drawn the same by both diagram layouts.
+fn finding_badge(
+    canvas: &mut Canvas,
+    used: &mut UsedCharacters,
+    area: &Box2,
+    radius: f32,
+    (severity, count): (Severity, usize),
+    style: &TextStyle,
+) {
+    let (cx, cy) = (area.x + area.width - radius * 0.4, area.y + radius * 0.4);
+    canvas.circle(cx, cy, radius, severity_colour(severity));
+    let count = count.to_string();
+    let width = measure(&count, style);
+    canvas.text(
+        used,
+        cx - width / 2.0,
+        cy - style.size * 0.55,
+        &count,
+        style,
+    );
 }
 
 /// The canvas's segment header height and node icon size, in canvas pixels
@@ -1074,16 +1091,12 @@ impl CanvasDrawing<'_, '_> {
                 continue;
             };
             let radius = (9.0 * self.scale).max(style.size * 0.8);
-            let (cx, cy) = (area.x + area.width - radius * 0.4, area.y + radius * 0.4);
-            self.canvas
-                .circle(cx, cy, radius, severity_colour(severity));
-            let count = node.finding_count.to_string();
-            let width = measure(&count, &style);
-            self.canvas.text(
+            finding_badge(
+                self.canvas,
                 self.used,
-                cx - width / 2.0,
-                cy - style.size * 0.55,
-                &count,
+                &area,
+                radius,
+                (severity, node.finding_count),
                 &style,
             );
         }
