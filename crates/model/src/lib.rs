@@ -17,6 +17,7 @@ pub mod format;
 mod fs;
 pub mod generated;
 mod identity;
+mod index;
 pub mod integrity;
 mod layout;
 mod normalize;
@@ -43,6 +44,7 @@ pub use identity::{
     AccessKey, FederationProtocol, Identity, IdentityKind, MfaMode, Principal, PrincipalKind,
     UserActivity,
 };
+pub use index::{DesignIndex, Place, Zone};
 pub use layout::{Layout, NodeBox};
 pub use policy::{Effect, PolicyStatement};
 pub use properties::{ComponentProperties, EndpointType, LaunchType, Scheme};

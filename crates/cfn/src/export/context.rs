@@ -2,9 +2,7 @@
 //! ID, built once per export.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use zta_model::{
-    Actor, Component, ComponentKind, Design, Flow, Identity, Segment, SegmentKind, Tier,
-};
+use zta_model::{Component, Design, DesignIndex, Flow, Identity, Segment, SegmentKind, Tier};
 
 use super::error::{ExportError, ExportResult};
 use super::ids::{is_valid_logical_id, logical_id};
@@ -19,10 +17,9 @@ pub(crate) struct Context<'d> {
     pub(crate) design: &'d Design,
     /// The units (accounts, or `main`), in design order.
     pub(super) unit_keys: Vec<String>,
-    pub(super) segments: FxHashMap<&'d str, &'d Segment>,
-    pub(super) components: FxHashMap<&'d str, &'d Component>,
-    pub(super) identities: FxHashMap<&'d str, &'d Identity>,
-    pub(super) actors: FxHashMap<&'d str, &'d Actor>,
+    /// The design's lookup tables and shared answers (where an element sits, which flows reach
+    /// it, whether it faces the internet), the same the rules read.
+    pub(crate) index: DesignIndex<'d>,
     /// The logical ID of each segment's, component's and identity's main resource: the one the
     /// element carries (an imported element keeps its template's), else one derived from its id.
     pub(super) bases: FxHashMap<&'d str, String>,
@@ -30,18 +27,18 @@ pub(crate) struct Context<'d> {
     pub(super) main_ids: FxHashSet<String>,
     /// Names the carried template sections already use for resources and parameters.
     pub(super) reserved: FxHashSet<String>,
-    /// Indexes that keep the export linear in the design's size: the subnets of each VPC, the
-    /// components of each kind, the first component running as each identity, the components
-    /// each key encrypts, and the flows from, to and through each element, all in design order.
-    pub(super) subnets: FxHashMap<&'d str, Vec<&'d Segment>>,
-    pub(super) by_kind: FxHashMap<ComponentKind, Vec<&'d Component>>,
-    pub(super) runs_as: FxHashMap<&'d str, &'d Component>,
-    pub(super) encrypted_with: FxHashMap<&'d str, Vec<&'d Component>>,
-    pub(super) flows_from: FxHashMap<&'d str, Vec<&'d Flow>>,
-    pub(super) flows_to: FxHashMap<&'d str, Vec<&'d Flow>>,
-    pub(super) flows_via: FxHashMap<&'d str, Vec<&'d Flow>>,
-    /// Flows from actors on the internet, in design order.
+    /// Flows from the internet, in design order.
     pub(super) internet_flows: Vec<&'d Flow>,
+}
+
+/// The generators ask the design index directly (`b.component(id)`, `b.flows_to(id)`): the
+/// context only adds what is the export's own, the logical IDs and the stack units.
+impl<'d> std::ops::Deref for Context<'d> {
+    type Target = DesignIndex<'d>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.index
+    }
 }
 
 impl<'d> Context<'d> {
@@ -56,107 +53,27 @@ impl<'d> Context<'d> {
         if unit_keys.is_empty() {
             unit_keys.push(MAIN_UNIT.to_owned());
         }
+        let index = DesignIndex::new(design);
+        let internet_flows = design
+            .flows
+            .iter()
+            .filter(|flow| index.is_from_internet(flow))
+            .collect();
         Self {
             design,
             unit_keys,
-            segments: design.segments.iter().map(|s| (s.id.as_str(), s)).collect(),
-            components: design
-                .components
-                .iter()
-                .map(|c| (c.id.as_str(), c))
-                .collect(),
-            identities: design
-                .identities
-                .iter()
-                .map(|i| (i.id.as_str(), i))
-                .collect(),
-            actors: design.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+            index,
             bases: FxHashMap::default(),
             main_ids: FxHashSet::default(),
             reserved: carried_names(design),
-            subnets: FxHashMap::default(),
-            by_kind: FxHashMap::default(),
-            runs_as: FxHashMap::default(),
-            encrypted_with: FxHashMap::default(),
-            flows_from: FxHashMap::default(),
-            flows_to: FxHashMap::default(),
-            flows_via: FxHashMap::default(),
-            internet_flows: Vec::new(),
+            internet_flows,
         }
-        .with_indexes()
         .with_bases()
     }
 
-    fn with_indexes(mut self) -> Self {
-        let design = self.design;
-        for segment in &design.segments {
-            if segment.kind == SegmentKind::Subnet
-                && let Some(vpc) = segment.parent.as_deref()
-            {
-                self.subnets.entry(vpc).or_default().push(segment);
-            }
-        }
-        for component in &design.components {
-            self.by_kind
-                .entry(component.kind)
-                .or_default()
-                .push(component);
-            if let Some(identity) = component.identity.as_deref() {
-                self.runs_as.entry(identity).or_insert(component);
-            }
-            if let Some(key) = component.encryption_key.as_deref() {
-                self.encrypted_with.entry(key).or_default().push(component);
-            }
-        }
-        for flow in &design.flows {
-            self.flows_from.entry(&flow.source).or_default().push(flow);
-            self.flows_to.entry(&flow.target).or_default().push(flow);
-            for via in &flow.via {
-                self.flows_via.entry(via).or_default().push(flow);
-            }
-        }
-        self.internet_flows = design
-            .flows
-            .iter()
-            .filter(|flow| self.is_from_internet(flow))
-            .collect();
-        self
-    }
-
-    /// Whether a flow starts at an actor on the internet (or in no zone at all).
-    pub(crate) fn is_from_internet(&self, flow: &Flow) -> bool {
-        self.actor(&flow.source).is_some_and(|actor| {
-            actor
-                .zone
-                .as_deref()
-                .and_then(|zone| self.segment(zone))
-                .is_none_or(|zone| zone.kind == SegmentKind::Internet)
-        })
-    }
-
-    /// The flows that start at an actor on the internet, in design order.
+    /// The flows that start on the internet, in design order.
     pub(crate) fn internet_flows(&self) -> &[&'d Flow] {
         &self.internet_flows
-    }
-
-    /// The flows that start at an element, in design order.
-    pub(crate) fn flows_from(&self, element: &str) -> &[&'d Flow] {
-        self.flows_from.get(element).map_or(&[], Vec::as_slice)
-    }
-
-    /// The flows that reach an element, in design order.
-    pub(crate) fn flows_to(&self, element: &str) -> &[&'d Flow] {
-        self.flows_to.get(element).map_or(&[], Vec::as_slice)
-    }
-
-    /// The flows that pass through an element (`via`), in design order.
-    pub(crate) fn flows_via(&self, element: &str) -> &[&'d Flow] {
-        self.flows_via.get(element).map_or(&[], Vec::as_slice)
-    }
-
-    /// The components a key encrypts, in design order.
-    pub(crate) fn encrypted_with(&self, key: &str) -> &[&'d Component] {
-        self.encrypted_with.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Settles every element's main logical ID: the one it carries when that is a valid
@@ -228,47 +145,6 @@ impl<'d> Context<'d> {
         id
     }
 
-    pub(crate) fn segment(&self, id: &str) -> Option<&'d Segment> {
-        self.segments.get(id).copied()
-    }
-
-    pub(crate) fn component(&self, id: &str) -> Option<&'d Component> {
-        self.components.get(id).copied()
-    }
-
-    pub(crate) fn identity(&self, id: &str) -> Option<&'d Identity> {
-        self.identities.get(id).copied()
-    }
-
-    pub(crate) fn actor(&self, id: &str) -> Option<&'d Actor> {
-        self.actors.get(id).copied()
-    }
-
-    /// The name of a segment, component or identity.
-    pub(crate) fn element_name(&self, id: &str) -> Option<&'d str> {
-        self.segment(id)
-            .map(|s| s.name.as_str())
-            .or_else(|| self.component(id).map(|c| c.name.as_str()))
-            .or_else(|| self.identity(id).map(|i| i.name.as_str()))
-    }
-
-    /// The nearest enclosing segment of a kind, starting with the segment itself.
-    pub(crate) fn enclosing(&self, segment_id: &str, kind: SegmentKind) -> Option<&'d Segment> {
-        let mut next = self.segment(segment_id);
-        // A valid design's segments form a tree; the bound ends a walk round a cycle anyway.
-        for _ in 0..=self.segments.len() {
-            let segment = next?;
-            if segment.kind == kind {
-                return Some(segment);
-            }
-            next = segment
-                .parent
-                .as_deref()
-                .and_then(|parent| self.segment(parent));
-        }
-        None
-    }
-
     /// The unit (account) a segment belongs to.
     pub(crate) fn unit_of_segment(&self, segment_id: &str) -> String {
         match self.enclosing(segment_id, SegmentKind::Account) {
@@ -287,8 +163,9 @@ impl<'d> Context<'d> {
         if let Some(account) = &identity.account {
             return self.unit_of_segment(account);
         }
-        self.runs_as
-            .get(identity.id.as_str())
+        self.index
+            .components_running_as(&identity.id)
+            .first()
             .map(|component| self.unit_of_component(component))
             .unwrap_or_else(|| self.default_unit())
     }
@@ -308,11 +185,6 @@ impl<'d> Context<'d> {
     /// The subnet a component sits in, if any.
     pub(crate) fn subnet_of(&self, component: &Component) -> Option<&'d Segment> {
         self.enclosing(&component.segment, SegmentKind::Subnet)
-    }
-
-    /// The subnets of a VPC, in design order.
-    pub(crate) fn subnets_of(&self, vpc_id: &str) -> Vec<&'d Segment> {
-        self.subnets.get(vpc_id).cloned().unwrap_or_default()
     }
 
     /// The subnets a multi-AZ resource in `subnet` spans: that subnet and, for each other
@@ -335,14 +207,6 @@ impl<'d> Context<'d> {
     /// The tier of a subnet, defaulting to private (neither reachable nor isolated).
     pub(crate) fn tier(subnet: &Segment) -> Tier {
         subnet.tier.unwrap_or(Tier::Private)
-    }
-
-    /// The components of a kind, in design order.
-    pub(crate) fn components_of(
-        &self,
-        kind: ComponentKind,
-    ) -> impl Iterator<Item = &'d Component> + use<'d, '_> {
-        self.by_kind.get(&kind).into_iter().flatten().copied()
     }
 
     /// The logical ID of a resource that implements a zero-trust default rather than one element

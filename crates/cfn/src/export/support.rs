@@ -2,7 +2,7 @@
 //! delivery buckets, stateful-resource policies, and references to the roles and components of
 //! the design. Policy values that need no builder are in [`crate::policy`].
 
-use zta_model::{Component, ComponentKind, Scheme, Segment};
+use zta_model::{Component, ComponentKind, Segment};
 
 use super::builder::{Builder, Group};
 use crate::policy::{delivery_statements, kms_bucket_encryption, policy_document};
@@ -293,17 +293,6 @@ pub(crate) fn delivery_bucket(
         policy,
     );
     (bucket, None)
-}
-
-/// Whether an endpoint faces the internet: as the design says, else when internet actors call it.
-pub(crate) fn internet_facing(b: &Builder<'_>, c: &Component) -> bool {
-    match c.properties.scheme {
-        Some(scheme) => scheme == Scheme::InternetFacing,
-        None => {
-            c.kind == ComponentKind::ApiGateway
-                || b.flows_to(&c.id).iter().any(|f| b.is_from_internet(f))
-        }
-    }
 }
 
 /// The buckets that CloudTrail or Config write to.

@@ -60,6 +60,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &segmentation::outside_zone_unauthenticated::RULE,
     &segmentation::aws_api_without_endpoint::RULE,
     &segmentation::eks_public_endpoint::RULE,
+    &segmentation::internet_flow_to_internal_endpoint::RULE,
     &encryption::cleartext_regulated_data::RULE,
     &encryption::cleartext_sensitive_data::RULE,
     &encryption::obsolete_tls::RULE,

@@ -5,7 +5,6 @@
 use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, Tls};
 
 use crate::export::builder::{Builder, Context, Group, tags};
-use crate::export::support::internet_facing;
 use crate::import::{Importer, ResourceKey};
 use crate::kinds::edge::acm_certificate::certificate_arn;
 use crate::kinds::edge::load_balancing::{forward, target_group, target_port};
@@ -37,7 +36,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         .as_deref()
         .and_then(|i| b.identity(i))
         .is_some_and(|i| i.kind == IdentityKind::CognitoUserPool);
-    let guarded = protected_by_waf(b, c) || internet_facing(b, c);
+    let guarded = protected_by_waf(b, c) || b.is_internet_facing(c);
     if guarded && (auth != Auth::Jwt || user_pool_issuer) {
         rest_api(b, &unit, c, auth, issuer);
     } else {

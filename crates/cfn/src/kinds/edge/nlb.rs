@@ -4,7 +4,6 @@ use zta_model::Component;
 
 use crate::export::builder::Builder;
 use crate::export::security_groups::flow_ports;
-use crate::export::support::internet_facing;
 use crate::kinds::edge::acm_certificate::certificate_arn;
 use crate::kinds::edge::load_balancing::{
     forward, forwarded, listener_id, load_balancer, target_group, terminate_tls,
@@ -15,7 +14,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let Some(subnet) = b.subnet_of(c) else { return };
     let group = b.workload_group(c);
-    let public = internet_facing(b, c);
+    let public = b.is_internet_facing(c);
     let subnets = b.segment_refs(&b.spread_subnets(subnet));
     let balancer = b.logical_id(&c.id);
     b.put(

@@ -4,7 +4,6 @@
 use zta_model::{Component, ComponentKind};
 
 use crate::export::builder::{Builder, Group};
-use crate::export::support::internet_facing;
 use crate::import::{Importer, ResourceKey};
 use crate::template::Resource;
 use crate::value::Value;
@@ -254,7 +253,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 pub(crate) fn defaults(b: &mut Builder<'_>) {
     for c in &b.design.components {
         if matches!(c.kind, ComponentKind::Alb | ComponentKind::ApiGateway)
-            && internet_facing(b, c)
+            && b.is_internet_facing(c)
             && !protected_by_waf(b, c)
         {
             web_acl(
