@@ -43,7 +43,7 @@ fn element_of(resource: &Json) -> Option<&str> {
     resource["Metadata"]["ZtaDesigner"]["Element"].as_str()
 }
 
-/// The logical ids a value names through `Ref` or `Fn::GetAtt`.
+/// The logical ids a value names through `Ref`, `Fn::GetAtt` or a `Fn::Sub` variable.
 fn referenced(value: &Json, names: &mut BTreeSet<String>) {
     match value {
         Json::Object(map) => {
@@ -54,6 +54,15 @@ fn referenced(value: &Json, names: &mut BTreeSet<String>) {
                 && let Some(Json::String(name)) = args.first()
             {
                 names.insert(name.clone());
+            }
+            let template = match map.get("Fn::Sub") {
+                Some(Json::String(text)) => Some(text.as_str()),
+                Some(Json::Array(args)) => args.first().and_then(Json::as_str),
+                _ => None,
+            };
+            for variable in template.into_iter().flat_map(|text| text.split("${").skip(1)) {
+                let name = variable.split('}').next().unwrap_or_default();
+                names.insert(name.split('.').next().unwrap_or_default().to_owned());
             }
             map.values().for_each(|item| referenced(item, names));
         }
@@ -100,8 +109,8 @@ fn disagreements(design: &Design) -> Vec<String> {
         let guarded_kind = matches!(component.kind, ComponentKind::Alb | ComponentKind::ApiGateway);
         if guarded_kind && facing && !associated.contains(logical_id) {
             problems.push(format!(
-                "{}: {} is internet-facing but no web ACL is associated with {logical_id}",
-                design.name, component.id
+                "{}: {} ({:?}) is internet-facing but no web ACL is associated with {logical_id}",
+                design.name, component.id, component.kind
             ));
         }
     }
