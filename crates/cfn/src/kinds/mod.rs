@@ -38,13 +38,13 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::DynamodbTable => data::dynamodb_table::drawn(b, c),
         ComponentKind::Ec2Instance => compute::ec2_instance::drawn(c),
         ComponentKind::Rds => data::rds::drawn(b, c),
-        ComponentKind::Alb => edge::alb::drawn(b, c),
+        ComponentKind::Alb => plain_http_refused(b, c, "without an HTTP listener"),
         ComponentKind::TransitGateway => network::transit_gateway::drawn(b, c),
         ComponentKind::Guardduty | ComponentKind::Macie | ComponentKind::ConfigRecorder => {
             monitoring::findings_routing(b, c)
         }
         ComponentKind::EcsService => compute::ecs_service::drawn(b, c),
-        ComponentKind::Cloudfront => edge::cloudfront::drawn(b, c),
+        ComponentKind::Cloudfront => plain_http_refused(b, c, "to refuse plain HTTP (https-only)"),
         ComponentKind::EksCluster => compute::eks_cluster::drawn(b, c),
         ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),
         _ => Default::default(),
@@ -54,6 +54,25 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
 /// Reads one resource into a component; `None` when the resource is absorbed into another
 /// element instead (a database cluster's instances) or is not one the design can express.
 pub(crate) type Reader = fn(&mut Importer<'_>, &ResourceKey) -> Option<Component>;
+
+/// A load balancer or distribution drawn without an HTTP-to-HTTPS redirect is exported `how`,
+/// so that plain HTTP is not served at all, which an import cannot tell from a load balancer the
+/// design says nothing about, and reads as a distribution that redirects: the marker keeps the
+/// design's `http_redirect: false`.
+fn plain_http_refused(
+    b: &mut Builder<'_>,
+    c: &Component,
+    how: &str,
+) -> serde_json::Map<String, serde_json::Value> {
+    if c.properties.http_redirect != Some(false) {
+        return serde_json::Map::new();
+    }
+    b.warn(format!(
+        "`{}` is drawn without an HTTP-to-HTTPS redirect; it is exported {how}, so plain HTTP is not served at all",
+        c.id
+    ));
+    crate::marker::drawn_properties(c, &["http_redirect"])
+}
 
 /// The resource types that become components, with their readers, in the order an import reads
 /// them: first those that other components point at (keys, certificates, stores), then compute,

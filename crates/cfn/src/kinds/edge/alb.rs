@@ -135,20 +135,3 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         },
     );
 }
-
-/// A load balancer drawn without an HTTP-to-HTTPS redirect is exported with no HTTP listener at
-/// all (plain HTTP is never served), which shows in the template as it would for one that says
-/// nothing: the marker keeps the design's `http_redirect: false`.
-pub(crate) fn drawn(
-    b: &mut Builder<'_>,
-    c: &Component,
-) -> serde_json::Map<String, serde_json::Value> {
-    if c.properties.http_redirect != Some(false) {
-        return serde_json::Map::new();
-    }
-    b.warn(format!(
-        "ALB `{}` is drawn without an HTTP-to-HTTPS redirect; it is exported without an HTTP listener, so plain HTTP is not served at all",
-        c.id
-    ));
-    crate::marker::drawn_properties(c, &["http_redirect"])
-}

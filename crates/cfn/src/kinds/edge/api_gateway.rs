@@ -9,13 +9,13 @@ use crate::export::support::internet_facing;
 use crate::import::{Importer, ResourceKey};
 use crate::kinds::edge::acm_certificate::certificate_arn;
 use crate::kinds::edge::api_parts::{
-    ACCESS_LOG_FORMAT, api_auth, api_logs, integrations, invoke_permission,
+    access_logs, api_auth, integrations, invoke_permission, put_part, url_output,
 };
 use crate::kinds::edge::http_api;
 use crate::kinds::edge::load_balancing::{forward, target_group, target_port};
 use crate::kinds::edge::waf_web_acl::protected_by_waf;
 use crate::policy::{policy_document, service_trust_policy};
-use crate::template::{Output, Resource};
+use crate::template::Resource;
 use crate::value::Value;
 
 /// A resource type of this kind: `AWS::ApiGateway::RestApi`.
@@ -198,20 +198,18 @@ pub(crate) fn rest_api(
                 .map(|i| b.unit_of_identity(i))
                 .unwrap_or_else(|| unit.to_owned());
             let pool_arn = b.reference(unit, &owner, &b.logical_id(pool), Some("Arn"));
-            let logical = b.logical_id_for(&c.id, "Authorizer");
-            b.put(
+            Some(put_part(
+                b,
                 unit,
-                logical.clone(),
-                &c.id,
-                group.clone(),
+                c,
+                "Authorizer",
                 Resource::new("AWS::ApiGateway::Authorizer")
                     .with_property("Name", format!("{pool}-jwt"))
                     .with_property("RestApiId", Value::reference(&api))
                     .with_property("Type", "COGNITO_USER_POOLS")
                     .with_property("IdentitySource", "method.request.header.Authorization")
                     .with_property("ProviderARNs", Value::list([pool_arn])),
-            );
-            Some(logical)
+            ))
         }
         _ => None,
     };
@@ -319,20 +317,13 @@ pub(crate) fn rest_api(
         .with_property("RestApiId", Value::reference(&api));
     deploy.depends_on = methods;
     b.put(unit, deployment.clone(), &c.id, group.clone(), deploy);
-    let logs = api_logs(b, unit, c);
-    let stage = b.logical_id_for(&c.id, "Stage");
+    let access_logs = access_logs(b, unit, c);
     let mut stage_resource = Resource::new("AWS::ApiGateway::Stage")
         .with_property("RestApiId", Value::reference(&api))
         .with_property("DeploymentId", Value::reference(&deployment))
         .with_property("StageName", stage_name(b, &c.id))
         .with_property("TracingEnabled", true)
-        .with_property(
-            "AccessLogSetting",
-            Value::map([
-                ("DestinationArn", Value::get_att(&logs, "Arn")),
-                ("Format", Value::string(ACCESS_LOG_FORMAT)),
-            ]),
-        )
+        .with_property("AccessLogSetting", access_logs)
         .with_property(
             "MethodSettings",
             Value::list([Value::map([
@@ -347,7 +338,7 @@ pub(crate) fn rest_api(
     stage_resource
         .depends_on
         .push(b.design_default_id(API_GATEWAY_ACCOUNT));
-    b.put(unit, stage.clone(), &c.id, group.clone(), stage_resource);
+    let stage = put_part(b, unit, c, "Stage", stage_resource);
     b.skip_checkov(
         unit,
         &stage,
@@ -357,17 +348,11 @@ pub(crate) fn rest_api(
     if writes_custom_domain(b, c) {
         custom_domain(b, unit, c, &stage);
     }
-    b.output(
-        unit,
-        &b.logical_id_for(&c.id, "Url"),
-        Output {
-            description: Some(Value::string(format!("Invoke URL of `{}`", c.name))),
-            ..Output::new(Value::sub(format!(
-                "https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
-                stage_name(b, &c.id)
-            )))
-        },
-    );
+    let address = Value::sub(format!(
+        "https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
+        stage_name(b, &c.id)
+    ));
+    url_output(b, unit, c, format!("Invoke URL of `{}`", c.name), address);
 }
 
 /// The name of the stage the export deploys a REST API to: `prod`, or `prod-zta` where the API

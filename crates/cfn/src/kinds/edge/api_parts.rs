@@ -5,7 +5,7 @@
 use zta_model::{Auth, Component, ComponentKind, Flow};
 
 use crate::export::builder::Builder;
-use crate::template::Resource;
+use crate::template::{Output, Resource};
 use crate::value::Value;
 
 /// How callers of an API authenticate, from the flows into it.
@@ -60,7 +60,7 @@ pub(crate) fn integrations<'d>(b: &Builder<'d>, api: &Component) -> Vec<(&'d Flo
 }
 
 /// The log group of an API's access logs.
-pub(crate) fn api_logs(b: &mut Builder<'_>, unit: &str, c: &Component) -> String {
+fn api_logs(b: &mut Builder<'_>, unit: &str, c: &Component) -> String {
     b.log_group(
         unit,
         b.logical_id_for(&c.id, "AccessLogs"),
@@ -72,4 +72,51 @@ pub(crate) fn api_logs(b: &mut Builder<'_>, unit: &str, c: &Component) -> String
 }
 
 /// The fields of an access log entry.
-pub(crate) const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","responseLength":"$context.responseLength"}"#;
+const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","responseLength":"$context.responseLength"}"#;
+
+/// A stage's access log setting (`AccessLogSetting` of a REST stage, `AccessLogSettings` of an
+/// HTTP one), with the log group it writes to.
+pub(crate) fn access_logs(b: &mut Builder<'_>, unit: &str, api: &Component) -> Value {
+    let logs = api_logs(b, unit, api);
+    Value::map([
+        ("DestinationArn", Value::get_att(&logs, "Arn")),
+        ("Format", Value::string(ACCESS_LOG_FORMAT)),
+    ])
+}
+
+/// Writes a part of an API (its authorizer, its stage) and returns the part's logical ID.
+pub(crate) fn put_part(
+    b: &mut Builder<'_>,
+    unit: &str,
+    api: &Component,
+    part: &str,
+    resource: Resource,
+) -> String {
+    let logical = b.logical_id_for(&api.id, part);
+    b.put(
+        unit,
+        logical.clone(),
+        &api.id,
+        b.workload_group(api),
+        resource,
+    );
+    logical
+}
+
+/// The output that gives the address callers reach an API at.
+pub(crate) fn url_output(
+    b: &mut Builder<'_>,
+    unit: &str,
+    api: &Component,
+    description: String,
+    address: Value,
+) {
+    b.output(
+        unit,
+        &b.logical_id_for(&api.id, "Url"),
+        Output {
+            description: Some(Value::string(description)),
+            ..Output::new(address)
+        },
+    );
+}

@@ -11,23 +11,6 @@ use crate::value::Value;
 /// The resource type this kind is written as and read from.
 pub(crate) const RESOURCE_TYPE: &str = "AWS::CloudFront::Distribution";
 
-/// A distribution drawn without an HTTP-to-HTTPS redirect is exported to refuse plain HTTP
-/// (`https-only`), which the import reads as no plain HTTP served: the marker keeps the
-/// design's `http_redirect: false`.
-pub(crate) fn drawn(
-    b: &mut Builder<'_>,
-    c: &Component,
-) -> serde_json::Map<String, serde_json::Value> {
-    if c.properties.http_redirect != Some(false) {
-        return serde_json::Map::new();
-    }
-    b.warn(format!(
-        "CloudFront `{}` is drawn without an HTTP-to-HTTPS redirect; it is exported to refuse plain HTTP (https-only)",
-        c.id
-    ));
-    crate::marker::drawn_properties(c, &["http_redirect"])
-}
-
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     // An origin is what CloudFront can fetch from and the export writes: a bucket, a load

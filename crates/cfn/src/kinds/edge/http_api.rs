@@ -8,8 +8,10 @@ use zta_model::{Auth, Component, ComponentKind, IdentityKind, Scheme};
 
 use crate::export::builder::{Builder, Context};
 use crate::import::{Importer, ResourceKey};
-use crate::kinds::edge::api_parts::{ACCESS_LOG_FORMAT, api_logs, integrations, invoke_permission};
-use crate::template::{Output, Parameter, Resource};
+use crate::kinds::edge::api_parts::{
+    access_logs, integrations, invoke_permission, put_part, url_output,
+};
+use crate::template::{Parameter, Resource};
 use crate::value::Value;
 
 /// A resource type of this kind: `AWS::ApiGatewayV2::Api`.
@@ -69,12 +71,11 @@ pub(crate) fn export(
                 }
                 None => (Value::string(""), Value::string("")),
             };
-            let logical = b.logical_id_for(&c.id, "Authorizer");
-            b.put(
+            Some(put_part(
+                b,
                 unit,
-                logical.clone(),
-                &c.id,
-                group.clone(),
+                c,
+                "Authorizer",
                 Resource::new("AWS::ApiGatewayV2::Authorizer")
                     .with_property("ApiId", Value::reference(&api))
                     .with_property("Name", format!("{issuer_id}-jwt"))
@@ -90,8 +91,7 @@ pub(crate) fn export(
                             ("Issuer", issuer_url),
                         ]),
                     ),
-            );
-            Some(logical)
+            ))
         }
         _ => None,
     };
@@ -190,32 +190,20 @@ pub(crate) fn export(
             route,
         );
     }
-    let logs = api_logs(b, unit, c);
-    b.put(
+    let access_logs = access_logs(b, unit, c);
+    put_part(
+        b,
         unit,
-        b.logical_id_for(&c.id, "Stage"),
-        &c.id,
-        group,
+        c,
+        "Stage",
         Resource::new("AWS::ApiGatewayV2::Stage")
             .with_property("ApiId", Value::reference(&api))
             .with_property("StageName", "$default")
             .with_property("AutoDeploy", true)
-            .with_property(
-                "AccessLogSettings",
-                Value::map([
-                    ("DestinationArn", Value::get_att(&logs, "Arn")),
-                    ("Format", Value::string(ACCESS_LOG_FORMAT)),
-                ]),
-            ),
+            .with_property("AccessLogSettings", access_logs),
     );
-    b.output(
-        unit,
-        &b.logical_id_for(&c.id, "Url"),
-        Output {
-            description: Some(Value::string(format!("Endpoint of `{}`", c.name))),
-            ..Output::new(Value::get_att(&api, "ApiEndpoint"))
-        },
-    );
+    let address = Value::get_att(&api, "ApiEndpoint");
+    url_output(b, unit, c, format!("Endpoint of `{}`", c.name), address);
 }
 
 /// Reads `AWS::ApiGatewayV2::Api` into a component: HTTP and WebSocket APIs have no private
