@@ -87,6 +87,43 @@ pub(crate) fn unstated(resource: &Resource) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// On an element's main resource, what the design states about the element that neither the
+/// resource nor anything else in the template can show (a bucket drawn unencrypted, which S3
+/// never is), in the design file's form: an import sets these fields back.
+pub(crate) const DRAWN: &str = "Drawn";
+
+/// The marker field that keeps what a kind's resources cannot show, when there is any.
+pub(crate) fn drawn_field(fields: serde_json::Map<String, serde_json::Value>) -> Option<Value> {
+    (!fields.is_empty()).then(|| json(&serde_json::Value::Object(fields)))
+}
+
+/// The drawn fields for the named properties of a component, those it states.
+pub(crate) fn drawn_properties(
+    component: &Component,
+    names: &[&str],
+) -> serde_json::Map<String, serde_json::Value> {
+    let stated = serde_json::to_value(&component.properties).unwrap_or_default();
+    let properties: serde_json::Map<String, serde_json::Value> = names
+        .iter()
+        .filter_map(|name| Some(((*name).to_owned(), stated.get(name)?.clone())))
+        .collect();
+    let mut fields = serde_json::Map::new();
+    if !properties.is_empty() {
+        fields.insert("properties".into(), serde_json::Value::Object(properties));
+    }
+    fields
+}
+
+/// What a resource's marker keeps as drawn, in the design file's form.
+pub(crate) fn drawn(resource: &Resource) -> Option<serde_json::Value> {
+    resource
+        .metadata
+        .as_ref()
+        .and_then(|metadata| metadata.get(METADATA_KEY))
+        .and_then(|marker| marker.get(DRAWN))
+        .and_then(design_part)
+}
+
 /// `value` with the named fields taken away (absent again), through its serialised form, which
 /// is the one place that knows every field by name.
 pub(crate) fn without_fields<T>(value: &T, names: &[String]) -> Option<T>
@@ -134,11 +171,17 @@ pub(crate) const CARRIED_OUTPUTS: &str = "CarriedOutputs";
 pub(crate) const STATED: &str = "Stated";
 pub(crate) const STATED_FIELDS: [&str; 3] = ["description", "stores", "suppress"];
 
-/// The fields of an identity kind that the export turns into a manual step and writes into no
-/// resource: a permission set's MFA and federation are settings of IAM Identity Center.
+/// The fields of an identity kind that the export turns into a manual step or that describe
+/// the account as it is rather than as it deploys, and that no resource holds: a permission
+/// set's MFA and federation are settings of IAM Identity Center; an IAM user's MFA device and
+/// console password are set by hand, and its access keys and activity are observations; a user
+/// pool's identity providers are resources of the pool, which say which design element they
+/// stand for only through their provider name.
 pub(crate) fn manual_fields(kind: zta_model::IdentityKind) -> &'static [&'static str] {
     match kind {
         zta_model::IdentityKind::PermissionSet => &["mfa", "federation"],
+        zta_model::IdentityKind::IamUser => &["mfa", "console_access", "access_keys", "activity"],
+        zta_model::IdentityKind::CognitoUserPool => &["federation"],
         _ => &[],
     }
 }
@@ -413,8 +456,9 @@ pub(crate) fn read_design_marker(metadata: &crate::value::Map) -> Option<DesignM
     })
 }
 
-/// `value` with the given fields set, through its serialised form; `None` when the fields do
-/// not fit it.
+/// `value` with the given fields set, through its serialised form: a field that is a map (a
+/// component's `properties`) is merged into the one `value` has, any other replaces it; `None`
+/// when the fields do not fit it.
 pub(crate) fn with_fields<T>(value: &T, fields: &serde_json::Value) -> Option<T>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
@@ -423,7 +467,14 @@ where
         return None;
     };
     for (name, field) in fields.as_object()? {
-        object.insert(name.clone(), field.clone());
+        match (object.get_mut(name), field) {
+            (Some(serde_json::Value::Object(read)), serde_json::Value::Object(fields)) => {
+                read.extend(fields.clone());
+            }
+            _ => {
+                object.insert(name.clone(), field.clone());
+            }
+        }
     }
     serde_json::from_value(serde_json::Value::Object(object)).ok()
 }

@@ -25,12 +25,13 @@ pub(crate) mod sid {
     pub(crate) const CONFIG_WRITE: &str = "ConfigWrite";
     pub(crate) const DEAD_LETTERS: &str = "DeadLetters";
     pub(crate) const SESSION_TRANSCRIPTS: &str = "SessionTranscripts";
+    pub(crate) const INVOKE_FROM_DESIGN_VPCS: &str = "InvokeFromDesignVpcs";
 }
 
 /// The statement ids of the zero-trust defaults the export writes into key, bucket, queue, topic
 /// and role policies. An import of an exported template drops them (the next export writes them
 /// again), so that the design keeps only the statements it states.
-pub(crate) const GENERATED_SIDS: [&str; 14] = [
+pub(crate) const GENERATED_SIDS: [&str; 15] = [
     sid::ACCOUNT_ADMINISTERS_KEY,
     sid::DESIGN_ROLES_USE_KEY,
     sid::CLOUDWATCH_LOGS_USE_KEY,
@@ -45,6 +46,7 @@ pub(crate) const GENERATED_SIDS: [&str; 14] = [
     sid::CONFIG_WRITE,
     sid::DEAD_LETTERS,
     sid::SESSION_TRANSCRIPTS,
+    sid::INVOKE_FROM_DESIGN_VPCS,
 ];
 
 /// Whether a statement id is one of the zero-trust defaults the export writes.

@@ -471,6 +471,34 @@ impl<'c> Builder<'c> {
         chosen
     }
 
+    /// Adds a field to the marker of a resource already written (what a kind's `drawn` keeps).
+    pub(crate) fn add_marker_field(
+        &mut self,
+        unit: &str,
+        logical: &str,
+        name: &'static str,
+        value: Value,
+    ) {
+        let Some(target) = self.units.get_mut(unit) else {
+            return;
+        };
+        let Some((index, _, resource)) = target.template.resources.get_full_mut(logical) else {
+            return;
+        };
+        if let Some(Value {
+            kind: ValueKind::Map(metadata),
+            ..
+        }) = resource.metadata.as_mut()
+            && let Some(Value {
+                kind: ValueKind::Map(marker),
+                ..
+            }) = metadata.get_mut(marker::METADATA_KEY)
+        {
+            marker.insert(name.into(), value);
+        }
+        target.sizes[index] = resource_entry_size(logical, resource);
+    }
+
     pub(crate) fn has_resource(&self, unit: &str, logical: &str) -> bool {
         self.units
             .get(unit)

@@ -172,6 +172,7 @@ pub fn export_design(design: &Design, options: &ExportOptions) -> ExportResult<E
         },
     );
     builder.absorb(roles);
+    kinds::mark_drawn(&mut builder);
     carried::merge(&mut builder)?;
     let (units, extras) = builder.finish()?;
     // The elements some resource stands for; the design marker holds the rest of the design.

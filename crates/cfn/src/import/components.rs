@@ -24,7 +24,8 @@ impl Importer<'_> {
     }
 
     /// Takes away what the template states but the design did not: the properties and identity
-    /// fields an export of ZTA Designer chose for the design (listed in each element's marker).
+    /// fields an export of ZTA Designer chose for the design (listed in each element's marker);
+    /// and gives back what the design stated that the template cannot show (kept there too).
     pub(crate) fn restore_unstated(&mut self) {
         let mut unstated: Vec<(String, Vec<String>)> = self
             .elements
@@ -35,6 +36,14 @@ impl Importer<'_> {
             })
             .collect();
         unstated.sort();
+        let mut drawn: Vec<(String, serde_json::Value)> = self
+            .elements
+            .iter()
+            .filter_map(|(key, element)| {
+                Some((element.clone(), marker::drawn(self.resource(key))?))
+            })
+            .collect();
+        drawn.sort_by(|left, right| left.0.cmp(&right.0));
         // An element whose logical ID is the one an export derives from its id had none of its
         // own in the design: the export gave it that one.
         let derived = |id: &str, logical_id: &mut Option<String>| {
@@ -79,6 +88,13 @@ impl Importer<'_> {
                 *segment = cleared;
             }
         }
+        for (element, fields) in drawn {
+            if let Some(component) = self.design.components.iter_mut().find(|c| c.id == element)
+                && let Some(restated) = marker::with_fields(&*component, &fields)
+            {
+                *component = restated;
+            }
+        }
     }
 
     pub(crate) fn flag(&self, key: &ResourceKey, path: &[&str]) -> Option<bool> {
@@ -106,7 +122,11 @@ impl Importer<'_> {
 
     /// The KMS key component a key reference names, if it is one of the template's keys.
     pub(crate) fn key_component(&self, key: &ResourceKey, path: &[&str]) -> Option<String> {
-        let sym = self.property(key.0, &key.1, path);
+        self.key_named(&self.property(key.0, &key.1, path))
+    }
+
+    /// The KMS key component a value names (a key, or an alias of one), if any.
+    pub(crate) fn key_named(&self, sym: &Sym) -> Option<String> {
         sym.resources().into_iter().find_map(|target| {
             match self.resource(&target).resource_type.as_str() {
                 "AWS::KMS::Key" => self.element_for(&target).cloned(),

@@ -112,9 +112,17 @@ impl Importer<'_> {
             .into_iter()
             .flatten()
             .collect();
+        // The zones outside AWS the import made up for the addresses of security-group rules
+        // go too: the marker's flows replace the ones they stood for, and an address that is a
+        // subnet of the design in another account's stack is no zone outside AWS.
+        let implemented: HashSet<&String> = self.elements.values().collect();
+        let outside_network = |segment: &zta_model::Segment| {
+            segment.kind == zta_model::SegmentKind::OnPremises && !implemented.contains(&segment.id)
+        };
         // The marker's own segments were added before the resources were read.
         self.design.segments.retain(|segment| {
-            marked.contains(segment.id.as_str()) || !made_up.contains(&segment.id)
+            marked.contains(segment.id.as_str())
+                || !(made_up.contains(&segment.id) || outside_network(segment))
         });
         let present: HashSet<String> = self
             .design

@@ -216,6 +216,17 @@ impl Importer<'_> {
         found
     }
 
+    /// The elements an ARN names: those it refers to, else those whose resources the text of a
+    /// `Sub` that built it names (a REST API stage's, a hosted zone's).
+    pub(crate) fn elements_in_arn(&self, stack: usize, arn: &Sym) -> Vec<String> {
+        let elements = self.elements_of(arn);
+        if elements.is_empty() {
+            self.elements_named_in(stack, &arn.describe())
+        } else {
+            elements
+        }
+    }
+
     /// The first subnet segment among the values of a subnet list, if any is in the design.
     pub(crate) fn first_subnet(&self, subnets: &Sym) -> Option<String> {
         self.elements_of(subnets).into_iter().find(|id| {
@@ -451,7 +462,11 @@ impl Importer<'_> {
         if actions.is_empty() && statement.get("NotAction").is_some() {
             actions.push("*".to_owned());
         }
-        let mut resources = texts("Resource");
+        // An ARN the export made portable (`arn:${AWS::Partition}:`) is the design's `arn:aws:`.
+        let mut resources: Vec<String> = texts("Resource")
+            .iter()
+            .map(|arn| crate::policy::design_arn(arn))
+            .collect();
         if resources.is_empty() && statement.get("NotResource").is_some() {
             resources.push("*".to_owned());
         }

@@ -2,6 +2,7 @@
 //! Each category's `mod.rs` holds its generator: the passes that export its kinds, in the order
 //! that fixes where their resources stand in the template.
 
+pub(crate) mod account_id;
 pub(crate) mod compute;
 pub(crate) mod data;
 pub(crate) mod edge;
@@ -9,13 +10,69 @@ pub(crate) mod identity;
 pub(crate) mod monitoring;
 pub(crate) mod network;
 
-use zta_model::Component;
+use zta_model::{Component, ComponentKind};
 
+use crate::export::builder::Builder;
 use crate::import::{Importer, ResourceKey};
+
+/// Adds to the marker of each component's main resource what the design states about it that
+/// its kind's resources cannot show (`marker::DRAWN`), once every resource is written.
+pub(crate) fn mark_drawn(b: &mut Builder<'_>) {
+    for c in &b.design.components {
+        let unit = b.unit_of_component(c);
+        let logical = b.logical_id(&c.id);
+        if !b.has_resource(&unit, &logical) {
+            continue;
+        }
+        if let Some(value) = crate::marker::drawn_field(drawn(b, c)) {
+            b.add_marker_field(&unit, &logical, crate::marker::DRAWN, value);
+        }
+    }
+}
+
+/// What the design states about a component that its kind's resources cannot show, in the
+/// design file's form, for the marker of its main resource (`marker::DRAWN`).
+fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_json::Value> {
+    match c.kind {
+        ComponentKind::S3Bucket => data::s3_bucket::drawn(b, c),
+        ComponentKind::DynamodbTable => data::dynamodb_table::drawn(b, c),
+        ComponentKind::Ec2Instance => compute::ec2_instance::drawn(c),
+        ComponentKind::Rds => data::rds::drawn(b, c),
+        ComponentKind::Alb => plain_http_refused(b, c, "without an HTTP listener"),
+        ComponentKind::TransitGateway => network::transit_gateway::drawn(b, c),
+        ComponentKind::Guardduty | ComponentKind::Macie | ComponentKind::ConfigRecorder => {
+            monitoring::findings_routing(b, c)
+        }
+        ComponentKind::EcsService => compute::ecs_service::drawn(b, c),
+        ComponentKind::Cloudfront => plain_http_refused(b, c, "to refuse plain HTTP (https-only)"),
+        ComponentKind::EksCluster => compute::eks_cluster::drawn(b, c),
+        ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),
+        _ => Default::default(),
+    }
+}
 
 /// Reads one resource into a component; `None` when the resource is absorbed into another
 /// element instead (a database cluster's instances) or is not one the design can express.
 pub(crate) type Reader = fn(&mut Importer<'_>, &ResourceKey) -> Option<Component>;
+
+/// A load balancer or distribution drawn without an HTTP-to-HTTPS redirect is exported `how`,
+/// so that plain HTTP is not served at all, which an import cannot tell from a load balancer the
+/// design says nothing about, and reads as a distribution that redirects: the marker keeps the
+/// design's `http_redirect: false`.
+fn plain_http_refused(
+    b: &mut Builder<'_>,
+    c: &Component,
+    how: &str,
+) -> serde_json::Map<String, serde_json::Value> {
+    if c.properties.http_redirect != Some(false) {
+        return serde_json::Map::new();
+    }
+    b.warn(format!(
+        "`{}` is drawn without an HTTP-to-HTTPS redirect; it is exported {how}, so plain HTTP is not served at all",
+        c.id
+    ));
+    crate::marker::drawn_properties(c, &["http_redirect"])
+}
 
 /// The resource types that become components, with their readers, in the order an import reads
 /// them: first those that other components point at (keys, certificates, stores), then compute,
@@ -92,10 +149,7 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         edge::api_gateway::REST_API,
         edge::api_gateway::import_rest_api,
     ),
-    (
-        edge::api_gateway::HTTP_API,
-        edge::api_gateway::import_http_api,
-    ),
+    (edge::http_api::HTTP_API, edge::http_api::import),
     (
         compute::ec2_instance::RESOURCE_TYPE,
         compute::ec2_instance::import,

@@ -168,6 +168,13 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
 }
 
+/// What the marker keeps of an instance: its operating system, which the template shows only
+/// as the public image parameter of its family, and whether Session Manager manages it, which
+/// shows only in a managed policy of a role other instances may share.
+pub(crate) fn drawn(c: &Component) -> serde_json::Map<String, serde_json::Value> {
+    crate::marker::drawn_properties(c, &["os", "ssm_managed"])
+}
+
 impl Importer<'_> {
     fn auto_scaling_group(&mut self, key: &ResourceKey) -> Component {
         let subnets = self.property(key.0, &key.1, &["VPCZoneIdentifier"]);
@@ -281,8 +288,13 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     };
     component.properties.publicly_accessible = first("NetworkInterfaces")
         .and_then(|interface| flag(interface.get("AssociatePublicIpAddress")));
-    component.properties.encrypted_at_rest = first("BlockDeviceMappings")
-        .and_then(|mapping| flag(mapping.get("Ebs").and_then(|ebs| ebs.get("Encrypted"))));
+    let ebs = first("BlockDeviceMappings").and_then(|mapping| mapping.get("Ebs").cloned());
+    component.properties.encrypted_at_rest =
+        flag(ebs.as_ref().and_then(|ebs| ebs.get("Encrypted")));
+    component.encryption_key = ebs
+        .as_ref()
+        .and_then(|ebs| ebs.get("KmsKeyId"))
+        .and_then(|key_id| im.key_named(&im.eval(key.0, key_id)));
     Some(component)
 }
 

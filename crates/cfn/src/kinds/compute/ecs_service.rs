@@ -42,6 +42,33 @@ pub(crate) fn fargate_size(cpu: Option<u32>, memory: Option<u32>) -> (u32, u32) 
     (cpu, memory.min(high))
 }
 
+/// What the marker keeps of a service whose stated CPU or memory Fargate does not accept as a
+/// pair: the stated values, where the export writes the nearest pair it accepts (and says so).
+/// <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size>
+pub(crate) fn drawn(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
+    let p = &c.properties;
+    let (cpu, memory) = fargate_size(p.cpu, p.memory);
+    let mut names = Vec::new();
+    if p.cpu.is_some_and(|stated| stated != cpu) {
+        names.push("cpu");
+    }
+    if p.memory.is_some_and(|stated| stated != memory) {
+        names.push("memory");
+    }
+    if !names.is_empty() {
+        b.warn(format!(
+            "ECS service `{}`: Fargate does not run tasks of {} CPU units and {} MiB; it is exported with {cpu} and {memory}",
+            c.id,
+            p.cpu.unwrap_or(cpu),
+            p.memory.unwrap_or(memory)
+        ));
+    }
+    crate::marker::drawn_properties(c, &names)
+}
+
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let Some(subnet) = b.subnet_of(c) else { return };

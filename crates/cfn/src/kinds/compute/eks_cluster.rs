@@ -17,12 +17,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let p = &c.properties;
     let group = b.workload_group(c);
     let policy = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy";
-    let trusts_eks = c
-        .identity
-        .as_deref()
-        .and_then(|i| b.identity(i))
-        .is_some_and(|i| i.trusts.iter().any(|t| t.id == "eks.amazonaws.com"));
-    let role = match (&c.identity, trusts_eks) {
+    let role = match (&c.identity, trusts_eks(b, c)) {
         (Some(identity), true) => {
             b.role_managed_policy(identity, policy);
             b.role_arn(&unit, identity)
@@ -33,7 +28,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
                 &unit,
                 c,
                 "ClusterRole",
-                "eks.amazonaws.com",
+                EKS_SERVICE,
                 vec![crate::policy::portable_arn(policy)],
             );
             Value::get_att(role, "Arn")
@@ -102,6 +97,40 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
 }
 
+/// The service a cluster role must trust.
+const EKS_SERVICE: &str = "eks.amazonaws.com";
+
+/// Whether the cluster's identity is a role that EKS can assume.
+fn trusts_eks(b: &Builder<'_>, c: &Component) -> bool {
+    c.identity
+        .as_deref()
+        .and_then(|i| b.identity(i))
+        .is_some_and(|i| i.trusts.iter().any(|t| t.id == EKS_SERVICE))
+}
+
+/// A cluster whose identity EKS cannot assume gets a cluster role of its own: the design's
+/// identity is then written into no resource, and the marker keeps it (with a warning that the
+/// cluster does not run as it).
+pub(crate) fn drawn(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut fields = serde_json::Map::new();
+    if let Some(identity) = &c.identity
+        && !trusts_eks(b, c)
+    {
+        b.warn(format!(
+            "EKS cluster `{}`: its identity `{identity}` does not trust {EKS_SERVICE}, so the cluster gets a cluster role of its own; `{identity}` is kept only in the template's marker",
+            c.id
+        ));
+        fields.insert(
+            "identity".into(),
+            serde_json::Value::String(identity.clone()),
+        );
+    }
+    fields
+}
+
 /// Reads `AWS::EKS::Cluster` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
     let subnets = im.property(key.0, &key.1, &["ResourcesVpcConfig", "SubnetIds"]);
@@ -114,6 +143,16 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
             .unwrap_or(true),
     );
     component.properties.encrypted_at_rest = Some(im.present(key, &["EncryptionConfig"]));
+    let configurations = im
+        .resource(key)
+        .property("EncryptionConfig")
+        .cloned()
+        .unwrap_or(Value::null());
+    component.encryption_key = im
+        .list_items(key.0, &configurations)
+        .iter()
+        .filter_map(|configuration| configuration.get("Provider")?.get("KeyArn"))
+        .find_map(|key_arn| im.key_named(&im.eval(key.0, key_arn)));
     component.identity = im.role_of(&im.property(key.0, &key.1, &["RoleArn"]));
     Some(component)
 }

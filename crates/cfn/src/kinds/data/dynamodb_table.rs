@@ -5,6 +5,7 @@ use zta_model::{Component, ComponentKind};
 use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Importer, ResourceKey};
+use crate::kinds::data::s3_bucket::always_encrypted;
 use crate::template::Resource;
 use crate::value::Value;
 
@@ -63,6 +64,15 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         "Confirm the table's key schema",
         format!("The design does not model item keys: table `{}` is exported with a string partition key `pk`; change it before the first deployment if the application uses another.", c.id),
     );
+}
+
+/// What the marker keeps of a table: `encrypted_at_rest: false`, which DynamoDB cannot be.
+pub(crate) fn drawn(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
+    let unencrypted = always_encrypted(b, c, "DynamoDB");
+    crate::marker::drawn_properties(c, &Vec::from_iter(unencrypted))
 }
 
 /// Reads `AWS::DynamoDB::Table` into a component.

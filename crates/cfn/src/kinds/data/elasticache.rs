@@ -6,6 +6,7 @@ use zta_model::{Component, ComponentKind, Tier};
 use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Importer, ResourceKey};
+use crate::kinds::data::subnet_group::CACHE;
 use crate::template::Resource;
 use crate::value::Value;
 
@@ -22,16 +23,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let group = b.workload_group(c);
     let engine = p.engine.clone().unwrap_or_else(|| "valkey".into());
     let subnets = b.segment_refs(&b.spread_subnets(subnet));
-    let subnet_group = b.logical_id_for(&c.id, "SubnetGroup");
-    b.put(
-        &unit,
-        subnet_group.clone(),
-        &c.id,
-        group.clone(),
-        Resource::new("AWS::ElastiCache::SubnetGroup")
-            .with_property("Description", format!("Subnets of {}", c.name))
-            .with_property("SubnetIds", Value::list(subnets)),
-    );
+    let subnet_group = CACHE.export(b, &unit, c, group.clone(), subnets);
     let sg = Value::list([Value::get_att(
         b.logical_id_for(&c.id, "SecurityGroup"),
         "GroupId",
@@ -56,7 +48,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
                     "cross-az"
                 },
             )
-            .with_property("CacheSubnetGroupName", Value::reference(&subnet_group))
+            .with_property(CACHE.named_by, subnet_group.clone())
             .with_property("VpcSecurityGroupIds", sg)
             .with_property(
                 "TransitEncryptionEnabled",
@@ -77,7 +69,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         .with_property("NumCacheClusters", if multi_az { 2_u32 } else { 1 })
         .with_property("AutomaticFailoverEnabled", multi_az)
         .with_property("MultiAZEnabled", multi_az)
-        .with_property("CacheSubnetGroupName", Value::reference(&subnet_group))
+        .with_property(CACHE.named_by, subnet_group.clone())
         .with_property("SecurityGroupIds", sg)
         .with_property(
             "AtRestEncryptionEnabled",
@@ -155,8 +147,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 /// Reads `AWS::ElastiCache::ReplicationGroup` and `AWS::ElastiCache::CacheCluster` into a component.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let subnets =
-        im.subnet_group_subnets(key, "CacheSubnetGroupName", "AWS::ElastiCache::SubnetGroup");
+    let subnets = CACHE.subnets(im, key);
     let subnet = im.subnet_for(&subnets, Tier::Private);
     let mut component = im.new_component(key, ComponentKind::Elasticache, subnet);
     component.properties.engine = im.text(key, &["Engine"]);

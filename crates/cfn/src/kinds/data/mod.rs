@@ -11,6 +11,7 @@ pub(crate) mod s3_bucket;
 pub(crate) mod secret;
 pub(crate) mod sns_topic;
 pub(crate) mod sqs_queue;
+pub(crate) mod subnet_group;
 
 use zta_model::ComponentKind;
 

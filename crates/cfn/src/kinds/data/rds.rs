@@ -6,6 +6,7 @@ use zta_model::{Component, ComponentKind, Tier};
 use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Disposition, Importer, ResourceKey};
+use crate::kinds::data::subnet_group::DATABASE;
 use crate::policy::service_trust_policy;
 use crate::template::{Output, Resource};
 use crate::value::Value;
@@ -73,33 +74,79 @@ pub(crate) fn default_version(engine: &str) -> &'static str {
     }
 }
 
+/// A database's engine and version, the export's defaults where the design states none.
+fn engine_and_version(c: &Component) -> (String, String) {
+    let engine = c
+        .properties
+        .engine
+        .clone()
+        .unwrap_or_else(|| "postgres".into());
+    let version = c
+        .properties
+        .engine_version
+        .clone()
+        .unwrap_or_else(|| default_version(&engine).into());
+    (engine, version)
+}
+
+/// Whether the export writes the parameter group that makes the engine refuse connections
+/// without TLS: unless the design turns TLS off, for every engine that has such a parameter.
+fn requires_tls(c: &Component) -> bool {
+    let (engine, version) = engine_and_version(c);
+    let (family, tls_parameter, _) = engine_facts(&engine, &version);
+    c.properties.encrypted_in_transit != Some(false)
+        && tls_parameter.is_some()
+        && !family.is_empty()
+}
+
+/// The days of automated backups the export keeps: what the design states, within what RDS
+/// allows (none for a DB instance, at least one for an Aurora cluster; at most 35), else 7.
+fn backup_days(c: &Component) -> u32 {
+    let aurora = engine_and_version(c).0.starts_with("aurora");
+    c.properties
+        .backup_retention_days
+        .unwrap_or(7)
+        .clamp(u32::from(aurora), 35)
+}
+
+/// What the marker keeps of a database: `encrypted_in_transit` where no parameter group shows
+/// it (the engine's default then applies, which the template does not tell), and a backup
+/// retention RDS does not allow, which the export changes with a warning.
+pub(crate) fn drawn(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut names = Vec::new();
+    if !requires_tls(c) {
+        names.push("encrypted_in_transit");
+    }
+    if let Some(stated) = c.properties.backup_retention_days
+        && stated != backup_days(c)
+    {
+        b.warn(format!(
+            "Database `{}` keeps backups for {stated} days, which RDS does not allow: it is exported with {} days",
+            c.id,
+            backup_days(c)
+        ));
+        names.push("backup_retention_days");
+    }
+    crate::marker::drawn_properties(c, &names)
+}
+
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let Some(subnet) = b.subnet_of(c) else { return };
     let p = &c.properties;
     let group = b.workload_group(c);
-    let engine = p.engine.clone().unwrap_or_else(|| "postgres".into());
-    let version = p
-        .engine_version
-        .clone()
-        .unwrap_or_else(|| default_version(&engine).into());
+    let (engine, version) = engine_and_version(c);
     let (family, tls_parameter, logs) = engine_facts(&engine, &version);
     let aurora = engine.starts_with("aurora");
     let spanned = b.at_least_two_subnets(&c.id, subnet);
     let subnets = b.segment_refs(&spanned);
-    let subnet_group = b.logical_id_for(&c.id, "SubnetGroup");
-    b.put(
-        &unit,
-        subnet_group.clone(),
-        &c.id,
-        group.clone(),
-        Resource::new("AWS::RDS::DBSubnetGroup")
-            .with_property("DBSubnetGroupDescription", format!("Subnets of {}", c.name))
-            .with_property("SubnetIds", Value::list(subnets)),
-    );
+    let subnet_group = DATABASE.export(b, &unit, c, group.clone(), subnets);
     let key = (p.encrypted_at_rest != Some(false)).then(|| b.key_arn(&unit, c));
-    let parameter_group = match (p.encrypted_in_transit != Some(false), tls_parameter) {
-        (true, Some((name, value))) if !family.is_empty() => {
+    let parameter_group = match tls_parameter.filter(|_| requires_tls(c)) {
+        Some((name, value)) => {
             let logical = b.logical_id_for(&c.id, "ParameterGroup");
             let kind = if aurora {
                 "AWS::RDS::DBClusterParameterGroup"
@@ -141,14 +188,11 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let mut db = Resource::new(if aurora { DB_CLUSTER } else { DB_INSTANCE })
         .with_property("Engine", engine.clone())
         .with_property("EngineVersion", version.clone())
-        .with_property("DBSubnetGroupName", Value::reference(&subnet_group))
+        .with_property(DATABASE.named_by, subnet_group)
         .with_property("MasterUsername", "dbadmin")
         .with_property("EnableIAMDatabaseAuthentication", p.iam_auth != Some(false))
         .with_property("DeletionProtection", p.deletion_protection != Some(false))
-        .with_property(
-            "BackupRetentionPeriod",
-            p.backup_retention_days.unwrap_or(7).clamp(1, 35),
-        )
+        .with_property("BackupRetentionPeriod", backup_days(c))
         .with_property("CopyTagsToSnapshot", true)
         .with_property("StorageEncrypted", p.encrypted_at_rest != Some(false))
         .with_property("Tags", tags(&c.id, &c.tags));
@@ -258,8 +302,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 
 impl Importer<'_> {
     fn database(&mut self, key: &ResourceKey, cluster: bool) -> Component {
-        let subnets =
-            self.subnet_group_subnets(key, "DBSubnetGroupName", "AWS::RDS::DBSubnetGroup");
+        let subnets = DATABASE.subnets(self, key);
         let subnet = self.subnet_for_spread(&subnets, Tier::Isolated);
         let mut component = self.new_component(key, ComponentKind::Rds, subnet);
         let properties = &mut component.properties;

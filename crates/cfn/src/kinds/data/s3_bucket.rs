@@ -253,6 +253,45 @@ pub(crate) fn bucket_policy(b: &mut Builder<'_>, unit: &str, c: &Component) {
     );
 }
 
+/// For a store that AWS always encrypts at rest (S3 since January 2023, DynamoDB always), a
+/// design's `encrypted_at_rest: false`, which no template can deploy: the export writes no key
+/// of the design's and says that the store stays encrypted all the same; the property is named
+/// for the marker to keep, so that an import gives back the design as drawn.
+pub(crate) fn always_encrypted(
+    b: &mut Builder<'_>,
+    c: &Component,
+    service: &str,
+) -> Option<&'static str> {
+    if c.properties.encrypted_at_rest != Some(false) {
+        return None;
+    }
+    b.warn(format!(
+        "`{}` is drawn unencrypted at rest, which {service} cannot be: it is exported without a KMS key and stays encrypted with an AWS-owned key",
+        c.id
+    ));
+    Some("encrypted_at_rest")
+}
+
+/// What the marker keeps of a bucket: `encrypted_at_rest: false`, which S3 cannot be, and a
+/// stated `vpc_endpoint_only` that the bucket policy does not show: `false`, which shows only
+/// as a deny the policy lacks (as for a bucket the design says nothing about), and `true` where
+/// the account has no gateway endpoint to S3 to name (the export warns of that).
+pub(crate) fn drawn(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut names = Vec::from_iter(always_encrypted(b, c, "S3"));
+    let unit = b.unit_of_component(c);
+    let shown = match c.properties.vpc_endpoint_only {
+        Some(true) => !s3_endpoints(b, &unit).is_empty(),
+        _ => false,
+    };
+    if c.properties.vpc_endpoint_only.is_some() && !shown {
+        names.push("vpc_endpoint_only");
+    }
+    crate::marker::drawn_properties(c, &names)
+}
+
 impl Importer<'_> {
     fn bucket(&mut self, key: &ResourceKey) -> Component {
         let mut component = self.new_component(key, ComponentKind::S3Bucket, self.account.clone());

@@ -6,18 +6,14 @@ use zta_model::Component;
 use crate::export::builder::Builder;
 use crate::kinds::edge::acm_certificate::certificate_arn;
 use crate::kinds::edge::load_balancing::{
-    forward, forwarded, listener_id, load_balancer, target_group, terminate_tls,
+    Placed, forward, forwarded, listener_id, put_load_balancer, target_group, terminate_tls,
 };
 use crate::template::{Output, Resource};
 use crate::value::Value;
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
-    let unit = b.unit_of_component(c);
     let Some(subnet) = b.subnet_of(c) else { return };
-    let group = b.workload_group(c);
-    let public = b.is_internet_facing(c);
     let spanned = b.at_least_two_subnets(&c.id, subnet);
     let subnets = b.segment_refs(&spanned);
-    let balancer = b.logical_id(&c.id);
     let attributes = [
         (
             "deletion_protection.enabled",
@@ -30,12 +26,16 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         ("routing.http.drop_invalid_header_fields.enabled", "true"),
         ("routing.http.desync_mitigation_mode", "strictest"),
     ];
-    let resource = load_balancer(b, c, "application", public, subnets, &attributes);
-    b.put(&unit, balancer.clone(), &c.id, group.clone(), resource);
-    b.skip_checkov(
-        &unit,
-        &balancer,
-        "CKV_AWS_91",
+    let Placed {
+        unit,
+        group,
+        balancer,
+    } = put_load_balancer(
+        b,
+        c,
+        "application",
+        subnets,
+        &attributes,
         "Requests are logged by the WAF web ACL on this load balancer (full request logging to CloudWatch Logs); ELB access logs would need a region-specific log bucket principal the design does not model.",
     );
     let targets = forwarded(b, c);

@@ -1,81 +1,166 @@
 //! API Gateway: a REST API with a Cognito authorizer when a web ACL guards it (WAF cannot protect
-//! HTTP APIs), else an HTTP API with a JWT authorizer; stages with access logs, VPC links and
-//! custom domains.
+//! HTTP APIs) and a private REST API when the design draws it internal, else an HTTP API with a
+//! JWT authorizer (`http_api`); stages with access logs, VPC links and custom domains.
 
 use zta_model::{Auth, Component, ComponentKind, Flow, IdentityKind, Scheme, Tls};
 
-use crate::export::builder::{Builder, Context, Group, tags};
+use crate::export::builder::{Builder, Group, tags};
 use crate::import::{Importer, ResourceKey};
 use crate::kinds::edge::acm_certificate::certificate_arn;
+use crate::kinds::edge::api_parts::{
+    access_logs, api_auth, integrations, invoke_permission, put_part, url_output,
+};
+use crate::kinds::edge::http_api;
 use crate::kinds::edge::load_balancing::{forward, target_group, target_port};
 use crate::kinds::edge::waf_web_acl::protected_by_waf;
 use crate::policy::{policy_document, service_trust_policy};
-use crate::template::{Output, Parameter, Resource};
+use crate::template::Resource;
 use crate::value::Value;
 
 /// A resource type of this kind: `AWS::ApiGateway::RestApi`.
 pub(crate) const REST_API: &str = "AWS::ApiGateway::RestApi";
 
-/// A resource type of this kind: `AWS::ApiGatewayV2::Api`.
-pub(crate) const HTTP_API: &str = "AWS::ApiGatewayV2::Api";
+/// A REST API's custom domain, and the mapping that serves a stage of the API under it.
+const DOMAIN_NAME: &str = "AWS::ApiGateway::DomainName";
+const BASE_PATH_MAPPING: &str = "AWS::ApiGateway::BasePathMapping";
 
-/// How callers of an API authenticate, from the flows into it.
-pub(crate) fn api_auth(b: &Builder<'_>, api: &Component) -> (Auth, Option<String>) {
-    for flow in b.flows_to(&api.id) {
-        if flow.auth != Auth::None {
-            return (flow.auth, flow.issuer.clone());
-        }
+/// What an API is exported as: a REST API (private when the design draws it internal, which
+/// only a REST API can be) or an HTTP API.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Rest { private: bool },
+    Http,
+}
+
+/// A REST API when the design draws it internal, or when a web ACL guards it (WAF cannot
+/// protect HTTP APIs) and its callers' tokens are ones a REST API can check; else an HTTP API.
+pub(crate) fn shape(b: &Builder<'_>, c: &Component) -> Shape {
+    if c.properties.scheme == Some(Scheme::Internal) {
+        return Shape::Rest { private: true };
     }
-    (Auth::None, None)
+    let guarded = protected_by_waf(b, c) || b.is_internet_facing(c);
+    if guarded && rest_checks_tokens(b, c) {
+        Shape::Rest { private: false }
+    } else {
+        Shape::Http
+    }
+}
+
+/// Whether a REST API can check the tokens of the API's callers: any but JWTs from an issuer
+/// other than a Cognito user pool, which would need a Lambda authorizer.
+fn rest_checks_tokens(b: &Builder<'_>, c: &Component) -> bool {
+    let (auth, issuer) = api_auth(b, c);
+    auth != Auth::Jwt || user_pool(b, issuer.as_deref())
+}
+
+fn user_pool(b: &Builder<'_>, issuer: Option<&str>) -> bool {
+    issuer
+        .and_then(|i| b.identity(i))
+        .is_some_and(|i| i.kind == IdentityKind::CognitoUserPool)
+}
+
+/// Whether the export writes the API's custom domain: a public REST API's, once it has a stage.
+fn writes_custom_domain(b: &Builder<'_>, c: &Component) -> bool {
+    c.properties.domain_name.is_some()
+        && shape(b, c) == (Shape::Rest { private: false })
+        && !integrations(b, c).is_empty()
+}
+
+/// The certificate and domain the design states for an API where the export writes no custom
+/// domain for it, which the marker keeps.
+pub(crate) fn drawn(b: &Builder<'_>, c: &Component) -> serde_json::Map<String, serde_json::Value> {
+    if writes_custom_domain(b, c) {
+        return serde_json::Map::new();
+    }
+    crate::marker::drawn_properties(c, &["certificate", "domain_name"])
 }
 
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let (auth, issuer) = api_auth(b, c);
-    let user_pool_issuer = issuer
-        .as_deref()
-        .and_then(|i| b.identity(i))
-        .is_some_and(|i| i.kind == IdentityKind::CognitoUserPool);
-    let guarded = protected_by_waf(b, c) || b.is_internet_facing(c);
-    if guarded && (auth != Auth::Jwt || user_pool_issuer) {
-        rest_api(b, &unit, c, auth, issuer);
-    } else {
-        if guarded {
-            b.warn(format!(
-                "API `{}` validates JWTs from an external issuer, which only an HTTP API can do without a Lambda authorizer; WAF cannot protect HTTP APIs, so it is exported as an HTTP API without a web ACL",
-                c.id
-            ));
-        }
-        http_api(b, &unit, c, auth, issuer);
+    let shape = shape(b, c);
+    if !rest_checks_tokens(b, c) && shape != Shape::Http {
+        b.warn(format!(
+            "API `{}` is internal, which only a REST API can be, and validates JWTs from an external issuer, which a REST API cannot check without a Lambda authorizer: it is exported as a private REST API whose methods check no token",
+            c.id
+        ));
+    } else if shape == Shape::Http && (protected_by_waf(b, c) || b.is_internet_facing(c)) {
+        b.warn(format!(
+            "API `{}` validates JWTs from an external issuer, which only an HTTP API can do without a Lambda authorizer; WAF cannot protect HTTP APIs, so it is exported as an HTTP API without a web ACL",
+            c.id
+        ));
+    }
+    if c.properties.domain_name.is_some() && shape == (Shape::Rest { private: true }) {
+        b.warn(format!(
+            "API `{}` is private: its custom domain {} is not exported (a private custom domain needs a VPC endpoint the design does not draw); callers use the execute-api endpoint",
+            c.id,
+            c.properties.domain_name.as_deref().unwrap_or_default()
+        ));
+    }
+    match shape {
+        Shape::Rest { private } => rest_api(b, &unit, c, auth, issuer, private),
+        Shape::Http => http_api::export(b, &unit, c, auth, issuer),
     }
 }
 
-/// The flows an API integrates with, and where they lead.
-pub(crate) fn integrations<'d>(b: &Builder<'d>, api: &Component) -> Vec<(&'d Flow, &'d Component)> {
-    b.flows_from(&api.id)
+/// The statement that lets a private API be invoked from the design's VPCs that call it (or,
+/// when no caller sits in a VPC, from every VPC of the API's account); a private API without a
+/// resource policy cannot be deployed. With no VPC at all, the statement admits no one.
+/// <https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html#apigateway-resource-policies-source-vpc-example>
+fn invoke_from_design_vpcs(b: &mut Builder<'_>, unit: &str, c: &Component) -> Value {
+    let mut vpcs: Vec<String> = b
+        .flows_to(&c.id)
         .iter()
-        .filter_map(|f| b.component(&f.target).map(|t| (*f, t)))
-        .filter(|(_, t)| {
-            matches!(
-                t.kind,
-                ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::LambdaFunction
-            )
+        .filter_map(|flow| b.component(&flow.source))
+        .filter_map(|source| b.vpc_of(source))
+        .map(|vpc| vpc.id.clone())
+        .collect();
+    if vpcs.is_empty() {
+        vpcs = b
+            .design
+            .segments
+            .iter()
+            .filter(|s| s.kind == zta_model::SegmentKind::Vpc && b.unit_of_segment(&s.id) == unit)
+            .map(|s| s.id.clone())
+            .collect();
+    }
+    vpcs.sort();
+    vpcs.dedup();
+    let resource = Value::string("execute-api:/*");
+    let base = [
+        (
+            "Sid",
+            Value::string(crate::policy::sid::INVOKE_FROM_DESIGN_VPCS),
+        ),
+        ("Principal", Value::string("*")),
+        ("Action", Value::string("execute-api:Invoke")),
+        ("Resource", resource),
+    ];
+    if vpcs.is_empty() {
+        b.warn(format!(
+            "API `{}` is internal but no VPC of the design can reach it: its resource policy admits no one",
+            c.id
+        ));
+        return Value::map(base.into_iter().chain([("Effect", Value::string("Deny"))]));
+    }
+    let references: Vec<Value> = vpcs
+        .iter()
+        .map(|vpc| {
+            let owner = b.unit_of_segment(vpc);
+            b.reference(unit, &owner, &b.logical_id(vpc), None)
         })
-        .collect()
+        .collect();
+    Value::map(base.into_iter().chain([
+        ("Effect", Value::string("Allow")),
+        (
+            "Condition",
+            Value::map([(
+                "StringEquals",
+                Value::map([("aws:SourceVpc", Value::list(references))]),
+            )]),
+        ),
+    ]))
 }
-
-pub(crate) fn api_logs(b: &mut Builder<'_>, unit: &str, c: &Component) -> String {
-    b.log_group(
-        unit,
-        b.logical_id_for(&c.id, "AccessLogs"),
-        &c.id,
-        b.workload_group(c),
-        None,
-        None,
-    )
-}
-
-pub(crate) const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","responseLength":"$context.responseLength"}"#;
 
 pub(crate) fn rest_api(
     b: &mut Builder<'_>,
@@ -83,44 +168,47 @@ pub(crate) fn rest_api(
     c: &Component,
     auth: Auth,
     issuer: Option<String>,
+    private: bool,
 ) {
     let group = b.workload_group(c);
     let api = b.logical_id(&c.id);
+    let endpoint = if private { "PRIVATE" } else { "REGIONAL" };
     let mut resource = Resource::new(REST_API)
         .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
         .with_property("Description", &c.name)
         .with_property(
             "EndpointConfiguration",
-            Value::map([("Types", Value::list([Value::string("REGIONAL")]))]),
+            Value::map([("Types", Value::list([Value::string(endpoint)]))]),
         )
         .with_property("Tags", tags(&c.id, &c.tags));
-    if !c.properties.resource_policy.is_empty() {
-        let statements =
-            crate::export::statements::statements(b, unit, &c.properties.resource_policy, true);
+    let mut statements =
+        crate::export::statements::statements(b, unit, &c.properties.resource_policy, true);
+    if private {
+        statements.push(invoke_from_design_vpcs(b, unit, c));
+    }
+    if !statements.is_empty() {
         resource = resource.with_property("Policy", policy_document(statements));
     }
     b.put(unit, api.clone(), &c.id, group.clone(), resource);
     let authorizer = match (auth, &issuer) {
-        (Auth::Jwt, Some(pool)) => {
+        (Auth::Jwt, Some(pool)) if user_pool(b, Some(pool)) => {
             let owner = b
                 .identity(pool)
                 .map(|i| b.unit_of_identity(i))
                 .unwrap_or_else(|| unit.to_owned());
             let pool_arn = b.reference(unit, &owner, &b.logical_id(pool), Some("Arn"));
-            let logical = b.logical_id_for(&c.id, "Authorizer");
-            b.put(
+            Some(put_part(
+                b,
                 unit,
-                logical.clone(),
-                &c.id,
-                group.clone(),
+                c,
+                "Authorizer",
                 Resource::new("AWS::ApiGateway::Authorizer")
                     .with_property("Name", format!("{pool}-jwt"))
                     .with_property("RestApiId", Value::reference(&api))
                     .with_property("Type", "COGNITO_USER_POOLS")
                     .with_property("IdentitySource", "method.request.header.Authorization")
                     .with_property("ProviderARNs", Value::list([pool_arn])),
-            );
-            Some(logical)
+            ))
         }
         _ => None,
     };
@@ -151,17 +239,7 @@ pub(crate) fn rest_api(
         let integration = match target.kind {
             ComponentKind::LambdaFunction => {
                 let function = b.component_ref(unit, &target.id, Some("Arn"));
-                b.put(
-                    unit,
-                    b.logical_id_for(&flow.id, "InvokePermission"),
-                    &flow.id,
-                    group.clone(),
-                    Resource::new("AWS::Lambda::Permission")
-                        .with_property("FunctionName", function.clone())
-                        .with_property("Action", "lambda:InvokeFunction")
-                        .with_property("Principal", "apigateway.amazonaws.com")
-                        .with_property("SourceArn", Value::sub(format!("arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/*"))),
-                );
+                invoke_permission(b, unit, c, flow, function.clone());
                 Value::map([
                     ("Type", Value::string("AWS_PROXY")),
                     ("IntegrationHttpMethod", Value::string("POST")),
@@ -238,20 +316,13 @@ pub(crate) fn rest_api(
         .with_property("RestApiId", Value::reference(&api));
     deploy.depends_on = methods;
     b.put(unit, deployment.clone(), &c.id, group.clone(), deploy);
-    let logs = api_logs(b, unit, c);
-    let stage = b.logical_id_for(&c.id, "Stage");
+    let access_logs = access_logs(b, unit, c);
     let mut stage_resource = Resource::new("AWS::ApiGateway::Stage")
         .with_property("RestApiId", Value::reference(&api))
         .with_property("DeploymentId", Value::reference(&deployment))
         .with_property("StageName", stage_name(b, &c.id))
         .with_property("TracingEnabled", true)
-        .with_property(
-            "AccessLogSetting",
-            Value::map([
-                ("DestinationArn", Value::get_att(&logs, "Arn")),
-                ("Format", Value::string(ACCESS_LOG_FORMAT)),
-            ]),
-        )
+        .with_property("AccessLogSetting", access_logs)
         .with_property(
             "MethodSettings",
             Value::list([Value::map([
@@ -266,25 +337,21 @@ pub(crate) fn rest_api(
     stage_resource
         .depends_on
         .push(b.design_default_id(API_GATEWAY_ACCOUNT));
-    b.put(unit, stage.clone(), &c.id, group.clone(), stage_resource);
+    let stage = put_part(b, unit, c, "Stage", stage_resource);
     b.skip_checkov(
         unit,
         &stage,
         "CKV_AWS_120",
         "Responses are per signed-in customer; caching them at the stage could serve one customer's data to another.",
     );
-    custom_domain(b, unit, c, Some(&stage));
-    b.output(
-        unit,
-        &b.logical_id_for(&c.id, "Url"),
-        Output {
-            description: Some(Value::string(format!("Invoke URL of `{}`", c.name))),
-            ..Output::new(Value::sub(format!(
-                "https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
-                stage_name(b, &c.id)
-            )))
-        },
-    );
+    if writes_custom_domain(b, c) {
+        custom_domain(b, unit, c, &stage);
+    }
+    let address = Value::sub(format!(
+        "https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
+        stage_name(b, &c.id)
+    ));
+    url_output(b, unit, c, format!("Invoke URL of `{}`", c.name), address);
 }
 
 /// The name of the stage the export deploys a REST API to: `prod`, or `prod-zta` where the API
@@ -428,7 +495,7 @@ pub(crate) fn rest_vpc_link(
     link
 }
 
-pub(crate) fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stage: Option<&str>) {
+pub(crate) fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stage: &str) {
     let Some(domain) = c.properties.domain_name.clone() else {
         return;
     };
@@ -440,7 +507,7 @@ pub(crate) fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stag
         name.clone(),
         &c.id,
         group.clone(),
-        Resource::new("AWS::ApiGateway::DomainName")
+        Resource::new(DOMAIN_NAME)
             .with_property("DomainName", domain.clone())
             .with_property("RegionalCertificateArn", certificate)
             .with_property(
@@ -449,243 +516,29 @@ pub(crate) fn custom_domain(b: &mut Builder<'_>, unit: &str, c: &Component, stag
             )
             .with_property("SecurityPolicy", "TLS_1_2"),
     );
-    if let Some(stage) = stage {
-        let mut mapping = Resource::new("AWS::ApiGateway::BasePathMapping")
-            .with_property("DomainName", Value::reference(&name))
-            .with_property("RestApiId", Value::reference(b.logical_id(&c.id)))
-            .with_property("Stage", stage_name(b, &c.id));
-        mapping.depends_on.push(stage.to_owned());
-        b.put(
-            unit,
-            b.logical_id_for(&c.id, "BasePathMapping"),
-            &c.id,
-            group,
-            mapping,
-        );
-    }
-}
-
-pub(crate) fn http_api(
-    b: &mut Builder<'_>,
-    unit: &str,
-    c: &Component,
-    auth: Auth,
-    issuer: Option<String>,
-) {
-    let group = b.workload_group(c);
-    let api = b.logical_id(&c.id);
+    let mut mapping = Resource::new(BASE_PATH_MAPPING)
+        .with_property("DomainName", Value::reference(&name))
+        .with_property("RestApiId", Value::reference(b.logical_id(&c.id)))
+        .with_property("Stage", stage_name(b, &c.id));
+    mapping.depends_on.push(stage.to_owned());
     b.put(
         unit,
-        api.clone(),
-        &c.id,
-        group.clone(),
-        Resource::new(HTTP_API)
-            .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
-            .with_property("Description", &c.name)
-            .with_property("ProtocolType", "HTTP"),
-    );
-    let authorizer = match (auth, &issuer) {
-        (Auth::Jwt, Some(issuer_id)) => {
-            let (issuer_url, audience) = match b.identity(issuer_id) {
-                Some(identity) if identity.kind == IdentityKind::CognitoUserPool => {
-                    let owner = b.unit_of_identity(identity);
-                    let pool = b.reference(unit, &owner, &b.logical_id(issuer_id), None);
-                    let client =
-                        b.reference(unit, &owner, &b.logical_id_for(issuer_id, "Client"), None);
-                    (
-                        Value::sub_with(
-                            "https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}",
-                            [("Pool", pool)],
-                        ),
-                        client,
-                    )
-                }
-                Some(identity) => {
-                    let audience = b.parameter(
-                        unit,
-                        &b.logical_id_for(&c.id, "JwtAudience"),
-                        Parameter::new("String").with(
-                            "Description",
-                            format!(
-                                "The audience that tokens of `{issuer_id}` carry for API `{}`.",
-                                c.id
-                            ),
-                        ),
-                    );
-                    (
-                        Value::string(identity.issuer.clone().unwrap_or_default()),
-                        audience,
-                    )
-                }
-                None => (Value::string(""), Value::string("")),
-            };
-            let logical = b.logical_id_for(&c.id, "Authorizer");
-            b.put(
-                unit,
-                logical.clone(),
-                &c.id,
-                group.clone(),
-                Resource::new("AWS::ApiGatewayV2::Authorizer")
-                    .with_property("ApiId", Value::reference(&api))
-                    .with_property("Name", format!("{issuer_id}-jwt"))
-                    .with_property("AuthorizerType", "JWT")
-                    .with_property(
-                        "IdentitySource",
-                        Value::list([Value::string("$request.header.Authorization")]),
-                    )
-                    .with_property(
-                        "JwtConfiguration",
-                        Value::map([
-                            ("Audience", Value::list([audience])),
-                            ("Issuer", issuer_url),
-                        ]),
-                    ),
-            );
-            Some(logical)
-        }
-        _ => None,
-    };
-    let targets = integrations(b, c);
-    let link = b.logical_id_for(&c.id, "VpcLink");
-    if targets
-        .iter()
-        .any(|(_, t)| t.kind != ComponentKind::LambdaFunction)
-        && let Some(vpc) = crate::export::security_groups::vpc_link_vpc(b, c)
-    {
-        let subnets: Vec<Value> = b
-            .subnets_of(&vpc.id)
-            .iter()
-            .filter(|s| Context::tier(s) == zta_model::Tier::Private)
-            .map(|s| Value::reference(b.logical_id(&s.id)))
-            .collect();
-        b.put(
-            unit,
-            link.clone(),
-            &c.id,
-            group.clone(),
-            Resource::new("AWS::ApiGatewayV2::VpcLink")
-                .with_property("Name", Value::sub(format!("${{AWS::StackName}}-{}", c.id)))
-                .with_property("SubnetIds", Value::list(subnets))
-                .with_property(
-                    "SecurityGroupIds",
-                    Value::list([Value::get_att(
-                        b.logical_id_for(&c.id, "SecurityGroup"),
-                        "GroupId",
-                    )]),
-                ),
-        );
-    }
-    for (flow, target) in targets {
-        let integration = b.logical_id_for(&flow.id, "Integration");
-        let mut resource = Resource::new("AWS::ApiGatewayV2::Integration")
-            .with_property("ApiId", Value::reference(&api));
-        if target.kind == ComponentKind::LambdaFunction {
-            let function = b.component_ref(unit, &target.id, Some("Arn"));
-            resource = resource
-                .with_property("IntegrationType", "AWS_PROXY")
-                .with_property("IntegrationUri", function.clone())
-                .with_property("PayloadFormatVersion", "2.0");
-            b.put(
-                unit,
-                b.logical_id_for(&flow.id, "InvokePermission"),
-                &flow.id,
-                group.clone(),
-                Resource::new("AWS::Lambda::Permission")
-                    .with_property("FunctionName", function)
-                    .with_property("Action", "lambda:InvokeFunction")
-                    .with_property("Principal", "apigateway.amazonaws.com")
-                    .with_property("SourceArn", Value::sub(format!("arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/*"))),
-            );
-        } else {
-            let listener = b.support_ref(
-                unit,
-                &target.id,
-                if target.kind == ComponentKind::Nlb {
-                    "Listener"
-                } else {
-                    "HttpsListener"
-                },
-                None,
-            );
-            resource = resource
-                .with_property("IntegrationType", "HTTP_PROXY")
-                .with_property("IntegrationMethod", "ANY")
-                .with_property("ConnectionType", "VPC_LINK")
-                .with_property("ConnectionId", Value::reference(&link))
-                .with_property("IntegrationUri", listener)
-                .with_property("PayloadFormatVersion", "1.0");
-            if let Some(host) = target
-                .properties
-                .certificate
-                .as_deref()
-                .and_then(|cert| b.component(cert))
-                .and_then(|cert| cert.properties.domain_name.clone())
-            {
-                resource = resource.with_property(
-                    "TlsConfig",
-                    Value::map([("ServerNameToVerify", Value::string(host))]),
-                );
-            }
-        }
-        b.put(unit, integration.clone(), &flow.id, group.clone(), resource);
-        let mut route = Resource::new("AWS::ApiGatewayV2::Route")
-            .with_property("ApiId", Value::reference(&api))
-            .with_property("RouteKey", format!("ANY /{}/{{proxy+}}", target.id))
-            .with_property(
-                "Target",
-                Value::sub(format!("integrations/${{{integration}}}")),
-            );
-        route = match (&authorizer, auth) {
-            (Some(authorizer), _) => route
-                .with_property("AuthorizationType", "JWT")
-                .with_property("AuthorizerId", Value::reference(authorizer)),
-            (None, Auth::Iam) => route.with_property("AuthorizationType", "AWS_IAM"),
-            _ => route.with_property("AuthorizationType", "NONE"),
-        };
-        b.put(
-            unit,
-            b.logical_id_for(&flow.id, "Route"),
-            &flow.id,
-            group.clone(),
-            route,
-        );
-    }
-    let logs = api_logs(b, unit, c);
-    b.put(
-        unit,
-        b.logical_id_for(&c.id, "Stage"),
+        b.logical_id_for(&c.id, "BasePathMapping"),
         &c.id,
         group,
-        Resource::new("AWS::ApiGatewayV2::Stage")
-            .with_property("ApiId", Value::reference(&api))
-            .with_property("StageName", "$default")
-            .with_property("AutoDeploy", true)
-            .with_property(
-                "AccessLogSettings",
-                Value::map([
-                    ("DestinationArn", Value::get_att(&logs, "Arn")),
-                    ("Format", Value::string(ACCESS_LOG_FORMAT)),
-                ]),
-            ),
-    );
-    b.output(
-        unit,
-        &b.logical_id_for(&c.id, "Url"),
-        Output {
-            description: Some(Value::string(format!("Endpoint of `{}`", c.name))),
-            ..Output::new(Value::get_att(&api, "ApiEndpoint"))
-        },
+        mapping,
     );
 }
 
-/// Reads `AWS::ApiGateway::RestApi` into a component.
+/// Reads `AWS::ApiGateway::RestApi` into a component: internal when its endpoint is private,
+/// with its resource policy and the custom domain a base path mapping serves it under.
 pub(crate) fn import_rest_api(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let mut component = im.account_component(key, ComponentKind::ApiGateway);
     let private = im
         .property(key.0, &key.1, &["EndpointConfiguration", "Types"])
         .values()
         .iter()
         .any(|kind| kind.as_text() == Some("PRIVATE"));
+    let mut component = im.account_component(key, ComponentKind::ApiGateway);
     component.properties.scheme = Some(if private {
         Scheme::Internal
     } else {
@@ -694,12 +547,20 @@ pub(crate) fn import_rest_api(im: &mut Importer<'_>, key: &ResourceKey) -> Optio
     if let Some(policy) = im.resource(key).property("Policy").cloned() {
         component.properties.resource_policy = im.design_statements(key, &policy);
     }
-    Some(component)
-}
-
-/// Reads `AWS::ApiGatewayV2::Api` into a component.
-pub(crate) fn import_http_api(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let mut component = im.account_component(key, ComponentKind::ApiGateway);
-    component.properties.scheme = Some(Scheme::InternetFacing);
+    let domains = im
+        .referring(BASE_PATH_MAPPING, &["RestApiId"], key)
+        .into_iter()
+        .flat_map(|mapping| {
+            im.property(mapping.0, &mapping.1, &["DomainName"])
+                .resources()
+        })
+        .filter(|domain| im.resource(domain).resource_type == DOMAIN_NAME)
+        .min();
+    if let Some(domain) = domains {
+        component.properties.domain_name = im.text(&domain, &["DomainName"]);
+        component.properties.certificate = ["RegionalCertificateArn", "CertificateArn"]
+            .iter()
+            .find_map(|name| im.element_of(&im.property(domain.0, &domain.1, &[name])));
+    }
     Some(component)
 }

@@ -174,21 +174,34 @@ pub(crate) fn target_group(
     );
 }
 
-/// An application or network load balancer (`kind`) in `subnets`, behind the component's own
-/// security group, with the given load balancer attributes.
-pub(crate) fn load_balancer(
-    b: &Builder<'_>,
+/// Where a component's load balancer stands: the stack, the group and its logical ID.
+pub(crate) struct Placed {
+    pub(crate) unit: String,
+    pub(crate) group: Group,
+    pub(crate) balancer: String,
+}
+
+/// Writes an application or network load balancer (`kind`) for the component, internet-facing
+/// when the design says so, in `subnets`, behind the component's own security group, with the
+/// given load balancer attributes; `unlogged` says why its access logs are off (for checkov).
+pub(crate) fn put_load_balancer(
+    b: &mut Builder<'_>,
     c: &Component,
     kind: &'static str,
-    public: bool,
     subnets: Vec<Value>,
     attributes: &[(&'static str, &'static str)],
-) -> Resource {
-    Resource::new(RESOURCE_TYPE)
+    unlogged: &str,
+) -> Placed {
+    let placed = Placed {
+        unit: b.unit_of_component(c),
+        group: b.workload_group(c),
+        balancer: b.logical_id(&c.id),
+    };
+    let resource = Resource::new(RESOURCE_TYPE)
         .with_property("Type", kind)
         .with_property(
             "Scheme",
-            if public {
+            if b.is_internet_facing(c) {
                 "internet-facing"
             } else {
                 "internal"
@@ -208,7 +221,16 @@ pub(crate) fn load_balancer(
                 Value::map([("Key", Value::string(key)), ("Value", Value::string(value))])
             })),
         )
-        .with_property("Tags", tags(&c.id, &c.tags))
+        .with_property("Tags", tags(&c.id, &c.tags));
+    b.put(
+        &placed.unit,
+        placed.balancer.clone(),
+        &c.id,
+        placed.group.clone(),
+        resource,
+    );
+    b.skip_checkov(&placed.unit, &placed.balancer, "CKV_AWS_91", unlogged);
+    placed
 }
 
 /// A listener that terminates TLS with the balancer's certificate and its TLS policy (a modern

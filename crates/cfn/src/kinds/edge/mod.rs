@@ -7,12 +7,15 @@
 //! design draws or the one every internet-facing API gets by default — is exported as a REST API
 //! with a Cognito user-pool authorizer, which validates the same JWTs. It reaches a private ALB
 //! through a VPC link to an internal NLB whose target is the ALB (REST VPC links only take
-//! NLBs). Other APIs are HTTP APIs with a JWT authorizer.
+//! NLBs). An API drawn internal is a private REST API, which callers reach from the design's
+//! VPCs only. Other APIs are HTTP APIs with a JWT authorizer (`http_api`).
 
 pub(crate) mod acm_certificate;
 pub(crate) mod alb;
 pub(crate) mod api_gateway;
+pub(crate) mod api_parts;
 pub(crate) mod cloudfront;
+pub(crate) mod http_api;
 pub(crate) mod load_balancing;
 pub(crate) mod nlb;
 pub(crate) mod shield_protection;

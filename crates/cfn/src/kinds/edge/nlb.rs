@@ -6,35 +6,23 @@ use crate::export::builder::Builder;
 use crate::export::security_groups::flow_ports;
 use crate::kinds::edge::acm_certificate::certificate_arn;
 use crate::kinds::edge::load_balancing::{
-    forward, forwarded, listener_id, load_balancer, target_group, terminate_tls,
+    Placed, forward, forwarded, listener_id, put_load_balancer, target_group, terminate_tls,
 };
 use crate::template::Resource;
 use crate::value::Value;
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
-    let unit = b.unit_of_component(c);
     let Some(subnet) = b.subnet_of(c) else { return };
-    let group = b.workload_group(c);
-    let public = b.is_internet_facing(c);
     let subnets = b.segment_refs(&b.spread_subnets(subnet));
-    let balancer = b.logical_id(&c.id);
-    b.put(
-        &unit,
-        balancer.clone(),
-        &c.id,
-        group.clone(),
-        load_balancer(
-            b,
-            c,
-            "network",
-            public,
-            subnets,
-            &[("deletion_protection.enabled", "true")],
-        ),
-    );
-    b.skip_checkov(
-        &unit,
-        &balancer,
-        "CKV_AWS_91",
+    let Placed {
+        unit,
+        group,
+        balancer,
+    } = put_load_balancer(
+        b,
+        c,
+        "network",
+        subnets,
+        &[("deletion_protection.enabled", "true")],
         "NLB access logs cover only TLS listeners and need a region-specific log bucket principal the design does not model; VPC flow logs record this balancer's connections.",
     );
     let targets = forwarded(b, c);

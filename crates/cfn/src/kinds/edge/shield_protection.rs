@@ -18,6 +18,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         "Subscribe to Shield Advanced",
         format!("Shield Advanced protections (`{}`) need an active subscription in the account (aws shield create-subscription; a one-year commitment with a monthly fee) before the stack is deployed.", c.id),
     );
+    let mut first = true;
     for protected in &c.properties.protects {
         let Some(target) = b.component(protected) else {
             continue;
@@ -57,9 +58,17 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             ),
             _ => arn,
         };
+        // The first protection stands for the element (it carries its name and marker); the
+        // others are its parts, and an import gathers them all back into the one element.
+        let logical_id = if first {
+            b.logical_id(&c.id)
+        } else {
+            b.logical_id_for(&c.id, &id)
+        };
+        first = false;
         b.put(
             &unit,
-            b.logical_id_for(&c.id, &id),
+            logical_id,
             &c.id,
             Group::Security,
             Resource::new(RESOURCE_TYPE)
@@ -69,9 +78,25 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     }
 }
 
-/// Reads `AWS::Shield::Protection` into a component.
+/// Reads `AWS::Shield::Protection` into a component, with what the other protections an export
+/// wrote for the same element protect.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
     let mut component = im.account_component(key, ComponentKind::ShieldProtection);
-    component.properties.protects = im.elements_of(&im.property(key.0, &key.1, &["ResourceArn"]));
+    let element = im.designer_element(key);
+    let protections: Vec<ResourceKey> = im
+        .resources_of_type(RESOURCE_TYPE)
+        .into_iter()
+        .filter(|other| {
+            other == key || (element.is_some() && im.designer_element(other) == element)
+        })
+        .collect();
+    for protection in protections {
+        let arn = im.property(protection.0, &protection.1, &["ResourceArn"]);
+        for protected in im.elements_in_arn(protection.0, &arn) {
+            if !component.properties.protects.contains(&protected) {
+                component.properties.protects.push(protected);
+            }
+        }
+    }
     Some(component)
 }

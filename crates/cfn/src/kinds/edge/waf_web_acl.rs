@@ -219,12 +219,7 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     let mut protected = Vec::new();
     for association in im.referring(ASSOCIATION, &["WebACLArn"], key) {
         let arn = im.property(association.0, &association.1, &["ResourceArn"]);
-        let mut elements = im.elements_of(&arn);
-        if elements.is_empty() {
-            // A REST API stage's ARN is a `Sub` that names the API and its stage.
-            elements = im.elements_named_in(association.0, &arn.describe());
-        }
-        protected.extend(elements);
+        protected.extend(im.elements_in_arn(association.0, &arn));
     }
     for distribution in im.referring(
         "AWS::CloudFront::Distribution",

@@ -122,11 +122,13 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
                 format!("Before deploying, store the client secret that `{federated}` issued in Secrets Manager as zta/{federated}/client-secret; the user pool reads it through a dynamic reference, so it never enters the template."),
             );
         }
+        // A part of the pool: the provider the design draws is an element of its own, which a
+        // role's trust may implement and the design marker otherwise keeps whole.
         let provider_logical = b.logical_id_for(&identity.id, &name);
         b.put(
             &unit,
             provider_logical.clone(),
-            federated,
+            &identity.id,
             Group::Security,
             Resource::new("AWS::Cognito::UserPoolIdentityProvider")
                 .with_property("UserPoolId", Value::reference(&pool))

@@ -5,6 +5,7 @@ use zta_model::{Identity, MfaMode};
 use crate::export::builder::{Builder, Group};
 use crate::export::statements::statements;
 use crate::import::{Importer, ResourceKey};
+use crate::kinds::account_id::{account_id, account_named};
 use crate::policy::design_arn;
 use crate::policy::policy_document;
 use crate::template::{Parameter, Resource};
@@ -16,9 +17,6 @@ pub(crate) const RESOURCE_TYPE: &str = "AWS::SSO::PermissionSet";
 const ASSIGNMENT: &str = "AWS::SSO::Assignment";
 const PERMISSION_SET_ARN: &str = "PermissionSetArn";
 const TARGET_ID: &str = "TargetId";
-/// The parameter an assignment takes an account's id from, after the account's logical ID,
-/// when the design does not give the account's id.
-const ACCOUNT_ID_PARAMETER: &str = "AccountId";
 
 pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
     let unit = b.unit_of_identity(identity);
@@ -76,16 +74,7 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
         ),
     );
     for account in &identity.assigned_accounts {
-        let account_id = match b.segment(account).and_then(|s| s.account_id.clone()) {
-            Some(id) => Value::string(id),
-            None => b.parameter(
-                &unit,
-                &b.logical_id_for(account, ACCOUNT_ID_PARAMETER),
-                Parameter::new("String")
-                    .with("AllowedPattern", "^[0-9]{12}$")
-                    .with("Description", format!("The account id of `{account}`.")),
-            ),
-        };
+        let account_id = account_id(b, &unit, account);
         b.put(
             &unit,
             b.logical_id_for(
@@ -134,32 +123,11 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Id
     identity.assigned_accounts = im
         .referring(ASSIGNMENT, &[PERMISSION_SET_ARN], key)
         .iter()
-        .filter_map(|assignment| assigned_account(im, assignment))
+        .filter_map(|assignment| {
+            let target = im.resource(assignment).property(TARGET_ID)?;
+            account_named(im, assignment.0, target)
+        })
         .collect();
-}
-
-/// The account segment an assignment targets: the one with the account id it names, or the one
-/// whose id parameter it takes (`<Account>AccountId`, as the export names it).
-fn assigned_account(im: &Importer<'_>, assignment: &ResourceKey) -> Option<String> {
-    let target = im.resource(assignment).property(TARGET_ID)?;
-    let accounts = im
-        .design
-        .segments
-        .iter()
-        .filter(|segment| segment.kind == zta_model::SegmentKind::Account);
-    if let Some(parameter) = target.as_ref_target() {
-        let logical = parameter.strip_suffix(ACCOUNT_ID_PARAMETER)?;
-        return accounts
-            .map(|segment| &segment.id)
-            .find(|id| crate::export::logical_id(id) == logical)
-            .cloned();
-    }
-    let number = im.eval(assignment.0, target);
-    let number = number.as_text()?;
-    accounts
-        .filter(|segment| segment.account_id.as_deref() == Some(number))
-        .map(|segment| segment.id.clone())
-        .next()
 }
 
 /// `PT8H` → 28800; `PT1H30M` → 5400.

@@ -17,7 +17,7 @@ pub(crate) mod ram_share;
 pub(crate) mod security_hub;
 pub(crate) mod session_manager;
 
-use zta_model::ComponentKind;
+use zta_model::{Component, ComponentKind};
 
 use crate::export::builder::Builder;
 
@@ -44,4 +44,21 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             cloudwatch_alarm::export(b, c);
         }
     }
+}
+
+/// What the marker keeps of a detector whose findings the design routes (or not) to Security
+/// Hub: no resource says so, since Security Hub takes the findings of GuardDuty, Macie and
+/// AWS Config wherever it is enabled; a design that keeps them out is told it is a manual step.
+/// <https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-integrations-managing.html>
+pub(crate) fn findings_routing(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
+    if c.properties.publish_to_security_hub == Some(false) {
+        b.warn(format!(
+            "`{}` is drawn not to publish its findings to Security Hub, which takes them wherever it is enabled: stop the integration by hand (aws securityhub disable-import-findings-for-product)",
+            c.id
+        ));
+    }
+    crate::marker::drawn_properties(c, &["publish_to_security_hub"])
 }

@@ -85,3 +85,20 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         }
     }
 }
+
+/// What the marker keeps of a Transit Gateway whose attachments stand in other accounts'
+/// stacks: its attachments, which an import of its own stack cannot see, since an attachment
+/// names the gateway there only through a parameter or an import.
+pub(crate) fn drawn(b: &Builder<'_>, c: &Component) -> serde_json::Map<String, serde_json::Value> {
+    let unit = b.unit_of_component(c);
+    let elsewhere = c
+        .properties
+        .attachments
+        .iter()
+        .any(|vpc| b.unit_of_segment(vpc) != unit);
+    if elsewhere {
+        crate::marker::drawn_properties(c, &["attachments"])
+    } else {
+        serde_json::Map::new()
+    }
+}

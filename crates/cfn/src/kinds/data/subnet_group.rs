@@ -1,0 +1,61 @@
+//! The subnet group a database or a cache is placed with: written from the design's subnets by
+//! the export, and read back by the import to place the element, with the names both use.
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsubnetgroup.html>
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-subnetgroup.html>
+
+use zta_model::Component;
+
+use crate::export::builder::{Builder, Group};
+use crate::import::eval::Sym;
+use crate::import::{Importer, ResourceKey};
+use crate::template::Resource;
+use crate::value::Value;
+
+/// One service's subnet group: its resource type, the property that describes it, and the
+/// property by which the database or cache names it.
+pub(crate) struct SubnetGroup {
+    resource_type: &'static str,
+    description: &'static str,
+    pub(crate) named_by: &'static str,
+}
+
+pub(crate) const DATABASE: SubnetGroup = SubnetGroup {
+    resource_type: "AWS::RDS::DBSubnetGroup",
+    description: "DBSubnetGroupDescription",
+    named_by: "DBSubnetGroupName",
+};
+
+pub(crate) const CACHE: SubnetGroup = SubnetGroup {
+    resource_type: "AWS::ElastiCache::SubnetGroup",
+    description: "Description",
+    named_by: "CacheSubnetGroupName",
+};
+
+impl SubnetGroup {
+    /// Writes the component's subnet group of `subnets` and returns a reference to it.
+    pub(crate) fn export(
+        &self,
+        b: &mut Builder<'_>,
+        unit: &str,
+        c: &Component,
+        group: Group,
+        subnets: Vec<Value>,
+    ) -> Value {
+        let logical = b.logical_id_for(&c.id, "SubnetGroup");
+        b.put(
+            unit,
+            logical.clone(),
+            &c.id,
+            group,
+            Resource::new(self.resource_type)
+                .with_property(self.description, format!("Subnets of {}", c.name))
+                .with_property("SubnetIds", Value::list(subnets)),
+        );
+        Value::reference(logical)
+    }
+
+    /// The subnets a database or cache is placed in, through its subnet group.
+    pub(crate) fn subnets(&self, im: &Importer<'_>, key: &ResourceKey) -> Sym {
+        im.subnet_group_subnets(key, self.named_by, self.resource_type)
+    }
+}
