@@ -2,9 +2,9 @@
 //!
 //! The rules and the exporter read one definition, `DesignIndex::is_internet_facing`; this test
 //! checks the exporter against it on every example and on generated designs: a load balancer's
-//! `Scheme` is `internet-facing` exactly when the index says so, and every internet-facing load
-//! balancer or API has a WAF web ACL associated with it, whether the design draws one or the
-//! export adds it.
+//! `Scheme` is `internet-facing`, and a REST API's endpoint is not `PRIVATE`, exactly when the
+//! index says so; and every internet-facing load balancer or API that serves anything has a WAF
+//! web ACL associated with it, whether the design draws one or the export adds it.
 
 mod export_support;
 
@@ -60,7 +60,10 @@ fn referenced(value: &Json, names: &mut BTreeSet<String>) {
                 Some(Json::Array(args)) => args.first().and_then(Json::as_str),
                 _ => None,
             };
-            for variable in template.into_iter().flat_map(|text| text.split("${").skip(1)) {
+            for variable in template
+                .into_iter()
+                .flat_map(|text| text.split("${").skip(1))
+            {
                 let name = variable.split('}').next().unwrap_or_default();
                 names.insert(name.split('.').next().unwrap_or_default().to_owned());
             }
@@ -106,8 +109,30 @@ fn disagreements(design: &Design) -> Vec<String> {
                 ));
             }
         }
-        let guarded_kind = matches!(component.kind, ComponentKind::Alb | ComponentKind::ApiGateway);
-        if guarded_kind && facing && !associated.contains(logical_id) {
+        if resource["Type"] == "AWS::ApiGateway::RestApi" {
+            let types = &resource["Properties"]["EndpointConfiguration"]["Types"];
+            let private = types
+                .as_array()
+                .is_some_and(|types| types.iter().any(|kind| kind == "PRIVATE"));
+            if private == facing {
+                problems.push(format!(
+                    "{}: {} is internet-facing to the rules: {facing}, exported endpoint types: {types}",
+                    design.name, component.id
+                ));
+            }
+        }
+        // A REST API without integrations has no methods, so AWS cannot deploy it to a stage:
+        // it serves nothing, and there is no stage a web ACL could be associated with.
+        let serves = component.kind != ComponentKind::ApiGateway
+            || resources.iter().any(|(_, resource)| {
+                resource["Type"] == "AWS::ApiGateway::Stage"
+                    && element_of(resource) == Some(component.id.as_str())
+            });
+        let guarded_kind = matches!(
+            component.kind,
+            ComponentKind::Alb | ComponentKind::ApiGateway
+        );
+        if guarded_kind && facing && serves && !associated.contains(logical_id) {
             problems.push(format!(
                 "{}: {} ({:?}) is internet-facing but no web ACL is associated with {logical_id}",
                 design.name, component.id, component.kind
