@@ -466,10 +466,22 @@ flows:
         assert!(facing("cdn"), "CloudFront is always public");
         assert!(facing("api"), "an API's default endpoint is public");
         assert!(!facing("internal-api"));
-        assert!(!facing("alb"), "a load balancer nothing reaches from the internet");
-        assert!(facing("drawn-alb"), "a flow from the internet makes it public");
-        assert!(!facing("internal-alb"), "a stated internal scheme wins over a drawn flow");
-        assert!(!facing("office-alb"), "on-premises traffic is not internet traffic");
+        assert!(
+            !facing("alb"),
+            "a load balancer nothing reaches from the internet"
+        );
+        assert!(
+            facing("drawn-alb"),
+            "a flow from the internet makes it public"
+        );
+        assert!(
+            !facing("internal-alb"),
+            "a stated internal scheme wins over a drawn flow"
+        );
+        assert!(
+            !facing("office-alb"),
+            "on-premises traffic is not internet traffic"
+        );
     }
 
     #[test]

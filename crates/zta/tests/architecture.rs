@@ -108,7 +108,10 @@ fn pictured_graph(architecture: &str) -> BTreeMap<String, BTreeSet<String>> {
                 .map(|target| target.trim().to_string())
                 .filter(|target| !target.is_empty())
                 .collect();
-            (from.trim_end_matches(['─', ' ']).trim().to_string(), targets)
+            (
+                from.trim_end_matches(['─', ' ']).trim().to_string(),
+                targets,
+            )
         } else if let Some((from, rest)) = line.split_once(':') {
             assert!(
                 rest.trim_start().starts_with("no project crate"),
@@ -134,7 +137,9 @@ fn the_architecture_picture_matches_the_manifests() {
     let mut differences = Vec::new();
     for (member, depends_on) in &real {
         match pictured.get(member) {
-            None => differences.push(format!("{member} is a workspace member the picture leaves out")),
+            None => differences.push(format!(
+                "{member} is a workspace member the picture leaves out"
+            )),
             Some(drawn) if drawn != depends_on => differences.push(format!(
                 "{member}: the picture says {drawn:?}, its Cargo.toml says {depends_on:?}"
             )),
@@ -149,7 +154,8 @@ fn the_architecture_picture_matches_the_manifests() {
 
 #[test]
 fn the_picture_reader_reads_arrows_and_leaves() {
-    let wrong = "x\n```\ncrates/a ──► crates/b, crates/c   (note)\ncrates/b: no project crate\n```\n";
+    let wrong =
+        "x\n```\ncrates/a ──► crates/b, crates/c   (note)\ncrates/b: no project crate\n```\n";
     let graph = pictured_graph(wrong);
     assert_eq!(
         graph["crates/a"],
