@@ -229,6 +229,7 @@ pub fn build(
             pci_cde_size: pci_scope.cde.len(),
             pci_connected_size: pci_scope.connected.len(),
             top_risks,
+            coverage: validation.coverage.clone(),
         },
         zero_trust,
         architecture,

@@ -111,6 +111,7 @@ impl Validation {
                 .collect(),
             findings,
             pci_scope: PciScopeInput { cde, connected },
+            coverage: report.coverage.clone(),
         }
     }
 }

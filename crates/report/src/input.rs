@@ -36,6 +36,8 @@ pub struct Validation {
     pub rules: Vec<RuleInput>,
     pub findings: Vec<FindingInput>,
     pub pci_scope: PciScopeInput,
+    /// What the rules judged, and what nothing judged.
+    pub coverage: zta_rules::Coverage,
 }
 
 /// The choices of one report.

@@ -60,6 +60,14 @@ pub fn render(report: &Report) -> String {
         report.summary.pci_cde_size,
         report.summary.pci_connected_size
     );
+    let _ = writeln!(out, "Coverage: {}.\n", report.summary.coverage.summary());
+    if !report.summary.coverage.not_judged.is_empty() {
+        let _ = writeln!(
+            out,
+            "Not judged by any rule: {}.\n",
+            cell(&report.summary.coverage.not_judged.join(", "))
+        );
+    }
     let _ = writeln!(out, "### Top risks\n");
     if report.summary.top_risks.is_empty() {
         let _ = writeln!(out, "No open finding of critical or high severity.\n");

@@ -49,6 +49,9 @@ pub struct Summary {
     pub pci_connected_size: usize,
     /// The most severe open findings, in plain words.
     pub top_risks: Vec<String>,
+    /// What the rules judged: elements by design rules, carried resources by generic
+    /// checks, and what nothing judged.
+    pub coverage: zta_rules::Coverage,
 }
 
 /// The design as the diagram and inventories show it.

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::Severity;
 use crate::analysis::Analyses;
+use crate::coverage::Coverage;
 use crate::rule::RuleMeta;
 
 /// One violation of a rule by some elements of the design.
@@ -33,6 +34,12 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub suppression_reason: Option<String>,
+    /// For findings about the carried CloudFormation, which names no element: the carried
+    /// resource, output or parameter concerned, as `carried_cloudformation.Resources.Id`, so
+    /// that a scan points at its logical id in the template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub carried: Option<String>,
 }
 
 /// Collects the findings of one rule while it checks a design, and the subjects it judged.
@@ -100,17 +107,34 @@ impl Emitter {
             remediation: remediation.into(),
             suppressed: false,
             suppression_reason: None,
+            carried: None,
         });
     }
 
-    /// The findings, and what the rule judged: its code, subjects and finding count.
-    pub(crate) fn finish(self) -> (Vec<Finding>, RuleRun) {
+    /// Reports a finding about a carried resource, output or parameter, whose subject
+    /// (`carried_cloudformation.Resources.Id`) is counted as judged.
+    pub fn report_carried(
+        &mut self,
+        message: impl Into<String>,
+        subject: &str,
+        remediation: impl Into<String>,
+    ) {
+        self.evaluate(subject);
+        self.report(message, &[], remediation);
+        if let Some(finding) = self.findings.last_mut() {
+            finding.carried = Some(subject.to_owned());
+        }
+    }
+
+    /// The findings, what the rule judged (its code, subject and finding counts) and the
+    /// subjects themselves.
+    pub(crate) fn finish(self) -> (Vec<Finding>, RuleRun, BTreeSet<String>) {
         let run = RuleRun {
             code: self.meta.code.to_string(),
             subjects: self.subjects.len(),
             findings: self.findings.len(),
         };
-        (self.findings, run)
+        (self.findings, run, self.subjects)
     }
 }
 
@@ -194,6 +218,13 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Every rule of the catalog with the number of subjects it evaluated, in catalog order.
     pub rules: Vec<RuleRun>,
+    /// What the rules judged: elements by the design rules, carried resources by the generic
+    /// checks, and what nothing judged.
+    pub coverage: Coverage,
+    /// Every subject some rule judged: element ids, flow ids and carried subjects
+    /// (`carried_cloudformation.Resources.Id`).
+    #[serde(skip)]
+    pub judged: BTreeSet<String>,
     /// The shared analyses: internet exposure, PCI scope, blast radius, segmentation.
     #[serde(skip)]
     pub analyses: Analyses,

@@ -18,6 +18,7 @@ pub mod analysis;
 mod carried;
 mod catalog;
 mod context;
+mod coverage;
 mod diff;
 mod error;
 mod finding;
@@ -30,6 +31,7 @@ mod zero_trust;
 
 pub use catalog::{RuleSummary, catalog, find_rule, rule_summaries};
 pub use context::{Context, Index, Place, Zone};
+pub use coverage::Coverage;
 pub use diff::{DesignDiff, ExposureChange, FindingChange, PathChange, diff};
 pub use error::{Error, Result};
 pub use finding::{Emitter, Finding, Report, RuleRun, Summary};
@@ -49,11 +51,13 @@ pub fn validate(design: &Design) -> Report {
     let suppressions = suppressions_of(design);
     let mut findings = Vec::new();
     let mut runs = Vec::with_capacity(rules::ALL.len());
+    let mut judged = std::collections::BTreeSet::new();
     for rule in rules::ALL {
         let mut emitter = Emitter::new(rule.meta);
         (rule.check)(&context, &mut emitter);
-        let (found, run) = emitter.finish();
+        let (found, run, subjects) = emitter.finish();
         runs.push(run);
+        judged.extend(subjects);
         for mut finding in found {
             let reason = finding.elements.iter().find_map(|element| {
                 suppressions.get(element.as_str()).and_then(|list| {
@@ -77,6 +81,8 @@ pub fn validate(design: &Design) -> Report {
         summary: Summary::of(&findings),
         findings,
         rules: runs,
+        coverage: Coverage::of(design, &judged),
+        judged,
         analyses: context.analyses,
     }
 }

@@ -45,7 +45,7 @@ fn json_report_has_the_documented_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys, ["design", "summary", "findings", "rules"]);
+    assert_eq!(keys, ["design", "summary", "findings", "rules", "coverage"]);
     // Every rule of the catalog says what it judged: the rule of the first finding judged at
     // least the element it reports, and the root-usage alarm rule the design's accounts.
     let runs = value["rules"].as_array().unwrap();

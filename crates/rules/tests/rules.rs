@@ -50,7 +50,7 @@ fn fixture_design(path: &Path) -> Design {
 fn ids_with_prefix<'a>(design: &'a Design, prefix: &str) -> Vec<&'a str> {
     let mut logical_prefix = prefix.trim_end_matches('-').to_owned();
     logical_prefix[..1].make_ascii_uppercase();
-    let carried = ["Resources", "Outputs"]
+    let carried = ["Resources", "Outputs", "Parameters"]
         .into_iter()
         .filter_map(|section| design.carried_cloudformation.get(section)?.as_object())
         .flat_map(|entries| entries.keys().map(String::as_str))

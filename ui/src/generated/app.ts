@@ -108,7 +108,13 @@ suppressed: boolean,
 /**
  * The reason given by the suppression, when suppressed.
  */
-suppression_reason?: string, };
+suppression_reason?: string, 
+/**
+ * For findings about the carried CloudFormation, which names no element: the carried
+ * resource, output or parameter concerned, as `carried_cloudformation.Resources.Id`, so
+ * that a scan points at its logical id in the template.
+ */
+carried?: string, };
 
 export type Severity = "info" | "low" | "medium" | "high" | "critical";
 

@@ -244,6 +244,30 @@ fn executive_summary(body: &mut Composer, report: &Report) {
         &BODY,
     );
 
+    body.subsection("Coverage");
+    let coverage = &report.summary.coverage;
+    body.paragraph(
+        &format!(
+            "The rules judged {} of {} parts of the design: {} of {} elements (segments, components, identities) by the design rules, and {} of {} resources carried verbatim as CloudFormation by the generic checks. {}",
+            coverage.judged(),
+            coverage.total(),
+            coverage.elements_judged,
+            coverage.elements,
+            coverage.carried_judged,
+            coverage.carried,
+            if coverage.not_judged.is_empty() {
+                "Every part was judged.".to_string()
+            } else {
+                format!(
+                    "No rule judged these {}, so no finding about them means nothing: {}.",
+                    coverage.not_judged.len(),
+                    coverage.not_judged.join(", ")
+                )
+            }
+        ),
+        &BODY,
+    );
+
     body.subsection("Zero-trust maturity by pillar");
     let pillars = report.zero_trust.pillars.clone();
     body.block(

@@ -208,6 +208,16 @@ pub fn sample_report(finding_count: usize) -> Report {
                 "{} stores cardholder data and is reachable from the internet.",
                 NAMES[2]
             )],
+            coverage: zta_rules::Coverage {
+                elements: 12,
+                elements_judged: 11,
+                carried: 3,
+                carried_judged: 2,
+                not_judged: vec![
+                    "tools-vpc".into(),
+                    "carried_cloudformation.Resources.Alarm".into(),
+                ],
+            },
         },
         zero_trust,
         architecture: Architecture {

@@ -9,7 +9,7 @@ mod text;
 
 pub use docs::{rule_markdown, rule_text, rules_index_markdown, rules_text};
 pub use json::{analyses_json, diff_json, report_json, rules_json};
-pub use sarif::{SourceFile, report_sarif};
+pub use sarif::{PlacedFinding, SourceFile, placed_sarif, report_sarif};
 pub use text::{diff_text, report_text};
 
 use std::str::FromStr;

@@ -15,11 +15,62 @@ pub struct SourceFile<'a> {
     pub text: &'a str,
 }
 
-/// The report as a SARIF 2.1.0 log with one run.
-pub fn report_sarif(report: &Report, design: &Design, source: Option<&SourceFile<'_>>) -> String {
+/// A finding placed in a file of a run's artifacts (a template that `zta scan` read).
+pub struct PlacedFinding<'a> {
+    /// The finding.
+    pub finding: &'a Finding,
+    /// The index of its file among the run's artifacts.
+    pub artifact: usize,
+    /// Where it points: 1-based line and column.
+    pub line: u32,
+    /// The column, 1-based.
+    pub column: u32,
+    /// The named things it concerns, as SARIF logical locations: (name, kind).
+    pub logical: Vec<(String, String)>,
+}
+
+/// Findings placed in several files as a SARIF 2.1.0 log with one run; `properties` are the
+/// run's own (a scan's coverage).
+pub fn placed_sarif(
+    findings: &[PlacedFinding<'_>],
+    artifacts: &[String],
+    properties: Value,
+) -> String {
     let rules = catalog();
-    let spans = source.and_then(|source| SpanIndex::build(source.text).ok());
-    let driver_rules: Vec<Value> = rules
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|placed| {
+            let logical: Vec<Value> = placed
+                .logical
+                .iter()
+                .map(|(name, kind)| json!({"name": name, "kind": kind}))
+                .collect();
+            let location = json!({
+                "logicalLocations": logical,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifacts[placed.artifact], "index": placed.artifact},
+                    "region": {"startLine": placed.line, "startColumn": placed.column},
+                },
+            });
+            let rule_index = rules.iter().position(|meta| meta.code == placed.finding.rule);
+            result_with(placed.finding, rule_index, location)
+        })
+        .collect();
+    let artifacts: Vec<Value> = artifacts
+        .iter()
+        .map(|uri| json!({"location": {"uri": uri}}))
+        .collect();
+    log(json!({
+        "tool": {"driver": driver()},
+        "artifacts": artifacts,
+        "results": results,
+        "properties": properties,
+    }))
+}
+
+/// The tool's driver: the catalog as rules, with their help.
+fn driver() -> Value {
+    let driver_rules: Vec<Value> = catalog()
         .iter()
         .map(|meta| {
             let mut tags: Vec<String> = vec!["security".into(), meta.family.as_str().into()];
@@ -44,27 +95,17 @@ pub fn report_sarif(report: &Report, design: &Design, source: Option<&SourceFile
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let rule_index = rules.iter().position(|meta| meta.code == finding.rule);
-            result(finding, rule_index, design, source, spans.as_ref())
-        })
-        .collect();
-    let mut run = json!({
-        "tool": {"driver": {
-            "name": "zta",
-            "fullName": "ZTA Designer rule engine",
-            "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": "https://example.invalid/zta-designer",
-            "rules": driver_rules,
-        }},
-        "results": results,
-    });
-    if let Some(source) = source {
-        run["artifacts"] = json!([{"location": {"uri": source.uri}}]);
-    }
+    json!({
+        "name": "zta",
+        "fullName": "ZTA Designer rule engine",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://example.invalid/zta-designer",
+        "rules": driver_rules,
+    })
+}
+
+/// A SARIF 2.1.0 log holding one run, as pretty-printed text.
+fn log(run: Value) -> String {
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -75,6 +116,29 @@ pub fn report_sarif(report: &Report, design: &Design, source: Option<&SourceFile
     text
 }
 
+/// The report as a SARIF 2.1.0 log with one run.
+pub fn report_sarif(report: &Report, design: &Design, source: Option<&SourceFile<'_>>) -> String {
+    let rules = catalog();
+    let spans = source.and_then(|source| SpanIndex::build(source.text).ok());
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|finding| {
+            let rule_index = rules.iter().position(|meta| meta.code == finding.rule);
+            result(finding, rule_index, design, source, spans.as_ref())
+        })
+        .collect();
+    let mut run = json!({
+        "tool": {"driver": driver()},
+        "results": results,
+        "properties": {"coverage": report.coverage},
+    });
+    if let Some(source) = source {
+        run["artifacts"] = json!([{"location": {"uri": source.uri}}]);
+    }
+    log(run)
+}
+
 fn result(
     finding: &Finding,
     rule_index: Option<usize>,
@@ -82,11 +146,6 @@ fn result(
     source: Option<&SourceFile<'_>>,
     spans: Option<&SpanIndex>,
 ) -> Value {
-    let mut message = finding.message.clone();
-    if !finding.path.is_empty() {
-        message.push_str(&format!(" Path: {}.", finding.path.join(" → ")));
-    }
-    message.push_str(&format!(" Fix: {}", finding.remediation));
     let logical: Vec<Value> = finding
         .elements
         .iter()
@@ -105,6 +164,16 @@ fn result(
             "region": {"startLine": line},
         });
     }
+    result_with(finding, rule_index, location)
+}
+
+/// One result: the finding's message with its path and fix, at `location`.
+fn result_with(finding: &Finding, rule_index: Option<usize>, location: Value) -> Value {
+    let mut message = finding.message.clone();
+    if !finding.path.is_empty() {
+        message.push_str(&format!(" Path: {}.", finding.path.join(" → ")));
+    }
+    message.push_str(&format!(" Fix: {}", finding.remediation));
     // A finding about carried CloudFormation names no element; its message, which names the
     // carried resource or output, tells it from the rule's other findings.
     let fingerprint = if finding.elements.is_empty() {

@@ -93,7 +93,16 @@ pub fn report_text(report: &Report, color: bool) -> String {
         "\n{} critical, {} high, {} medium, {} low, {} info ({} suppressed)",
         summary.critical, summary.high, summary.medium, summary.low, summary.info, suppressed
     );
+    coverage_text(&mut out, &report.coverage);
     out
+}
+
+/// The coverage lines: what the rules judged, and what they did not, by id.
+pub(crate) fn coverage_text(out: &mut String, coverage: &crate::Coverage) {
+    let _ = writeln!(out, "Coverage: {}", coverage.summary());
+    if !coverage.not_judged.is_empty() {
+        let _ = writeln!(out, "  not judged: {}", coverage.not_judged.join(", "));
+    }
 }
 
 /// The security diff as text, in the order a reviewer reads it.

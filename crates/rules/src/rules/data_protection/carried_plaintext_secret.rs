@@ -13,8 +13,10 @@ declare_rule! {
     /// (a property named like `Password`, `SecretString`, `AuthToken`, `PrivateKey`,
     /// `ClientSecret` or `PreSharedKey`) to text written in the template, or to a parameter
     /// without `NoEcho`, instead of a dynamic reference (`{{resolve:secretsmanager:...}}`,
-    /// `{{resolve:ssm-secure:...}}`) or a `NoEcho` parameter. The finding names the resource by
-    /// its logical id and the property, never the value.
+    /// `{{resolve:ssm-secure:...}}`) or a `NoEcho` parameter; and carried `NoEcho` parameters
+    /// with a `Default`, whose value is then written in the template for all to read. The
+    /// finding names the resource or parameter by its logical id and the property, never the
+    /// value. A resource counts as judged when it has a property named like a secret.
     ///
     /// ## Why it matters
     /// A template is copied into repositories, tickets and CloudFormation's own console, where
@@ -58,22 +60,27 @@ const SECRET_NAME_ENDINGS: [&str; 9] = [
 ];
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
+    no_echo_defaults(cx, out);
     for resource in carried::resources(cx.design) {
         let Some(properties) = resource.properties else {
             continue;
         };
-        out.evaluate(&carried::subject("Resources", resource.logical_id));
+        let subject = carried::subject("Resources", resource.logical_id);
         let mut found = Vec::new();
+        let mut has_secret = false;
         for (name, value) in properties {
-            plaintext_secrets(cx, name, value, &mut found);
+            plaintext_secrets(cx, name, value, &mut found, &mut has_secret);
+        }
+        if has_secret {
+            out.evaluate(&subject);
         }
         for (path, how) in found {
-            out.report(
+            out.report_carried(
                 format!(
                     "Carried resource `{}` ({}) sets `{path}` to {how}",
                     resource.logical_id, resource.resource_type
                 ),
-                &[],
+                &subject,
                 format!(
                     "Refer to the secret of `{}` with a dynamic reference to Secrets Manager, or pass it as a NoEcho parameter.",
                     resource.logical_id
@@ -83,24 +90,51 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     }
 }
 
-/// Collects the secret properties under `name` (a property path) whose value is plain text.
+/// Flags carried `NoEcho` parameters that have a `Default`: CloudFormation hides what is
+/// passed, but the default is written in the template itself.
+fn no_echo_defaults(cx: &Context<'_>, out: &mut Emitter) {
+    for (logical_id, parameter) in carried::parameters(cx.design) {
+        let no_echo = parameter.get("NoEcho").and_then(carried::flag) == Some(true);
+        if !no_echo {
+            continue;
+        }
+        let subject = carried::subject("Parameters", logical_id);
+        out.evaluate(&subject);
+        let default = parameter.get("Default").and_then(Value::as_str);
+        if default.is_some_and(|text| !text.is_empty()) {
+            out.report_carried(
+                format!(
+                    "Carried parameter `{logical_id}` has NoEcho but a Default written in the template"
+                ),
+                &subject,
+                format!(
+                    "Remove the Default of `{logical_id}` and pass the value at deployment, or refer to Secrets Manager instead."
+                ),
+            );
+        }
+    }
+}
+
+/// Collects the secret properties under `name` (a property path) whose value is plain text,
+/// and notes whether there is any property named like a secret.
 fn plaintext_secrets(
     cx: &Context<'_>,
     name: &str,
     value: &Value,
     found: &mut Vec<(String, String)>,
+    has_secret: &mut bool,
 ) {
     match value {
         Value::Object(object) if carried::intrinsic(value, "Fn::If").is_none() => {
             for (key, inner) in object {
                 if !key.starts_with("Fn::") && key != "Ref" {
-                    plaintext_secrets(cx, &format!("{name}.{key}"), inner, found);
+                    plaintext_secrets(cx, &format!("{name}.{key}"), inner, found, has_secret);
                 }
             }
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                plaintext_secrets(cx, &format!("{name}[{index}]"), item, found);
+                plaintext_secrets(cx, &format!("{name}[{index}]"), item, found, has_secret);
             }
         }
         _ => {}
@@ -116,6 +150,7 @@ fn plaintext_secrets(
     {
         return;
     }
+    *has_secret = true;
     if let Some(how) = exposure(cx, value) {
         found.push((name.to_owned(), how));
     }

@@ -49,11 +49,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         secret_key_reads(value, &mut keys);
         keys.dedup();
         for key in keys {
-            out.report(
+            out.report_carried(
                 format!(
                     "Carried output `{logical_id}` exposes the secret access key of `{key}`"
                 ),
-                &[],
+                &carried::subject("Outputs", logical_id),
                 format!(
                     "Remove output `{logical_id}` from carried_cloudformation; keep the secret of `{key}` in Secrets Manager, or replace the key with a role."
                 ),

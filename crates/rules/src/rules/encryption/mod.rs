@@ -1,6 +1,7 @@
 //! Encryption rules: TLS on every flow that carries non-public data, modern TLS, KMS at rest
 //! for every store, key rotation, and certificates for HTTPS endpoints.
 
+pub(crate) mod carried_encryption_off;
 pub(crate) mod cleartext_regulated_data;
 pub(crate) mod cleartext_sensitive_data;
 pub(crate) mod data_store_unencrypted;

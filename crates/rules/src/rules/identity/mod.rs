@@ -1,6 +1,7 @@
 //! Identity rules: who signs in and how (MFA, federation, sessions, authentication of calls).
 
 pub(crate) mod active_access_keys;
+pub(crate) mod carried_access_key;
 pub(crate) mod customer_pool_mfa_optional;
 pub(crate) mod database_iam_auth_off;
 pub(crate) mod human_role_without_mfa;

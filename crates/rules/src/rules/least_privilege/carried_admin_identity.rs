@@ -53,12 +53,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if IDENTITY_TYPES.contains(&resource.resource_type) {
             out.evaluate(&carried::subject("Resources", resource.logical_id));
             if let Some(grant) = identity_grant(cx, &resource) {
-                out.report(
+                out.report_carried(
                     format!(
                         "Carried resource `{}` ({}) has administrator rights: {grant}",
                         resource.logical_id, resource.resource_type
                     ),
-                    &[],
+                    &carried::subject("Resources", resource.logical_id),
                     format!(
                         "Replace the administrator grant of `{}` in carried_cloudformation with the actions and resources it needs.",
                         resource.logical_id
@@ -75,12 +75,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 } else {
                     format!(", attached to {}", attached.join(", "))
                 };
-                out.report(
+                out.report_carried(
                     format!(
                         "Carried resource `{}` ({}) allows `*` on `*`{to}",
                         resource.logical_id, resource.resource_type
                     ),
-                    &[],
+                    &carried::subject("Resources", resource.logical_id),
                     format!(
                         "Narrow the statements of `{}` in carried_cloudformation to the actions and resources they need.",
                         resource.logical_id

@@ -3,6 +3,7 @@
 
 pub(crate) mod admin_on_workload;
 pub(crate) mod carried_admin_identity;
+pub(crate) mod carried_public_principal;
 pub(crate) mod exposed_workload_assumes_into_cardholder;
 pub(crate) mod open_resource_policy;
 pub(crate) mod privilege_escalation;

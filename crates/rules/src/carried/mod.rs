@@ -4,6 +4,8 @@
 //! of the design, so findings about it name it by its logical id, which the user finds in the
 //! template and in the design file.
 
+pub(crate) mod settings;
+
 use serde_json::{Map, Value};
 use zta_model::Design;
 
@@ -45,6 +47,11 @@ pub(crate) fn resources(design: &Design) -> impl Iterator<Item = CarriedResource
 pub(crate) fn outputs(design: &Design) -> impl Iterator<Item = (&str, &Value)> {
     section(design, "Outputs")
         .filter_map(|(logical_id, output)| Some((logical_id, output.get("Value")?)))
+}
+
+/// Every carried parameter, by logical id.
+pub(crate) fn parameters(design: &Design) -> impl Iterator<Item = (&str, &Value)> {
+    section(design, "Parameters")
 }
 
 /// The carried parameter of that name.
@@ -105,5 +112,15 @@ pub(crate) fn one_or_many(value: Option<&Value>) -> Vec<&Value> {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(item) => vec![item],
         None => Vec::new(),
+    }
+}
+
+/// A flag written as a boolean or as the text CloudFormation also accepts (`"true"`).
+pub(crate) fn flag(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(flag) => Some(*flag),
+        Value::String(text) if text.eq_ignore_ascii_case("true") => Some(true),
+        Value::String(text) if text.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
     }
 }
