@@ -134,11 +134,15 @@ pub(crate) const CARRIED_OUTPUTS: &str = "CarriedOutputs";
 pub(crate) const STATED: &str = "Stated";
 pub(crate) const STATED_FIELDS: [&str; 3] = ["description", "stores", "suppress"];
 
-/// The fields of an identity kind that the export turns into a manual step and writes into no
-/// resource: a permission set's MFA and federation are settings of IAM Identity Center.
+/// The fields of an identity kind that no resource says exactly, so the design marker states
+/// them: a permission set's MFA and federation are settings of IAM Identity Center (a manual
+/// step), a role's MFA shows only as conditions on the trusts of people, which do not say
+/// `optional`, nor anything for a role that no person assumes, and an IAM user's MFA device has
+/// no resource type.
 pub(crate) fn manual_fields(kind: zta_model::IdentityKind) -> &'static [&'static str] {
     match kind {
         zta_model::IdentityKind::PermissionSet => &["mfa", "federation"],
+        zta_model::IdentityKind::IamRole | zta_model::IdentityKind::IamUser => &["mfa"],
         _ => &[],
     }
 }

@@ -40,8 +40,8 @@ pub use fs::{
     save_file_with, write_atomic, write_atomic_with,
 };
 pub use identity::{
-    AccessKey, FederationProtocol, Identity, IdentityKind, MfaMode, Principal, PrincipalKind,
-    UserActivity,
+    AccessKey, COGNITO_IDENTITY_ISSUER, FederationProtocol, Identity, IdentityKind, MfaMode,
+    Principal, PrincipalKind, TrustConditions, UserActivity,
 };
 pub use layout::{Layout, NodeBox};
 pub use policy::{Effect, PolicyStatement};
