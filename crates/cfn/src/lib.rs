@@ -11,6 +11,7 @@ pub mod import;
 mod kinds;
 mod marker;
 mod policy;
+mod trust_names;
 
 pub use zta_cfn_core::{error, json_value, map, parse, pitfalls, template, value, write};
 

@@ -171,15 +171,17 @@ pub(crate) const CARRIED_OUTPUTS: &str = "CarriedOutputs";
 pub(crate) const STATED: &str = "Stated";
 pub(crate) const STATED_FIELDS: [&str; 3] = ["description", "stores", "suppress"];
 
-/// The fields of an identity kind that the export turns into a manual step or that describe
-/// the account as it is rather than as it deploys, and that no resource holds: a permission
-/// set's MFA and federation are settings of IAM Identity Center; an IAM user's MFA device and
-/// console password are set by hand, and its access keys and activity are observations; a user
-/// pool's identity providers are resources of the pool, which say which design element they
-/// stand for only through their provider name.
+/// The fields of an identity kind that no resource says exactly, or that describe the account as
+/// it is rather than as it deploys, so the design marker states them: a permission set's MFA and
+/// federation are settings of IAM Identity Center (a manual step); a role's MFA shows only as
+/// conditions on the trusts of people, which do not say `optional`, nor anything for a role that
+/// no person assumes; an IAM user's MFA device and console password are set by hand, and its
+/// access keys and activity are observations; a user pool's identity providers are resources of
+/// the pool, which say which design element they stand for only through their provider name.
 pub(crate) fn manual_fields(kind: zta_model::IdentityKind) -> &'static [&'static str] {
     match kind {
         zta_model::IdentityKind::PermissionSet => &["mfa", "federation"],
+        zta_model::IdentityKind::IamRole => &["mfa"],
         zta_model::IdentityKind::IamUser => &["mfa", "console_access", "access_keys", "activity"],
         zta_model::IdentityKind::CognitoUserPool => &["federation"],
         _ => &[],

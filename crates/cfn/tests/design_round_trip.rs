@@ -84,6 +84,20 @@ fn findings(design: &Design) -> Vec<String> {
         .collect()
 }
 
+/// Every kind of trust with each condition it can state, the MFA default and opt-outs of roles
+/// people assume, a permission set's actor and a user pool's identity pool.
+#[test]
+fn trust_conditions_come_back_as_drawn() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/designs/trust-conditions.zta.yaml");
+    let text = std::fs::read_to_string(&path).expect("the design is readable");
+    let design = zta_model::load_str(&text, "trust-conditions.zta.yaml")
+        .unwrap_or_else(|error| panic!("{error}"));
+    if let Some(difference) = difference(&design) {
+        panic!("{difference}");
+    }
+}
+
 const EXAMPLES: [&str; 4] = [
     "aws-zta-reference.zta.yaml",
     "insecure-legacy.zta.yaml",

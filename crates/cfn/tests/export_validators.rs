@@ -123,6 +123,18 @@ fn cfn_lint_passes_every_example_and_fifty_random_designs() {
             TemplateFormat::Yaml,
         ));
     }
+    // Every kind of trust and condition, in the same cfn-lint run.
+    let trusts = load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/designs/trust-conditions.zta.yaml"),
+    );
+    let export =
+        export_design(&trusts, &ExportOptions::default()).expect("the trust design exports");
+    files.extend(write_export(
+        dir.path(),
+        "trust-conditions",
+        &export,
+        TemplateFormat::Yaml,
+    ));
     let problems = cfn_lint(&files);
     assert!(
         problems.is_empty(),

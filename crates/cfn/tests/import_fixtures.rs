@@ -282,3 +282,131 @@ fn every_fuzz_seed_imports_cleanly() {
         }
     }
 }
+
+/// The rule codes of the findings that name an element.
+fn findings_on(design: &Design, element: &str) -> Vec<String> {
+    zta_rules::validate(design)
+        .findings
+        .into_iter()
+        .filter(|finding| finding.elements.iter().any(|id| id == element))
+        .map(|finding| finding.rule)
+        .collect()
+}
+
+#[test]
+fn trust_policies_keep_their_conditions() {
+    let outcome = import_template(
+        &seed("trust-conditions.yaml"),
+        "trust-conditions.yaml",
+        &ImportOptions::default(),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let design = outcome.design;
+    let trust = |role: &str| {
+        let role = design
+            .identity(role)
+            .unwrap_or_else(|| panic!("no role `{role}`"));
+        assert_eq!(role.trusts.len(), 1, "{}: {:?}", role.id, role.trusts);
+        role.trusts[0].clone()
+    };
+    let vendor = trust("vendor");
+    assert_eq!(vendor.id, "999988887777");
+    assert_eq!(
+        vendor.conditions().external_id.as_deref(),
+        Some("Unique-Id-7f3a")
+    );
+    let organization = trust("organization");
+    assert_eq!(organization.id, "*");
+    assert_eq!(
+        organization.conditions().organization_id.as_deref(),
+        Some("o-a1b2c3d4e5")
+    );
+    let task = trust("task").conditions();
+    assert!(task.source_account.is_some(), "{task:?}");
+    assert!(
+        task.source_arn
+            .as_deref()
+            .is_some_and(|arn| arn.contains(":ecs:")),
+        "{task:?}"
+    );
+    let deploy = trust("deploy");
+    assert_eq!(
+        deploy.conditions().audience.as_deref(),
+        Some("sts.amazonaws.com")
+    );
+    assert!(
+        outcome
+            .report
+            .notes
+            .iter()
+            .any(|note| note.contains("token.actions.githubusercontent.com:sub")),
+        "the subject condition the model does not hold is named: {:#?}",
+        outcome.report.notes
+    );
+    let app = trust("app-users").conditions();
+    assert_eq!(app.amr.as_deref(), Some("authenticated"));
+    assert!(
+        app.audience
+            .is_some_and(|audience| audience.starts_with("us-east-1:"))
+    );
+    assert_eq!(
+        design.identity("operator").and_then(|role| role.mfa),
+        Some(zta_model::MfaMode::Required)
+    );
+    assert!(findings_on(&design, "anyone").contains(&"ZT-ID-018".to_owned()));
+    for (role, rule) in [
+        ("vendor", "ZT-ID-015"),
+        ("organization", "ZT-IAM-005"),
+        ("task", "ZT-ID-016"),
+        ("deploy", "ZT-ID-017"),
+        ("app-users", "ZT-ID-018"),
+    ] {
+        assert!(
+            !findings_on(&design, role).contains(&rule.to_owned()),
+            "{rule} on `{role}`, whose trust is scoped"
+        );
+    }
+}
+
+/// Secure shapes of real templates that were judged insecure: each is named with the finding
+/// it no longer gets.
+#[test]
+fn secure_shapes_are_not_judged_insecure() {
+    let design = import("false-positives.yaml");
+    assert!(
+        !findings_on(&design, "s3-endpoint").contains(&"ZT-IAM-011".to_owned()),
+        "a gateway endpoint's policy with Principal * grants nothing"
+    );
+    let into_alb = flow(&design, "internet", "alb");
+    assert!(
+        into_alb.iter().all(|flow| flow.protocol == Protocol::Https),
+        "the HTTP listener only redirects: {into_alb:#?}"
+    );
+    assert!(!findings_on(&design, "alb").contains(&"ZT-EDGE-005".to_owned()));
+    let into_chat = flow(&design, "internet", "chat");
+    assert!(
+        !into_chat.is_empty() && into_chat.iter().all(|flow| flow.auth != Auth::None),
+        "a WebSocket API authorizes on $connect: {into_chat:#?}"
+    );
+    let to_cache = flow(&design, "app-function", "cache");
+    assert!(!to_cache.is_empty());
+    for flow in &to_cache {
+        assert_eq!(flow.tls, zta_model::Tls::Tls12, "the cache requires TLS");
+        assert_eq!(
+            flow.auth,
+            Auth::Password,
+            "the cache requires its AUTH token"
+        );
+    }
+    let cache_findings = findings_on(&design, "cache");
+    for rule in ["ZT-ID-010", "ZT-ENC-001", "ZT-ENC-002"] {
+        assert!(
+            !cache_findings.contains(&rule.to_owned()),
+            "{rule} on the cache: {cache_findings:?}"
+        );
+    }
+    assert!(
+        !findings_on(&design, "cdn").contains(&"ZT-EDGE-001".to_owned()),
+        "the distribution names a web ACL"
+    );
+}

@@ -11,7 +11,7 @@ use crate::{
     DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, Identity, IdentityKind,
     LaunchType, Layout, MfaMode, NodeBox, Placement, PolicyStatement, PortRange, Principal,
     PrincipalKind, Protocol, Scheme, Segment, SegmentKind, ServiceProvider, Suppression, Tier, Tls,
-    TransferSafeguard, UserActivity, component_kind::CATALOG,
+    TransferSafeguard, TrustConditions, UserActivity, component_kind::CATALOG,
 };
 
 /// The JSON Schema of the design file, pretty-printed, ending in a newline.
@@ -47,6 +47,7 @@ pub fn typescript() -> String {
         IdentityKind::decl(&config),
         Principal::decl(&config),
         PrincipalKind::decl(&config),
+        TrustConditions::decl(&config),
         MfaMode::decl(&config),
         FederationProtocol::decl(&config),
         AccessKey::decl(&config),

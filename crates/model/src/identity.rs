@@ -135,7 +135,8 @@ pub enum IdentityKind {
     IdentityProvider,
 }
 
-/// Who may assume a role: one principal, named by its kind and id.
+/// Who may assume a role: one principal, named by its kind and id, and the conditions its
+/// trust statement adds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Principal {
@@ -143,6 +144,50 @@ pub struct Principal {
     pub kind: PrincipalKind,
     /// The service name, element id or account id, as `kind` says.
     pub id: String,
+    /// What the trust statement requires besides the principal. The role's `mfa` says whether
+    /// people need a second factor; it applies to every trust of people and is not repeated
+    /// here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<TrustConditions>,
+}
+
+/// The conditions of one trust statement, each the condition key IAM documents for it
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html>).
+/// An absent condition is not written: the rules say where its absence is a weakness.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct TrustConditions {
+    /// `sts:ExternalId`: the secret-less token a third party must present, against the
+    /// confused deputy problem of cross-account trust.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// `aws:SourceAccount`: the account on whose behalf a service may assume the role (a
+    /// 12-digit id, or the id of an account segment of the design).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_account: Option<String>,
+    /// `aws:SourceArn`: the resource on whose behalf a service may assume the role (an ARN,
+    /// which may end in `*`, or the id of a component of the design).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_arn: Option<String>,
+    /// `aws:PrincipalOrgID`: the AWS Organizations organization (`o-...`) the principal must
+    /// belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<String>,
+    /// The `aud` claim a web-identity or SAML token must carry (`<provider>:aud`): the client
+    /// id, or for a Cognito identity pool the identity pool id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// The `amr` value a Cognito identity must carry (`cognito-identity.amazonaws.com:amr`):
+    /// `authenticated` admits signed-in users only, `unauthenticated` admits guests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amr: Option<String>,
+}
+
+impl TrustConditions {
+    /// Whether no condition is stated.
+    pub fn is_empty(&self) -> bool {
+        *self == TrustConditions::default()
+    }
 }
 
 /// The kinds of principal a role can trust.
@@ -171,9 +216,21 @@ impl Principal {
         Self {
             kind,
             id: id.into(),
+            conditions: None,
         }
     }
+
+    /// The conditions the trust states; none when it states none.
+    pub fn conditions(&self) -> TrustConditions {
+        self.conditions.clone().unwrap_or_default()
+    }
 }
+
+/// The issuer that stands for Amazon Cognito identity pools: an `identity_provider` with this
+/// issuer is trusted as the `cognito-identity.amazonaws.com` federated principal, scoped to an
+/// identity pool by the trust's `audience`
+/// (<https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html>).
+pub const COGNITO_IDENTITY_ISSUER: &str = "cognito-identity.amazonaws.com";
 
 /// How strongly an identity requires a second factor.
 #[derive(
@@ -302,5 +359,38 @@ impl IdentityKind {
             ],
             IdentityKind::IdentityProvider => &["protocol", "issuer", "mfa"],
         }
+    }
+}
+
+impl crate::Design {
+    /// Whether people assume a role through this trust with credentials IAM issues to them (an
+    /// IAM user, or an actor who signs in as one), so that the trust can require
+    /// `aws:MultiFactorAuthPresent`. An actor who signs in through IAM Identity Center or a
+    /// federated provider proves a second factor there: their sessions carry no MFA key, so the
+    /// condition would lock them out
+    /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent>).
+    /// The rules and the export read this one definition.
+    pub fn trusts_people(&self, principal: &Principal) -> bool {
+        let signs_in_as_user = |identity: &str| {
+            self.identity(identity)
+                .is_some_and(|identity| identity.kind == IdentityKind::IamUser)
+        };
+        match principal.kind {
+            PrincipalKind::Actor => self
+                .actors
+                .iter()
+                .find(|actor| actor.id == principal.id)
+                .is_none_or(|actor| actor.signs_in_with.as_deref().is_none_or(signs_in_as_user)),
+            PrincipalKind::Identity => signs_in_as_user(&principal.id),
+            _ => false,
+        }
+    }
+}
+
+impl Identity {
+    /// The MFA a role requires of the people it trusts: what the design states, else required,
+    /// the zero-trust default the export writes and the rules assume.
+    pub fn mfa_of_people(&self) -> MfaMode {
+        self.mfa.unwrap_or(MfaMode::Required)
     }
 }

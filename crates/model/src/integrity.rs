@@ -480,6 +480,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_principal(&mut self, path: String, principal: &Principal) {
+        self.check_trust_conditions(&path, principal);
         let id = principal.id.as_str();
         match principal.kind {
             PrincipalKind::Identity => {
@@ -531,6 +532,59 @@ impl<'a> Checker<'a> {
                         None,
                     );
                 }
+            }
+        }
+    }
+
+    /// A trust's conditions must be ones IAM evaluates for that kind of principal: a service
+    /// assumes a role on behalf of a source, an AWS principal presents an external id or belongs
+    /// to an organization, a federated user presents a token with an audience.
+    fn check_trust_conditions(&mut self, path: &str, principal: &Principal) {
+        let Some(conditions) = &principal.conditions else {
+            return;
+        };
+        let path = path.trim_end_matches(".id");
+        let federated = principal.kind == PrincipalKind::Federated;
+        let service = principal.kind == PrincipalKind::Service;
+        for (field, stated, applies) in [
+            (
+                "external_id",
+                conditions.external_id.is_some(),
+                !federated && !service,
+            ),
+            (
+                "organization_id",
+                conditions.organization_id.is_some(),
+                !federated && !service,
+            ),
+            (
+                "source_account",
+                conditions.source_account.is_some(),
+                service,
+            ),
+            ("source_arn", conditions.source_arn.is_some(), service),
+            ("audience", conditions.audience.is_some(), federated),
+            ("amr", conditions.amr.is_some(), federated),
+        ] {
+            if stated && !applies {
+                self.report(
+                    format!("{path}.conditions.{field}"),
+                    format!(
+                        "`{field}` does not apply to a `{}` trust",
+                        principal_kind_name(principal.kind)
+                    ),
+                    None,
+                );
+            }
+        }
+        if let Some(account) = &conditions.source_account {
+            let digits = account.len() == 12 && account.bytes().all(|byte| byte.is_ascii_digit());
+            if !digits {
+                self.reference(
+                    format!("{path}.conditions.source_account"),
+                    account,
+                    Expect::Segment(&[SegmentKind::Account]),
+                );
             }
         }
     }
@@ -760,4 +814,12 @@ fn describe_element(element: &ElementRef<'_>) -> String {
         ElementRef::Actor(_) => "an actor".into(),
         ElementRef::Flow(_) => "a flow".into(),
     }
+}
+
+/// A principal kind as the file format writes it.
+fn principal_kind_name(kind: PrincipalKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

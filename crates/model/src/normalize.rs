@@ -48,6 +48,13 @@ impl Design {
             ] {
                 sort_dedup(list);
             }
+            // A trust that states no condition saves as one without `conditions`, which is how
+            // it comes back from an export.
+            for trust in &mut identity.trusts {
+                if trust.conditions.as_ref().is_some_and(|c| c.is_empty()) {
+                    trust.conditions = None;
+                }
+            }
         }
         for flow in &mut self.flows {
             sort_dedup(&mut flow.data);

@@ -478,9 +478,47 @@ kind: PrincipalKind,
 /**
  * The service name, element id or account id, as `kind` says.
  */
-id: string, };
+id: string, 
+/**
+ * What the trust statement requires besides the principal. The role's `mfa` says whether
+ * people need a second factor; it applies to every trust of people and is not repeated
+ * here.
+ */
+conditions?: TrustConditions | null, };
 
 export type PrincipalKind = "service" | "identity" | "actor" | "account" | "external_account" | "federated";
+
+export type TrustConditions = { 
+/**
+ * `sts:ExternalId`: the secret-less token a third party must present, against the
+ * confused deputy problem of cross-account trust.
+ */
+external_id?: string | null, 
+/**
+ * `aws:SourceAccount`: the account on whose behalf a service may assume the role (a
+ * 12-digit id, or the id of an account segment of the design).
+ */
+source_account?: string | null, 
+/**
+ * `aws:SourceArn`: the resource on whose behalf a service may assume the role (an ARN,
+ * which may end in `*`, or the id of a component of the design).
+ */
+source_arn?: string | null, 
+/**
+ * `aws:PrincipalOrgID`: the AWS Organizations organization (`o-...`) the principal must
+ * belong to.
+ */
+organization_id?: string | null, 
+/**
+ * The `aud` claim a web-identity or SAML token must carry (`<provider>:aud`): the client
+ * id, or for a Cognito identity pool the identity pool id.
+ */
+audience?: string | null, 
+/**
+ * The `amr` value a Cognito identity must carry (`cognito-identity.amazonaws.com:amr`):
+ * `authenticated` admits signed-in users only, `unauthenticated` admits guests.
+ */
+amr?: string | null, };
 
 export type MfaMode = "off" | "optional" | "required";
 

@@ -263,7 +263,9 @@ function IdentityFields({ design, identity, update }: { design: Design; identity
     <>
       <SelectField label="Account" value={identity.account} unset="No account" options={options(accounts)} onCommit={(id) => set("account", id)} />
       {fields.has("mfa") && (
-        <SelectField label="MFA" value={identity.mfa} unset="Not stated"
+        <SelectField label="MFA" value={identity.mfa}
+          unset={identity.kind === "iam_role" || identity.kind === "cognito_user_pool" ? "Not stated (required: the export's default)" : "Not stated"}
+          hint={identity.kind === "iam_role" ? "For the people who assume the role: the export requires aws:MultiFactorAuthPresent unless this says off or optional." : undefined}
           options={[["required", "Required"], ["optional", "Optional"], ["off", "Off"]]} onCommit={(m) => set("mfa", m)} />
       )}
       {fields.has("session_duration_seconds") && (

@@ -4,7 +4,7 @@
 // fields, so the user never writes JSON and a typo is named where it is.
 import { useEffect, useState } from "react";
 
-import type { Design, Effect, PolicyStatement, Principal, PrincipalKind, Suppression } from "../model/types";
+import type { Design, Effect, PolicyStatement, Principal, PrincipalKind, Suppression, TrustConditions } from "../model/types";
 import { SelectField, TextField } from "./fields";
 import * as v from "./validate";
 import { completeActions, completeResources, designArns, loadActions, unknownAction, type ActionList } from "./iamCompletion";
@@ -90,10 +90,86 @@ export function TrustEditor({ design, trusts, onCommit }: { design: Design; trus
                 onCommit={(id) => replace(index, { ...principal, id: id.trim() })} />
             )}
             <button className="link" onClick={() => remove(index)}>Remove</button>
+            {index < trusts.length && (
+              <TrustConditionsEditor design={design} principal={principal} onCommit={(next) => replace(index, next)} />
+            )}
           </div>
         );
       })}
       {!adding && <button className="link" data-testid="trust-add" onClick={() => setAdding({ kind: "service", id: "" })}>Add a principal</button>}
+    </div>
+  );
+}
+
+type ConditionField = keyof TrustConditions;
+
+/** The conditions IAM evaluates for a kind of principal, with their labels and hints. */
+export function trustConditionFields(kind: PrincipalKind): [ConditionField, string, string][] {
+  switch (kind) {
+    case "service":
+      return [
+        ["source_account", "Source account (aws:SourceAccount)", "The account on whose behalf the service may assume the role: an account of this design or a 12-digit id."],
+        ["source_arn", "Source ARN (aws:SourceArn)", "The resource on whose behalf the service may assume the role: a component of this design or an ARN."],
+      ];
+    case "federated":
+      return [
+        ["audience", "Audience (aud)", "The client id the token must be issued for; for a Cognito identity pool, its id."],
+        ["amr", "Authentication (amr)", "For Cognito identity pools: authenticated admits signed-in users only."],
+      ];
+    default:
+      return [
+        ["external_id", "External id (sts:ExternalId)", "The id a third party must present, against the confused deputy problem."],
+        ["organization_id", "Organization (aws:PrincipalOrgID)", "The AWS Organizations id (o-...) the caller must belong to."],
+      ];
+  }
+}
+
+/** A principal with one condition set (or cleared); no `conditions` at all when none is left. */
+export function withCondition(principal: Principal, field: ConditionField, value: string): Principal {
+  const conditions: TrustConditions = { ...(principal.conditions ?? {}) };
+  const text = value.trim();
+  if (text) conditions[field] = text;
+  else delete conditions[field];
+  const rest: Principal = { kind: principal.kind, id: principal.id };
+  return Object.keys(conditions).length > 0 ? { ...rest, conditions } : rest;
+}
+
+/** What is wrong with a condition's value, if anything (empty clears it). */
+export const conditionValidator = (design: Design, field: ConditionField) => (text: string) => {
+  const value = text.trim();
+  if (!value) return null;
+  switch (field) {
+    case "organization_id":
+      return /^o-[a-z0-9]{10,32}$/.test(value) ? null : "An organization id is o- and 10 to 32 lowercase letters or digits.";
+    case "source_account":
+      return /^\d{12}$/.test(value) || design.segments.some((s) => s.kind === "account" && s.id === value)
+        ? null
+        : "An account of this design or a 12-digit account id.";
+    case "source_arn":
+      return value.startsWith("arn:") || design.components.some((c) => c.id === value) ? null : "A component of this design or an ARN.";
+    case "external_id":
+      return /^[\w+=,.@:/-]{2,1224}$/.test(value) ? null : "2 to 1224 letters, digits or +=,.@:/-_.";
+    default:
+      return null;
+  }
+};
+
+/** The conditions of one trust, as fields for the ones that apply to its kind of principal. */
+function TrustConditionsEditor({ design, principal, onCommit }: { design: Design; principal: Principal; onCommit: (principal: Principal) => void }) {
+  const suggestions = (field: ConditionField): string[] | undefined => {
+    if (field === "source_account") return design.segments.filter((s) => s.kind === "account").map((s) => s.id);
+    if (field === "source_arn") return design.components.map((c) => c.id);
+    if (field === "amr") return ["authenticated", "unauthenticated"];
+    return undefined;
+  };
+  return (
+    <div className="structured-conditions" data-testid="trust-conditions">
+      {trustConditionFields(principal.kind).map(([field, label, hint]) => (
+        <TextField key={field} label={label} hint={hint} value={principal.conditions?.[field] ?? ""}
+          placeholder="none" validate={conditionValidator(design, field)} suggestions={suggestions(field)}
+          testId={`trust-condition-${field}`}
+          onCommit={(value) => onCommit(withCondition(principal, field, value))} />
+      ))}
     </div>
   );
 }

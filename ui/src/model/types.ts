@@ -23,6 +23,7 @@ export type {
   Suppression,
   Tier,
   Tls,
+  TrustConditions,
 } from "../generated/model";
 
 type WithLists<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };

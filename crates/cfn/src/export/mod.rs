@@ -32,6 +32,7 @@ mod split;
 mod stack_name;
 pub(crate) mod statements;
 pub(crate) mod support;
+pub(crate) mod trust;
 
 use std::collections::{HashMap, HashSet};
 

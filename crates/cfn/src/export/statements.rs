@@ -1,10 +1,7 @@
-use zta_model::{
-    Component, ComponentKind, Effect, FederationProtocol, Flow, Identity, IdentityKind, MfaMode,
-    PolicyStatement, PrincipalKind,
-};
+use zta_model::{Component, ComponentKind, Effect, Flow, Identity, IdentityKind, PolicyStatement};
 
 use crate::export::builder::Builder;
-use crate::policy::{inline_policy, policy_document, service_principal};
+use crate::policy::{inline_policy, policy_document};
 use crate::template::Resource;
 use crate::value::Value;
 /// Model statements as IAM JSON; resources that name design elements become their ARNs.
@@ -299,97 +296,6 @@ pub(crate) fn flow_statements(b: &mut Builder<'_>, unit: &str, flows: &[&Flow]) 
                 ("Resource", Value::list(resources)),
             ]));
         }
-    }
-    statements
-}
-
-pub(crate) fn trust_statements(b: &mut Builder<'_>, unit: &str, identity: &Identity) -> Vec<Value> {
-    let mut statements = Vec::new();
-    let mfa = identity.mfa == Some(MfaMode::Required);
-    for (index, principal) in identity.trusts.iter().enumerate() {
-        let (principal_value, action, human) = match principal.kind {
-            PrincipalKind::Service => (service_principal(&principal.id), "sts:AssumeRole", false),
-            PrincipalKind::Identity => {
-                let arn = b.role_arn(unit, &principal.id);
-                (Value::map([("AWS", arn)]), "sts:AssumeRole", true)
-            }
-            PrincipalKind::Actor => {
-                let Some(signs_in) = b.actor(&principal.id).and_then(|a| a.signs_in_with.clone())
-                else {
-                    continue;
-                };
-                let arn = b.role_arn(unit, &signs_in);
-                (Value::map([("AWS", arn)]), "sts:AssumeRole", true)
-            }
-            PrincipalKind::Account => {
-                let account = account_of(b, unit, &b.unit_of_segment(&principal.id));
-                (
-                    Value::map([(
-                        "AWS",
-                        Value::sub(format!("arn:${{AWS::Partition}}:iam::{account}:root")),
-                    )]),
-                    "sts:AssumeRole",
-                    true,
-                )
-            }
-            PrincipalKind::ExternalAccount if principal.id == "*" => (
-                Value::map([("AWS", Value::string("*"))]),
-                "sts:AssumeRole",
-                true,
-            ),
-            PrincipalKind::ExternalAccount => (
-                Value::map([("AWS", Value::arn(format!("iam::{}:root", principal.id)))]),
-                "sts:AssumeRole",
-                true,
-            ),
-            PrincipalKind::Federated => match b
-                .identity(&principal.id)
-                .map(|i| (i.kind, i.protocol))
-            {
-                Some((IdentityKind::CognitoUserPool, _)) => (
-                    Value::map([("Federated", Value::string("cognito-identity.amazonaws.com"))]),
-                    "sts:AssumeRoleWithWebIdentity",
-                    false,
-                ),
-                Some((_, Some(FederationProtocol::Saml))) => (
-                    Value::map([("Federated", Value::reference(b.logical_id(&principal.id)))]),
-                    "sts:AssumeRoleWithSAML",
-                    false,
-                ),
-                _ => (
-                    Value::map([("Federated", Value::reference(b.logical_id(&principal.id)))]),
-                    "sts:AssumeRoleWithWebIdentity",
-                    false,
-                ),
-            },
-        };
-        let mut statement = crate::value::Map::default();
-        statement.insert("Sid".into(), Value::string(format!("Trust{}", index + 1)));
-        statement.insert("Effect".into(), Value::string("Allow"));
-        statement.insert("Principal".into(), principal_value);
-        statement.insert("Action".into(), Value::string(action));
-        if human && mfa {
-            statement.insert(
-                "Condition".into(),
-                Value::map([(
-                    "Bool",
-                    Value::map([("aws:MultiFactorAuthPresent", Value::string("true"))]),
-                )]),
-            );
-        }
-        if action == "sts:AssumeRoleWithSAML" {
-            statement.insert(
-                "Condition".into(),
-                Value::map([(
-                    "StringEquals",
-                    Value::map([(
-                        "SAML:aud",
-                        Value::string("https://signin.aws.amazon.com/saml"),
-                    )]),
-                )]),
-            );
-        }
-        statements.push(Value::from(statement));
     }
     statements
 }

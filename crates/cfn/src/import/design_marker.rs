@@ -91,6 +91,17 @@ impl Importer<'_> {
         }
         for identity in &mut self.design.identities {
             identity.account = placement.get(&identity.id).cloned();
+            // A trust of the deploying account, or a condition naming it, named the stand-in.
+            for trust in &mut identity.trusts {
+                if trust.kind == zta_model::PrincipalKind::Account && trust.id == stand_in {
+                    trust.id = target.clone();
+                }
+                if let Some(conditions) = &mut trust.conditions
+                    && conditions.source_account.as_deref() == Some(stand_in.as_str())
+                {
+                    conditions.source_account = Some(target.clone());
+                }
+            }
         }
         let stated: HashMap<String, serde_json::Value> = stated.into_iter().collect();
         // The marker's own segments are whole already.

@@ -2,10 +2,7 @@
 //! attached by `AWS::IAM::Policy`), users with their groups and access keys, groups, OIDC and
 //! SAML providers, Cognito user pools and Identity Center permission sets.
 
-use zta_model::{
-    AccessKey, FederationProtocol, Identity, IdentityKind, PolicyStatement, Principal,
-    PrincipalKind,
-};
+use zta_model::{AccessKey, FederationProtocol, Identity, IdentityKind, PolicyStatement};
 
 use super::eval::Sym;
 use super::{Disposition, Importer, ResourceKey};
@@ -30,9 +27,10 @@ impl Importer<'_> {
                 IdentityKind::CognitoUserPool,
             ),
             (iam_group::RESOURCE_TYPE, IdentityKind::IamGroup),
-            (iam_role::RESOURCE_TYPE, IdentityKind::IamRole),
             (iam_user::RESOURCE_TYPE, IdentityKind::IamUser),
             (permission_set::RESOURCE_TYPE, IdentityKind::PermissionSet),
+            // Roles last: their trusts name the other identities.
+            (iam_role::RESOURCE_TYPE, IdentityKind::IamRole),
         ] {
             for key in self.element_resources_of_type(resource_type) {
                 let identity = self.identity_for(&key, kind);
@@ -115,78 +113,6 @@ impl Importer<'_> {
             .unwrap_or_default()
     }
 
-    /// The principals a role's trust policy lets assume it.
-    pub(crate) fn trusts(
-        &mut self,
-        stack: usize,
-        document: &Value,
-        statements: &[PolicyStatement],
-    ) -> Vec<Principal> {
-        let mut trusts = Vec::new();
-        // Principals are re-read from the document so that references to identities of the
-        // template resolve to their ids.
-        let raw_statements = self
-            .lookup(stack, document, "Statement")
-            .map(|statement| match self.choose(stack, statement).as_list() {
-                Some(_) => self.list_items(stack, statement),
-                None => vec![self.choose(stack, statement)],
-            })
-            .unwrap_or_default();
-        for (statement, read) in raw_statements.iter().zip(statements) {
-            if read.effect != zta_model::Effect::Allow {
-                continue;
-            }
-            let Some(principal) = statement.get("Principal").and_then(Value::as_map) else {
-                if statement.get("Principal").and_then(Value::as_str) == Some("*") {
-                    trusts.push(Principal::new(
-                        PrincipalKind::ExternalAccount,
-                        "*".to_owned(),
-                    ));
-                }
-                continue;
-            };
-            for (kind, value) in principal {
-                for item in self.eval(stack, value).values() {
-                    if let Some(principal) = self.principal(kind, &item)
-                        && !trusts.contains(&principal)
-                    {
-                        trusts.push(principal);
-                    }
-                }
-            }
-        }
-        trusts
-    }
-
-    fn principal(&mut self, kind: &str, item: &Sym) -> Option<Principal> {
-        if let Some(element) = self.element_of(item)
-            && let Some(identity) = self.design.identity(&element)
-        {
-            let federated = matches!(
-                identity.kind,
-                IdentityKind::IdentityProvider | IdentityKind::CognitoUserPool
-            );
-            return Some(if federated {
-                Principal::new(PrincipalKind::Federated, element)
-            } else {
-                Principal::new(PrincipalKind::Identity, element)
-            });
-        }
-        let text = item.describe();
-        match kind {
-            "Service" => Some(Principal::new(PrincipalKind::Service, text)).filter(|_| {
-                item.as_text()
-                    .is_some_and(|t| t.ends_with(".amazonaws.com"))
-            }),
-            "AWS" => Some(aws_principal(&text, &self.account)),
-            "Federated" => Some(Principal::new(
-                PrincipalKind::Federated,
-                self.external_provider(&text),
-            )),
-            _ => None,
-        }
-    }
-
     /// An identity provider for a federated principal the template names but does not define.
     pub(crate) fn external_provider(&mut self, name: &str) -> String {
         if let Some(existing) = self.design.identities.iter().find(|identity| {
@@ -194,6 +120,18 @@ impl Importer<'_> {
                 && identity.issuer.as_deref() == Some(name)
         }) {
             return existing.id.clone();
+        }
+        // A provider the design has without a resource (Cognito identity pools) comes back with
+        // the design marker.
+        if let Some(marked) = crate::marker::read_design_marker(&self.stacks[0].template.metadata)
+            .and_then(|marker| {
+                marker.identities.into_iter().find(|identity| {
+                    identity.kind == IdentityKind::IdentityProvider
+                        && identity.issuer.as_deref() == Some(name)
+                })
+            })
+        {
+            return marked.id;
         }
         let short = name.rsplit('/').next().unwrap_or(name);
         let id = self.ids.claim(&format!("provider-{short}"));
@@ -446,26 +384,6 @@ impl Importer<'_> {
         }
         None
     }
-}
-
-/// An `AWS` principal: the account itself, another account, or anyone.
-fn aws_principal(text: &str, own_account: &str) -> Principal {
-    if text == "*" {
-        return Principal::new(PrincipalKind::ExternalAccount, "*".to_owned());
-    }
-    if text.contains("${AWS::AccountId}") {
-        return Principal::new(PrincipalKind::Account, own_account.to_owned());
-    }
-    let digits: String = text
-        .split(':')
-        .find(|part| part.len() == 12 && part.bytes().all(|byte| byte.is_ascii_digit()))
-        .map(str::to_owned)
-        .or_else(|| {
-            (text.len() == 12 && text.bytes().all(|byte| byte.is_ascii_digit()))
-                .then(|| text.to_owned())
-        })
-        .unwrap_or_else(|| "*".to_owned());
-    Principal::new(PrincipalKind::ExternalAccount, digits)
 }
 
 /// Adds statements to an identity's policies, each once: a policy a template both attaches and

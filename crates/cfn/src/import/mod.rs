@@ -19,6 +19,7 @@ mod report;
 mod sam;
 mod support;
 mod transforms;
+mod trust;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -224,6 +225,16 @@ impl Stack {
 /// A resource of one of the stacks.
 pub(crate) type ResourceKey = (usize, String);
 
+/// An actor's trust statement read before the design marker restores the actors: the trust at
+/// `index` of `role` names the actor by its logical id until the actor is known, and the
+/// identity the statement names otherwise.
+pub(crate) struct ActorTrust {
+    pub(crate) role: String,
+    pub(crate) index: usize,
+    pub(crate) actor_logical_id: String,
+    pub(crate) signs_in_with: String,
+}
+
 /// The state of one import.
 pub(crate) struct Importer<'a> {
     pub options: &'a ImportOptions<'a>,
@@ -250,6 +261,8 @@ pub(crate) struct Importer<'a> {
     /// For an export of ZTA Designer, the root outputs that are carried content (the others are
     /// the export's own); `None` for any other template, whose outputs are all carried.
     pub carried_outputs: Option<std::collections::HashSet<String>>,
+    /// Trusts of actors, which the design marker's actors resolve.
+    pub actor_trusts: Vec<ActorTrust>,
 }
 
 impl<'a> Importer<'a> {
@@ -270,6 +283,7 @@ impl<'a> Importer<'a> {
             budget: Budget::new(options.limits.max_work_bytes),
             conditions: RefCell::new(HashMap::new()),
             carried_outputs: None,
+            actor_trusts: Vec::new(),
         }
     }
 
@@ -294,12 +308,14 @@ impl<'a> Importer<'a> {
         self.map_network();
         self.map_identities();
         self.map_components();
+        self.resolve_trust_sources();
         self.map_flows();
         // Unstated properties go first: a parameter that only a default stood for (a service's
         // image) is the export's own, not carried content.
         self.restore_unstated();
         self.carry_the_rest();
         self.apply_design_marker();
+        self.restore_actor_trusts();
         self.design.normalize();
         self.design.layout = layout::lay_out(&self.design);
     }

@@ -43,7 +43,15 @@ impl Importer<'_> {
             let internet_facing = self.design.component(&balancer).is_some_and(|component| {
                 component.properties.scheme == Some(Scheme::InternetFacing)
             });
-            if internet_facing && let Some(port) = port {
+            // A listener that only redirects to HTTPS serves nothing in plain HTTP: browsers are
+            // sent to the HTTPS listener, whose own flow carries the traffic
+            // (<https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions>).
+            let redirects_only =
+                protocol == Protocol::Http && self.redirects_to_https_only(&listener);
+            if internet_facing
+                && !redirects_only
+                && let Some(port) = port
+            {
                 let internet = self.internet();
                 self.add_flow(NewFlow {
                     source: internet,
@@ -90,6 +98,40 @@ impl Importer<'_> {
                 self.target_group_flows(&balancer, &group);
             }
         }
+    }
+
+    /// Whether every action of a listener, default and rules alike, redirects to HTTPS.
+    pub(super) fn redirects_to_https_only(&self, listener: &ResourceKey) -> bool {
+        let mut actions: Vec<Value> = self
+            .resource(listener)
+            .property("DefaultActions")
+            .map(|value| {
+                self.list_items(listener.0, value)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for rule in self.resources_of_type("AWS::ElasticLoadBalancingV2::ListenerRule") {
+            if self
+                .property(rule.0, &rule.1, &["ListenerArn"])
+                .resource()
+                .as_ref()
+                == Some(listener)
+                && let Some(rule_actions) = self.resource(&rule).property("Actions")
+            {
+                actions.extend(self.list_items(rule.0, rule_actions).into_iter().cloned());
+            }
+        }
+        !actions.is_empty()
+            && actions.iter().all(|action| {
+                let text = |value: Option<&Value>| {
+                    value.map(|value| self.eval(listener.0, value).describe())
+                };
+                text(action.get("Type")).as_deref() == Some("redirect")
+                    && text(action.get("RedirectConfig").and_then(|c| c.get("Protocol"))).as_deref()
+                        == Some("HTTPS")
+            })
     }
 
     pub(super) fn target_groups_of_actions(
@@ -275,7 +317,20 @@ impl Importer<'_> {
                 _ => (Auth::None, None),
             };
             let key_text = self.property(route.0, &route.1, &["RouteKey"]).describe();
-            self.api_entry_flow(&api, auth, issuer, &format!("route {key_text}"));
+            // A WebSocket API authorizes the connection once, on `$connect`; its other routes
+            // take no authorizer and carry messages of a connection already authorized
+            // (<https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-control-access.html>).
+            let websocket_message = key_text != "$connect"
+                && self
+                    .property(route.0, &route.1, &["ApiId"])
+                    .resource()
+                    .is_some_and(|api| {
+                        self.property(api.0, &api.1, &["ProtocolType"]).as_text()
+                            == Some("WEBSOCKET")
+                    });
+            if !websocket_message {
+                self.api_entry_flow(&api, auth, issuer, &format!("route {key_text}"));
+            }
             let target = self.property(route.0, &route.1, &["Target"]);
             let integrations: Vec<ResourceKey> = self
                 .resources_of_type("AWS::ApiGatewayV2::Integration")

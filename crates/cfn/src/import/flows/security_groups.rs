@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use ipnet::Ipv4Net;
-use zta_model::{Auth, PortRange, Protocol, SegmentKind, Tls};
+use zta_model::{Auth, ComponentKind, PortRange, Protocol, SegmentKind, Tls};
 
 use super::NewFlow;
 use crate::import::eval::Sym;
@@ -195,8 +195,11 @@ impl Importer<'_> {
             }
             for target in &targets {
                 for source in &sources {
-                    let flow = self.network_flow(source.clone(), target.clone(), transport, range);
-                    self.add_flow(flow);
+                    if let Some(flow) =
+                        self.network_flow(source.clone(), target.clone(), transport, range)
+                    {
+                        self.add_flow(flow);
+                    }
                 }
             }
             if origin != group {
@@ -243,20 +246,41 @@ impl Importer<'_> {
     }
 
     /// A flow allowed by a network rule: the protocol guessed from the port where it is a
-    /// well-known one, TLS only for HTTPS, a password for databases without IAM authentication.
+    /// well-known one, TLS for HTTPS and wherever the target itself requires encryption in
+    /// transit, IAM for databases with IAM authentication, a password for the others and for a
+    /// cache that requires an AUTH token or RBAC users
+    /// (<https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html>): a network rule
+    /// says who may connect, the target says how. A load balancer's listener on the port says
+    /// it too; none is drawn where the listener only redirects to HTTPS.
     pub(super) fn network_flow(
         &self,
         source: String,
         target: String,
         transport: Protocol,
         range: PortRange,
-    ) -> NewFlow {
+    ) -> Option<NewFlow> {
         let target_component = self.design.component(&target);
-        let protocol = if range.from == range.to {
-            well_known(range.from, transport)
-        } else {
-            transport
+        let listener = (range.from == range.to)
+            .then(|| self.listener_on(&target, range.from))
+            .flatten();
+        let listener_protocol = listener.as_ref().map(|listener| {
+            self.property(listener.0, &listener.1, &["Protocol"])
+                .describe()
+        });
+        if listener_protocol.as_deref() == Some("HTTP")
+            && listener
+                .as_ref()
+                .is_some_and(|listener| self.redirects_to_https_only(listener))
+        {
+            return None;
+        }
+        let protocol = match listener_protocol.as_deref() {
+            Some("HTTPS") => Protocol::Https,
+            Some("HTTP") => Protocol::Http,
+            _ if range.from == range.to => well_known(range.from, transport),
+            _ => transport,
         };
+        let listener_tls = matches!(listener_protocol.as_deref(), Some("HTTPS" | "TLS"));
         let auth = match (protocol, target_component) {
             (Protocol::Postgresql | Protocol::Mysql, Some(component))
                 if component.properties.iam_auth == Some(true) =>
@@ -264,14 +288,22 @@ impl Importer<'_> {
                 Auth::Iam
             }
             (Protocol::Postgresql | Protocol::Mysql, _) => Auth::Password,
+            (_, Some(component))
+                if component.kind == ComponentKind::Elasticache
+                    && self.cache_requires_credentials(&target) =>
+            {
+                Auth::Password
+            }
             _ => Auth::None,
         };
-        NewFlow {
+        let encrypted_target = target_component
+            .is_some_and(|component| component.properties.encrypted_in_transit == Some(true));
+        Some(NewFlow {
             source,
             target,
             protocol,
             ports: vec![range],
-            tls: if protocol == Protocol::Https {
+            tls: if protocol == Protocol::Https || encrypted_target || listener_tls {
                 Tls::Tls12
             } else {
                 Tls::None
@@ -280,7 +312,38 @@ impl Importer<'_> {
             issuer: None,
             actions: Vec::new(),
             description: Some("Allowed by a security group ingress rule.".to_owned()),
-        }
+        })
+    }
+
+    /// The listener a load balancer of the template has on a port.
+    fn listener_on(&self, balancer: &str, port: u16) -> Option<ResourceKey> {
+        self.resources_of_type("AWS::ElasticLoadBalancingV2::Listener")
+            .into_iter()
+            .find(|listener| {
+                self.element_of(&self.property(listener.0, &listener.1, &["LoadBalancerArn"]))
+                    .as_deref()
+                    == Some(balancer)
+                    && self.property(listener.0, &listener.1, &["Port"]).as_text()
+                        == Some(port.to_string().as_str())
+            })
+    }
+}
+
+impl Importer<'_> {
+    /// Whether the cache an element stands for admits only clients with credentials: an AUTH
+    /// token, or RBAC user groups.
+    fn cache_requires_credentials(&self, element: &str) -> bool {
+        self.elements
+            .iter()
+            .filter(|(_, mapped)| mapped.as_str() == element)
+            .any(|(key, _)| {
+                ["AuthToken", "UserGroupIds"].iter().any(|property| {
+                    !matches!(
+                        self.property(key.0, &key.1, &[property]),
+                        Sym::NoValue | Sym::Unknown
+                    )
+                })
+            })
     }
 }
 

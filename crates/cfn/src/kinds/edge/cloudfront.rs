@@ -4,6 +4,7 @@
 use zta_model::{Component, ComponentKind};
 
 use crate::export::builder::{Builder, tags};
+use crate::import::eval::Sym;
 use crate::import::{Importer, ResourceKey};
 use crate::template::{Output, Parameter, Resource};
 use crate::value::Value;
@@ -199,5 +200,47 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     component.properties.http_redirect = im
         .text(key, &at(&["DefaultCacheBehavior", "ViewerProtocolPolicy"]))
         .map(|policy| policy != "allow-all");
+    outside_web_acl(im, key, &component.id);
     Some(component)
+}
+
+/// A web ACL that a distribution names (`WebACLId`) but the template does not define stands in
+/// the design as a web ACL outside the template that protects the distribution: CLOUDFRONT-scope
+/// ACLs are created in us-east-1, so a distribution's template usually takes one by ARN
+/// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-distributionconfig.html#cfn-cloudfront-distribution-distributionconfig-webaclid>).
+/// A web ACL of the template is read as itself, and an export of ZTA Designer's own (whose
+/// design marker names the design's web ACLs) needs no stand-in.
+fn outside_web_acl(im: &mut Importer<'_>, key: &ResourceKey, distribution: &str) {
+    if im.designer_element(key).is_some() {
+        return;
+    }
+    let acl = im.property(key.0, &key.1, &["DistributionConfig", "WebACLId"]);
+    if matches!(acl, Sym::NoValue | Sym::Unknown) || !acl.resources().is_empty() {
+        return;
+    }
+    let arn = acl.describe();
+    let segment = im.account.clone();
+    let id = im.ids.claim(&format!("{distribution}-web-acl"));
+    im.design.components.push(Component {
+        id: id.clone(),
+        kind: ComponentKind::WafWebAcl,
+        name: "Web ACL outside the template".to_owned(),
+        segment,
+        description: Some(format!(
+            "The web ACL `{arn}` that distribution `{distribution}` names; its rules are not in the template."
+        )),
+        identity: None,
+        stores: Vec::new(),
+        encryption_key: None,
+        properties: zta_model::ComponentProperties {
+            protects: vec![distribution.to_owned()],
+            ..Default::default()
+        },
+        tags: Default::default(),
+        logical_id: None,
+        suppress: Vec::new(),
+    });
+    im.notes.push(format!(
+        "Distribution `{distribution}` uses web ACL `{arn}`, defined outside the template: it is drawn as `{id}`, whose rule groups are not known."
+    ));
 }

@@ -3,8 +3,10 @@
 use zta_model::{FederationProtocol, Identity, MfaMode};
 
 use crate::export::builder::{Builder, Group};
+use crate::export::trust::roles_trusting_pool;
 use crate::import::{Importer, ResourceKey};
 use crate::template::{Output, Parameter, Resource};
+use crate::trust_names::IDENTITY_POOL_PART;
 use crate::value::Value;
 
 /// The resource type this kind is written as and read from.
@@ -176,6 +178,7 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
         Group::Security,
         client,
     );
+    identity_pool(b, &unit, identity);
     b.output(
         &unit,
         &b.logical_id_for(&identity.id, "Id"),
@@ -191,6 +194,38 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
             description: Some(Value::string(format!("App client of `{}`", identity.name))),
             ..Output::new(Value::reference(b.logical_id_for(&identity.id, "Client")))
         },
+    );
+}
+
+/// The Cognito identity pool through which the user pool's signed-in users assume the roles
+/// that trust the pool, when a role does: a user pool is no IAM principal, an identity pool is
+/// (<https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html>,
+/// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypool.html>).
+/// Guests are not admitted, and the identity pool checks each token with the user pool.
+fn identity_pool(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
+    if roles_trusting_pool(b, &identity.id).is_empty() {
+        return;
+    }
+    let pool = b.logical_id(&identity.id);
+    b.put(
+        unit,
+        b.logical_id_for(&identity.id, IDENTITY_POOL_PART),
+        &identity.id,
+        Group::Security,
+        Resource::new("AWS::Cognito::IdentityPool")
+            .with_property("AllowUnauthenticatedIdentities", false)
+            .with_property("AllowClassicFlow", false)
+            .with_property(
+                "CognitoIdentityProviders",
+                Value::list([Value::map([
+                    (
+                        "ClientId",
+                        Value::reference(b.logical_id_for(&identity.id, "Client")),
+                    ),
+                    ("ProviderName", Value::get_att(&pool, "ProviderName")),
+                    ("ServerSideTokenCheck", Value::from(true)),
+                ])]),
+            ),
     );
 }
 

@@ -1,15 +1,15 @@
 //! IAM roles: the trust the design states, a statement per flow with exactly its actions on its
 //! target's ARN, and what components add.
 
-use zta_model::{Flow, Identity};
+use zta_model::{Flow, Identity, PrincipalKind};
 
 use crate::export::builder::{Builder, Group, RoleStatement};
-use crate::export::statements::{
-    STATED_POLICY_NAME, flow_statements, resource_arn, statements, trust_statements,
-};
+use crate::export::statements::{STATED_POLICY_NAME, flow_statements, resource_arn, statements};
+use crate::export::trust::{roles_trusting_pool, trust_statements};
 use crate::import::{Importer, ResourceKey};
 use crate::policy::policy_document;
 use crate::template::Resource;
+use crate::trust_names::IDENTITY_POOL_PART;
 use crate::value::Value;
 
 /// The resource type this kind is written as and read from.
@@ -76,6 +76,7 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity, calls: &[&Flow]) 
         Group::Security,
         resource,
     );
+    identity_pool_roles(b, &unit, identity);
     // The permissions are resources of their own rather than the role's inline policies: a key
     // policy names the role, the bucket uses the key, and the permissions name the bucket, so
     // the role must exist before the key and its permissions after the bucket. What the design
@@ -101,6 +102,59 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity, calls: &[&Flow]) 
     }
 }
 
+/// Makes the role the authenticated role of the identity pools of the user pools it trusts, so
+/// that the identity pool hands it to signed-in users
+/// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypoolroleattachment.html>).
+/// An identity pool has one authenticated role: the first role that trusts the user pool gets
+/// it, and the export says so for the others.
+fn identity_pool_roles(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
+    for trust in &identity.trusts {
+        if trust.kind != PrincipalKind::Federated || trust.conditions().audience.is_some() {
+            continue;
+        }
+        let Some(pool) = b.identity(&trust.id) else {
+            continue;
+        };
+        if pool.kind != zta_model::IdentityKind::CognitoUserPool {
+            continue;
+        }
+        let first = roles_trusting_pool(b, &pool.id)
+            .first()
+            .map(|role| role.id.clone());
+        if first.as_deref() != Some(identity.id.as_str()) {
+            b.warn(format!(
+                "Role `{}` trusts user pool `{}`, whose identity pool already hands signed-in users role `{}`: an identity pool has one authenticated role, so `{}` is assumed only by clients that name it (enhanced flow with a custom role ARN is not enabled).",
+                identity.id,
+                pool.id,
+                first.unwrap_or_default(),
+                identity.id
+            ));
+            continue;
+        }
+        let pool_unit = b.unit_of_identity(pool);
+        let pool_id = pool.id.clone();
+        let identity_pool = b.reference(
+            unit,
+            &pool_unit,
+            &b.logical_id_for(&pool_id, IDENTITY_POOL_PART),
+            None,
+        );
+        let role_arn = Value::get_att(b.logical_id(&identity.id), "Arn");
+        b.put(
+            unit,
+            b.logical_id_for(
+                &identity.id,
+                &format!("{}{IDENTITY_POOL_PART}Roles", b.logical_id(&pool_id)),
+            ),
+            &identity.id,
+            Group::Security,
+            Resource::new("AWS::Cognito::IdentityPoolRoleAttachment")
+                .with_property("IdentityPoolId", identity_pool)
+                .with_property("Roles", Value::map([("authenticated", role_arn)])),
+        );
+    }
+}
+
 /// Reads a role's policies, session duration and trust.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Identity) {
     im.read_iam_policies(key, identity);
@@ -111,6 +165,6 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Id
         .and_then(|seconds| seconds.parse().ok());
     if let Some(trust) = resource.property("AssumeRolePolicyDocument") {
         let statements = im.statements(key.0, trust);
-        identity.trusts = im.trusts(key.0, trust, &statements);
+        im.read_trust(key.0, trust, &statements, identity);
     }
 }

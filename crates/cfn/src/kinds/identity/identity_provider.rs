@@ -1,6 +1,6 @@
 //! SAML and OIDC identity providers.
 
-use zta_model::{FederationProtocol, Identity, PrincipalKind};
+use zta_model::{COGNITO_IDENTITY_ISSUER, FederationProtocol, Identity, PrincipalKind};
 
 use crate::export::builder::{Builder, Group};
 use crate::import::{Importer, ResourceKey};
@@ -19,7 +19,9 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
             .iter()
             .any(|p| p.kind == PrincipalKind::Federated && p.id == identity.id)
     });
-    if !trusted_by_role {
+    // Cognito identity pools are the `cognito-identity.amazonaws.com` principal itself: IAM
+    // has no provider resource for them.
+    if !trusted_by_role || identity.issuer.as_deref() == Some(COGNITO_IDENTITY_ISSUER) {
         return;
     }
     let unit = b.unit_of_identity(identity);

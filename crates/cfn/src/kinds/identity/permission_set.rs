@@ -34,14 +34,7 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
             ),
     );
     let set = b.logical_id(&identity.id);
-    let name: String = identity
-        .id
-        .chars()
-        .filter(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '+' | '=' | ',' | '.' | '@' | '-' | '_')
-        })
-        .take(32)
-        .collect();
+    let name = crate::trust_names::permission_set_name(identity);
     let seconds = identity
         .session_duration_seconds
         .unwrap_or(3600)

@@ -1,6 +1,6 @@
 //! ZT-ID-009: a role that people assume does not require MFA.
 
-use zta_model::{IdentityKind, MfaMode, PrincipalKind};
+use zta_model::{IdentityKind, MfaMode};
 
 use crate::context::Context;
 use crate::finding::Emitter;
@@ -9,7 +9,10 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// Flags IAM roles that trust an actor or an IAM user (people) and state `mfa: off` or
-    /// `mfa: optional`.
+    /// `mfa: optional`. A role that states nothing requires MFA: the export writes
+    /// `aws:MultiFactorAuthPresent` into the trust of people by default. Actors who sign in
+    /// through IAM Identity Center or a federated provider prove their second factor there
+    /// (their sessions carry no MFA key), so they are not judged here.
     ///
     /// ## Why it matters
     /// Without `aws:MultiFactorAuthPresent` in the trust policy, anyone holding the person's
@@ -44,21 +47,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         let people: Vec<&str> = role
             .trusts
             .iter()
-            .filter(|principal| match principal.kind {
-                PrincipalKind::Actor => true,
-                PrincipalKind::Identity => cx
-                    .index
-                    .identity(&principal.id)
-                    .is_some_and(|identity| identity.kind == IdentityKind::IamUser),
-                _ => false,
-            })
+            .filter(|principal| cx.design.trusts_people(principal))
             .map(|principal| principal.id.as_str())
             .collect();
         if people.is_empty() {
             continue;
         }
         out.evaluate(&role.id);
-        if matches!(role.mfa, Some(MfaMode::Off | MfaMode::Optional)) {
+        if role.mfa_of_people() != MfaMode::Required {
             let mut elements = vec![role.id.as_str()];
             elements.extend(&people);
             out.report(

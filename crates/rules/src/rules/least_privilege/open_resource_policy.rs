@@ -1,5 +1,7 @@
 //! ZT-IAM-011: a resource policy allows anyone.
 
+use zta_model::ComponentKind;
+
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::graph::grants_anyone;
@@ -7,8 +9,11 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags resource policies (bucket, key, secret, queue, topic, endpoint, API policies) with
-    /// an allow statement whose principal is `*` and that has no condition.
+    /// Flags resource policies (bucket, key, secret, queue, topic, API policies) with an allow
+    /// statement whose principal is `*` and that has no condition. A VPC endpoint's policy is
+    /// not judged: it grants nothing, it only limits what the endpoint passes on to callers who
+    /// hold IAM permissions of their own, and `Principal: "*"` is its documented form
+    /// (<https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html>).
     ///
     /// ## Why it matters
     /// An unconditioned `*` principal opens the resource to every AWS account and, for buckets,
@@ -35,6 +40,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        if component.kind == ComponentKind::VpcEndpoint {
+            continue;
+        }
         if !component.properties.resource_policy.is_empty() {
             out.evaluate(&component.id);
         }

@@ -8,7 +8,8 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags roles whose trust names the external account `*`.
+    /// Flags roles whose trust names the external account `*` without an `organization_id`
+    /// condition.
     ///
     /// ## Why it matters
     /// A trust policy with the principal `*` lets any AWS customer assume the role: the
@@ -36,8 +37,12 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if !role.trusts.is_empty() {
             out.evaluate(&role.id);
         }
+        // `*` limited to the principals of an organization is how AWS shares a role with an
+        // organization's accounts; it is not public.
         if role.trusts.iter().any(|principal| {
-            principal.kind == PrincipalKind::ExternalAccount && principal.id == "*"
+            principal.kind == PrincipalKind::ExternalAccount
+                && principal.id == "*"
+                && principal.conditions().organization_id.is_none()
         }) {
             out.report(
                 format!("Role {} trusts every AWS account (`*`)", cx.label(&role.id)),
