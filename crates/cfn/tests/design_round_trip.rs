@@ -178,8 +178,32 @@ fn property_values() -> BTreeMap<(ComponentKind, String), Vec<serde_json::Value>
             }
         }
     }
+    for (kind, property, value) in MORE_VALUES {
+        values
+            .entry((kind, property.to_owned()))
+            .or_default()
+            .push(value.into());
+    }
     values
 }
+
+/// Values of text properties that no example states for the kind.
+const MORE_VALUES: [(ComponentKind, &str, &str); 6] = [
+    (ComponentKind::Cloudfront, "tls_policy", "TLSv1.2_2021"),
+    (ComponentKind::Cloudfront, "domain_name", "www.example.com"),
+    (
+        ComponentKind::Nlb,
+        "tls_policy",
+        "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    ),
+    (ComponentKind::Ec2Instance, "image", "ami-0123456789abcdef0"),
+    (
+        ComponentKind::EcsService,
+        "image",
+        "public.ecr.aws/nginx/nginx:1.27",
+    ),
+    (ComponentKind::Elasticache, "engine_version", "7.1"),
+];
 
 /// Properties whose values name other elements of a design.
 const REFERENCES: [&str; 1] = ["certificate"];

@@ -39,6 +39,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::Ec2Instance => compute::ec2_instance::drawn(c),
         ComponentKind::Rds => data::rds::drawn(b, c),
         ComponentKind::Alb => plain_http_refused(b, c, "without an HTTP listener"),
+        ComponentKind::Nlb => edge::nlb::drawn(b, c),
         ComponentKind::TransitGateway => network::transit_gateway::drawn(b, c),
         ComponentKind::Guardduty | ComponentKind::Macie | ComponentKind::ConfigRecorder => {
             monitoring::findings_routing(b, c)

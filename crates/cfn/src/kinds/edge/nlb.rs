@@ -59,3 +59,21 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         )),
     }
 }
+
+/// An NLB without a certificate listens on TCP, where a TLS policy has no place: the marker
+/// keeps the policy the design states for it (and the export says it is not used).
+pub(crate) fn drawn(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
+    if c.properties.certificate.is_some() {
+        return serde_json::Map::new();
+    }
+    if let Some(policy) = &c.properties.tls_policy {
+        b.warn(format!(
+            "NLB `{}` has no certificate, so it listens on TCP and its TLS policy {policy} is not used",
+            c.id
+        ));
+    }
+    crate::marker::drawn_properties(c, &["tls_policy"])
+}
