@@ -17,8 +17,8 @@ pub use zta_cfn_core::{error, json_value, map, parse, pitfalls, template, value,
 
 pub use error::{Error, Result};
 pub use import::{
-    ImportOptions, ImportOutcome, ImportReport, NestedTemplate, import_stacks, import_template,
-    nested_template_candidates,
+    Disposition, ImportOptions, ImportOutcome, ImportReport, NestedTemplate, ReportEntry,
+    import_stacks, import_template, nested_template_candidates,
 };
 pub use parse::{Format, Limits, parse_value};
 pub use template::{Output, Parameter, Resource, Template};

@@ -215,7 +215,7 @@ kinds! {
         ["engine_version", "publicly_accessible", "encrypted_at_rest"];
     AppMesh, "app_mesh", "App Mesh", Compute, Regional, data: false, workload: false, [];
     EcrRepository, "ecr_repository", "ECR repository", Compute, Regional, data: false, workload: false,
-        ["scan_on_push", "immutable_tags", "encrypted_at_rest"];
+        ["scan_on_push", "immutable_tags", "encrypted_at_rest", "resource_policy"];
     Rds, "rds", "RDS database", Data, Subnet, data: true, workload: false,
         ["engine", "engine_version", "instance_type", "multi_az", "publicly_accessible", "iam_auth",
          "managed_password", "encrypted_at_rest", "encrypted_in_transit", "deletion_protection",

@@ -30,6 +30,9 @@ pub struct ReportEntry {
     /// The template the resource is written in.
     pub template: String,
     pub logical_id: String,
+    /// The logical id the design gives it in `carried_cloudformation` (a nested stack's
+    /// resources carry their stack's logical ids in front of their own).
+    pub design_logical_id: String,
     pub resource_type: String,
     pub location: Option<Location>,
     pub disposition: Disposition,

@@ -33,6 +33,7 @@ impl Importer<'_> {
                 entries.push(ReportEntry {
                     template: stack.origin.clone(),
                     logical_id: logical_id.clone(),
+                    design_logical_id: self.design_logical_id(&key),
                     resource_type: resource.resource_type.clone(),
                     location: resource.location(),
                     disposition,
@@ -386,6 +387,20 @@ impl Importer<'_> {
     /// The statements of an IAM policy document.
     pub(crate) fn statements(&self, stack: usize, document: &Value) -> Vec<PolicyStatement> {
         let document = self.choose(stack, document);
+        // Several services take the policy as JSON text (`AccessPolicies` of OpenSearch, the
+        // `PolicyDocument` of a Logs resource policy, some templates' `KeyPolicy`): its
+        // statements are the parsed text's.
+        if let Some(text) = document.as_str() {
+            return match crate::parse::parse_value(
+                text,
+                "policy document",
+                crate::parse::Format::Json,
+                &crate::parse::Limits::default(),
+            ) {
+                Ok(parsed) if parsed.as_map().is_some() => self.statements(stack, &parsed),
+                _ => Vec::new(),
+            };
+        }
         let Some(statement) = self.lookup(stack, document, "Statement") else {
             return Vec::new();
         };
@@ -425,7 +440,7 @@ impl Importer<'_> {
                         self.eval(stack, value)
                             .values()
                             .iter()
-                            .map(|item| format!("{kind}:{}", self.policy_text(item)))
+                            .map(|item| principal_text(kind, &self.policy_text(item)))
                             .collect::<Vec<_>>()
                     })
                     .collect(),
@@ -513,6 +528,16 @@ impl Importer<'_> {
         let net: Ipv4Net = text?.trim().parse().ok()?;
         (net.network() == net.addr()).then_some(net)
     }
+}
+
+/// A principal of a policy statement as the design writes it: `{AWS: "*"}` is anyone, as `*`
+/// is (IAM User Guide, "AWS JSON policy elements: Principal", anonymous users), so both read
+/// `*`; anything else as `Kind:value`.
+fn principal_text(kind: &str, value: &str) -> String {
+    if kind == "AWS" && value == "*" {
+        return "*".to_owned();
+    }
+    format!("{kind}:{value}")
 }
 
 fn capitalised(text: &str) -> String {

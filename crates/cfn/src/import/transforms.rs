@@ -41,10 +41,12 @@ pub(crate) fn prepare(mut template: Template, origin: &str, budget: &Budget) -> 
         let loops = template.resource_loops.len() + template.output_loops.len();
         if loops > 0 {
             let mut value = template.to_value();
+            let mappings = template.mappings.clone();
             if let ValueKind::Map(sections) = &mut value.kind {
                 for section in ["Resources", "Outputs"] {
                     if let Some(entries) = sections.get_mut(section).and_then(as_map_mut) {
-                        let expanded = expand_entries(std::mem::take(entries), origin, budget)?;
+                        let expanded =
+                            expand_entries(std::mem::take(entries), &mappings, origin, budget)?;
                         *entries = expanded;
                     }
                 }
@@ -106,9 +108,10 @@ fn as_map_mut(value: &mut Value) -> Option<&mut Map> {
 /// The entries of a section with every `Fn::ForEach::` loop (nested ones too) unrolled, each
 /// copy of a loop's body charged to the load's budget before it is made, and the entries it
 /// will unroll into counted before the first copy, so that loops nested in loops can multiply a
-/// small template neither into gigabytes nor into millions of small entries. A loop whose collection is not a
-/// literal list of names cannot be expanded offline.
-fn expand_entries(entries: Map, origin: &str, budget: &Budget) -> Result<Map> {
+/// small template neither into gigabytes nor into millions of small entries. A loop whose
+/// collection is neither a literal list of names nor a `Fn::FindInMap` of literal keys to one
+/// cannot be expanded offline.
+fn expand_entries(entries: Map, mappings: &Map, origin: &str, budget: &Budget) -> Result<Map> {
     let unexpandable = || macro_required(origin, LANGUAGE_EXTENSIONS);
     let mut out = Map::default();
     for (key, value) in entries {
@@ -120,8 +123,7 @@ fn expand_entries(entries: Map, origin: &str, budget: &Budget) -> Result<Map> {
             return Err(unexpandable());
         };
         let identifier = identifier.as_str().ok_or_else(unexpandable)?;
-        let items: Vec<&str> = collection
-            .as_list()
+        let items: Vec<&str> = loop_collection(collection, mappings)
             .ok_or_else(unexpandable)?
             .iter()
             .map(Value::as_str)
@@ -153,10 +155,31 @@ fn expand_entries(entries: Map, origin: &str, budget: &Budget) -> Result<Map> {
                     )
                 })
                 .collect();
-            out.extend(expand_entries(substituted, origin, budget)?);
+            out.extend(expand_entries(substituted, mappings, origin, budget)?);
         }
     }
     Ok(out)
+}
+
+/// The items of a loop's collection: a literal list, or the list a `Fn::FindInMap` with
+/// literal keys finds in the template's `Mappings` (AWS CloudFormation User Guide,
+/// "Fn::ForEach": the collection may be a `Fn::FindInMap`).
+fn loop_collection<'v>(collection: &'v Value, mappings: &'v Map) -> Option<&'v [Value]> {
+    if let Some(items) = collection.as_list() {
+        return Some(items);
+    }
+    let intrinsic = collection.as_intrinsic()?;
+    if intrinsic.function != Function::FindInMap {
+        return None;
+    }
+    let [map, top, second] = intrinsic.argument.as_list()? else {
+        return None;
+    };
+    mappings
+        .get(map.as_str()?)?
+        .get(top.as_str()?)?
+        .get(second.as_str()?)?
+        .as_list()
 }
 
 /// A loop body is a mapping; a body with one nested loop was read as a function.

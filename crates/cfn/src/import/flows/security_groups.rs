@@ -136,9 +136,12 @@ impl Importer<'_> {
             let targets = members.get(&group).cloned().unwrap_or_default();
             let element = targets.first().cloned();
             let read = |name: &str| rule.get(name).map(|value| self.eval(stack, value));
-            let cidrs: Vec<Sym> = ["CidrIp", "CidrIpv6"]
+            let cidrs: Vec<(Sym, bool)> = ["CidrIp", "CidrIpv6"]
                 .iter()
-                .filter_map(|name| read(name))
+                .filter_map(|name| {
+                    let raw = rule.get(name)?;
+                    Some((self.eval(stack, raw), names_vpc_range(raw)))
+                })
                 .collect();
             let source_group = read("SourceSecurityGroupId").and_then(|sym| sym.resource());
             let from_prefix_list = read("SourcePrefixListId").is_some();
@@ -157,11 +160,19 @@ impl Importer<'_> {
                 continue;
             };
             let mut sources = Vec::new();
-            for cidr in cidrs {
+            for (cidr, vpc_range) in cidrs {
                 {
                     let text = cidr.describe();
                     if text == "0.0.0.0/0" || text == "::/0" {
                         sources.push(self.internet());
+                    } else if vpc_range && self.vpc_containing(&text).is_none() {
+                        // A template deployed into an existing VPC names that VPC's range by
+                        // a parameter or an import (`VpcCidr`, `${ParentVPCStack}-CidrBlock`):
+                        // the range is the VPC the group sits in, not a network outside it.
+                        self.notes.push(format!(
+                            "security group {}: ingress from {text}, the range of the VPC the template deploys into, is not drawn; the design draws flows between elements",
+                            group.1
+                        ));
                     } else if let Some(vpc) = self.vpc_containing(&text) {
                         self.notes.push(format!(
                             "security group {}: ingress from {text} (inside VPC {vpc}) is not drawn; the design draws flows between elements",
@@ -345,6 +356,17 @@ impl Importer<'_> {
                 })
             })
     }
+}
+
+/// Whether a CIDR is written as a reference to a VPC's range: a parameter, import or
+/// attribute whose name says both "VPC" and "CIDR" (`VpcCidr`, `${ParentVPCStack}-CidrBlock`,
+/// `VPC.CidrBlock`). A literal range never is.
+fn names_vpc_range(value: &Value) -> bool {
+    if value.as_str().is_some() {
+        return false;
+    }
+    let written = crate::write::value_to_json(value).to_ascii_lowercase();
+    written.contains("vpc") && written.contains("cidr")
 }
 
 /// The properties, by resource type, that name the security groups a resource uses.

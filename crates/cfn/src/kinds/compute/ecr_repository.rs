@@ -1,4 +1,4 @@
-//! ECR repositories: scan on push, immutable tags, KMS encryption.
+//! ECR repositories: scan on push, immutable tags, KMS encryption, the repository policy.
 
 use zta_model::{Component, ComponentKind};
 
@@ -37,6 +37,13 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             ]),
         );
     }
+    if !p.resource_policy.is_empty() {
+        let statements = crate::export::statements::statements(b, &unit, &p.resource_policy, true);
+        resource = resource.with_property(
+            "RepositoryPolicyText",
+            crate::policy::policy_document(statements),
+        );
+    }
     stateful(&mut resource, "Retain");
     b.put(
         &unit,
@@ -56,5 +63,10 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     component.properties.encrypted_at_rest =
         Some(im.present(key, &["EncryptionConfiguration", "KmsKey"]));
     component.encryption_key = im.key_component(key, &["EncryptionConfiguration", "KmsKey"]);
+    // The repository policy (AWS::ECR::Repository, `RepositoryPolicyText`) says who may pull
+    // and push: the design holds it, so that the rules judge a policy for anyone.
+    if let Some(policy) = im.resource(key).property("RepositoryPolicyText").cloned() {
+        component.properties.resource_policy = im.design_statements(key, &policy);
+    }
     Some(component)
 }

@@ -331,6 +331,9 @@ impl Importer<'_> {
             });
             component.properties.block_public_access = Some(all_blocked);
         }
+        let canned_acl = self
+            .text(key, &["AccessControl"])
+            .and_then(|acl| canned_acl_grant(&acl));
         // The export's own deny outside the design's endpoints says the bucket takes requests
         // only through them, so the check reads the generated statements too.
         let all = self.attached_policies("AWS::S3::BucketPolicy", &["Bucket"], key, true);
@@ -345,8 +348,41 @@ impl Importer<'_> {
         component.properties.vpc_endpoint_only = vpce_only.then_some(true);
         component.properties.resource_policy =
             self.attached_policies("AWS::S3::BucketPolicy", &["Bucket"], key, false);
+        if let Some((acl, actions)) = canned_acl {
+            // The grant to everyone is what the template says; the design holds it as the
+            // statement that grants the same, and Block Public Access cannot be on with it.
+            component.properties.block_public_access = Some(false);
+            component
+                .properties
+                .resource_policy
+                .push(zta_model::PolicyStatement {
+                    sid: Some(format!("CannedAcl{acl}")),
+                    effect: zta_model::Effect::Allow,
+                    principals: vec!["*".to_owned()],
+                    actions: actions.iter().map(|action| (*action).to_owned()).collect(),
+                    resources: vec![component.id.clone()],
+                    conditions: Default::default(),
+                });
+            self.notes.push(format!(
+                "bucket {}: the canned ACL `{acl}` grants anyone {}; the design holds it as a resource-policy statement for `*`",
+                key.1,
+                actions.join(", ")
+            ));
+        }
         component
     }
+}
+
+/// What a canned ACL grants to everyone (`PublicRead`, `PublicReadWrite`) or to every AWS
+/// account (`AuthenticatedRead`) on the bucket (Amazon S3 User Guide, "Access control list
+/// (ACL) overview", canned ACL): the ACL's name and the bucket actions its grant allows.
+fn canned_acl_grant(acl: &str) -> Option<(String, &'static [&'static str])> {
+    let actions: &'static [&'static str] = match acl {
+        "PublicRead" | "AuthenticatedRead" => &["s3:ListBucket"],
+        "PublicReadWrite" => &["s3:ListBucket", "s3:PutObject", "s3:DeleteObject"],
+        _ => return None,
+    };
+    Some((acl.to_owned(), actions))
 }
 
 /// Reads `AWS::S3::Bucket` into a component.

@@ -1,0 +1,144 @@
+//! What real templates say, read as they say it: `{AWS: "*"}` is anyone, a canned ACL makes a
+//! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
+//! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
+//! expanded, and a custom macro is named when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
+//! seeds) is imported, judged and snapshotted.
+
+use std::path::PathBuf;
+
+use zta_cfn::{Error, ImportOptions, ImportOutcome, import_template};
+use zta_model::{ComponentKind, Design, SegmentKind};
+
+fn seed(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/seeds")
+        .join(name);
+    std::fs::read_to_string(path).expect("seed is readable")
+}
+
+/// Imports a fixture, checks the design's integrity, and snapshots the import report with the
+/// findings the rules give (rule and message, suppressed ones marked).
+fn import_and_judge(name: &str) -> (Design, Vec<(String, Vec<String>)>) {
+    let outcome: ImportOutcome = import_template(&seed(name), name, &ImportOptions::default())
+        .unwrap_or_else(|error| panic!("{name}: {error}"));
+    let issues = zta_model::integrity::check(&outcome.design);
+    assert!(issues.is_empty(), "{name}: {issues:#?}");
+    let report = zta_rules::validate(&outcome.design);
+    let mut text = outcome.report.to_string();
+    text.push_str("\nFindings:\n");
+    for finding in &report.findings {
+        text.push_str(&format!(
+            "  {} {}: {}\n",
+            finding.rule, finding.severity, finding.message
+        ));
+    }
+    text.push_str(&format!("\nCoverage: {}\n", report.coverage.summary()));
+    insta::assert_snapshot!(name.replace('.', "_"), text);
+    let findings = report
+        .findings
+        .into_iter()
+        .map(|finding| (finding.rule, finding.elements))
+        .collect();
+    (outcome.design, findings)
+}
+
+fn named(findings: &[(String, Vec<String>)], rule: &str, element: &str) -> bool {
+    findings
+        .iter()
+        .any(|(code, elements)| code == rule && elements.iter().any(|id| id == element))
+}
+
+#[test]
+fn aws_star_principals_are_anyone() {
+    let (design, findings) = import_and_judge("real-principal-aws-star.yaml");
+    for id in ["key", "images", "orders", "alerts"] {
+        let component = design.component(id).unwrap_or_else(|| panic!("no `{id}`"));
+        assert!(
+            component
+                .properties
+                .resource_policy
+                .iter()
+                .any(|statement| statement.principals == ["*"]),
+            "{id}: {:#?}",
+            component.properties.resource_policy
+        );
+        assert!(named(&findings, "ZT-IAM-011", id), "{id}: {findings:#?}");
+    }
+}
+
+#[test]
+fn public_canned_acls_make_the_bucket_public() {
+    let (design, findings) = import_and_judge("real-canned-acl.yaml");
+    for id in ["website", "uploads"] {
+        let bucket = design.component(id).unwrap();
+        assert_eq!(bucket.properties.block_public_access, Some(false), "{id}");
+        assert!(named(&findings, "ZT-IAM-011", id), "{id}: {findings:#?}");
+    }
+    let logs = design.component("logs").unwrap();
+    assert!(logs.properties.resource_policy.is_empty());
+    assert!(!named(&findings, "ZT-IAM-011", "logs"), "{findings:#?}");
+}
+
+#[test]
+fn policy_documents_written_as_json_text_are_read() {
+    let (design, findings) = import_and_judge("real-policy-json-string.json");
+    let queue = design.component("orders").unwrap();
+    assert_eq!(queue.properties.resource_policy.len(), 1);
+    assert_eq!(queue.properties.resource_policy[0].principals, ["*"]);
+    assert!(named(&findings, "ZT-IAM-011", "orders"), "{findings:#?}");
+    let worker = design.identity("worker").unwrap();
+    assert!(
+        worker
+            .policies
+            .iter()
+            .any(|statement| statement.actions == ["*"]),
+        "{:#?}",
+        worker.policies
+    );
+}
+
+#[test]
+fn the_range_of_an_existing_vpc_is_not_an_outside_network() {
+    let (design, _) = import_and_judge("real-existing-vpc.yaml");
+    let outside: Vec<String> = design
+        .segments
+        .iter()
+        .filter(|segment| segment.kind == SegmentKind::OnPremises)
+        .map(|segment| {
+            segment
+                .cidr
+                .clone()
+                .or_else(|| segment.description.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    // The office range a parameter names is outside; the VPC's own range, whether a parameter
+    // or another stack's export, is not.
+    assert_eq!(outside, ["203.0.113.0/24"]);
+}
+
+#[test]
+fn for_each_over_a_find_in_map_is_expanded() {
+    let (design, _) = import_and_judge("real-foreach-findinmap.yaml");
+    let queues = design
+        .components
+        .iter()
+        .filter(|component| component.kind == ComponentKind::SqsQueue)
+        .count();
+    assert_eq!(queues, 2);
+}
+
+#[test]
+fn a_custom_macro_is_named_in_the_refusal() {
+    let error = import_template(
+        &seed("real-custom-macro.yaml"),
+        "real-custom-macro.yaml",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&error, Error::MacroRequired { macro_name, .. } if macro_name == "CompanyTagging"),
+        "{error}"
+    );
+    assert!(error.to_string().contains("`CompanyTagging`"), "{error}");
+}
