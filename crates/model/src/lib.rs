@@ -20,12 +20,14 @@ mod identity;
 pub mod integrity;
 mod layout;
 mod normalize;
+pub mod organization;
 mod policy;
 mod properties;
 mod segment;
 mod suppression;
 pub mod synthetic;
 pub mod transfer;
+pub mod zones;
 
 pub use actor::{Actor, ActorKind, ServiceProvider};
 pub use component::Component;
@@ -46,6 +48,6 @@ pub use identity::{
 pub use layout::{Layout, NodeBox};
 pub use policy::{Effect, PolicyStatement};
 pub use properties::{ComponentProperties, EndpointType, LaunchType, Scheme};
-pub use segment::{Segment, SegmentKind, Tier};
+pub use segment::{OrganizationRole, Segment, SegmentKind, Tier};
 pub use suppression::Suppression;
 pub use transfer::TransferSafeguard;

@@ -85,7 +85,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         .unwrap_or_else(|| default_version(&engine).into());
     let (family, tls_parameter, logs) = engine_facts(&engine, &version);
     let aurora = engine.starts_with("aurora");
-    let spanned = b.at_least_two_subnets(&c.id, subnet);
+    let Some(spanned) = b.two_zone_subnets(c, subnet) else {
+        return;
+    };
     let subnets = b.segment_refs(&spanned);
     let subnet_group = b.logical_id_for(&c.id, "SubnetGroup");
     b.put(
@@ -176,7 +178,8 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             &unit,
             "Store the database master password",
             format!("The design does not let RDS manage the master password of `{}`: store one as the SecureString parameter /zta/{}/master-password before deploying.", c.id, c.id),
-        );
+        )
+        .command(format!("aws ssm put-parameter --name /zta/{}/master-password --type SecureString --value '<master password>'", c.id));
     }
     if let Some(key) = &key {
         db = db.with_property("KmsKeyId", key.clone());

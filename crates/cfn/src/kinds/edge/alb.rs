@@ -16,7 +16,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let Some(subnet) = b.subnet_of(c) else { return };
     let group = b.workload_group(c);
     let public = internet_facing(b, c);
-    let spanned = b.at_least_two_subnets(&c.id, subnet);
+    let Some(spanned) = b.two_zone_subnets(c, subnet) else {
+        return;
+    };
     let subnets = b.segment_refs(&spanned);
     let balancer = b.logical_id(&c.id);
     let attributes = [

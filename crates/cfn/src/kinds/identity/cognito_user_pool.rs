@@ -120,7 +120,9 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
                 &unit,
                 "Store the identity provider's client secret",
                 format!("Before deploying, store the client secret that `{federated}` issued in Secrets Manager as zta/{federated}/client-secret; the user pool reads it through a dynamic reference, so it never enters the template."),
-            );
+            )
+            .command(format!("aws secretsmanager create-secret --name zta/{federated}/client-secret --secret-string '<client secret>'"))
+            .console("Secrets Manager console > Secrets > Store a new secret > Other type of secret");
         }
         let provider_logical = b.logical_id_for(&identity.id, &name);
         b.put(

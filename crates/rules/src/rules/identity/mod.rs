@@ -9,6 +9,7 @@ pub(crate) mod iam_user_for_person;
 pub(crate) mod inactive_iam_user;
 pub(crate) mod long_lived_tokens;
 pub(crate) mod long_sessions;
+pub(crate) mod permission_set_without_admin_account;
 pub(crate) mod privileged_access_not_federated;
 pub(crate) mod privileged_sign_in_without_mfa;
 pub(crate) mod unauthenticated_data_store_access;
