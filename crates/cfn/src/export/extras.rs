@@ -13,6 +13,7 @@ pub struct ManualStep {
     pub element: String,
     /// The account segment (or `main`) whose stack the step belongs to.
     pub account: String,
+    /// What to do, in a few words.
     pub title: String,
     /// Why the step is needed and when to take it.
     pub instructions: String,
