@@ -4,6 +4,7 @@
 use ts_rs::{Config, TS};
 use zta::aws::{DeployProgress, StackEventRecord};
 use zta::rules::{Finding, Severity};
+use zta::{ManualStep, StepAction};
 
 use crate::commands::cloudformation::{CloudFormationExported, ImportedDesign};
 use crate::commands::compliance::{
@@ -43,6 +44,8 @@ pub fn typescript() -> String {
         ImportedDesign::decl(&config),
         CloudFormationExported::decl(&config),
         ReportExported::decl(&config),
+        ManualStep::decl(&config),
+        StepAction::decl(&config),
         DeployTarget::decl(&config),
         DeployPlanView::decl(&config),
         PlannedStackView::decl(&config),

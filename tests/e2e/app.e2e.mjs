@@ -361,6 +361,9 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     const elsewhere = Object.keys(phases).filter((name) => phases[name] === "elsewhere");
     assert.equal(here.length, 1, `one stack for this account: ${JSON.stringify(phases)}`);
     assert.equal(elsewhere.length, 1, `one stack for the other account: ${JSON.stringify(phases)}`);
+    // The steps CloudFormation cannot take show with the plan, each with its command or console path.
+    const steps = (await text('[data-testid="manual-steps"]')) ?? "";
+    assert.match(steps, /Enable Amazon Inspector[\s\S]*Run aws inspector2 enable/, steps);
     // Fill every parameter the deployer must give.
     const parameters = await browser.execute(() => [...document.querySelectorAll('[data-testid^="parameter-"]')].map((i) => i.dataset.testid.slice(10)));
     for (const name of parameters) {

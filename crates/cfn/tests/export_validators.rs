@@ -1,5 +1,5 @@
 //! The export checked by the real validators from the project's virtualenvs: cfn-lint (no error
-//! and no warning) on every example and on 50 random valid designs, checkov (no failed check) on
+//! and no warning) on every example, the two-zone placement design and 50 random valid designs, checkov (no failed check) on
 //! the secure examples, and parliament with its community auditors on every IAM policy document
 //! the secure examples generate.
 
@@ -113,6 +113,16 @@ fn cfn_lint_passes_every_example_and_fifty_random_designs() {
             TemplateFormat::Json,
         ));
     }
+    // The two-zone shop whose placement `export_as_drawn.rs` checks resource by resource.
+    let two_zone =
+        load(&export_support::workspace().join("crates/cfn/tests/placement/two-zone.zta.yaml"));
+    let export = export_design(&two_zone, &ExportOptions::default()).expect("the design exports");
+    files.extend(write_export(
+        dir.path(),
+        "two-zone",
+        &export,
+        TemplateFormat::Yaml,
+    ));
     for (name, design) in random_designs() {
         let export =
             export_design(&design, &ExportOptions::default()).expect("the random design exports");

@@ -19,7 +19,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     name = "zta",
     version,
     about,
-    after_help = "Exit codes:\n  0  everything is fine\n  1  problems were found (invalid design, findings at or above the threshold, unformatted files)\n  2  usage error, or a file could not be read or written"
+    after_help = "Exit codes:\n  0  everything is fine\n  1  problems were found (invalid design, a design the export refuses, findings at or above the threshold, unformatted files)\n  2  usage error, or a file could not be read or written"
 )]
 struct Cli {
     #[command(subcommand)]

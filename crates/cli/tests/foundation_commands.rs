@@ -93,3 +93,43 @@ fn schema_matches_the_committed_file() {
     .unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap(), committed);
 }
+
+/// A one-zone design whose load balancer and database AWS needs in two zones: `zta validate`
+/// flags both (ZT-NET-018) and fails, and `zta export` refuses with exit 1, naming the element
+/// and giving the finding's own words, and writes nothing.
+#[test]
+fn export_refuses_what_validate_flags_in_a_one_zone_design() {
+    let design = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../cfn/tests/placement/one-zone.zta.yaml")
+        .display()
+        .to_string();
+    let validated = zta(&["validate", &design]);
+    assert_eq!(validated.status.code(), Some(1));
+    let report = String::from_utf8(validated.stdout).unwrap();
+    let reason = report
+        .lines()
+        .map(str::trim)
+        .find(|line| line.starts_with("`shop-db` needs subnets in two availability zones"))
+        .unwrap_or_else(|| panic!("no ZT-NET-018 finding on shop-db:\n{report}"));
+    assert!(
+        report.contains("`shop-alb` needs subnets in two availability zones in the public tier"),
+        "{report}"
+    );
+
+    let output = std::env::temp_dir().join(format!("zta-one-zone-{}.yaml", std::process::id()));
+    let exported = zta(&[
+        "export",
+        "cfn",
+        &design,
+        "-o",
+        &output.display().to_string(),
+    ]);
+    assert_eq!(exported.status.code(), Some(1));
+    let stderr = String::from_utf8(exported.stderr).unwrap();
+    assert!(stderr.contains("element `shop-db`"), "{stderr}");
+    assert!(
+        stderr.contains(reason),
+        "{stderr}\ndoes not give the finding's reason: {reason}"
+    );
+    assert!(!output.exists(), "a refused export writes no template");
+}

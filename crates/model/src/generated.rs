@@ -9,9 +9,9 @@ use ts_rs::{Config, TS};
 use crate::{
     AccessKey, Actor, ActorKind, Auth, Category, Component, ComponentKind, ComponentProperties,
     DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, Identity, IdentityKind,
-    LaunchType, Layout, MfaMode, NodeBox, Placement, PolicyStatement, PortRange, Principal,
-    PrincipalKind, Protocol, Scheme, Segment, SegmentKind, ServiceProvider, Suppression, Tier, Tls,
-    TransferSafeguard, TrustConditions, UserActivity, component_kind::CATALOG,
+    LaunchType, Layout, MfaMode, NodeBox, OrganizationRole, Placement, PolicyStatement, PortRange,
+    Principal, PrincipalKind, Protocol, Scheme, Segment, SegmentKind, ServiceProvider, Suppression,
+    Tier, Tls, TransferSafeguard, TrustConditions, UserActivity, component_kind::CATALOG,
 };
 
 /// The JSON Schema of the design file, pretty-printed, ending in a newline.
@@ -35,6 +35,7 @@ pub fn typescript() -> String {
         Segment::decl(&config),
         SegmentKind::decl(&config),
         Tier::decl(&config),
+        OrganizationRole::decl(&config),
         Component::decl(&config),
         ComponentKind::decl(&config),
         ComponentProperties::decl(&config),

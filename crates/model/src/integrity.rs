@@ -15,6 +15,10 @@ use crate::{
     PrincipalKind, SegmentKind, UserActivity, date,
 };
 
+/// The longest rotation period Secrets Manager accepts (`AutomaticallyAfterDays`, 1 to 1000:
+/// <https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_RotationRulesType.html>).
+pub const MAX_ROTATION_DAYS: u32 = 1000;
+
 /// One integrity problem, located by its document path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
@@ -369,6 +373,15 @@ impl<'a> Checker<'a> {
                 }
             }
             let properties = &component.properties;
+            if let Some(days) = properties.rotation_days
+                && days > MAX_ROTATION_DAYS
+            {
+                self.report(
+                    format!("{path}.properties.rotation_days"),
+                    format!("a secret rotates every 1 to {MAX_ROTATION_DAYS} days in Secrets Manager, not every {days}"),
+                    Some(format!("set 0 (no rotation) or a period of 1 to {MAX_ROTATION_DAYS} days")),
+                );
+            }
             if let Some(certificate) = &properties.certificate {
                 self.reference(
                     format!("{path}.properties.certificate"),

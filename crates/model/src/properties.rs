@@ -117,7 +117,9 @@ pub struct ComponentProperties {
     /// Whether a key rotates automatically.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_rotation: Option<bool>,
-    /// Days between automatic secret rotations.
+    /// Days between automatic secret rotations, 1 to 1000; 0 means the secret does not rotate
+    /// (the export writes no rotation schedule, and ZT-DATA-004 flags it). Absent, the export
+    /// rotates every 30 days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_days: Option<u32>,
     /// Days that logs are kept.

@@ -26,6 +26,11 @@ pub struct Segment {
     /// The 12-digit AWS account id, for accounts, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
+    /// For accounts: the account administers the organization's IAM Identity Center, as its
+    /// management account or as the delegated administrator. Permission sets and account
+    /// assignments deploy only from such an account, so the export writes them into its stack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_role: Option<OrganizationRole>,
     /// The AWS region code (e.g. `eu-west-1`), for regions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -47,6 +52,29 @@ pub struct Segment {
     /// Rules accepted as risks for this segment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppress: Vec<Suppression>,
+}
+
+/// What an account does in its AWS Organization, where that decides what may deploy in it
+/// (<https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html>).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganizationRole {
+    /// The organization's management account.
+    Management,
+    /// The member account registered as IAM Identity Center's delegated administrator.
+    DelegatedAdministrator,
+}
+
+impl OrganizationRole {
+    /// The name used in the file format and in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganizationRole::Management => "management",
+            OrganizationRole::DelegatedAdministrator => "delegated_administrator",
+        }
+    }
 }
 
 /// The kinds of segment.
@@ -123,7 +151,7 @@ impl SegmentKind {
     /// The fields that mean something for this kind; the loader rejects the others.
     pub fn applicable_fields(self) -> &'static [&'static str] {
         match self {
-            SegmentKind::Account => &["account_id"],
+            SegmentKind::Account => &["account_id", "organization_role"],
             SegmentKind::Region => &["region"],
             SegmentKind::Vpc => &["cidr", "flow_logs"],
             SegmentKind::Subnet => &["cidr", "az", "tier"],

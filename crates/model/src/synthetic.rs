@@ -115,6 +115,18 @@ pub fn generate(seed: u64, elements: usize) -> Design {
                 design.segments.push(subnet);
                 subnets.push((subnet_id, tier));
             }
+            // A second zone for the public and isolated tiers (the private tier has two), since
+            // load balancers, databases and clusters need subnets in two zones of their tier.
+            // Components are drawn only in the four subnets above, so that adding these kept
+            // every seed's components where they were.
+            for (subnet_index, tier) in [(4, Tier::Public), (5, Tier::Isolated)] {
+                let subnet_id = format!("{vpc_id}-subnet-{subnet_index}");
+                let mut subnet = segment(&subnet_id, SegmentKind::Subnet, Some(&vpc_id));
+                subnet.cidr = Some(format!("{first_octet}.{second_octet}.{subnet_index}.0/24"));
+                subnet.tier = Some(tier);
+                subnet.az = Some("eu-west-1b".into());
+                design.segments.push(subnet);
+            }
         }
     }
 
@@ -336,6 +348,7 @@ fn segment(id: &str, kind: SegmentKind, parent: Option<&str>) -> Segment {
         parent: parent.map(str::to_string),
         description: None,
         account_id: None,
+        organization_role: None,
         region: None,
         cidr: None,
         az: None,

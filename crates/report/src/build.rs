@@ -236,6 +236,7 @@ pub fn build(
         findings,
         compliance,
         pci_scope,
+        export: options.export.clone(),
         rules: catalog_rules,
         method: method(),
     }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use zta_compliance::{Framework, RuleDescriptor, Severity};
 
+use crate::model::ExportEvidence;
+
 /// A rule of the catalog the design was validated against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleInput {
@@ -53,16 +55,20 @@ pub struct ReportOptions {
     /// Empty when the caller has none; the report then leaves the column out rather
     /// than invent ids.
     pub logical_ids: BTreeMap<String, String>,
+    /// What the export of the design leaves to a person, or why it refused the design;
+    /// [`ExportEvidence::NotExported`] when the caller did not export it.
+    pub export: ExportEvidence,
 }
 
 impl ReportOptions {
-    /// All three assessable frameworks, no logical IDs.
+    /// All three assessable frameworks, no logical IDs, no export.
     pub fn new(date: impl Into<String>, generator: impl Into<String>) -> ReportOptions {
         ReportOptions {
             frameworks: Framework::ASSESSABLE.to_vec(),
             date: date.into(),
             generator: generator.into(),
             logical_ids: BTreeMap::new(),
+            export: ExportEvidence::NotExported,
         }
     }
 }

@@ -17,7 +17,7 @@ pub use build::build;
 pub use error::{Error, Result};
 pub use from_rules::rule_descriptors;
 pub use input::{FindingInput, PciScopeInput, ReportOptions, RuleInput, Validation};
-pub use model::Report;
+pub use model::{ExportEvidence, Report};
 pub use pdf::Paper;
 
 /// The output formats of a report.

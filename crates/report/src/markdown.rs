@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 use zta_compliance::{ControlStatus, Severity};
 
-use crate::model::{NodeRole, Report, ScopeEntry};
+use zta_cfn::export::StepAction;
+
+use crate::model::{ExportEvidence, NodeRole, Report, ScopeEntry};
 
 /// Escapes the characters that would break a Markdown table cell or start markup.
 fn cell(text: &str) -> String {
@@ -266,6 +268,8 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
     }
 
+    manual_steps(&mut out, report);
+
     for assessment in &report.compliance {
         let _ = writeln!(out, "## {} compliance matrix\n", assessment.title);
         if let Some(reason) = &assessment.not_applicable {
@@ -391,4 +395,58 @@ pub fn render(report: &Report) -> String {
         }
     }
     out
+}
+
+/// The steps the templates leave to a person, with the command or console path of each.
+fn manual_steps(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## Manual steps outside CloudFormation\n");
+    match &report.export {
+        ExportEvidence::NotExported => {
+            let _ = writeln!(
+                out,
+                "The design was not exported for this report, so its manual steps are not listed.\n"
+            );
+        }
+        ExportEvidence::Refused { reason } => {
+            let _ = writeln!(
+                out,
+                "The export refuses this design as drawn, so nothing of it deploys yet: {reason}\n"
+            );
+        }
+        ExportEvidence::Exported { manual_steps } if manual_steps.is_empty() => {
+            let _ = writeln!(
+                out,
+                "The export leaves no manual step: the templates implement every element.\n"
+            );
+        }
+        ExportEvidence::Exported { manual_steps } => {
+            let _ = writeln!(
+                out,
+                "| Step | Element | Account | Why | How |\n|---|---|---|---|---|"
+            );
+            for step in manual_steps {
+                let how: Vec<String> = step
+                    .actions
+                    .iter()
+                    .map(|action| match action {
+                        StepAction::Command(command) => {
+                            format!("Run `{}`", command.replace('|', "\\|"))
+                        }
+                        StepAction::Console(path) => format!("Console: {}", cell(path)),
+                        StepAction::Template(edit) => format!("Template: {}", cell(edit)),
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    cell(&step.title),
+                    cell(&step.element),
+                    cell(&step.account),
+                    cell(&step.instructions),
+                    how.join("<br>")
+                );
+            }
+            out.push('\n');
+        }
+    }
 }

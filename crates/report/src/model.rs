@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use zta_cfn::export::ManualStep;
 use zta_compliance::{FrameworkAssessment, Severity, SeverityCounts, ZeroTrustScore};
 use zta_model::Category;
 
@@ -17,8 +18,23 @@ pub struct Report {
     pub findings: Vec<FindingEntry>,
     pub compliance: Vec<FrameworkAssessment>,
     pub pci_scope: PciScope,
+    /// What the templates cannot do and a person must, for the auditor to ask evidence of.
+    pub export: ExportEvidence,
     pub rules: Vec<RuleEntry>,
     pub method: Vec<MethodSection>,
+}
+
+/// What the CloudFormation export of the design leaves outside the templates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ExportEvidence {
+    /// The caller did not export the design for this report, so the report cannot say.
+    NotExported,
+    /// The export refuses the design as drawn, for this reason; nothing of it deploys yet.
+    Refused { reason: String },
+    /// The export succeeded; these steps remain for a person, each with its command or
+    /// console path.
+    Exported { manual_steps: Vec<ManualStep> },
 }
 
 /// What the report is about and when it was made.

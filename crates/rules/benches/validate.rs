@@ -24,6 +24,7 @@ fn segment(id: String, kind: SegmentKind, parent: Option<String>, tier: Option<T
         parent,
         description: None,
         account_id: None,
+        organization_role: None,
         region: None,
         cidr: None,
         az: None,

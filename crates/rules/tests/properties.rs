@@ -60,6 +60,7 @@ fn design(
             parent: (parent % 3 != 0).then(|| id(parent)),
             description: None,
             account_id: None,
+            organization_role: None,
             region: None,
             cidr: None,
             az: None,

@@ -94,6 +94,7 @@ mod tests {
             parent: Some("no-such-account".into()),
             description: None,
             account_id: None,
+            organization_role: None,
             region: None,
             cidr: None,
             az: None,

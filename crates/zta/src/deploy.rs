@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use zta_aws::deploy::{DeployRequest, ManifestStack, ParameterValue, StackManifest};
-use zta_cfn::export::{ExportOptions, TemplateFormat, export_design};
+use zta_cfn::export::{ExportOptions, ManualStep, TemplateFormat, export_design};
 
 use crate::{Result, load_design};
 
@@ -44,9 +44,9 @@ pub struct DesignDeployment {
     pub design: String,
     /// The stacks, each after the stacks whose outputs it uses.
     pub stacks: Vec<PlannedStack>,
-    /// What CloudFormation cannot do and a person must (enabling Inspector, say), as
-    /// "title: instructions" lines.
-    pub manual_steps: Vec<String>,
+    /// What CloudFormation cannot do and a person must (enabling Inspector, say), each with
+    /// the command or console path that does it.
+    pub manual_steps: Vec<ManualStep>,
 }
 
 impl DesignDeployment {
@@ -220,11 +220,7 @@ pub fn plan_design_deployment(
     Ok(DesignDeployment {
         design: export.design.clone(),
         stacks,
-        manual_steps: export
-            .manual_steps
-            .iter()
-            .map(|step| format!("{}: {}", step.title, step.instructions))
-            .collect(),
+        manual_steps: export.manual_steps.clone(),
     })
 }
 

@@ -52,6 +52,10 @@ impl Error {
             Error::Read { .. } => "read_failed",
             Error::Import(_) => "import_failed",
             Error::Report(_) => "report_failed",
+            Error::Export(
+                zta_cfn::export::ExportError::ZonesShort { .. }
+                | zta_cfn::export::ExportError::NoIdentityCenterAccount { .. },
+            ) => "export_refused",
             Error::Export(_) => "export_failed",
             Error::CommentsWouldBeLost { .. } => "comments_would_be_lost",
         }

@@ -31,6 +31,7 @@ pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};
 pub use zta_aws as aws;
 pub use zta_cfn::ImportOutcome;
+pub use zta_cfn::export::{ManualStep, StepAction};
 pub use zta_compliance as compliance;
 pub use zta_model as model;
 pub use zta_rules as rules;

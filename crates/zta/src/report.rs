@@ -43,6 +43,7 @@ pub fn render_report(
         zta_report::ReportOptions::new(today(), format!("zta {}", env!("CARGO_PKG_VERSION")));
     options.frameworks = request.frameworks.clone();
     options.logical_ids = logical_ids(design);
+    options.export = export_evidence(design);
     let report = zta_report::build(design, design_file, &validation, &options);
     Ok(zta_report::render(&report, request.format, request.paper)?)
 }
@@ -73,6 +74,18 @@ fn logical_ids(design: &Design) -> BTreeMap<String, String> {
             (id.clone(), logical)
         })
         .collect()
+}
+
+/// What the export of the design leaves to a person, or why it refuses the design.
+fn export_evidence(design: &Design) -> zta_report::ExportEvidence {
+    match zta_cfn::export::export_design(design, &zta_cfn::export::ExportOptions::default()) {
+        Ok(export) => zta_report::ExportEvidence::Exported {
+            manual_steps: export.manual_steps,
+        },
+        Err(refusal) => zta_report::ExportEvidence::Refused {
+            reason: refusal.to_string(),
+        },
+    }
 }
 
 /// Today's date in UTC as `YYYY-MM-DD`, from the system clock (civil-from-days conversion).

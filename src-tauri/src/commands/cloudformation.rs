@@ -5,6 +5,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons};
 use ts_rs::TS;
+use zta::ManualStep;
 use zta::model::Design;
 
 use crate::commands::file::{saved_design_file, stem};
@@ -35,8 +36,8 @@ pub struct CloudFormationExported {
     pub stacks: Vec<String>,
     /// What the exporter wants the user to know.
     pub warnings: Vec<String>,
-    /// What CloudFormation cannot do and a person must, as "title: instructions".
-    pub manual_steps: Vec<String>,
+    /// What CloudFormation cannot do and a person must, each with its command or console path.
+    pub manual_steps: Vec<ManualStep>,
     /// Stacks whose template must go through S3 to be deployed (over the inline limit).
     pub over_inline_limit: Vec<String>,
 }
@@ -127,12 +128,7 @@ pub async fn export_cloudformation(
             .map(|stack| stack.name.clone())
             .collect(),
         warnings: written.export.warnings.clone(),
-        manual_steps: written
-            .export
-            .manual_steps
-            .iter()
-            .map(|step| format!("{}: {}", step.title, step.instructions))
-            .collect(),
+        manual_steps: written.export.manual_steps.clone(),
         over_inline_limit: written
             .over_inline_limit
             .iter()

@@ -9,6 +9,7 @@ use tauri::State;
 use tauri::ipc::Channel;
 use tokio::sync::oneshot;
 use ts_rs::TS;
+use zta::ManualStep;
 use zta::aws::deploy::{
     Confirmation, PollSettings, PreparedDeployment, ResourceChange, StackManifest, deploy_manifest,
 };
@@ -53,8 +54,8 @@ pub struct DeployPlanView {
     pub stacks: Vec<PlannedStackView>,
     /// The stacks the design places in other accounts, for their own credentials.
     pub elsewhere: Vec<PlannedStackView>,
-    /// What a person must do after deploying.
-    pub manual_steps: Vec<String>,
+    /// What a person must do by hand, each with its command or console path.
+    pub manual_steps: Vec<ManualStep>,
 }
 
 /// A change set for the user to review.

@@ -21,6 +21,7 @@ import { ensureSaved } from "../shell/exports";
 import { isDirty, useDesignStore } from "../store/designStore";
 import { flushPendingEdits } from "../store/pendingEdits";
 import { ask, useUiStore } from "../store/uiStore";
+import { ManualSteps } from "./ManualSteps";
 
 export const useDeployStore = create<DeployState>()(() => initialDeploy);
 
@@ -235,12 +236,7 @@ function Progress() {
         </ol>
       )}
       {error && <p className="field-error" data-testid="deploy-error">{error}</p>}
-      {phase === "done" && manualSteps.length > 0 && (
-        <details className="manual-steps">
-          <summary>{manualSteps.length} manual steps remain</summary>
-          <ul>{manualSteps.map((step) => <li key={step}>{step}</li>)}</ul>
-        </details>
-      )}
+      {(phase === "planned" || phase === "done") && <ManualSteps steps={manualSteps} open={phase === "planned"} />}
       {(phase === "done" || phase === "failed") && (
         <div className="modal-buttons">
           <button className="primary" onClick={() => useUiStore.setState({ deploying: false })} data-testid="deploy-close">Close</button>

@@ -330,9 +330,9 @@ stacks: Array<string>,
  */
 warnings: Array<string>, 
 /**
- * What CloudFormation cannot do and a person must, as "title: instructions".
+ * What CloudFormation cannot do and a person must, each with its command or console path.
  */
-manual_steps: Array<string>, 
+manual_steps: Array<ManualStep>, 
 /**
  * Stacks whose template must go through S3 to be deployed (over the inline limit).
  */
@@ -347,6 +347,31 @@ file_name: string,
  * Its size in bytes.
  */
 bytes: number, };
+
+export type ManualStep = { 
+/**
+ * The design element the step completes.
+ */
+element: string, 
+/**
+ * The account segment (or `main`) whose stack the step belongs to.
+ */
+account: string, 
+/**
+ * What to do, in a few words.
+ */
+title: string, 
+/**
+ * Why the step is needed and when to take it.
+ */
+instructions: string, 
+/**
+ * How to take it: the exact AWS CLI command, console path or template edit, with what the
+ * design does not know (an ARN, a secret) in angle brackets. Every step has at least one.
+ */
+actions: Array<StepAction>, };
+
+export type StepAction = { "kind": "command", "text": string } | { "kind": "console", "text": string } | { "kind": "template", "text": string };
 
 export type DeployTarget = { 
 /**
@@ -380,9 +405,9 @@ stacks: Array<PlannedStackView>,
  */
 elsewhere: Array<PlannedStackView>, 
 /**
- * What a person must do after deploying.
+ * What a person must do by hand, each with its command or console path.
  */
-manual_steps: Array<string>, };
+manual_steps: Array<ManualStep>, };
 
 export type PlannedStackView = { 
 /**

@@ -80,6 +80,12 @@ description?: string | null,
  */
 account_id?: string | null, 
 /**
+ * For accounts: the account administers the organization's IAM Identity Center, as its
+ * management account or as the delegated administrator. Permission sets and account
+ * assignments deploy only from such an account, so the export writes them into its stack.
+ */
+organization_role?: OrganizationRole | null, 
+/**
  * The AWS region code (e.g. `eu-west-1`), for regions.
  */
 region?: string | null, 
@@ -111,6 +117,8 @@ suppress?: Array<Suppression>, };
 export type SegmentKind = "account" | "region" | "vpc" | "subnet" | "internet" | "on_premises" | "partner_network";
 
 export type Tier = "public" | "private" | "isolated";
+
+export type OrganizationRole = "management" | "delegated_administrator";
 
 export type Component = { 
 /**
@@ -300,7 +308,9 @@ ssm_managed?: boolean | null,
  */
 key_rotation?: boolean | null, 
 /**
- * Days between automatic secret rotations.
+ * Days between automatic secret rotations, 1 to 1000; 0 means the secret does not rotate
+ * (the export writes no rotation schedule, and ZT-DATA-004 flags it). Absent, the export
+ * rotates every 30 days.
  */
 rotation_days?: number | null, 
 /**

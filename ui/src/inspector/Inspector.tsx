@@ -15,6 +15,7 @@ import type {
   Design,
   Flow,
   Identity,
+  OrganizationRole,
   PolicyStatement,
   Protocol,
   Segment,
@@ -154,7 +155,14 @@ function SegmentFields({ design, segment, update }: { design: Design; segment: S
           placeholder={availabilityZonePlaceholder(design, segment) ?? "a zone of the region, such as eu-west-1a"} onCommit={(t) => set("az", t)} />
       )}
       {segment.kind === "account" && (
-        <TextField label="Account id" value={segment.account_id ?? ""} validate={v.accountId} placeholder="123456789012" onCommit={(t) => set("account_id", t)} />
+        <>
+          <TextField label="Account id" value={segment.account_id ?? ""} validate={v.accountId} placeholder="123456789012" onCommit={(t) => set("account_id", t)} />
+          <SelectField<OrganizationRole> label="Administers Identity Center" value={segment.organization_role} testId="inspector-organization-role"
+            unset="No (a member account)"
+            options={[["management", "As the organization's management account"], ["delegated_administrator", "As the delegated administrator"]]}
+            hint="Permission sets and account assignments deploy only from this account."
+            onCommit={(role) => set("organization_role", role)} />
+        </>
       )}
       {segment.kind === "region" && (
         <TextField label="Region" value={segment.region ?? ""} validate={v.region} placeholder="eu-west-1" onCommit={(t) => set("region", t)} />

@@ -23,7 +23,15 @@ const plan: DeployPlanView = {
   region: "eu-west-1",
   stacks: [{ name: "prod", account_id: "222222222222", parameters: ["OrdersSvcImage"] }],
   elsewhere: [{ name: "network", account_id: "111111111111", parameters: [] }],
-  manual_steps: ["Enable Inspector: in the console"],
+  manual_steps: [
+    {
+      element: "inspector",
+      account: "prod",
+      title: "Enable Amazon Inspector",
+      instructions: "Enabling Inspector v2 has no CloudFormation resource.",
+      actions: [{ kind: "command", text: "aws inspector2 enable --resource-types EC2 --account-ids 222222222222" }],
+    },
+  ],
 };
 const fold = (events: DeployEvent[], from: DeployState = planned(initialDeploy, plan)) => events.reduce(applyDeployEvent, from);
 

@@ -1,6 +1,6 @@
 // A deployment as the deploy dialog follows it: the events the shell streams (the plan, each
 // change set to review, CloudFormation's progress) folded into one state the dialog draws.
-import type { ChangeSetView, DeployEvent, DeployPlanView, DeployProgress } from "../generated/app";
+import type { ChangeSetView, DeployEvent, DeployPlanView, DeployProgress, ManualStep } from "../generated/app";
 import type { Design } from "./types";
 
 export type { DeployProgress };
@@ -33,7 +33,7 @@ export interface DeployState {
   account: string | null;
   region: string | null;
   stacks: StackProgress[];
-  manualSteps: string[];
+  manualSteps: ManualStep[];
   /** The change set waiting for the user's answer. */
   review: ChangeSetView | null;
   log: LogLine[];

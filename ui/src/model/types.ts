@@ -14,6 +14,7 @@ export type {
   Effect,
   IdentityKind,
   NodeBox,
+  OrganizationRole,
   Placement,
   PolicyStatement,
   Principal,

@@ -7,6 +7,7 @@ import type {
   ErrorPayload,
   ExampleInfo,
   ImportedDesign as RawImportedDesign,
+  ManualStep,
   OpenedDesign as RawOpenedDesign,
   RecentFile,
   ReportExported,
@@ -14,7 +15,7 @@ import type {
 import { normalizeDesign } from "../model/normalize";
 import type { Design, RawDesign } from "../model/types";
 
-export type { CloudFormationExported, ExampleInfo, RecentFile, ReportExported };
+export type { CloudFormationExported, ExampleInfo, ManualStep, RecentFile, ReportExported };
 
 /** A design imported from a CloudFormation template, with the import's account of what became what. */
 export type ImportedDesign = Omit<RawImportedDesign, "design"> & { design: Design };
@@ -36,6 +37,11 @@ export function errorMessage(error: unknown): string {
   if (isAppError(error)) return error.message;
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The shell's stable code of a rejection (`export_refused`, `invalid_design`...), if it has one. */
+export function errorCode(error: unknown): string | null {
+  return isAppError(error) ? error.code : null;
 }
 
 function opened(raw: RawOpenedDesign): OpenedDesign {

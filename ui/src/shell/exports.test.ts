@@ -20,7 +20,10 @@ describe("export notice", () => {
         files: ["network.yaml", "prod.yaml", "manifest.json"],
         stacks: ["network", "prod"],
         warnings: ["w"],
-        manual_steps: ["Enable Inspector: console", "Enable Macie: console"],
+        manual_steps: [
+          { element: "inspector", account: "prod", title: "Enable Amazon Inspector", instructions: "No resource.", actions: [{ kind: "console", text: "Amazon Inspector console > Get started > Activate Inspector" }] },
+          { element: "shield", account: "prod", title: "Subscribe to Shield Advanced", instructions: "Before deploying.", actions: [{ kind: "command", text: "aws shield create-subscription" }] },
+        ],
         over_inline_limit: ["prod (61234 bytes)"],
       }),
     ).toBe(

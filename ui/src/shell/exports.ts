@@ -33,12 +33,18 @@ export function exportNotice(result: api.CloudFormationExported): string {
   return parts.join(" ");
 }
 
+/** A manual step as the lines of the export's details: title, why, and each way to take it. */
+export function manualStepLines(step: api.ManualStep): string[] {
+  const how = step.actions.map((action) => `  ${action.kind === "command" ? "Run" : action.kind === "console" ? "Console" : "Template"}: ${action.text}`);
+  return [`Manual step (${step.element}, account ${step.account}): ${step.title}. ${step.instructions}`, ...how];
+}
+
 export async function exportCloudFormation() {
   if (!(await ensureSaved())) return;
   try {
     const result = await api.exportCloudFormation();
     if (!result) return;
-    const details = [...result.warnings.map((w) => `Warning: ${w}`), ...result.manual_steps.map((s) => `Manual step: ${s}`)];
+    const details = [...result.warnings.map((w) => `Warning: ${w}`), ...result.manual_steps.flatMap(manualStepLines)];
     useUiStore.getState().notify({
       kind: "info",
       text: exportNotice(result),
@@ -54,8 +60,21 @@ export async function exportCloudFormation() {
           : undefined,
     });
   } catch (error) {
-    report(error);
+    reportExportFailure(error);
   }
+}
+
+/**
+ * A refused export names the element and the reason, the same words as its finding; the notice
+ * offers the Findings tab, where the finding selects the element.
+ */
+function reportExportFailure(error: unknown) {
+  if (api.errorCode(error) !== "export_refused") return report(error);
+  useUiStore.getState().notify({
+    kind: "error",
+    text: api.errorMessage(error),
+    action: { label: "Show findings", run: () => useUiStore.setState({ bottomTab: "findings" }) },
+  });
 }
 
 export async function exportReport() {

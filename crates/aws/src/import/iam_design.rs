@@ -52,6 +52,7 @@ pub fn design_from_iam(snapshot: &IamSnapshot) -> Design {
         parent: None,
         description: None,
         account_id: snapshot.account_id.clone(),
+        organization_role: None,
         region: None,
         cidr: None,
         az: None,

@@ -3,7 +3,7 @@
 
 use indexmap::IndexMap;
 use rustc_hash::{FxHashMap, FxHashSet};
-use zta_model::{Component, Segment};
+use zta_model::{Component, Identity, Segment, organization, zones};
 
 use super::error::{ExportError, ExportResult};
 use super::extras::{ManualStep, ParameterWiring};
@@ -428,47 +428,47 @@ impl<'c> Builder<'c> {
         target.sizes[index] = resource_entry_size(logical_id, resource);
     }
 
-    /// The subnets a resource that needs two or more (an ALB, a DB subnet group, an EKS
-    /// cluster) spans: its spread, and when that is one subnet, another subnet of the VPC,
-    /// preferring another zone, with a warning.
-    pub(crate) fn at_least_two_subnets(
+    /// The subnets a component that AWS needs in two availability zones (an ALB, a DB subnet
+    /// group, an EKS cluster, a Multi-AZ cache) spans in the tier it is drawn in. When that tier
+    /// offers one zone, nothing is placed elsewhere: the export is refused with the reason the
+    /// rule ZT-NET-018 gives, and `None` tells the kind to write nothing.
+    pub(crate) fn two_zone_subnets(
         &mut self,
-        element: &str,
+        component: &Component,
         subnet: &'c Segment,
-    ) -> Vec<&'c Segment> {
-        let mut chosen = self.spread_subnets(subnet);
-        if chosen.len() >= 2 {
-            return chosen;
+    ) -> Option<Vec<&'c Segment>> {
+        let refusal =
+            self.zone_shortfall(component, subnet)
+                .map(|shortfall| ExportError::ZonesShort {
+                    element: component.id.clone(),
+                    reason: shortfall.message(),
+                    fix: shortfall.fix(),
+                });
+        if let Some(refusal) = refusal {
+            self.errors.push(refusal);
+            return None;
         }
-        let Some(vpc) = subnet.parent.as_deref() else {
-            return chosen;
-        };
-        let others: Vec<&Segment> = self
-            .subnets_of(vpc)
-            .into_iter()
-            .filter(|s| s.id != subnet.id)
-            .collect();
-        // Another zone of the same tier, else another zone, else the same tier, else any.
-        let extra = others
-            .iter()
-            .find(|s| s.tier == subnet.tier && s.az != subnet.az)
-            .or_else(|| others.iter().find(|s| s.az != subnet.az))
-            .or_else(|| others.iter().find(|s| s.tier == subnet.tier))
-            .or(others.first())
-            .copied();
-        match extra {
-            Some(extra) => {
-                self.warn(format!(
-                    "`{element}` needs subnets in two availability zones and the design gives one tier subnet; it also uses subnet `{}`",
-                    extra.id
-                ));
-                chosen.push(extra);
+        Some(self.spread_subnets(subnet))
+    }
+
+    /// Whether a permission set can be written: when the design gives it no account that
+    /// administers IAM Identity Center, the export is refused with the reason the rule
+    /// ZT-ID-015 gives, and nothing is written for it.
+    pub(crate) fn permission_set_has_home(&mut self, identity: &Identity) -> bool {
+        let refusal = organization::permission_set_account(self.design, identity)
+            .err()
+            .map(|homeless| ExportError::NoIdentityCenterAccount {
+                element: identity.id.clone(),
+                reason: homeless.message(),
+                fix: homeless.fix(),
+            });
+        match refusal {
+            Some(refusal) => {
+                self.errors.push(refusal);
+                false
             }
-            None => self.warn(format!(
-                "`{element}` needs subnets in two availability zones but VPC `{vpc}` has one subnet; add another"
-            )),
+            None => true,
         }
-        chosen
     }
 
     /// Adds a field to the marker of a resource already written (what a kind's `drawn` keeps).
@@ -538,40 +538,52 @@ impl<'c> Builder<'c> {
         self.warnings.push(message.into());
     }
 
-    pub(crate) fn manual_step(&mut self, element: &str, unit: &str, title: &str, how: String) {
+    /// Adds a manual step, to which the caller adds how to take it (a command, a console path).
+    pub(crate) fn manual_step(
+        &mut self,
+        element: &str,
+        unit: &str,
+        title: &str,
+        instructions: String,
+    ) -> &mut ManualStep {
         self.manual_steps.push(ManualStep {
             element: element.to_owned(),
-            stack_account: unit.to_owned(),
+            account: unit.to_owned(),
             title: title.to_owned(),
-            instructions: how,
+            instructions,
+            actions: Vec::new(),
         });
+        self.manual_steps
+            .last_mut()
+            .expect("the step was just added")
     }
 
     /// The availability zone of a subnet as a template value: a parameter defaulting to the
     /// zone the design names (a written-out zone is refused by cfn-lint's W3010 and ties the
-    /// template to one region), or the n-th zone of the region when the design names none.
+    /// template to one region), or for a subnet that names none, the zone of the region that
+    /// [`zones::zone_of`] gives it from its place (`index`) among its VPC's subnets.
     pub(crate) fn availability_zone(
         &mut self,
         unit: &str,
         subnet: &Segment,
         index: usize,
     ) -> Value {
-        match &subnet.az {
-            Some(zone) => {
+        match zones::zone_of(subnet, index) {
+            zones::Zone::Named(zone) => {
                 let name = format!("AvailabilityZone{}", logical_id(zone));
                 self.parameter(
                     unit,
                     &name,
                     Parameter::new("AWS::EC2::AvailabilityZone::Name")
-                        .with("Default", zone)
+                        .with("Default", zone.to_owned())
                         .with(
                             "Description",
                             format!("The zone the design calls `{zone}`."),
                         ),
                 )
             }
-            None => Value::select(
-                i64::try_from(index % 3).unwrap_or(0),
+            zones::Zone::Indexed(nth) => Value::select(
+                i64::try_from(nth).unwrap_or(0),
                 Value::get_azs(Value::string("")),
             ),
         }

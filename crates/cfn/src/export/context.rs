@@ -4,6 +4,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use zta_model::{Component, Design, DesignIndex, Flow, Identity, Segment, SegmentKind, Tier};
 
+use zta_model::{organization, zones};
+
 use super::error::{ExportError, ExportResult};
 use super::ids::{is_valid_logical_id, logical_id};
 
@@ -157,9 +159,13 @@ impl<'d> Context<'d> {
         self.unit_of_segment(&component.segment)
     }
 
-    /// The unit of an identity: its account, else the account of a component running as it,
-    /// else the first account.
+    /// The unit of an identity: for a permission set, the account that administers IAM
+    /// Identity Center (the export refuses a permission set that has none); for others, its
+    /// account, else the account of a component running as it, else the first account.
     pub(crate) fn unit_of_identity(&self, identity: &Identity) -> String {
+        if let Ok(Some(account)) = organization::permission_set_account(self.design, identity) {
+            return account.id.clone();
+        }
         if let Some(account) = &identity.account {
             return self.unit_of_segment(account);
         }
@@ -188,20 +194,24 @@ impl<'d> Context<'d> {
     }
 
     /// The subnets a multi-AZ resource in `subnet` spans: that subnet and, for each other
-    /// availability zone, the first subnet of the same tier in the same VPC.
+    /// availability zone, the first subnet of the same tier in the same VPC (never a subnet of
+    /// another tier).
     pub(crate) fn spread_subnets(&self, subnet: &'d Segment) -> Vec<&'d Segment> {
-        let Some(vpc) = subnet.parent.as_deref() else {
-            return vec![subnet];
-        };
-        let mut chosen = vec![subnet];
-        for candidate in self.subnets_of(vpc) {
-            let same_tier = candidate.tier == subnet.tier;
-            let new_zone = !chosen.iter().any(|s| s.az == candidate.az);
-            if same_tier && new_zone && candidate.az.is_some() {
-                chosen.push(candidate);
-            }
+        match subnet.parent.as_deref() {
+            Some(vpc) => zones::spread(subnet, &self.subnets_of(vpc)),
+            None => vec![subnet],
         }
-        chosen
+    }
+
+    /// Why `component`, drawn in `subnet`, cannot be placed: AWS needs it in two availability
+    /// zones and the subnet's tier offers one. The rule ZT-NET-018 reports the same shortfall.
+    pub(crate) fn zone_shortfall<'a>(
+        &'a self,
+        component: &'a Component,
+        subnet: &'a Segment,
+    ) -> Option<zones::ZoneShortfall<'a>> {
+        let vpc = subnet.parent.as_deref()?;
+        zones::zone_shortfall(component, subnet, &self.subnets_of(vpc))
     }
 
     /// The tier of a subnet, defaulting to private (neither reachable nor isolated).

@@ -30,6 +30,24 @@ pub enum ExportError {
         resources: usize,
         limit: usize,
     },
+    /// A component AWS needs in two availability zones is drawn in a tier whose subnets are in
+    /// one; the export places nothing in another tier or segment instead (the rule ZT-NET-018
+    /// reports the same `reason` and `fix` before anyone exports).
+    #[error("element `{element}` cannot be exported as drawn: {reason}. {fix}")]
+    ZonesShort {
+        element: String,
+        reason: String,
+        fix: String,
+    },
+    /// A permission set has no account to deploy from: IAM Identity Center creates permission
+    /// sets only in the organization's management or delegated administrator account (the rule
+    /// ZT-ID-015 reports the same `reason` and `fix`).
+    #[error("element `{element}` cannot be exported as drawn: {reason}. {fix}")]
+    NoIdentityCenterAccount {
+        element: String,
+        reason: String,
+        fix: String,
+    },
     /// A section carried from an imported template cannot be merged back.
     #[error("the carried CloudFormation section `{section}` cannot be merged: {message}")]
     Carried { section: String, message: String },

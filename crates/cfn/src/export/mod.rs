@@ -40,7 +40,7 @@ use rayon::prelude::*;
 use zta_model::{Design, SegmentKind};
 
 pub use error::{ExportError, ExportResult};
-pub use extras::{ManualStep, ParameterWiring};
+pub use extras::{ManualStep, ParameterWiring, StepAction};
 pub use ids::logical_id;
 
 use crate::pitfalls::{Pitfall, find_pitfalls};
@@ -535,18 +535,7 @@ impl Export {
                 entry
             })
             .collect();
-        let manual: Vec<serde_json::Value> = self
-            .manual_steps
-            .iter()
-            .map(|step| {
-                serde_json::json!({
-                    "element": step.element,
-                    "account": step.stack_account,
-                    "title": step.title,
-                    "instructions": step.instructions,
-                })
-            })
-            .collect();
+        let manual = serde_json::to_value(&self.manual_steps).expect("manual steps serialise");
         let manifest = serde_json::json!({
             "design": self.design,
             "generator": "zta-designer",

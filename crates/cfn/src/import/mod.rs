@@ -297,6 +297,7 @@ impl<'a> Importer<'a> {
             parent: None,
             description: Some("The account the template deploys into.".to_owned()),
             account_id: None,
+            organization_role: None,
             region: None,
             cidr: None,
             az: None,

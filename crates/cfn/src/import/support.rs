@@ -160,6 +160,7 @@ impl Importer<'_> {
             parent,
             description: None,
             account_id: None,
+            organization_role: None,
             region: None,
             cidr: None,
             az: None,

@@ -253,7 +253,12 @@ async fn deploy_design(
     }
     let outcome = deploy_stacks(args, connection, manifest).await?;
     for step in &plan.manual_steps {
-        println!("manual step: {step}");
+        println!(
+            "manual step ({}, account {}): {}",
+            step.element,
+            step.account,
+            step.to_text()
+        );
     }
     Ok(outcome)
 }

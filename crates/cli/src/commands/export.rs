@@ -73,8 +73,10 @@ pub fn run(args: &Args) -> Outcome {
             }
             for step in &exported.export.manual_steps {
                 println!(
-                    "manual step ({}): {}. {}",
-                    step.element, step.title, step.instructions
+                    "manual step ({}, account {}): {}",
+                    step.element,
+                    step.account,
+                    step.to_text()
                 );
             }
             for warning in &exported.export.warnings {

@@ -1,8 +1,9 @@
 //! The report's pages, section by section, from the report model.
 
+use zta_cfn::export::StepAction;
 use zta_compliance::{Catalog, ControlAssessment, ControlStatus, Framework, Severity, Stage};
 
-use crate::model::{ControlRefs, FindingEntry, NodeRole, Report, ScopeEntry};
+use crate::model::{ControlRefs, ExportEvidence, FindingEntry, NodeRole, Report, ScopeEntry};
 use crate::pdf::chart::{
     maturity_chart, maturity_chart_height, severity_chart, severity_chart_height, severity_colour,
     stage_colour,
@@ -202,6 +203,7 @@ pub fn body(body: &mut Composer, report: &Report) {
     zero_trust(body, report);
     architecture(body, report);
     findings(body, report);
+    manual_steps(body, report);
     for assessment in &report.compliance {
         compliance_matrix(body, assessment);
     }
@@ -716,6 +718,68 @@ fn findings(body: &mut Composer, report: &Report) {
             finding(body, entry);
         }
     }
+}
+
+/// The steps the templates leave to a person: evidence an auditor asks for beside the
+/// templates, since no stack shows that they were taken.
+fn manual_steps(body: &mut Composer, report: &Report) {
+    body.section("Manual steps outside CloudFormation");
+    body.paragraph(
+        "What the exported templates cannot do and a person must, each with the AWS CLI command, console path or template edit that does it. No stack shows that these were taken: ask for the command's output or the console setting as evidence.",
+        &SMALL.coloured(MUTED),
+    );
+    let steps = match &report.export {
+        ExportEvidence::NotExported => {
+            body.paragraph(
+                "The design was not exported for this report, so its manual steps are not listed.",
+                &BODY,
+            );
+            return;
+        }
+        ExportEvidence::Refused { reason } => {
+            body.paragraph(
+                &format!("The export refuses this design as drawn, so nothing of it deploys yet: {reason}"),
+                &BODY,
+            );
+            return;
+        }
+        ExportEvidence::Exported { manual_steps } => manual_steps,
+    };
+    if steps.is_empty() {
+        body.paragraph(
+            "The export leaves no manual step: the templates implement every element.",
+            &BODY,
+        );
+        return;
+    }
+    let columns = [
+        Column::new("Step", 0.26),
+        Column::new("Why", 0.34),
+        Column::new("How", 0.40),
+    ];
+    let rows: Vec<Vec<Cell>> = steps
+        .iter()
+        .map(|step| {
+            let how: Vec<String> = step
+                .actions
+                .iter()
+                .map(|action| match action {
+                    StepAction::Command(command) => format!("Run: {command}"),
+                    StepAction::Console(path) => format!("Console: {path}"),
+                    StepAction::Template(edit) => format!("Template: {edit}"),
+                })
+                .collect();
+            vec![
+                Cell::plain(format!(
+                    "{}\n{} (account {})",
+                    step.title, step.element, step.account
+                )),
+                Cell::plain(step.instructions.clone()),
+                Cell::plain(how.join("\n")),
+            ]
+        })
+        .collect();
+    body.table(&columns, &rows);
 }
 
 fn control_detail(control: &ControlAssessment) -> String {

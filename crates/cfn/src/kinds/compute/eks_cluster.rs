@@ -14,6 +14,9 @@ pub(crate) const RESOURCE_TYPE: &str = "AWS::EKS::Cluster";
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let Some(subnet) = b.subnet_of(c) else { return };
+    let Some(spanned) = b.two_zone_subnets(c, subnet) else {
+        return;
+    };
     let p = &c.properties;
     let group = b.workload_group(c);
     let policy = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy";
@@ -34,7 +37,6 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             Value::get_att(role, "Arn")
         }
     };
-    let spanned = b.at_least_two_subnets(&c.id, subnet);
     let subnets = b.segment_refs(&spanned);
     let mut resource = Resource::new(RESOURCE_TYPE)
         .with_property(

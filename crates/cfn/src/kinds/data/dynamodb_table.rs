@@ -58,12 +58,14 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         b.workload_group(c),
         resource,
     );
+    let table = b.logical_id(&c.id);
     b.manual_step(
         &c.id,
         &unit,
         "Confirm the table's key schema",
         format!("The design does not model item keys: table `{}` is exported with a string partition key `pk`; change it before the first deployment if the application uses another.", c.id),
-    );
+    )
+    .template(format!("Resources > {table} > Properties > KeySchema and AttributeDefinitions"));
 }
 
 /// What the marker keeps of a table: `encrypted_at_rest: false`, which DynamoDB cannot be.

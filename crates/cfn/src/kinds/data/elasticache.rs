@@ -22,7 +22,10 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let p = &c.properties;
     let group = b.workload_group(c);
     let engine = p.engine.clone().unwrap_or_else(|| "valkey".into());
-    let subnets = b.segment_refs(&b.spread_subnets(subnet));
+    let Some(spanned) = b.two_zone_subnets(c, subnet) else {
+        return;
+    };
+    let subnets = b.segment_refs(&spanned);
     let subnet_group = CACHE.export(b, &unit, c, group.clone(), subnets);
     let sg = Value::list([Value::get_att(
         b.logical_id_for(&c.id, "SecurityGroup"),
@@ -141,7 +144,10 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             &unit,
             "Create the cache's IAM-authenticated users",
             format!("Flows into `{}` authenticate with IAM: create an ElastiCache user with IAM authentication for each calling role and a user group, and attach it to the replication group.", c.id),
-        );
+        )
+        .command("aws elasticache create-user --user-id <role name> --user-name <role name> --engine valkey --authentication-mode Type=iam --access-string 'on ~* +@all'")
+        .command("aws elasticache create-user-group --user-group-id <group id> --engine valkey --user-ids default <role name>")
+        .command("aws elasticache modify-replication-group --replication-group-id <replication group id from the stack> --user-group-ids-to-add <group id> --apply-immediately");
     }
 }
 

@@ -141,7 +141,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let (engine, version) = engine_and_version(c);
     let (family, tls_parameter, logs) = engine_facts(&engine, &version);
     let aurora = engine.starts_with("aurora");
-    let spanned = b.at_least_two_subnets(&c.id, subnet);
+    let Some(spanned) = b.two_zone_subnets(c, subnet) else {
+        return;
+    };
     let subnets = b.segment_refs(&spanned);
     let subnet_group = DATABASE.export(b, &unit, c, group.clone(), subnets);
     let key = (p.encrypted_at_rest != Some(false)).then(|| b.key_arn(&unit, c));
@@ -220,7 +222,8 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             &unit,
             "Store the database master password",
             format!("The design does not let RDS manage the master password of `{}`: store one as the SecureString parameter /zta/{}/master-password before deploying.", c.id, c.id),
-        );
+        )
+        .command(format!("aws ssm put-parameter --name /zta/{}/master-password --type SecureString --value '<master password>'", c.id));
     }
     if let Some(key) = &key {
         db = db.with_property("KmsKeyId", key.clone());

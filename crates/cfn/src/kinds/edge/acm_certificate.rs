@@ -44,7 +44,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             &unit,
             "Validate the certificate",
             format!("No hosted zone of the design holds {domain}: add the DNS validation record that ACM shows for certificate `{}` where the domain is served.", c.id),
-        );
+        )
+        .command("aws acm describe-certificate --certificate-arn <certificate ARN from the stack's outputs> --query Certificate.DomainValidationOptions[].ResourceRecord")
+        .console(format!("Certificate Manager console > List certificates > {domain} > Domains > CNAME name and CNAME value"));
     }
     b.put(
         &unit,

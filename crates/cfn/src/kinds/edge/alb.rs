@@ -12,7 +12,9 @@ use crate::template::{Output, Resource};
 use crate::value::Value;
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let Some(subnet) = b.subnet_of(c) else { return };
-    let spanned = b.at_least_two_subnets(&c.id, subnet);
+    let Some(spanned) = b.two_zone_subnets(c, subnet) else {
+        return;
+    };
     let subnets = b.segment_refs(&spanned);
     let attributes = [
         (

@@ -16,8 +16,10 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         &c.id,
         &unit,
         "Subscribe to Shield Advanced",
-        format!("Shield Advanced protections (`{}`) need an active subscription in the account (aws shield create-subscription; a one-year commitment with a monthly fee) before the stack is deployed.", c.id),
-    );
+        format!("Shield Advanced protections (`{}`) need an active subscription in the account (a one-year commitment with a monthly fee) before the stack is deployed.", c.id),
+    )
+    .command("aws shield create-subscription")
+    .console("AWS WAF & Shield console > AWS Shield > Getting started > Subscribe to Shield Advanced");
     let mut first = true;
     for protected in &c.properties.protects {
         let Some(target) = b.component(protected) else {

@@ -122,7 +122,9 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
                 &unit,
                 "Store the identity provider's client secret",
                 format!("Before deploying, store the client secret that `{federated}` issued in Secrets Manager as zta/{federated}/client-secret; the user pool reads it through a dynamic reference, so it never enters the template."),
-            );
+            )
+            .command(format!("aws secretsmanager create-secret --name zta/{federated}/client-secret --secret-string '<client secret>'"))
+            .console("Secrets Manager console > Secrets > Store a new secret > Other type of secret");
         }
         // A part of the pool: the provider the design draws is an element of its own, which a
         // role's trust may implement and the design marker otherwise keeps whole.

@@ -41,8 +41,10 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
             &identity.id,
             &unit,
             "Set the IAM user's console password",
-            format!("A password never goes into a template: create the console password of `{}` with aws iam create-login-profile --password-reset-required, and enrol an MFA device.", identity.id),
-        );
+            format!("A password never goes into a template: after deploying, give `{}` a console password that must be changed at first sign-in, and enrol an MFA device.", identity.id),
+        )
+        .command("aws iam create-login-profile --user-name <user name from the stack's resources> --password '<initial password>' --password-reset-required")
+        .console("IAM console > Users > <user> > Security credentials > Console sign-in > Enable console access");
     }
 }
 

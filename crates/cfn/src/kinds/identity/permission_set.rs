@@ -1,4 +1,7 @@
-//! IAM Identity Center permission sets and their account assignments.
+//! IAM Identity Center permission sets and their account assignments, in the stack of the
+//! account that administers Identity Center (the organization's management account or its
+//! delegated administrator), the only accounts that can create them
+//! (<https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html>).
 
 use zta_model::{Identity, MfaMode};
 
@@ -19,6 +22,9 @@ const PERMISSION_SET_ARN: &str = "PermissionSetArn";
 const TARGET_ID: &str = "TargetId";
 
 pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
+    if !b.permission_set_has_home(identity) {
+        return;
+    }
     let unit = b.unit_of_identity(identity);
     let instance = b.parameter(
         &unit,
@@ -94,7 +100,9 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
                 "Identity Center's MFA and identity-source settings have no CloudFormation resource: set MFA to 'every time they sign in' and connect the identity source {} (Identity Center console, Settings).",
                 if identity.federation.is_empty() { "of the design".to_owned() } else { identity.federation.join(", ") }
             ),
-        );
+        )
+        .console("IAM Identity Center console > Settings > Authentication > Multi-factor authentication > Configure > Every time they sign in (always-on)")
+        .console("IAM Identity Center console > Settings > Identity source > Actions > Change identity source > External identity provider");
     }
 }
 

@@ -23,8 +23,12 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         &unit,
         "Enable Amazon Inspector",
         format!(
-            "Enabling Inspector v2 has no CloudFormation resource. In account `{unit}` run: aws inspector2 enable --resource-types {} --account-ids {account} (or enable it for the organization from the delegated administrator). Findings go to Security Hub automatically once both are on.",
-            types.join(" ")
+            "Enabling Inspector v2 has no CloudFormation resource: enable it in account `{unit}` (or for the organization from the delegated administrator). Findings go to Security Hub automatically once both are on."
         ),
-    );
+    )
+    .command(format!(
+        "aws inspector2 enable --resource-types {} --account-ids {account}",
+        types.join(" ")
+    ))
+    .console("Amazon Inspector console > Get started > Activate Inspector");
 }

@@ -69,8 +69,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         &c.id,
         &unit,
         "Let Session Manager preferences be managed by the stack",
-        format!("The preferences document SSM-SessionManagerRunShell exists once anyone opened Session Manager's preferences in account `{unit}`; delete it first (aws ssm delete-document --name SSM-SessionManagerRunShell) so that the stack can own it."),
-    );
+        format!("The preferences document SSM-SessionManagerRunShell exists once anyone opened Session Manager's preferences in account `{unit}`; delete it before deploying so that the stack can own it."),
+    )
+    .command("aws ssm delete-document --name SSM-SessionManagerRunShell");
     // Instances write their session transcripts to the log group, through roles of the same
     // account (a role elsewhere cannot name the group, nor write to it).
     let roles: Vec<String> = b

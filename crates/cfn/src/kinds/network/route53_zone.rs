@@ -36,9 +36,11 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             &unit,
             "Turn on DNS query logging",
             format!(
-                "Route 53 writes query logs of public zone `{name}` only to a log group in us-east-1, which a stack in another region cannot create; create one named /aws/route53/{name} there and run aws route53 create-query-logging-config."
+                "Route 53 writes query logs of public zone `{name}` only to a log group in us-east-1, which a stack in another region cannot create; create one named /aws/route53/{name} there and turn query logging on."
             ),
-        );
+        )
+        .command(format!("aws logs create-log-group --region us-east-1 --log-group-name /aws/route53/{name}"))
+        .command(format!("aws route53 create-query-logging-config --hosted-zone-id <hosted zone id from the stack> --cloud-watch-logs-log-group-arn arn:aws:logs:us-east-1:<account id>:log-group:/aws/route53/{name}"));
     }
     b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, zone);
     b.output(

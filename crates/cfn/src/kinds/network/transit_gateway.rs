@@ -38,10 +38,11 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             &unit,
             "Route the Transit Gateway's default route to the egress VPC",
             format!(
-                "CloudFormation cannot name a Transit Gateway's default route table. After the stacks are deployed, add a static route 0.0.0.0/0 to the attachment of VPC `{egress_vpc}` in the default route table of Transit Gateway `{}` (aws ec2 create-transit-gateway-route).",
+                "CloudFormation cannot name a Transit Gateway's default route table. After the stacks are deployed, add a static route 0.0.0.0/0 to the attachment of VPC `{egress_vpc}` in the default route table of Transit Gateway `{}`.",
                 c.id
             ),
-        );
+        )
+        .command("aws ec2 create-transit-gateway-route --destination-cidr-block 0.0.0.0/0 --transit-gateway-route-table-id <the Transit Gateway's default route table id> --transit-gateway-attachment-id <attachment id of the egress VPC>");
     }
     for vpc_id in &c.properties.attachments {
         let Some(vpc) = b.segment(vpc_id) else {
@@ -78,10 +79,12 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
                 &unit,
                 "Accept the cross-account Transit Gateway attachment",
                 format!(
-                    "Transit Gateway `{}` does not accept shared attachments automatically (as the design says). After the stack of `{vpc_unit}` creates the attachment of VPC `{vpc_id}`, accept it in account `{unit}` (aws ec2 accept-transit-gateway-vpc-attachment).",
+                    "Transit Gateway `{}` does not accept shared attachments automatically (as the design says). After the stack of `{vpc_unit}` creates the attachment of VPC `{vpc_id}`, accept it in account `{unit}`.",
                     c.id
                 ),
-            );
+            )
+            .command("aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id <attachment id from the VPC's stack>")
+            .console("VPC console > Transit gateway attachments > <attachment> > Actions > Accept transit gateway attachment");
         }
     }
 }

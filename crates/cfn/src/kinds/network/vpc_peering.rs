@@ -30,7 +30,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             &second_unit,
             "Accept the cross-account VPC peering",
             format!("Accept peering `{}` in account `{second_unit}`, or give the stack a PeerRoleArn that may accept it.", c.id),
-        );
+        )
+        .command("aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id <peering connection id from the stack>")
+        .console("VPC console > Peering connections > <peering connection> > Actions > Accept request");
     }
     b.put(&unit, b.logical_id(&c.id), &c.id, Group::Network, resource);
 }

@@ -12,6 +12,7 @@ pub(crate) mod identity_pool_trust_unscoped;
 pub(crate) mod inactive_iam_user;
 pub(crate) mod long_lived_tokens;
 pub(crate) mod long_sessions;
+pub(crate) mod permission_set_without_admin_account;
 pub(crate) mod privileged_access_not_federated;
 pub(crate) mod privileged_sign_in_without_mfa;
 pub(crate) mod service_trust_without_source;

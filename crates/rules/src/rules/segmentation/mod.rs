@@ -19,5 +19,6 @@ pub(crate) mod outside_zone_unauthenticated;
 pub(crate) mod remote_admin_from_outside;
 pub(crate) mod remote_admin_protocol;
 pub(crate) mod tgw_auto_accept;
+pub(crate) mod tier_lacks_second_zone;
 pub(crate) mod workload_in_public_subnet;
 pub(crate) mod workload_public_address;
