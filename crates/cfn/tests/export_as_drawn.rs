@@ -1,7 +1,7 @@
 //! What is drawn is what deploys, nothing moved or changed: every resource goes only into
 //! subnets of the tier and VPC the design draws it in, and a secret that does not rotate gets no
 //! rotation schedule. A one-zone design whose load balancer and database AWS needs in two zones
-//! is refused with the words of the finding (ZT-NET-018) that flagged it before export; the same
+//! is refused with the words of the finding (ZT-NET-019) that flagged it before export; the same
 //! design with a second zone in each tier places each resource in its own tier's subnets. (The
 //! two-zone export is also linted by cfn-lint with the examples, in `export_validators.rs`.)
 
@@ -36,7 +36,7 @@ fn a_one_zone_design_is_refused_with_the_findings_reason() {
     let findings: Vec<_> = report
         .findings
         .iter()
-        .filter(|finding| finding.rule == "ZT-NET-018")
+        .filter(|finding| finding.rule == "ZT-NET-019")
         .collect();
     let flagged: Vec<&str> = findings
         .iter()
@@ -74,7 +74,7 @@ fn a_two_zone_design_places_every_resource_in_its_own_tier() {
         report
             .findings
             .iter()
-            .all(|finding| finding.rule != "ZT-NET-018"),
+            .all(|finding| finding.rule != "ZT-NET-019"),
         "{:#?}",
         report.findings
     );

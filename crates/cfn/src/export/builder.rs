@@ -431,7 +431,7 @@ impl<'c> Builder<'c> {
     /// The subnets a component that AWS needs in two availability zones (an ALB, a DB subnet
     /// group, an EKS cluster, a Multi-AZ cache) spans in the tier it is drawn in. When that tier
     /// offers one zone, nothing is placed elsewhere: the export is refused with the reason the
-    /// rule ZT-NET-018 gives, and `None` tells the kind to write nothing.
+    /// rule ZT-NET-019 gives, and `None` tells the kind to write nothing.
     pub(crate) fn two_zone_subnets(
         &mut self,
         component: &Component,
@@ -453,7 +453,7 @@ impl<'c> Builder<'c> {
 
     /// Whether a permission set can be written: when the design gives it no account that
     /// administers IAM Identity Center, the export is refused with the reason the rule
-    /// ZT-ID-015 gives, and nothing is written for it.
+    /// ZT-ID-019 gives, and nothing is written for it.
     pub(crate) fn permission_set_has_home(&mut self, identity: &Identity) -> bool {
         let refusal = organization::permission_set_account(self.design, identity)
             .err()

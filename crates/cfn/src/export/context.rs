@@ -204,7 +204,7 @@ impl<'d> Context<'d> {
     }
 
     /// Why `component`, drawn in `subnet`, cannot be placed: AWS needs it in two availability
-    /// zones and the subnet's tier offers one. The rule ZT-NET-018 reports the same shortfall.
+    /// zones and the subnet's tier offers one. The rule ZT-NET-019 reports the same shortfall.
     pub(crate) fn zone_shortfall<'a>(
         &'a self,
         component: &'a Component,

@@ -31,7 +31,7 @@ pub enum ExportError {
         limit: usize,
     },
     /// A component AWS needs in two availability zones is drawn in a tier whose subnets are in
-    /// one; the export places nothing in another tier or segment instead (the rule ZT-NET-018
+    /// one; the export places nothing in another tier or segment instead (the rule ZT-NET-019
     /// reports the same `reason` and `fix` before anyone exports).
     #[error("element `{element}` cannot be exported as drawn: {reason}. {fix}")]
     ZonesShort {
@@ -41,7 +41,7 @@ pub enum ExportError {
     },
     /// A permission set has no account to deploy from: IAM Identity Center creates permission
     /// sets only in the organization's management or delegated administrator account (the rule
-    /// ZT-ID-015 reports the same `reason` and `fix`).
+    /// ZT-ID-019 reports the same `reason` and `fix`).
     #[error("element `{element}` cannot be exported as drawn: {reason}. {fix}")]
     NoIdentityCenterAccount {
         element: String,

@@ -80,7 +80,13 @@ impl Importer<'_> {
                 .and_then(|sid| sid.split_once(ACTOR_SID))
                 .filter(|(trust, _)| trust.starts_with("Trust"))
                 .map(|(_, actor)| actor.to_owned());
-            let reserved = self.permission_sets_matched(&read_conditions.principal_arns);
+            let mut reserved = self.permission_sets_matched(&read_conditions.principal_arns);
+            if reserved.is_empty() && actor.is_some() {
+                // An export puts a permission set in the stack of the account that administers
+                // Identity Center, and each stack is read on its own: the actor's statement names
+                // the set's roles, and the design marker's actor signs in with that set.
+                reserved = reserved_role_names(&read_conditions.principal_arns);
+            }
             for (kind, value) in principal {
                 let mut found = Vec::new();
                 if kind == "AWS" && !reserved.is_empty() {
@@ -154,11 +160,7 @@ impl Importer<'_> {
     /// patterns match (`.../AWSReservedSSO_<name>_*`).
     fn permission_sets_matched(&self, arns: &[String]) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
-        for arn in arns {
-            let Some((_, rest)) = arn.split_once("AWSReservedSSO_") else {
-                continue;
-            };
-            let name = rest.strip_suffix("_*").unwrap_or(rest);
+        for name in reserved_role_names(arns) {
             for set in self
                 .design
                 .identities
@@ -381,6 +383,22 @@ impl Importer<'_> {
             }
         }
     }
+}
+
+/// The permission-set names in `aws:PrincipalArn` patterns of Identity Center roles
+/// (`.../AWSReservedSSO_<name>_*`), each once.
+fn reserved_role_names(arns: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for arn in arns {
+        let Some((_, rest)) = arn.split_once("AWSReservedSSO_") else {
+            continue;
+        };
+        let name = rest.strip_suffix("_*").unwrap_or(rest).to_owned();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// Adds a trust unless it is there already; the index it has, when added.

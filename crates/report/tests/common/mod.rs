@@ -2,12 +2,14 @@
 //! engine: segments three deep, components with accented, Cyrillic and CJK names,
 //! flows with and without TLS, and as many findings as a test asks for.
 
+use zta_cfn::export::{ManualStep, StepAction};
 use zta_compliance::{
     DesignFacts, FindingRecord, Framework, RuleDescriptor, Severity, SeverityCounts, assess, score,
 };
 use zta_report::model::{
-    Architecture, ControlRefs, ElementRef, FindingEntry, FlowEntry, Meta, MethodSection, NodeEntry,
-    NodeRole, PciScope, Report, RuleEntry, ScopeEntry, SegmentEntry, ServiceProviderEntry, Summary,
+    Architecture, ControlRefs, ElementRef, ExportEvidence, FindingEntry, FlowEntry, Meta,
+    MethodSection, NodeEntry, NodeRole, PciScope, Report, RuleEntry, ScopeEntry, SegmentEntry,
+    ServiceProviderEntry, Summary,
 };
 
 pub const NAMES: [&str; 4] = [
@@ -248,6 +250,17 @@ pub fn sample_report(finding_count: usize) -> Report {
                 services: vec!["payment authorisation".into()],
                 agreement: Some("MSA-2024-017".into()),
                 flows: vec!["authorise".into()],
+            }],
+        },
+        export: ExportEvidence::Exported {
+            manual_steps: vec![ManualStep {
+                element: "db".into(),
+                account: "main".into(),
+                title: format!("Rotate the master password of {}", NAMES[2]),
+                instructions: "The design asks for rotation every 30 days; turn it on once the secret exists.".into(),
+                actions: vec![StepAction::Command(
+                    "aws secretsmanager rotate-secret --secret-id <secret-arn> --rotation-rules AutomaticallyAfterDays=30".into(),
+                )],
             }],
         },
         rules: rules
