@@ -68,11 +68,14 @@ fn a_folder_is_scanned_with_findings_at_their_logical_ids() {
     ] {
         let finding = placed(rule, logical_id);
         assert_eq!(finding["file"], format!("./{file}"), "{finding:#?}");
-        let (line, _) = position_of(file, logical_id);
-        let at = finding["line"].as_u64().unwrap() as usize;
-        assert!(
-            at == line || at == line + 1,
-            "{rule} on {logical_id} points at line {at}, the logical id is on {line}"
+        let at = (
+            finding["line"].as_u64().unwrap() as usize,
+            finding["column"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            at,
+            position_of(file, logical_id),
+            "{rule} on {logical_id} points elsewhere than the logical id"
         );
     }
     let coverage = &scan["coverage"];
@@ -87,21 +90,65 @@ fn a_folder_is_scanned_with_findings_at_their_logical_ids() {
         .collect();
     assert_eq!(judged + unjudged.len() as u64, resources, "{coverage:#}");
     assert!(unjudged.contains(&"Dashboard"), "{coverage:#}");
+    // What was passed over is listed with its reason, not left out silently.
+    let skipped: Vec<&str> = scan["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|skipped| skipped["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped, ["./app/ci/workflow.yml", "./app/package.json"]);
 }
 
 #[test]
 fn text_names_file_line_and_column_and_the_coverage() {
     let output = zta(&["scan", "legacy.json", "--fail-on", "critical"]);
-    assert_eq!(output.status.code(), Some(0));
+    // The public database is critical.
+    assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let (line, _) = position_of("legacy.json", "Ledger");
+    let (line, column) = position_of("legacy.json", "Ledger");
     assert!(
-        stdout.contains(&format!("legacy.json:{line}:"))
-            || stdout.contains(&format!("legacy.json:{}:", line + 1)),
+        stdout.contains(&format!("legacy.json:{line}:{column}: critical ZT-NET-002")),
         "{stdout}"
     );
-    assert!(stdout.contains("ZT-NET-002"), "{stdout}");
-    assert!(stdout.contains("Coverage: 1 resources"), "{stdout}");
+    assert!(
+        stdout.contains("Coverage: 1 resources: 1 judged by design rules"),
+        "{stdout}"
+    );
+}
+
+/// A bucket that blocks public access and is encrypted, in the shape of the
+/// `AWS::S3::Bucket` examples
+/// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html):
+/// its worst finding is the account's missing CloudTrail, high.
+const PRIVATE_BUCKET: &str = "\
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Archive:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: aws:kms
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
+";
+
+#[test]
+fn fail_on_sets_the_severity_that_fails_the_run() {
+    let folder = tempfile::tempdir().unwrap();
+    let template = folder.path().join("archive.yaml");
+    std::fs::write(&template, PRIVATE_BUCKET).unwrap();
+    let template = template.to_str().unwrap();
+    let critical = zta(&["scan", template, "--fail-on", "critical"]);
+    let stdout = String::from_utf8_lossy(&critical.stdout);
+    assert_eq!(critical.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(" 0 critical, "), "{stdout}");
+    assert_eq!(zta(&["scan", template]).status.code(), Some(1));
 }
 
 #[test]
@@ -133,6 +180,24 @@ fn sarif_of_scan_and_validate_passes_the_sarif_schema() {
         result["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() > Some(0)
     }));
     assert!(log["runs"][0]["properties"]["coverage"]["resources"].as_u64() > Some(0));
+    assert_eq!(
+        log["runs"][0]["properties"]["skipped"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    // Relative URIs, resolved by code scanning against the repository's root.
+    let mut uris: Vec<&str> = log["runs"][0]["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|artifact| artifact["location"]["uri"].as_str().unwrap())
+        .collect();
+    uris.sort_unstable();
+    assert_eq!(
+        uris,
+        ["app/main.yaml", "app/nested/data.yaml", "legacy.json"]
+    );
     let design = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/orders-api.zta.yaml");
     let validate = zta(&["validate", design.to_str().unwrap(), "--format", "sarif"]);
     let validate_file = folder.path().join("validate.sarif");

@@ -29,8 +29,8 @@ pub use export::{CloudFormationExport, TemplateFormat, export_cloudformation};
 pub use import::{import_cloudformation, import_cloudformation_asking, import_cloudformation_text};
 pub use report::{Framework, Paper, ReportFormat, ReportRequest, render_report, report_file};
 pub use scan::{
-    PlacedResult, ResourceCoverage, Scan, ScanFailure, ScanFormat, TemplateScan, UnjudgedResource,
-    scan,
+    PlacedResult, ResourceCoverage, Scan, ScanFailure, ScanFormat, SkippedPath, TemplateScan,
+    UnjudgedResource, scan,
 };
 pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};
