@@ -650,7 +650,9 @@ fn a_scanned_folder_of_links_loops_junk_and_escapes_is_judged_within_bounds() {
         .unwrap()
         .set_len(50 * 1024 * 1024)
         .unwrap();
-    let junk: Vec<u8> = (0..65_536u32).map(|index| (index * 167 % 256) as u8).collect();
+    let junk: Vec<u8> = (0..65_536u32)
+        .map(|index| (index * 167 % 256) as u8)
+        .collect();
     std::fs::write(scanned.join("junk.yaml"), junk).unwrap();
     let made = Command::new("mkfifo")
         .arg(scanned.join("pipe.yaml"))

@@ -1,7 +1,7 @@
 //! `zta scan` over the public template corpus (`shared/corpus/cfn`, found through
 //! `ZTA_SHARED_DIR` or beside the repository; skipped with a message when absent): every
 //! resource is judged by a design rule or a generic check, or listed as not judged, and the
-//! judged share stays at or above what BENCHMARKS.md records (47.6% when written, short of the
+//! judged share stays at or above what BENCHMARKS.md records (48.3% when written, short of the
 //! 90% the issue asks: the rest is listed, not claimed).
 
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ fn corpus_dir() -> Option<PathBuf> {
 
 /// The judged share measured on the corpus when this test was written (BENCHMARKS.md), rounded
 /// down; a change that judges less fails here.
-const JUDGED_PERCENT_FLOOR: f64 = 47.0;
+const JUDGED_PERCENT_FLOOR: f64 = 48.0;
 
 #[test]
 fn every_corpus_resource_is_judged_or_listed() {

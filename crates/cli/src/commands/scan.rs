@@ -39,7 +39,7 @@ pub fn run(args: &Args) -> Outcome {
     print!("{}", scan.render(format));
     if !scan.failures.is_empty() {
         for failure in &scan.failures {
-            eprintln!("error: {}: not scanned: {}", failure.file, failure.error);
+            eprintln!("error: {failure}");
         }
         return Outcome::Failure;
     }

@@ -127,6 +127,19 @@ pub struct ScanFailure {
     pub error: String,
 }
 
+impl std::fmt::Display for ScanFailure {
+    /// `not scanned: FILE: why`, naming the file once when the reason already starts with it
+    /// (an import error reads `FILE:LINE:COLUMN: ...`).
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.error.strip_prefix(self.file.as_str()) {
+            Some(rest) if rest.starts_with(':') => {
+                write!(formatter, "not scanned: {}", self.error)
+            }
+            _ => write!(formatter, "not scanned: {}: {}", self.file, self.error),
+        }
+    }
+}
+
 /// The result of a scan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Scan {

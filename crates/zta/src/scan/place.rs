@@ -88,10 +88,19 @@ pub(super) fn place(
     name: &dyn Fn(&str) -> String,
 ) -> TemplateScan {
     let places = Places::new(read, name);
-    let mut by_element: HashMap<&str, &ReportEntry> = HashMap::new();
     let mut by_carried: HashMap<&str, &ReportEntry> = HashMap::new();
     for entry in &imported.entries {
         by_carried.insert(entry.design_logical_id.as_str(), entry);
+    }
+    // An element is placed at the resource it is (its database, not the security group that
+    // went into it); at the first resource that went into it only when none is.
+    let mut by_element: HashMap<&str, &ReportEntry> = HashMap::new();
+    for entry in &imported.entries {
+        if let Some(element) = mapped_element(&entry.disposition) {
+            by_element.entry(element).or_insert(entry);
+        }
+    }
+    for entry in &imported.entries {
         if let Some(element) = element_of(&entry.disposition) {
             by_element.entry(element).or_insert(entry);
         }
@@ -199,6 +208,15 @@ fn with_flow_ends<'a>(design: &'a Design, id: &'a str) -> Vec<&'a str> {
     match design.flows.iter().find(|flow| flow.id == id) {
         Some(flow) => vec![id, flow.target.as_str(), flow.source.as_str()],
         None => vec![id],
+    }
+}
+
+/// The element a resource became.
+fn mapped_element(disposition: &Disposition) -> Option<&str> {
+    match disposition {
+        Disposition::Mapped { element } => Some(element),
+        Disposition::AlsoCarried { previous } => mapped_element(previous),
+        _ => None,
     }
 }
 

@@ -32,7 +32,7 @@ pub(super) fn text(scan: &Scan) -> String {
         }
     }
     for failure in &scan.failures {
-        let _ = writeln!(out, "{}: not scanned: {}", failure.file, failure.error);
+        let _ = writeln!(out, "{failure}");
     }
     for skipped in &scan.skipped {
         let _ = writeln!(out, "{}: skipped: {}", skipped.file, skipped.reason);
