@@ -72,7 +72,7 @@ fn links_and_loops_are_listed_and_not_followed() {
     symlink("a", scanned.join("b")).unwrap();
     symlink("../outside/secret.yaml", scanned.join("secret.yaml")).unwrap();
     symlink("../outside", scanned.join("elsewhere")).unwrap();
-    let scan = scan(&[scanned.clone()]).unwrap();
+    let scan = scan(std::slice::from_ref(&scanned)).unwrap();
     nothing_from_outside(&scan);
     for link in ["loop", "a", "b", "secret.yaml", "elsewhere"] {
         assert!(
@@ -115,7 +115,7 @@ fn nested_stack_urls_that_lead_outside_are_refused_or_not_found() {
         std::fs::write(scanned.join(name), text).unwrap();
     }
     symlink(&secret, scanned.join("sneaky.yaml")).unwrap();
-    let scan = scan(&[scanned.clone()]).unwrap();
+    let scan = scan(std::slice::from_ref(&scanned)).unwrap();
     nothing_from_outside(&scan);
     for (name, _) in &refused {
         let file = scanned.join(name).display().to_string();
@@ -159,7 +159,7 @@ fn huge_files_binary_junk_and_fifos_are_passed_over_unread() {
         .status()
         .unwrap();
     assert!(made.success());
-    let scan = scan(&[scanned.clone()]).unwrap();
+    let scan = scan(std::slice::from_ref(&scanned)).unwrap();
     assert!(reason_for(&scan, &huge).contains("52428800 bytes"));
     assert!(reason_for(&scan, &junk).contains("not UTF-8"));
     assert!(reason_for(&scan, &fifo).contains("not a regular file"));
