@@ -264,7 +264,6 @@ fn scan_template(
         real_folder
             .as_deref()
             .and_then(|folder| Path::new(origin).strip_prefix(folder).ok())
-            .filter(|_| origin != file)
             .map_or_else(
                 || origin.to_owned(),
                 |inside| shown_folder.join(inside).display().to_string(),
