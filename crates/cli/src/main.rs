@@ -42,6 +42,9 @@ enum Command {
     Report(commands::report::Args),
     /// Check a design against every zero-trust rule; exit 1 on findings at or above --fail-on.
     Validate(commands::validate::Args),
+    /// Judge CloudFormation templates (files or folders) in CI: findings placed at the logical
+    /// id in the template, as text, JSON or SARIF; exit 1 on findings at or above --fail-on.
+    Scan(commands::scan::Args),
     /// List the rule catalog (codes, severities, NIST SP 800-207 tenets, CISA ZTMM pillars).
     Rules(commands::rules::Args),
     /// Explain one rule: what it checks, why it matters, an example, what to do instead.
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(&args),
         Command::Report(args) => commands::report::run(&args),
         Command::Validate(args) => commands::validate::run(&args),
+        Command::Scan(args) => commands::scan::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
         Command::Rule(args) => commands::rule::run(&args),
         Command::Diff(args) => commands::diff::run(&args),

@@ -632,3 +632,73 @@ fn template_syntax_depth_and_size_errors_exit_two_with_a_position() {
     let run = run.within_bounds("/dev/zero template");
     assert_eq!(run.code, Some(2), "{}", run.stderr);
 }
+
+#[test]
+fn a_scanned_folder_of_links_loops_junk_and_escapes_is_judged_within_bounds() {
+    let folder = tempfile::tempdir().unwrap();
+    canary(folder.path());
+    let scanned = folder.path().join("scanned");
+    write(
+        &scanned.join("escape.yaml"),
+        "Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      \
+         TemplateURL: ../outside/canary.yaml\n",
+    );
+    std::os::unix::fs::symlink(".", scanned.join("loop")).unwrap();
+    std::os::unix::fs::symlink("../outside/canary.yaml", scanned.join("link.yaml")).unwrap();
+    // Sparse: 50 MB by its size, which is all the scan looks at before passing it over.
+    std::fs::File::create(scanned.join("huge.json"))
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
+    let junk: Vec<u8> = (0..65_536u32)
+        .map(|index| (index * 167 % 256) as u8)
+        .collect();
+    std::fs::write(scanned.join("junk.yaml"), junk).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(scanned.join("pipe.yaml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let Some(run) = zta_bounded(
+        folder.path(),
+        &["scan", "scanned", "/dev/zero", "--format", "json"],
+    ) else {
+        return;
+    };
+    let run = run.within_bounds("scan of a hostile folder");
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        !run.stdout.contains("CanaryBucketNeverRead")
+            && !run.stderr.contains("CanaryBucketNeverRead"),
+        "the canary was read"
+    );
+    let scan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let files = |list: &str| -> Vec<String> {
+        scan[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["file"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        files("failures"),
+        ["scanned/escape.yaml", "/dev/zero"],
+        "{:#}",
+        scan["failures"]
+    );
+    let mut skipped = files("skipped");
+    skipped.sort();
+    assert_eq!(
+        skipped,
+        [
+            "scanned/huge.json",
+            "scanned/junk.yaml",
+            "scanned/link.yaml",
+            "scanned/loop",
+            "scanned/pipe.yaml"
+        ],
+        "{:#}",
+        scan["skipped"]
+    );
+}

@@ -29,6 +29,7 @@ mod rules;
 mod severity;
 mod zero_trust;
 
+pub use carried::subject as carried_subject;
 pub use catalog::{RuleSummary, catalog, find_rule, rule_summaries};
 pub use context::{Context, Index, Place, Zone};
 pub use coverage::Coverage;

@@ -6,6 +6,7 @@
 //! a symbolic link, and no larger than the parser's limit. Anything else stops the import with
 //! a refusal naming the `TemplateURL`'s line; no other file is ever opened.
 
+use std::cell::RefCell;
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -39,9 +40,25 @@ pub fn import_cloudformation_asking(
         source,
     };
     let text = read_bounded(File::open(template).map_err(read_error)?).map_err(read_error)?;
+    import_read_template(template, &text, design_name, allow, None)
+}
+
+/// Imports a template file already read into `text`, reading its nested templates from the
+/// files beside it as [`import_cloudformation_asking`] does, and keeping the nested templates'
+/// texts in `nested_read` when given (a scan points back into them).
+pub(crate) fn import_read_template(
+    template: &Path,
+    text: &str,
+    design_name: Option<String>,
+    allow: &dyn Fn(&Path) -> bool,
+    nested_read: Option<&RefCell<Vec<NestedTemplate>>>,
+) -> Result<ImportOutcome> {
     let folder = template
         .canonicalize()
-        .map_err(read_error)?
+        .map_err(|source| Error::Read {
+            path: template.to_path_buf(),
+            source,
+        })?
         .parent()
         .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
     let load_nested = move |url: &str| {
@@ -52,11 +69,14 @@ pub fn import_cloudformation_asking(
             if !allow(&path) {
                 return Ok(None);
             }
-            let text = read_nested(&path)?;
-            return Ok(Some(NestedTemplate {
+            let nested = NestedTemplate {
                 origin: path.display().to_string(),
-                text,
-            }));
+                text: read_nested(&path)?,
+            };
+            if let Some(kept) = nested_read {
+                kept.borrow_mut().push(nested.clone());
+            }
+            return Ok(Some(nested));
         }
         Ok(None)
     };
@@ -66,7 +86,7 @@ pub fn import_cloudformation_asking(
         ..ImportOptions::default()
     };
     Ok(zta_cfn::import_template(
-        &text,
+        text,
         &template.display().to_string(),
         &options,
     )?)
@@ -137,15 +157,8 @@ fn nested_file(folder: &Path, candidate: &str) -> std::result::Result<Option<Pat
 /// link and without waiting on a FIFO, and checked again once open, so that swapping it for
 /// something else after the check gains nothing.
 fn read_nested(path: &Path) -> std::result::Result<String, String> {
-    let mut open = OpenOptions::new();
-    open.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        open.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
     let cannot = |error: std::io::Error| format!("cannot read {}: {error}", path.display());
-    let file = open.open(path).map_err(cannot)?;
+    let file = open_without_following(path).map_err(cannot)?;
     let metadata = file.metadata().map_err(cannot)?;
     if !metadata.is_file() {
         return Err(format!(
@@ -159,9 +172,22 @@ fn read_nested(path: &Path) -> std::result::Result<String, String> {
     })
 }
 
+/// Opens a file for reading without following a symbolic link in its last part and without
+/// waiting on a FIFO, so that what was checked before opening is what is read.
+pub(crate) fn open_without_following(path: &Path) -> std::io::Result<File> {
+    let mut open = OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    open.open(path)
+}
+
 /// A file's text, refusing more than the parser would take (a file that grows while read, or
 /// an endless one such as `/dev/zero` chosen as the template itself).
-fn read_bounded(file: File) -> std::io::Result<String> {
+pub(crate) fn read_bounded(file: File) -> std::io::Result<String> {
     let mut text = String::new();
     file.take(MAX_TEMPLATE_BYTES as u64 + 1)
         .read_to_string(&mut text)?;

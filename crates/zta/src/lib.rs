@@ -12,6 +12,7 @@ mod examples;
 mod export;
 mod import;
 mod report;
+mod scan;
 mod summary;
 mod validation;
 
@@ -27,6 +28,10 @@ pub use examples::{example_design, example_names};
 pub use export::{CloudFormationExport, TemplateFormat, export_cloudformation};
 pub use import::{import_cloudformation, import_cloudformation_asking, import_cloudformation_text};
 pub use report::{Framework, Paper, ReportFormat, ReportRequest, render_report, report_file};
+pub use scan::{
+    PlacedResult, ResourceCoverage, Scan, ScanFailure, ScanFormat, SkippedPath, TemplateScan,
+    UnjudgedResource, scan,
+};
 pub use summary::DesignSummary;
 pub use validation::{Validation, ValidationFormat, diff_files, validate_file};
 pub use zta_aws as aws;

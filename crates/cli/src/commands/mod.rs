@@ -11,5 +11,6 @@ pub mod parameters;
 pub mod report;
 pub mod rule;
 pub mod rules;
+pub mod scan;
 pub mod schema;
 pub mod validate;

@@ -65,8 +65,9 @@ pub(crate) fn resource<'a>(design: &'a Design, logical_id: &str) -> Option<Carri
     resources(design).find(|resource| resource.logical_id == logical_id)
 }
 
-/// The subject a rule records for a carried resource or output, apart from element ids.
-pub(crate) fn subject(section: &str, logical_id: &str) -> String {
+/// The subject a rule records for a carried resource or output, apart from element ids (and
+/// the name a finding's `carried` gives it).
+pub fn subject(section: &str, logical_id: &str) -> String {
     format!("carried_cloudformation.{section}.{logical_id}")
 }
 
