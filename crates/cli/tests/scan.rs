@@ -138,17 +138,73 @@ Resources:
         RestrictPublicBuckets: true
 ";
 
+/// A VPC without flow logs: one medium finding (ZT-MON-008) and nothing above it.
+const VPC_WITHOUT_FLOW_LOGS: &str = "\
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Network:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+";
+
 #[test]
 fn fail_on_sets_the_severity_that_fails_the_run() {
+    let folder = tempfile::tempdir().unwrap();
+    let template = folder.path().join("network.yaml");
+    std::fs::write(&template, VPC_WITHOUT_FLOW_LOGS).unwrap();
+    let template = template.to_str().unwrap();
+    let high = zta(&["scan", template]);
+    let stdout = String::from_utf8_lossy(&high.stdout);
+    assert_eq!(high.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("medium ZT-MON-008"), "{stdout}");
+    assert_eq!(
+        zta(&["scan", template, "--fail-on", "medium"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+/// A template shows one stack, not the account: "no CloudTrail" would claim what the scan
+/// cannot see, so the account-wide rules are named as not evaluated and fail nothing.
+#[test]
+fn account_wide_rules_are_named_as_not_evaluated() {
     let folder = tempfile::tempdir().unwrap();
     let template = folder.path().join("archive.yaml");
     std::fs::write(&template, PRIVATE_BUCKET).unwrap();
     let template = template.to_str().unwrap();
-    let critical = zta(&["scan", template, "--fail-on", "critical"]);
-    let stdout = String::from_utf8_lossy(&critical.stdout);
-    assert_eq!(critical.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains(" 0 critical, "), "{stdout}");
-    assert_eq!(zta(&["scan", template]).status.code(), Some(1));
+    let output = zta(&["scan", template, "--fail-on", "low"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains(" 0 critical, 0 high, 0 medium, 0 low"),
+        "{stdout}"
+    );
+    let line = stdout
+        .lines()
+        .find(|line| line.starts_with("not evaluated: account-wide rules"))
+        .unwrap_or_else(|| panic!("no not-evaluated line: {stdout}"));
+    assert!(
+        line.contains("ZT-MON-001 Account without CloudTrail"),
+        "{line}"
+    );
+    assert_eq!(stdout.matches("ZT-MON-001").count(), 1, "{stdout}");
+    let json = zta(&["scan", template, "--format", "json"]);
+    let scan: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rules = scan["templates"][0]["not_evaluated"].as_array().unwrap();
+    assert!(
+        rules.iter().any(|rule| rule["rule"] == "ZT-MON-005"),
+        "{scan}"
+    );
+    let sarif = zta(&["scan", template, "--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let properties = &log["runs"][0]["properties"]["notEvaluated"];
+    assert!(
+        properties["reason"]
+            .as_str()
+            .is_some_and(|reason| reason.contains("zta import stack"))
+    );
 }
 
 #[test]

@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use zta_model::{Design, SegmentKind};
 use zta_rules::{Finding, Severity, Summary};
 
 use crate::Result;
@@ -116,7 +117,23 @@ pub struct TemplateScan {
     pub coverage: ResourceCoverage,
     /// Open findings by severity.
     pub summary: Summary,
+    /// Rules about the account as a whole that the template alone cannot settle.
+    pub not_evaluated: Vec<AccountWideRule>,
 }
+
+/// A rule about the account as a whole (CloudTrail, GuardDuty, Config, Security Hub, Access
+/// Analyzer, Inspector, the root-use alarm) that a template scan does not judge: these services
+/// are usually deployed once per account by other stacks, which the template does not show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountWideRule {
+    /// The rule code.
+    pub rule: String,
+    /// The rule's title.
+    pub title: String,
+}
+
+/// Why a template scan leaves the account-wide rules unjudged, in every format.
+pub const ACCOUNT_WIDE_REASON: &str = "a template does not show what other stacks deploy in its account; judge the account with `zta import stack` of all its stacks, or `zta check` on its design";
 
 /// A template that could not be scanned, so that nothing in it was judged.
 #[derive(Debug, Clone, Serialize)]
@@ -159,6 +176,21 @@ impl Scan {
     /// Whether any open finding is at or above the threshold.
     pub fn fails_at(&self, threshold: Severity) -> bool {
         self.summary.at_or_above(threshold) > 0
+    }
+
+    /// The account-wide rules left unjudged in any template, each once, in the order met.
+    pub fn account_wide_rules(&self) -> Vec<&AccountWideRule> {
+        let mut rules: Vec<&AccountWideRule> = Vec::new();
+        for rule in self
+            .templates
+            .iter()
+            .flat_map(|template| &template.not_evaluated)
+        {
+            if !rules.iter().any(|known| known.rule == rule.rule) {
+                rules.push(rule);
+            }
+        }
+        rules
     }
 
     /// Renders the scan.
@@ -269,16 +301,45 @@ fn scan_template(
                 |inside| shown_folder.join(inside).display().to_string(),
             )
     };
-    let report = zta_rules::validate(&outcome.design);
+    let mut report = zta_rules::validate(&outcome.design);
+    let not_evaluated = take_account_wide(&mut report, &outcome.design);
     let read = ReadTemplate {
         file,
         text,
         nested: &nested_read,
     };
-    let template = place::place(&read, &outcome.design, &outcome.report, &report, &name);
+    let mut template = place::place(&read, &outcome.design, &outcome.report, &report, &name);
+    template.not_evaluated = not_evaluated;
     let nested_files = nested_read
         .iter()
         .map(|nested| PathBuf::from(&nested.origin))
         .collect();
     Ok((template, nested_files))
+}
+
+/// Takes out of a template's report the findings about the account itself (their first element
+/// is an account segment, which the importer assumes for the template), and names their rules:
+/// a finding such as "account without CloudTrail" would claim what the template cannot show.
+fn take_account_wide(report: &mut zta_rules::Report, design: &Design) -> Vec<AccountWideRule> {
+    let is_account = |id: &str| {
+        design
+            .segments
+            .iter()
+            .any(|segment| segment.id == id && segment.kind == SegmentKind::Account)
+    };
+    let (account_wide, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut report.findings)
+        .into_iter()
+        .partition(|finding| finding.elements.first().is_some_and(|id| is_account(id)));
+    report.findings = kept;
+    report.summary = Summary::of(&report.findings);
+    let mut rules: Vec<AccountWideRule> = Vec::new();
+    for finding in account_wide {
+        if !rules.iter().any(|rule| rule.rule == finding.rule) {
+            rules.push(AccountWideRule {
+                rule: finding.rule,
+                title: finding.title,
+            });
+        }
+    }
+    rules
 }

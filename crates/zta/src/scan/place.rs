@@ -153,6 +153,7 @@ pub(super) fn place(
         coverage: coverage(imported, report, &places),
         summary: report.summary,
         findings,
+        not_evaluated: Vec::new(),
     }
 }
 

@@ -31,6 +31,19 @@ pub(super) fn text(scan: &Scan) -> String {
             );
         }
     }
+    let account_wide = scan.account_wide_rules();
+    if !account_wide.is_empty() {
+        let names: Vec<String> = account_wide
+            .iter()
+            .map(|rule| format!("{} {}", rule.rule, rule.title))
+            .collect();
+        let _ = writeln!(
+            out,
+            "not evaluated: account-wide rules ({}): {}",
+            names.join("; "),
+            super::ACCOUNT_WIDE_REASON
+        );
+    }
     for failure in &scan.failures {
         let _ = writeln!(out, "{failure}");
     }
@@ -112,6 +125,10 @@ pub(super) fn sarif(scan: &Scan) -> String {
     }
     let properties = serde_json::json!({
         "coverage": scan.coverage,
+        "notEvaluated": {
+            "rules": scan.account_wide_rules(),
+            "reason": super::ACCOUNT_WIDE_REASON,
+        },
         "notScanned": scan.failures,
         "skipped": scan.skipped,
     });
