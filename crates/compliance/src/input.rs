@@ -2,41 +2,14 @@
 //! compliance crate's own terms.
 //!
 //! The caller (the report builder) fills these from the design model and the rule
-//! engine's results; keeping them here, rather than taking the rule engine's types,
+//! engine's results; keeping them here, rather than taking the rule engine's findings,
 //! lets the catalogs, mappings and scoring be tested with data written for the purpose.
+//! Only the severity is the rule engine's own type: one concept, one definition.
 
 use serde::{Deserialize, Serialize};
 
-/// Finding severity, most severe first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Critical,
-    High,
-    Medium,
-    Low,
-    Info,
-}
-
-impl Severity {
-    pub const ALL: [Severity; 5] = [
-        Severity::Critical,
-        Severity::High,
-        Severity::Medium,
-        Severity::Low,
-        Severity::Info,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Critical => "critical",
-            Severity::High => "high",
-            Severity::Medium => "medium",
-            Severity::Low => "low",
-            Severity::Info => "info",
-        }
-    }
-}
+/// Finding severity: the rule engine's, so that a severity means one thing in every crate.
+pub use zta_rules::Severity;
 
 /// A rule of the engine's catalog, with its zero-trust tags and what it judged in the design.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -127,7 +127,7 @@ pub fn build(
         })
         .collect();
     // Most severe first; the engine's order (stable) within a severity.
-    findings.sort_by_key(|finding| finding.severity);
+    findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
 
     let mut open_findings = SeverityCounts::default();
     let mut worst: HashMap<&str, (Severity, usize)> = HashMap::new();
@@ -141,20 +141,20 @@ pub fn build(
             let entry = worst
                 .entry(element.as_str())
                 .or_insert((finding.severity, 0));
-            entry.0 = entry.0.min(finding.severity);
+            entry.0 = entry.0.max(finding.severity);
             entry.1 += 1;
         }
     }
     let top_risks = findings
         .iter()
         .filter(|finding| finding.accepted_risk.is_none())
-        .filter(|finding| finding.severity <= Severity::High)
+        .filter(|finding| finding.severity >= Severity::High)
         .take(TOP_RISKS)
         .map(|finding| {
             format!(
                 "{} ({} {}): {}",
                 finding.message,
-                finding.severity.label(),
+                finding.severity.as_str(),
                 finding.rule,
                 finding.remediation
             )

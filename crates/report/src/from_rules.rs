@@ -1,21 +1,11 @@
 //! The rule engine's results in the report's terms: its catalog, its findings with their
 //! suppressions, and its PCI scope analysis.
 
-use zta_compliance::{RuleDescriptor, Severity};
+use zta_compliance::RuleDescriptor;
 use zta_model::Design;
 
 use crate::input::{FindingInput, PciScopeInput, RuleInput, Validation};
 use zta_rules::analysis::CdeRole;
-
-fn severity(severity: zta_rules::Severity) -> Severity {
-    match severity {
-        zta_rules::Severity::Critical => Severity::Critical,
-        zta_rules::Severity::High => Severity::High,
-        zta_rules::Severity::Medium => Severity::Medium,
-        zta_rules::Severity::Low => Severity::Low,
-        zta_rules::Severity::Info => Severity::Info,
-    }
-}
 
 /// The rule engine's catalog as the compliance crate describes rules, with the subjects each
 /// rule evaluated in the validation `report`.
@@ -25,7 +15,7 @@ pub fn rule_descriptors(report: &zta_rules::Report) -> Vec<RuleDescriptor> {
         .map(|meta| RuleDescriptor {
             code: meta.code.to_string(),
             title: meta.title.to_string(),
-            severity: severity(meta.severity),
+            severity: meta.severity,
             tenets: meta
                 .tenets
                 .iter()
@@ -46,7 +36,7 @@ impl Validation {
             .iter()
             .map(|finding| FindingInput {
                 rule: finding.rule.clone(),
-                severity: severity(finding.severity),
+                severity: finding.severity,
                 message: finding.message.clone(),
                 elements: finding.elements.clone(),
                 // The path alternates elements and the flows between them; the report names

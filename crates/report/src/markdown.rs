@@ -53,7 +53,7 @@ pub fn render(report: &Report) -> String {
     let counts = &report.summary.open_findings;
     let _ = writeln!(out, "| Severity | Open findings |\n|---|---|");
     for severity in Severity::ALL {
-        let _ = writeln!(out, "| {} | {} |", severity.label(), counts.get(severity));
+        let _ = writeln!(out, "| {} | {} |", severity.as_str(), counts.get(severity));
     }
     let _ = writeln!(
         out,
@@ -224,7 +224,7 @@ pub fn render(report: &Report) -> String {
             out,
             "### {} {} {}: {}{}\n",
             finding.reference,
-            finding.severity.label().to_uppercase(),
+            finding.severity.as_str().to_uppercase(),
             finding.rule,
             cell(&finding.title),
             accepted
@@ -381,7 +381,7 @@ pub fn render(report: &Report) -> String {
             "| {} | {} | {} | {} | {} | {} |",
             rule.code,
             cell(&rule.title),
-            rule.severity.label(),
+            rule.severity.as_str(),
             rule.tenets.join(", "),
             rule.pillars.join(", "),
             cell(&controls.join("\n"))

@@ -54,7 +54,7 @@ pub fn severity_chart(
         .max(1);
     for (row, &severity) in Severity::ALL.iter().enumerate() {
         let top = y + row as f32 * ROW;
-        let name = severity.label();
+        let name = severity.as_str();
         let mut label = name[..1].to_uppercase();
         label.push_str(&name[1..]);
         canvas.text(used, x, top + 2.0, &label, &LABEL);

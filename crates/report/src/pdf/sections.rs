@@ -47,7 +47,7 @@ fn plain(text: &str) -> String {
 }
 
 fn severity_word(severity: Severity) -> String {
-    severity.label().to_uppercase()
+    severity.as_str().to_uppercase()
 }
 
 fn join_or(items: &[String], empty: &str) -> String {
@@ -432,7 +432,7 @@ fn architecture(body: &mut Composer, report: &Report) {
         let mut cursor = x;
         for severity in Severity::ALL {
             canvas.circle(cursor + 4.0, y + 5.0, 4.0, severity_colour(severity));
-            let label = severity.label();
+            let label = severity.as_str();
             canvas.text(used, cursor + 11.0, y + 1.0, label, &SMALL);
             cursor += 18.0 + measure(label, &SMALL);
         }
@@ -700,7 +700,7 @@ fn findings(body: &mut Composer, report: &Report) {
         if open.is_empty() {
             continue;
         }
-        let mut title = severity.label().to_string();
+        let mut title = severity.as_str().to_string();
         title[..1].make_ascii_uppercase();
         body.subsection(&format!("{title} findings ({})", open.len()));
         for entry in open {
@@ -955,7 +955,7 @@ fn rule_catalog(body: &mut Composer, report: &Report) {
             vec![
                 Cell::plain(rule.code.clone()),
                 Cell::plain(rule.title.clone()),
-                Cell::marked(rule.severity.label(), severity_colour(rule.severity)),
+                Cell::marked(rule.severity.as_str(), severity_colour(rule.severity)),
                 Cell::plain(format!(
                     "{}\n{}",
                     rule.tenets.join(", "),
