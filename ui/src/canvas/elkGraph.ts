@@ -14,6 +14,7 @@ import { flowLabel } from "../model/flows";
 import type { Design, Flow, NodeBox } from "../model/types";
 import { gridColumns } from "./packLayout";
 import { COMPONENT_HEIGHT, COMPONENT_WIDTH, NODE_GAP, SEGMENT_HEADER, SEGMENT_PADDING, type Rect } from "./geometry";
+import { CLEARANCE, titleWidth } from "./titleBands";
 
 /** The height of a flow label on the canvas (10 px text, padding and border). */
 export const LABEL_HEIGHT = 18;
@@ -98,7 +99,10 @@ export function toElkGraph(design: Design): { graph: ElkNode; grids: Map<string,
   const nodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: "__root", layoutOptions: rootOptions, children: [], edges: [] };
   for (const segment of design.segments) {
-    nodes.set(segment.id, { id: segment.id, children: [], layoutOptions: segmentOptions, width: 250, height: 120 });
+    // Wide enough for its title and, beside it, a way in for a flow from above.
+    const width = Math.max(250, Math.ceil(titleWidth(segment)) + 2 * CLEARANCE + 24);
+    const layoutOptions = { ...segmentOptions, "elk.nodeSize.minimum": `(${width}, 120)` };
+    nodes.set(segment.id, { id: segment.id, children: [], layoutOptions, width, height: 120 });
   }
   const hostOf = (id: string): ElkNode => {
     const parent = parentOf(design, id);
