@@ -44,6 +44,34 @@ impl Canvas {
         }
     }
 
+    /// A filled shape of one or more closed outlines (an icon's path): with the even-odd rule,
+    /// an outline inside another cuts a hole in it.
+    pub fn shape(&mut self, rings: &[Vec<(f32, f32)>], fill: Colour, even_odd: bool) {
+        self.ops.push(Op::SetFillColor { col: colour(fill) });
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: rings
+                    .iter()
+                    .map(|ring| PolygonRing {
+                        points: ring
+                            .iter()
+                            .map(|&(x, y)| LinePoint {
+                                p: self.point(x, y),
+                                bezier: false,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                mode: PaintMode::Fill,
+                winding_order: if even_odd {
+                    WindingOrder::EvenOdd
+                } else {
+                    WindingOrder::NonZero
+                },
+            },
+        });
+    }
+
     fn point(&self, x: f32, y: f32) -> Point {
         Point {
             x: Pt(x),

@@ -3,24 +3,26 @@
 //! every element with open findings.
 //!
 //! When the design's layout places every element (a design drawn or saved in the app),
-//! the diagram is the canvas: the same boxes at the same places, each node with its icon
-//! tile, and flows drawn as orthogonal lines chosen among many candidates so that none
-//! crosses a segment's title or another node where a clear one exists, with each label
-//! where it covers no title, node or other label. Otherwise a simple recursive flow
-//! layout places each segment's child segments and then its components left to right,
-//! wrapping at the width its parent gives it. Either drawing is scaled down, never up, to
-//! fit the space on the page.
+//! the diagram is the canvas: the same boxes at the same places, each with the AWS icon the
+//! canvas shows, and each flow along the route the canvas drew it (saved with the layout),
+//! its label where the canvas put it. A flow without a saved route that still fits its ends
+//! is drawn as an orthogonal line chosen among many candidates so that none crosses a
+//! segment's title or another node where a clear one exists, with its label where it covers
+//! no title, node or other label. Without a complete layout, a simple recursive flow layout
+//! places each segment's child segments and then its components left to right, wrapping at
+//! the width its parent gives it. Either drawing is scaled down, never up, to fit the space on
+//! the page.
 
 use std::collections::HashMap;
 
 use zta_compliance::Severity;
-use zta_model::Category;
 
-use crate::model::{Architecture, NodeEntry, NodeRole, PlacedBox};
+use crate::model::{Architecture, NodeEntry, NodeRole, PlacedBox, PlacedRoute};
 use crate::pdf::canvas::Canvas;
 use crate::pdf::chart::severity_colour;
 use crate::pdf::compose::{INK, MUTED};
 use crate::pdf::fonts::UsedCharacters;
+use crate::pdf::icons::draw_icon;
 use crate::pdf::text::{Colour, TextStyle, measure, truncate, wrap};
 
 const NODE_WIDTH: f32 = 84.0;
@@ -174,6 +176,9 @@ enum LayoutKind {
 
 /// Points per canvas pixel at most: the canvas at 100% is about as large as print reads.
 const CANVAS_SCALE: f32 = 0.75;
+/// Points per canvas pixel below which the canvas's 12 px names print under 5.4 points, too
+/// small to read on paper: the report then takes a larger page for the diagram.
+const READABLE_SCALE: f32 = 0.45;
 
 impl DiagramLayout {
     /// Lays the architecture out within `max_width` points: as the canvas placed it when
@@ -260,6 +265,16 @@ impl DiagramLayout {
     /// The height the diagram needs when drawn at most `max_height` tall.
     pub fn drawn_height(&self, max_height: f32) -> f32 {
         self.height.min(max_height)
+    }
+
+    /// Whether the diagram, drawn at most `max_height` tall, keeps its text large enough to
+    /// read.
+    pub fn reads_at(&self, max_height: f32) -> bool {
+        let fit = (max_height / self.height.max(1.0)).min(1.0);
+        match self.kind {
+            LayoutKind::Canvas { scale, .. } => scale * fit >= READABLE_SCALE,
+            LayoutKind::Flowed(_) => fit >= READABLE_SCALE / CANVAS_SCALE,
+        }
     }
 
     /// Draws the diagram with its top-left corner at `origin`, scaled to fit `max_height`.
@@ -605,45 +620,17 @@ fn finding_badge(
     );
 }
 
-/// The canvas's segment header height and node icon size, in canvas pixels
-/// (ui/src/canvas/geometry.ts and styles.css).
+/// The canvas's segment header height, node icon size and segment icon size, in canvas
+/// pixels (ui/src/canvas/geometry.ts and styles.css).
 const CANVAS_HEADER: f32 = 34.0;
 const CANVAS_ICON: f32 = 34.0;
+const CANVAS_SEGMENT_ICON: f32 = 22.0;
+/// How far, in canvas pixels, a saved route's end may lie from its element's border and
+/// still be taken as touching it (the canvas rounds positions to whole pixels).
+const ROUTE_SLACK: f32 = 2.0;
 /// What a flow pays for passing through a segment's title, and through a node.
 const TITLE_COST: f32 = 1000.0;
 const NODE_COST: f32 = 100.0;
-
-/// The colour of a node's icon tile: AWS's colour for the service group, red for
-/// identities, slate for actors.
-fn icon_colour(role: NodeRole, category: Option<Category>) -> Colour {
-    match (role, category) {
-        (NodeRole::Identity, _) => (0.87, 0.20, 0.30),
-        (NodeRole::Actor, _) => (0.35, 0.42, 0.53),
-        (_, Some(Category::Network | Category::Edge)) => (0.55, 0.31, 1.0),
-        (_, Some(Category::Compute)) => (0.93, 0.44, 0.0),
-        (_, Some(Category::Data)) => (0.79, 0.15, 0.82),
-        (_, Some(Category::SecurityMonitoring)) => (0.91, 0.08, 0.48),
-        (_, None) => (0.35, 0.42, 0.53),
-    }
-}
-
-/// The short name on an icon tile: the kind's first word when short (`RDS`, `Lambda`),
-/// its initials otherwise (`Application Load Balancer`: `ALB`).
-fn icon_text(kind: &str) -> String {
-    let first = kind.split_whitespace().next().unwrap_or("");
-    if first.chars().count() <= 6 {
-        return if first.chars().count() <= 3 {
-            first.to_uppercase()
-        } else {
-            first.to_string()
-        };
-    }
-    kind.split_whitespace()
-        .filter_map(|word| word.chars().next())
-        .take(3)
-        .collect::<String>()
-        .to_uppercase()
-}
 
 /// Whether the axis-parallel piece of a route from `a` to `b` passes through `area`.
 fn crosses(a: (f32, f32), b: (f32, f32), area: &Box2) -> bool {
@@ -685,6 +672,13 @@ impl Side {
             Side::Bottom => (point.0, point.1 + distance),
         }
     }
+}
+
+/// A flow's route on the page, its label, and the label's centre when the canvas placed it.
+struct RoutedFlow {
+    points: Vec<(f32, f32)>,
+    label: String,
+    label_at: Option<(f32, f32)>,
 }
 
 struct CanvasDrawing<'a, 'b> {
@@ -782,12 +776,25 @@ impl CanvasDrawing<'_, '_> {
             let name_style = self.style(13.0, 2.5).bold().coloured(stroke);
             let kind_style = self.style(11.0, 2.0).coloured(MUTED);
             let pad = 8.0 * self.scale;
-            let room = area.width - 2.0 * pad;
+            let icon = CANVAS_SEGMENT_ICON * self.scale;
+            let header = CANVAS_HEADER * self.scale;
+            let icon_key = self.architecture.canvas.icons.get(&segment.id);
+            let drawn = icon_key.is_some_and(|key| {
+                draw_icon(
+                    self.canvas,
+                    key,
+                    area.x + pad,
+                    area.y + (header - icon) / 2.0,
+                    icon,
+                )
+            });
+            let name_x = area.x + pad + if drawn { icon + 6.0 * self.scale } else { 0.0 };
+            let room = area.x + area.width - pad - name_x;
             let name = truncate(&segment.name, &name_style, room * 0.7);
-            let text_y = area.y + (CANVAS_HEADER * self.scale - name_style.line_height()) / 2.0;
+            let text_y = area.y + (header - name_style.line_height()) / 2.0;
             self.canvas
-                .text(self.used, area.x + pad, text_y, &name, &name_style);
-            let mut title_width = measure(&name, &name_style);
+                .text(self.used, name_x, text_y, &name, &name_style);
+            let mut title_width = name_x - area.x - pad + measure(&name, &name_style);
             let kind_x = area.x + pad + title_width + 5.0 * self.scale;
             let kind_room = area.x + area.width - pad - kind_x;
             if kind_room > 12.0 * self.scale {
@@ -918,8 +925,46 @@ impl CanvasDrawing<'_, '_> {
         )
     }
 
+    /// The saved route of a flow on the page, when it still runs from its source's border to
+    /// its target's (the boxes were not moved since it was routed), with its label's centre.
+    fn saved_route(
+        &self,
+        route: &PlacedRoute,
+        source: &PlacedBox,
+        target: &PlacedBox,
+    ) -> Option<(Vec<(f32, f32)>, Option<(f32, f32)>)> {
+        let touches = |area: &PlacedBox, (x, y): (i32, i32)| {
+            let (x, y) = (x as f32, y as f32);
+            let (left, top) = (area.x as f32, area.y as f32);
+            let (right, bottom) = (left + area.width as f32, top + area.height as f32);
+            let within = x >= left - ROUTE_SLACK
+                && x <= right + ROUTE_SLACK
+                && y >= top - ROUTE_SLACK
+                && y <= bottom + ROUTE_SLACK;
+            let inside = x > left + ROUTE_SLACK
+                && x < right - ROUTE_SLACK
+                && y > top + ROUTE_SLACK
+                && y < bottom - ROUTE_SLACK;
+            within && !inside
+        };
+        let (first, last) = (*route.points.first()?, *route.points.last()?);
+        if route.points.len() < 2 || !touches(source, first) || !touches(target, last) {
+            return None;
+        }
+        let page = |(x, y): (i32, i32)| {
+            (
+                self.origin.0 + x as f32 * self.scale,
+                self.origin.1 + y as f32 * self.scale,
+            )
+        };
+        Some((
+            route.points.iter().copied().map(page).collect(),
+            route.label.map(page),
+        ))
+    }
+
     /// Draws each flow's route and arrowhead; returns the routes with their labels.
-    fn flow_lines(&mut self, nodes: &[(String, Box2)]) -> Vec<(Vec<(f32, f32)>, String)> {
+    fn flow_lines(&mut self, nodes: &[(String, Box2)]) -> Vec<RoutedFlow> {
         let mut routes = Vec::new();
         for flow in &self.architecture.flows {
             let (Some(source), Some(target)) =
@@ -930,12 +975,24 @@ impl CanvasDrawing<'_, '_> {
             if flow.source == flow.target {
                 continue;
             }
-            let points = self.route(
-                &source,
-                &target,
-                nodes,
-                [flow.source.as_str(), flow.target.as_str()],
-            );
+            let boxes = &self.architecture.canvas.boxes;
+            let saved = match (
+                self.architecture.canvas.routes.get(&flow.id),
+                boxes.get(&flow.source),
+                boxes.get(&flow.target),
+            ) {
+                (Some(route), Some(from), Some(to)) => self.saved_route(route, from, to),
+                _ => None,
+            };
+            let (points, label_at) = saved.unwrap_or_else(|| {
+                let points = self.route(
+                    &source,
+                    &target,
+                    nodes,
+                    [flow.source.as_str(), flow.target.as_str()],
+                );
+                (points, None)
+            });
             let colour = if flow.encrypted {
                 (0.25, 0.32, 0.45)
             } else {
@@ -956,12 +1013,16 @@ impl CanvasDrawing<'_, '_> {
                 &[end, (base.0 + px, base.1 + py), (base.0 - px, base.1 - py)],
                 colour,
             );
-            routes.push((points, flow.label.clone()));
+            routes.push(RoutedFlow {
+                points,
+                label: flow.label.clone(),
+                label_at,
+            });
         }
         routes
     }
 
-    /// Each node: a white box with its icon tile, its name and its kind.
+    /// Each node: a white box with its icon, its name and its kind.
     fn nodes(&mut self, nodes: &[(String, Box2)]) {
         for (id, area) in nodes {
             let Some(node) = self.architecture.nodes.iter().find(|n| &n.id == id) else {
@@ -982,28 +1043,9 @@ impl CanvasDrawing<'_, '_> {
             let icon = CANVAS_ICON * self.scale;
             let icon_x = area.x + 10.0 * self.scale;
             let icon_y = area.y + (area.height - icon) / 2.0;
-            let category = self.architecture.canvas.categories.get(id).copied();
-            self.canvas.rect(
-                icon_x,
-                icon_y,
-                icon,
-                icon,
-                Some(icon_colour(node.role, category)),
-                None,
-            );
-            let tile_text = icon_text(&node.kind);
-            let mut tile_style = self.style(11.0, 1.5).bold().coloured((1.0, 1.0, 1.0));
-            let tile_width = measure(&tile_text, &tile_style);
-            if tile_width > icon * 0.9 {
-                tile_style.size *= icon * 0.9 / tile_width;
+            if let Some(key) = self.architecture.canvas.icons.get(id) {
+                draw_icon(self.canvas, key, icon_x, icon_y, icon);
             }
-            self.canvas.text(
-                self.used,
-                icon_x + (icon - measure(&tile_text, &tile_style)) / 2.0,
-                icon_y + (icon - tile_style.size) / 2.0 - tile_style.size * 0.1,
-                &tile_text,
-                &tile_style,
-            );
             let text_x = icon_x + icon + 8.0 * self.scale;
             let room = area.x + area.width - text_x - 6.0 * self.scale;
             let name_style = self.style(12.0, 2.5).bold().coloured(INK);
@@ -1026,12 +1068,27 @@ impl CanvasDrawing<'_, '_> {
     /// Each label on white, whole, at the first place along its route (the longest pieces
     /// first, from their middles out) where it covers no title, node or other label; where
     /// there is none, where it covers least.
-    fn flow_labels(&mut self, routes: Vec<(Vec<(f32, f32)>, String)>, nodes: &[(String, Box2)]) {
+    fn flow_labels(&mut self, routes: Vec<RoutedFlow>, nodes: &[(String, Box2)]) {
         const ALONG: [f32; 7] = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
         let style = self.style(10.0, 2.5).coloured((0.20, 0.22, 0.28));
         let height = style.line_height() + 2.0 * self.scale;
-        for (points, label) in routes {
+        for RoutedFlow {
+            points,
+            label,
+            label_at,
+        } in routes
+        {
             let width = measure(&label, &style) + 8.0 * self.scale;
+            if let Some((x, y)) = label_at {
+                let place = Box2 {
+                    x: x - width / 2.0,
+                    y: y - height / 2.0,
+                    width,
+                    height,
+                };
+                self.label(place, &label, &style);
+                continue;
+            }
             let mut pieces: Vec<((f32, f32), (f32, f32))> =
                 points.windows(2).map(|pair| (pair[0], pair[1])).collect();
             pieces.sort_by(|a, b| {
@@ -1062,26 +1119,30 @@ impl CanvasDrawing<'_, '_> {
                     }
                 }
             }
-            let Some((_, place)) = best else {
-                continue;
-            };
-            self.canvas.rect(
-                place.x,
-                place.y,
-                place.width,
-                place.height,
-                Some((1.0, 1.0, 1.0)),
-                Some(((0.55, 0.58, 0.65), (0.6 * self.scale).max(0.2))),
-            );
-            self.canvas.text(
-                self.used,
-                place.x + 4.0 * self.scale,
-                place.y + 1.0 * self.scale + (height - style.line_height()) / 2.0,
-                &label,
-                &style,
-            );
-            self.taken.push(place);
+            if let Some((_, place)) = best {
+                self.label(place, &label, &style);
+            }
         }
+    }
+
+    /// Draws a flow's label on white at `place`, and keeps later labels off it.
+    fn label(&mut self, place: Box2, label: &str, style: &TextStyle) {
+        self.canvas.rect(
+            place.x,
+            place.y,
+            place.width,
+            place.height,
+            Some((1.0, 1.0, 1.0)),
+            Some(((0.55, 0.58, 0.65), (0.6 * self.scale).max(0.2))),
+        );
+        self.canvas.text(
+            self.used,
+            place.x + 4.0 * self.scale,
+            place.y + 1.0 * self.scale + (place.height - style.line_height()) / 2.0,
+            label,
+            style,
+        );
+        self.taken.push(place);
     }
 
     fn markers(&mut self) {
@@ -1218,7 +1279,7 @@ mod tests {
             .collect();
         let routes = drawing.flow_lines(&nodes);
         assert_eq!(routes.len(), 3);
-        for (points, _) in &routes {
+        for RoutedFlow { points, .. } in &routes {
             for pair in points.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 assert!(a.0 == b.0 || a.1 == b.1, "not orthogonal: {points:?}");
@@ -1236,19 +1297,62 @@ mod tests {
         }
     }
 
+    /// The canvas's route from the ALB's bottom to the service's top, with its label.
+    fn saved_route() -> PlacedRoute {
+        PlacedRoute {
+            points: vec![(464, 220), (464, 320), (464, 420)],
+            label: Some((464, 300)),
+        }
+    }
+
+    #[test]
+    fn draws_a_flow_along_its_saved_route_while_its_ends_stay() {
+        let mut architecture = shop();
+        architecture
+            .canvas
+            .routes
+            .insert("alb-service".into(), saved_route());
+        let mut canvas = Canvas::new(800.0);
+        let mut used = UsedCharacters::default();
+        let mut drawing = CanvasDrawing {
+            architecture: &architecture,
+            canvas: &mut canvas,
+            used: &mut used,
+            scale: 0.5,
+            origin: (10.0, 0.0),
+            titles: Vec::new(),
+            taken: Vec::new(),
+        };
+        let routes = drawing.flow_lines(&[]);
+        let saved = &routes[1];
+        assert_eq!(
+            saved.points,
+            vec![(242.0, 110.0), (242.0, 160.0), (242.0, 210.0)]
+        );
+        assert_eq!(saved.label_at, Some((242.0, 150.0)));
+
+        // Once the service moved, the route no longer reaches it and is drawn afresh.
+        let mut moved = architecture.clone();
+        moved.canvas.boxes.get_mut("service").unwrap().x += 200;
+        let mut drawing = CanvasDrawing {
+            architecture: &moved,
+            canvas: &mut canvas,
+            used: &mut used,
+            scale: 0.5,
+            origin: (10.0, 0.0),
+            titles: Vec::new(),
+            taken: Vec::new(),
+        };
+        let routes = drawing.flow_lines(&[]);
+        assert_ne!(routes[1].points[2], (242.0, 210.0));
+        assert_eq!(routes[1].label_at, None);
+    }
+
     #[test]
     fn lays_the_diagram_out_afresh_when_the_layout_misses_an_element() {
         let mut architecture = shop();
         architecture.canvas.boxes.remove("service");
         let layout = DiagramLayout::new(&architecture, 500.0);
         assert!(matches!(layout.kind, LayoutKind::Flowed(_)));
-    }
-
-    #[test]
-    fn names_icon_tiles_by_the_kind() {
-        assert_eq!(icon_text("RDS instance"), "RDS");
-        assert_eq!(icon_text("Application Load Balancer"), "ALB");
-        assert_eq!(icon_text("Lambda function"), "Lambda");
-        assert_eq!(icon_text("iam role"), "IAM");
     }
 }

@@ -7,7 +7,9 @@ use crate::pdf::chart::{
     maturity_chart, maturity_chart_height, severity_chart, severity_chart_height, severity_colour,
     stage_colour,
 };
-use crate::pdf::compose::{ACCENT, BODY, Cell, Column, Composer, Heading, MUTED, RULE, SMALL};
+use crate::pdf::compose::{
+    ACCENT, BODY, Cell, Column, Composer, Heading, MUTED, PageGeometry, RULE, SMALL,
+};
 use crate::pdf::diagram::DiagramLayout;
 use crate::pdf::text::{TextStyle, measure, truncate, wrap};
 
@@ -197,10 +199,10 @@ pub fn contents(front: &mut Composer, headings: &[Heading], body_first_page: usi
 }
 
 /// Every section after the contents.
-pub fn body(body: &mut Composer, report: &Report) {
+pub fn body(body: &mut Composer, report: &Report, diagram_pages: [PageGeometry; 2]) {
     executive_summary(body, report);
     zero_trust(body, report);
-    architecture(body, report);
+    architecture(body, report, diagram_pages);
     findings(body, report);
     for assessment in &report.compliance {
         compliance_matrix(body, assessment);
@@ -408,9 +410,23 @@ fn zero_trust(body: &mut Composer, report: &Report) {
     body.table(&columns, &rows);
 }
 
-fn architecture(body: &mut Composer, report: &Report) {
-    body.section("Architecture");
+/// What the architecture page keeps for its heading, the paragraph above the diagram and the
+/// legend below it.
+const DIAGRAM_PAGE_TEXT: f32 = 110.0;
+
+fn architecture(body: &mut Composer, report: &Report, diagram_pages: [PageGeometry; 2]) {
     let architecture = &report.architecture;
+    // The diagram gets a page of its own on its side, the larger one when the smaller would
+    // shrink the diagram below what reads.
+    let page = diagram_pages
+        .iter()
+        .copied()
+        .find(|page| {
+            DiagramLayout::new(architecture, page.content_width())
+                .reads_at(page.body_bottom() - page.top - DIAGRAM_PAGE_TEXT)
+        })
+        .unwrap_or(diagram_pages[1]);
+    body.section_on("Architecture", page);
     body.paragraph(
         "Segments (accounts, VPCs, subnets) are drawn as nested boxes with their components inside; actors are above and identities below. Arrows are data flows labelled with protocol and port; dashed red arrows are not encrypted. A coloured badge on an element counts its open findings, in the colour of the most severe.",
         &SMALL.coloured(MUTED),
@@ -442,6 +458,8 @@ fn architecture(body: &mut Composer, report: &Report) {
         );
         canvas.text(used, cursor + 34.0, y + 1.0, "unencrypted flow", &SMALL);
     });
+    // The tables after the diagram are on the usual pages.
+    body.new_page();
 
     let with_logical_ids = architecture
         .nodes
