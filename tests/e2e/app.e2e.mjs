@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, it as test } from "node:test";
 
 import { answerFileDialog, centre, drag, launch, requireProgram, settledCentre, startMoto, workspace } from "./harness.mjs";
+import { diagramLines } from "./pdfDiagram.mjs";
 
 /**
  * A test step that, when it fails and E2E_ARTIFACTS names a folder, leaves a picture of the
@@ -46,6 +47,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     requireProgram(driver, "run make setup-e2e to install tauri-driver");
     requireProgram("xdotool", "run make setup");
     requireProgram("qpdf", "run make setup");
+    requireProgram("pdftotext", "run make setup");
     requireProgram("cfn-lint", "run make setup-python and put .venv/bin on PATH");
     copyFileSync(join(workspace, "examples/aws-zta-reference.zta.yaml"), opened);
     // The deploy step talks to moto through the SDK's standard chain: the app's environment
@@ -278,6 +280,38 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     });
     execFileSync("qpdf", ["--check", report], { stdio: "pipe" });
     assert.equal(readFileSync(report).subarray(0, 5).toString(), "%PDF-");
+  });
+
+  it("draws the canvas in the report: every element, placed as on the canvas", async () => {
+    const lines = diagramLines(report);
+    const nodes = await browser.execute(() =>
+      [...document.querySelectorAll(".element-node")].map((node) => {
+        const { left, top } = node.getBoundingClientRect();
+        return { id: node.dataset.elementId, name: node.querySelector(".element-name")?.textContent ?? "", x: left, y: top };
+      }),
+    );
+    assert.ok(nodes.length > 40, `only ${nodes.length} nodes on the canvas`);
+    // The report shortens a name that does not fit its box with an ellipsis.
+    const shows = (line, name) => line.text === name || (line.text.endsWith("…") && name.startsWith(line.text.slice(0, -1)));
+    const found = nodes.map((node) => ({ ...node, lines: lines.filter((line) => shows(line, node.name)) }));
+    assert.deepEqual(found.filter((node) => node.lines.length === 0).map((node) => node.id), [], "elements missing from the report's diagram");
+    const placed = found.filter((node) => node.lines.length === 1).map((node) => ({ ...node, pdf: node.lines[0] }));
+    assert.ok(placed.length > nodes.length * 0.8, `only ${placed.length} of ${nodes.length} names are unique on the page`);
+    for (const axis of ["x", "y"]) {
+      // Left to right and top to bottom in the same order as on the canvas...
+      const inverted = placed.flatMap((a) =>
+        placed.filter((b) => a[axis] < b[axis] - 1 && a.pdf[axis] > b.pdf[axis] + 0.5).map((b) => `${a.id} before ${b.id}`),
+      );
+      assert.deepEqual(inverted, [], `order along ${axis} differs from the canvas`);
+      // ...and at the same places: the page is the canvas scaled, so one straight line maps
+      // every node's corner on the screen to its name on the page.
+      const n = placed.length;
+      const mean = (f) => placed.reduce((sum, node) => sum + f(node), 0) / n;
+      const [mx, my] = [mean((node) => node[axis]), mean((node) => node.pdf[axis])];
+      const slope = mean((node) => (node[axis] - mx) * (node.pdf[axis] - my)) / mean((node) => (node[axis] - mx) ** 2);
+      const off = placed.filter((node) => Math.abs(my + slope * (node[axis] - mx) - node.pdf[axis]) > 1).map((node) => node.id);
+      assert.deepEqual(off, [], `not where the canvas has them along ${axis}`);
+    }
   });
 
   it("shows the compliance assessment per framework and frames a control's elements", async () => {
