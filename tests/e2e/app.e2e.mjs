@@ -247,6 +247,8 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       timeoutMsg: "the reopened flow does not show its port",
     });
     assert.equal(await exists('[data-testid="dirty-marker"]'), false);
+    // The file keeps the flows' routes, which ELK gives the reopened design a moment after it opens.
+    await browser.waitUntil(() => exists('.flow-label[data-routed="elk"]'), { timeout: 30_000, timeoutMsg: "ELK routed nothing" });
     await (await $('[data-testid="save"]')).click();
     await browser.pause(1000);
     assert.equal(readFileSync(savedAs, "utf8"), first, "a reopened design saves back byte for byte");
