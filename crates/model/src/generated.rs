@@ -11,7 +11,8 @@ use crate::{
     DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, FlowRoute, Identity,
     IdentityKind, LaunchType, Layout, MfaMode, NodeBox, Placement, PolicyStatement, PortRange,
     Principal, PrincipalKind, Protocol, RoutePoint, Scheme, Segment, SegmentKind, ServiceProvider,
-    Suppression, Tier, Tls, TransferSafeguard, TrustConditions, UserActivity, component_kind::CATALOG,
+    Suppression, Tier, Tls, TransferSafeguard, TrustConditions, UserActivity,
+    component_kind::CATALOG,
 };
 
 /// The JSON Schema of the design file, pretty-printed, ending in a newline.
