@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeDesign } from "../model/normalize";
 import { smallDesign } from "../test/fixture";
 import { elkLayout } from "./autoLayout";
-import { labelText, labelWidth, LABEL_HEIGHT, routePath } from "./elkGraph";
+import { labelText, labelWidth, LABEL_HEIGHT, routePath, segmentMinimumWidth } from "./elkGraph";
 import { absoluteRect, type Rect } from "./geometry";
 import { acceptResult, activeRoutes, structureKey, withRoutes } from "./routing";
 import { pieceCrosses, titleRect } from "./titleBands";
@@ -25,6 +25,8 @@ describe("ELK layout", () => {
     const laidOut = setBoxes(design, result.boxes);
     const leaves = [...laidOut.components, ...laidOut.identities, ...laidOut.actors].map((e) => absoluteRect(laidOut, e.id));
     for (const [i, a] of leaves.entries()) for (const b of leaves.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+    // Every segment is as wide as asked, with room beside its title for a flow from above.
+    for (const segment of laidOut.segments) expect(absoluteRect(laidOut, segment.id).width, segment.id).toBeGreaterThanOrEqual(segmentMinimumWidth(segment));
     for (const flow of laidOut.flows) {
       const route = result.routes[flow.id];
       expect(route, flow.id).toBeDefined();

@@ -11,7 +11,7 @@ import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 
 import { parentOf } from "../model/edit";
 import { flowLabel } from "../model/flows";
-import type { Design, Flow, NodeBox } from "../model/types";
+import type { Design, Flow, NodeBox, Segment } from "../model/types";
 import { gridColumns } from "./packLayout";
 import { COMPONENT_HEIGHT, COMPONENT_WIDTH, NODE_GAP, SEGMENT_HEADER, SEGMENT_PADDING, type Rect } from "./geometry";
 import { CLEARANCE, titleWidth } from "./titleBands";
@@ -43,8 +43,23 @@ const rootOptions: Record<string, string> = {
 const segmentOptions: Record<string, string> = {
   "elk.padding": `[top=${SEGMENT_HEADER + 16},left=${SEGMENT_PADDING},bottom=${SEGMENT_PADDING},right=${SEGMENT_PADDING}]`,
   "elk.nodeSize.constraints": "MINIMUM_SIZE",
-  "elk.nodeSize.minimum": "(250, 120)",
 };
+
+/** How wide ELK makes a segment at least: its title and, beside it, a way in for a flow from above. */
+export function segmentMinimumWidth(segment: Segment): number {
+  return Math.max(250, Math.ceil(titleWidth(segment)) + 2 * CLEARANCE + 24);
+}
+
+/**
+ * The `elk.nodeSize.minimum` of a segment at least `width` by `height`. With the direction DOWN,
+ * ELK Layered turns a compound node's minimum size on its side before applying it (and a leaf's
+ * not: https://github.com/eclipse-elk/elk/issues/1033), so the pair is given turned: a minimum
+ * width written first came out as the segment's height, leaving subnets narrower than their
+ * titles and tall. The ELK test checks that the laid-out segments are as wide as asked.
+ */
+function segmentMinimum(width: number, height: number): string {
+  return `(${height}, ${width})`;
+}
 
 /** The route ELK gave a flow, in absolute canvas coordinates, and where its two ends stood. */
 export interface Route {
@@ -99,9 +114,8 @@ export function toElkGraph(design: Design): { graph: ElkNode; grids: Map<string,
   const nodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: "__root", layoutOptions: rootOptions, children: [], edges: [] };
   for (const segment of design.segments) {
-    // Wide enough for its title and, beside it, a way in for a flow from above.
-    const width = Math.max(250, Math.ceil(titleWidth(segment)) + 2 * CLEARANCE + 24);
-    const layoutOptions = { ...segmentOptions, "elk.nodeSize.minimum": `(${width}, 120)` };
+    const width = segmentMinimumWidth(segment);
+    const layoutOptions = { ...segmentOptions, "elk.nodeSize.minimum": segmentMinimum(width, 120) };
     nodes.set(segment.id, { id: segment.id, children: [], layoutOptions, width, height: 120 });
   }
   const hostOf = (id: string): ElkNode => {

@@ -115,7 +115,10 @@ export function routesClearOfTitles(design: Design, result: ElkResult): ElkResul
       continue;
     }
     const others = leaves.filter((leaf) => leaf.id !== flow.source && leaf.id !== flow.target).map((leaf) => result.rects[leaf.id]);
-    const obstacles = (withEnds: boolean) => (withEnds ? [...others, ...ends] : others).filter(Boolean);
+    // ELK ends a route up to a fraction of a pixel inside its element, so a detour keeps off
+    // the ends' insides only.
+    const inside = (rect: Rect) => ({ x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2 });
+    const obstacles = (withEnds: boolean) => (withEnds ? [...others, ...ends.map(inside)] : others).filter(Boolean);
     routes[flow.id] = mend(route, titles, obstacles, ends);
   }
   return { ...result, routes };
