@@ -20,7 +20,10 @@ function shopWithLooseServices() {
 
 describe("ELK layout", () => {
   it("routes every flow orthogonally, with its label clear of every element", async () => {
-    const design = shopWithLooseServices();
+    // With an empty subnet too, which ELK sizes as a leaf.
+    const shop = shopWithLooseServices();
+    const empty = { id: "spare", kind: "subnet" as const, name: "Spare subnet for a later tier", parent: "vpc", tier: "isolated" as const };
+    const design = normalizeDesign({ ...shop, segments: [...shop.segments, empty] });
     const result = await elkLayout(design);
     const laidOut = setBoxes(design, result.boxes);
     const leaves = [...laidOut.components, ...laidOut.identities, ...laidOut.actors].map((e) => absoluteRect(laidOut, e.id));
