@@ -214,6 +214,26 @@ impl Canvas {
         });
     }
 
+    /// Draws nothing outside the rectangle until `end_clip`.
+    pub fn clip(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.height - y - height),
+                width: Pt(width),
+                height: Pt(height),
+                mode: Some(PaintMode::Clip),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
+    }
+
+    /// Ends the clip `clip` began, restoring the drawing state from before it.
+    pub fn end_clip(&mut self) {
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+
     /// A filled circle approximated by a 16-sided polygon: small enough that the facets
     /// do not show at the sizes the report draws markers.
     pub fn circle(&mut self, centre_x: f32, centre_y: f32, radius: f32, fill: Colour) {
