@@ -800,6 +800,24 @@ mod tests {
     }
 
     #[test]
+    fn the_drawing_holds_a_route_round_the_outside_of_every_box() {
+        let mut architecture = shop();
+        let inside = DiagramLayout::new(&architecture, 10_000.0).width();
+        assert!((inside - 1000.0 * 0.75).abs() < 0.01);
+        // The ALB's route to the service leaves by the right, round the account's border.
+        architecture.canvas.routes.insert(
+            "alb-service".into(),
+            PlacedRoute {
+                points: vec![(548, 190), (1060, 190), (1060, 450), (548, 450)],
+                label: Some((1060, 320)),
+            },
+        );
+        let outside = DiagramLayout::new(&architecture, 10_000.0).width();
+        let label = measure("HTTPS 443 · JWT", &TextStyle::new(10.0)) / 2.0 + 4.0;
+        assert!((outside - (1060.0 + label) * 0.75).abs() < 0.01, "{outside}");
+    }
+
+    #[test]
     fn lays_the_diagram_out_afresh_when_the_layout_misses_an_element() {
         let mut architecture = shop();
         architecture.canvas.boxes.remove("service");

@@ -112,10 +112,27 @@ impl DiagramLayout {
                 kind: LayoutKind::Flowed(rows),
             };
         }
-        let left = boxes.values().map(|b| b.x).min().unwrap_or(0) as f32;
-        let top = boxes.values().map(|b| b.y).min().unwrap_or(0) as f32;
-        let right = boxes.values().map(|b| b.x + b.width).max().unwrap_or(0) as f32;
-        let bottom = boxes.values().map(|b| b.y + b.height).max().unwrap_or(0) as f32;
+        let mut left = boxes.values().map(|b| b.x).min().unwrap_or(0) as f32;
+        let mut top = boxes.values().map(|b| b.y).min().unwrap_or(0) as f32;
+        let mut right = boxes.values().map(|b| b.x + b.width).max().unwrap_or(0) as f32;
+        let mut bottom = boxes.values().map(|b| b.y + b.height).max().unwrap_or(0) as f32;
+        // A saved route may run round the outside of every box, its label beside it: the
+        // drawing holds them too, or they would print in the page's margin.
+        let label_style = TextStyle::new(10.0);
+        for flow in &architecture.flows {
+            let Some(route) = architecture.canvas.routes.get(&flow.id) else {
+                continue;
+            };
+            let half_label = (measure(&flow.label, &label_style) / 2.0 + 4.0, 9.0);
+            let points = route.points.iter().map(|&point| (point, (0.0, 0.0)));
+            for ((x, y), (half_width, half_height)) in
+                points.chain(route.label.map(|label| (label, half_label)))
+            {
+                let (x, y) = (x as f32, y as f32);
+                (left, top) = (left.min(x - half_width), top.min(y - half_height));
+                (right, bottom) = (right.max(x + half_width), bottom.max(y + half_height));
+            }
+        }
         let extent = Box2 {
             x: left,
             y: top,
