@@ -28,6 +28,7 @@ ui-build: setup-ui
 
 test-ui: setup-ui setup-python
 	$(VENV)/bin/python tools/iam/generate_actions.py --check
+	$(VENV)/bin/python tools/icons/generate_pdf_icons.py --check
 	cd ui && npx tsc -b && npx eslint . && npx vitest run
 
 # The debug app is the executable that `cargo test --workspace` builds for the start-up test in

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, it as test } from "node:test";
 
 import { answerFileDialog, centre, drag, launch, requireProgram, settledCentre, startMoto, workspace } from "./harness.mjs";
+import { diagramLines } from "./pdfDiagram.mjs";
 
 /**
  * A test step that, when it fails and E2E_ARTIFACTS names a folder, leaves a picture of the
@@ -31,6 +32,19 @@ function it(name, body) {
 const binary = process.env.ZTA_APP_BINARY ?? join(workspace, "target/debug/zta-designer");
 const driver = process.env.TAURI_DRIVER ?? join(workspace, ".tools/bin/tauri-driver");
 
+/** How many flows' routes a saved design keeps (the entries under `layout:`'s `routes:`). */
+function savedRoutes(text) {
+  const lines = text.split("\n");
+  const start = lines.indexOf("  routes:");
+  if (start < 0) return 0;
+  let count = 0;
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() !== "" && !line.startsWith("    ")) break;
+    if (/^    [^ -].*:$/.test(line)) count++;
+  }
+  return count;
+}
+
 describe("ZTA Designer", { timeout: 300_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), "zta-e2e-"));
   const opened = join(work, "reference.zta.yaml");
@@ -46,6 +60,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     requireProgram(driver, "run make setup-e2e to install tauri-driver");
     requireProgram("xdotool", "run make setup");
     requireProgram("qpdf", "run make setup");
+    requireProgram("pdftotext", "run make setup");
     requireProgram("cfn-lint", "run make setup-python and put .venv/bin on PATH");
     copyFileSync(join(workspace, "examples/aws-zta-reference.zta.yaml"), opened);
     // The deploy step talks to moto through the SDK's standard chain: the app's environment
@@ -144,9 +159,10 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
   it("moves the database into an isolated subnet and the finding goes", async () => {
     // The egress VPC holds both the public subnet and the isolated transit subnet.
     await frame("shared-vpc");
-    const from = await centre(browser, '[data-testid="node-rds"]');
+    const from = await settledCentre(browser, '[data-testid="node-rds"]');
     const isolated = await centre(browser, '[data-testid="node-shared-tgw-a"]');
-    await drag(browser, { x: from.x - 40, y: from.y }, { x: isolated.x - 40, y: isolated.y + 10 }, 20);
+    // Held left of its centre, on its name, and within it at the zoom that frames the VPC.
+    await drag(browser, { x: from.x - 20, y: from.y }, { x: isolated.x - 40, y: isolated.y + 10 }, 20);
     await browser.waitUntil(async () => (await parentOf("rds")) === "shared-tgw-a", { timeout: 5_000, timeoutMsg: "the database did not move" });
     await browser.waitUntil(async () => (await findingsFor("rds", "ZT-NET-001")).length === 0, {
       timeout: 10_000,
@@ -187,6 +203,8 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       timeout: 5_000,
       timeoutMsg: "Go to target did not select the database",
     });
+    // The view glides onto the database; an empty spot is looked for once it stands still.
+    await settledCentre(browser, '[data-testid="node-rds"]');
 
     // A point of the canvas where no node, edge or panel is: what a right-click on the canvas hits.
     const empty = await browser.execute(() => {
@@ -245,6 +263,13 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       timeoutMsg: "the reopened flow does not show its port",
     });
     assert.equal(await exists('[data-testid="dirty-marker"]'), false);
+    // The file keeps the routes that held when it was saved (none of ELK's hold once a drop has
+    // moved the layout away from ELK's); the reopened window saves them again once it draws them.
+    const routed = savedRoutes(first);
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll('.flow-label[data-routed="elk"]').length)) === routed, {
+      timeout: 30_000,
+      timeoutMsg: `the reopened design does not draw the ${routed} routes its file keeps`,
+    });
     await (await $('[data-testid="save"]')).click();
     await browser.pause(1000);
     assert.equal(readFileSync(savedAs, "utf8"), first, "a reopened design saves back byte for byte");
@@ -278,6 +303,38 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     });
     execFileSync("qpdf", ["--check", report], { stdio: "pipe" });
     assert.equal(readFileSync(report).subarray(0, 5).toString(), "%PDF-");
+  });
+
+  it("draws the canvas in the report: every element, placed as on the canvas", async () => {
+    const lines = diagramLines(report);
+    const nodes = await browser.execute(() =>
+      [...document.querySelectorAll(".element-node")].map((node) => {
+        const { left, top } = node.getBoundingClientRect();
+        return { id: node.dataset.elementId, name: node.querySelector(".element-name")?.textContent ?? "", x: left, y: top };
+      }),
+    );
+    assert.ok(nodes.length > 40, `only ${nodes.length} nodes on the canvas`);
+    // The report shortens a name that does not fit its box with an ellipsis.
+    const shows = (line, name) => line.text === name || (line.text.endsWith("…") && name.startsWith(line.text.slice(0, -1)));
+    const found = nodes.map((node) => ({ ...node, lines: lines.filter((line) => shows(line, node.name)) }));
+    assert.deepEqual(found.filter((node) => node.lines.length === 0).map((node) => node.id), [], "elements missing from the report's diagram");
+    const placed = found.filter((node) => node.lines.length === 1).map((node) => ({ ...node, pdf: node.lines[0] }));
+    assert.ok(placed.length > nodes.length * 0.8, `only ${placed.length} of ${nodes.length} names are unique on the page`);
+    for (const axis of ["x", "y"]) {
+      // Left to right and top to bottom in the same order as on the canvas...
+      const inverted = placed.flatMap((a) =>
+        placed.filter((b) => a[axis] < b[axis] - 1 && a.pdf[axis] > b.pdf[axis] + 0.5).map((b) => `${a.id} before ${b.id}`),
+      );
+      assert.deepEqual(inverted, [], `order along ${axis} differs from the canvas`);
+      // ...and at the same places: the page is the canvas scaled, so one straight line maps
+      // every node's corner on the screen to its name on the page.
+      const n = placed.length;
+      const mean = (f) => placed.reduce((sum, node) => sum + f(node), 0) / n;
+      const [mx, my] = [mean((node) => node[axis]), mean((node) => node.pdf[axis])];
+      const slope = mean((node) => (node[axis] - mx) * (node.pdf[axis] - my)) / mean((node) => (node[axis] - mx) ** 2);
+      const off = placed.filter((node) => Math.abs(my + slope * (node[axis] - mx) - node.pdf[axis]) > 1).map((node) => node.id);
+      assert.deepEqual(off, [], `not where the canvas has them along ${axis}`);
+    }
   });
 
   it("shows the compliance assessment per framework and frames a control's elements", async () => {

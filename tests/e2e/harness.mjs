@@ -130,7 +130,9 @@ export async function answerFileDialog(title, path, { save }) {
   let window = "";
   while (!window && Date.now() < deadline) {
     try {
-      window = execFileSync("xdotool", ["search", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+      // Only a window on screen: the dialog of an earlier save may linger unmapped under the
+      // same title, and focusing it fails (BadMatch).
+      window = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
     } catch {
       await sleep(200);
     }

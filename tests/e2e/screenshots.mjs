@@ -42,14 +42,17 @@ try {
   await settledCentre(browser, '[data-testid="node-prod-vpc"]');
   shoot("overview");
 
-  // The workload VPC at 100%: the size at which names and flow labels are meant to be read.
-  await (await browser.$('[data-testid="search"]')).setValue("prod-vpc");
+  // The workload's application subnets at 100%, the size at which names and flow labels are
+  // meant to be read: the VPC is larger than the window at that size, its first subnet not.
+  await (await browser.$('[data-testid="search"]')).setValue("app-a");
   await browser.keys("Enter");
-  await settledCentre(browser, '[data-testid="node-prod-vpc"]');
+  await settledCentre(browser, '[data-testid="node-app-a"]');
   await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true })));
   await browser.execute(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "1", ctrlKey: true, bubbles: true })));
   await sleep(800);
-  await settledCentre(browser, '[data-testid="node-prod-vpc"]');
+  await settledCentre(browser, '[data-testid="node-app-a"]');
+  // The search box keeps the focus ring it had for the search.
+  await browser.execute(() => document.activeElement?.blur());
   shoot("actual-size");
 
   // A data path picked in the Paths tab, its flows highlighted, with what each workload runs as.

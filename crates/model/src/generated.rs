@@ -8,10 +8,11 @@ use ts_rs::{Config, TS};
 
 use crate::{
     AccessKey, Actor, ActorKind, Auth, Category, Component, ComponentKind, ComponentProperties,
-    DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, Identity, IdentityKind,
-    LaunchType, Layout, MfaMode, NodeBox, OrganizationRole, Placement, PolicyStatement, PortRange,
-    Principal, PrincipalKind, Protocol, Scheme, Segment, SegmentKind, ServiceProvider, Suppression,
-    Tier, Tls, TransferSafeguard, TrustConditions, UserActivity, component_kind::CATALOG,
+    DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, FlowRoute, Identity,
+    IdentityKind, LaunchType, Layout, MfaMode, NodeBox, OrganizationRole, Placement,
+    PolicyStatement, PortRange, Principal, PrincipalKind, Protocol, RoutePoint, Scheme, Segment,
+    SegmentKind, ServiceProvider, Suppression, Tier, Tls, TransferSafeguard, TrustConditions,
+    UserActivity, component_kind::CATALOG,
 };
 
 /// The JSON Schema of the design file, pretty-printed, ending in a newline.
@@ -68,6 +69,8 @@ pub fn typescript() -> String {
         TransferSafeguard::decl(&config),
         Layout::decl(&config),
         NodeBox::decl(&config),
+        FlowRoute::decl(&config),
+        RoutePoint::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from crates/model by `cargo test -p zta-model` with ZTA_UPDATE_GENERATED=1.\n\

@@ -714,6 +714,16 @@ impl<'a> Checker<'a> {
                 });
             }
         }
+        for id in design.layout.routes.keys() {
+            if !matches!(self.elements.get(id.as_str()), Some(ElementRef::Flow(_))) {
+                self.issues.push(Issue {
+                    path: format!("layout.routes.{id}"),
+                    message: format!("route for `{id}`, which is not a flow of the design"),
+                    help: Some("remove the entry (saving from the app does so)".into()),
+                    at_key: true,
+                });
+            }
+        }
     }
 
     /// Reports fields that are set but do not apply to the element's kind.

@@ -47,7 +47,7 @@ pub use identity::{
     Principal, PrincipalKind, TrustConditions, UserActivity,
 };
 pub use index::{DesignIndex, Place, Zone};
-pub use layout::{Layout, NodeBox};
+pub use layout::{FlowRoute, Layout, NodeBox, RoutePoint};
 pub use policy::{Effect, PolicyStatement};
 pub use properties::{ComponentProperties, EndpointType, LaunchType, Scheme};
 pub use segment::{OrganizationRole, Segment, SegmentKind, Tier};

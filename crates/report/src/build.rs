@@ -10,13 +10,13 @@ use zta_compliance::{
     Catalog, DesignFacts, FindingRecord, Framework, Mapping, RuleDescriptor, Severity,
     SeverityCounts, assess, score,
 };
-use zta_model::{ActorKind, DataClass, Design, SegmentKind};
+use zta_model::{ActorKind, DataClass, Design, RoutePoint, SegmentKind, Tier};
 
 use crate::input::{ReportOptions, Validation};
 use crate::model::{
     Architecture, CanvasPlacement, ControlRefs, ElementRef, FindingEntry, FlowEntry, Meta,
-    MethodSection, NodeEntry, NodeRole, PciScope, PlacedBox, Report, RuleEntry, ScopeEntry,
-    SegmentEntry, ServiceProviderEntry, Summary,
+    MethodSection, NodeEntry, NodeRole, PciScope, PlacedBox, PlacedRoute, Report, RuleEntry,
+    ScopeEntry, SegmentEntry, ServiceProviderEntry, Summary,
 };
 
 /// How many open findings the executive summary names as top risks.
@@ -524,10 +524,46 @@ fn canvas_placement(design: &Design) -> CanvasPlacement {
             },
         );
     }
-    for component in &design.components {
-        placement
-            .categories
-            .insert(component.id.clone(), component.kind.info().category);
+    let icons = design
+        .segments
+        .iter()
+        .map(|segment| {
+            let key = match (segment.kind, segment.tier) {
+                (SegmentKind::Subnet, tier) => {
+                    format!("subnet:{}", tier.unwrap_or(Tier::Private).as_str())
+                }
+                (kind, _) => format!("segment:{}", kind.as_str()),
+            };
+            (segment.id.clone(), key)
+        })
+        .chain(design.components.iter().map(|component| {
+            (
+                component.id.clone(),
+                format!("component:{}", component.kind.as_str()),
+            )
+        }))
+        .chain(design.identities.iter().map(|identity| {
+            (
+                identity.id.clone(),
+                format!("identity:{}", identity.kind.as_str()),
+            )
+        }))
+        .chain(
+            design
+                .actors
+                .iter()
+                .map(|actor| (actor.id.clone(), format!("actor:{}", actor.kind.as_str()))),
+        );
+    placement.icons.extend(icons);
+    let pixel = |point: &RoutePoint| (point.x.round() as i32, point.y.round() as i32);
+    for (flow, route) in &design.layout.routes {
+        placement.routes.insert(
+            flow.clone(),
+            PlacedRoute {
+                points: route.points.iter().map(pixel).collect(),
+                label: route.label.as_ref().map(pixel),
+            },
+        );
     }
     placement
 }

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use zta_cfn::export::ManualStep;
 use zta_compliance::{FrameworkAssessment, Severity, SeverityCounts, ZeroTrustScore};
-use zta_model::Category;
 
 /// A complete report on one design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,13 +81,25 @@ pub struct Architecture {
     pub canvas: CanvasPlacement,
 }
 
-/// The design's layout as absolute rectangles, with what the diagram's icons need.
+/// The design's layout as absolute rectangles and flow routes, with the icon of each element.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CanvasPlacement {
     /// The absolute rectangle of every placed segment and node, in canvas pixels, by id.
     pub boxes: BTreeMap<String, PlacedBox>,
-    /// The palette group of each component, which gives its icon its colour.
-    pub categories: BTreeMap<String, Category>,
+    /// The icon the canvas draws for each element (ui/src/model/icons.ts): `component:rds`,
+    /// `subnet:public`, `actor:customer`.
+    pub icons: BTreeMap<String, String>,
+    /// The route the canvas drew each flow along, by flow id, as the design saved it.
+    pub routes: BTreeMap<String, PlacedRoute>,
+}
+
+/// A flow's route on the canvas, in whole canvas pixels.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlacedRoute {
+    /// The start, the corners and the end.
+    pub points: Vec<(i32, i32)>,
+    /// The centre of the label, where the canvas placed it.
+    pub label: Option<(i32, i32)>,
 }
 
 /// A rectangle on the canvas, in whole pixels.

@@ -67,6 +67,59 @@ fn every_example_renders_a_complete_pdf() {
                 path.display(),
                 String::from_utf8_lossy(&check.stdout)
             );
+            // The diagram has a page of its own on its side, followed by its sheets when it
+            // does not read whole; every other page stands upright.
+            let info = tool(
+                "pdfinfo",
+                &["-l".as_ref(), "9999".as_ref(), output.as_os_str()],
+            );
+            let landscape: Vec<usize> = String::from_utf8_lossy(&info.stdout)
+                .lines()
+                .filter_map(|line| {
+                    let (page, size) = line.strip_prefix("Page")?.split_once(" size: ")?;
+                    let mut sides = size.split(" x ");
+                    let width: f32 = sides.next()?.trim().parse().ok()?;
+                    let height: f32 = sides.next()?.split_whitespace().next()?.parse().ok()?;
+                    (width > height).then(|| page.trim().parse().ok())?
+                })
+                .collect();
+            assert!(
+                !landscape.is_empty(),
+                "{}: no landscape page",
+                path.display()
+            );
+            let first = landscape[0];
+            assert_eq!(
+                landscape,
+                (first..first + landscape.len()).collect::<Vec<_>>(),
+                "{}: the landscape pages are not one run",
+                path.display()
+            );
+            for (index, page) in landscape.iter().enumerate() {
+                let page = page.to_string();
+                let diagram = tool(
+                    "pdftotext",
+                    &[
+                        "-f".as_ref(),
+                        page.as_ref(),
+                        "-l".as_ref(),
+                        page.as_ref(),
+                        output.as_os_str(),
+                        "-".as_ref(),
+                    ],
+                );
+                let diagram = String::from_utf8_lossy(&diagram.stdout);
+                let expected = if index == 0 {
+                    "Architecture".to_string()
+                } else {
+                    format!("Sheet {index} of {}", landscape.len() - 1)
+                };
+                assert!(
+                    diagram.contains(&expected),
+                    "{}: the landscape page {page} does not say {expected:?}",
+                    path.display()
+                );
+            }
             let text = tool("pdftotext", &[output.as_os_str(), "-".as_ref()]);
             let text = String::from_utf8(text.stdout).unwrap();
             let words: HashSet<&str> = text.split_whitespace().collect();

@@ -200,7 +200,12 @@ export function Canvas() {
         width: Math.max(...rects.map((r) => r.x + r.width)) - left,
         height: Math.max(...rects.map((r) => r.y + r.height)) - top,
       };
-      void flow.setViewport(getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, maxZoom, padding), { duration: 300 });
+      // The relation toggles float over the view's top-left corner: what is framed goes below
+      // them, or they cover the title of the segment in that corner.
+      const toggles = wrapper.current?.querySelector(".overlays")?.getBoundingClientRect();
+      const covered = toggles ? Math.max(0, toggles.bottom - box.top) : 0;
+      const viewport = getViewportForBounds(bounds, box.width, box.height - covered, MIN_ZOOM, maxZoom, padding);
+      void flow.setViewport({ ...viewport, y: viewport.y + covered }, { duration: 300 });
     },
     [flow],
   );

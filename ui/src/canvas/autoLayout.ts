@@ -4,8 +4,10 @@
 // it is needed, not at start-up.
 import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
 
+import { setBoxes } from "../model/edit";
 import type { Design } from "../model/types";
 import { fromElkGraph, toElkGraph, type ElkResult } from "./elkGraph";
+import { routesClearOfTitles } from "./titleBands";
 
 let elk: Promise<ELK> | null = null;
 
@@ -21,7 +23,10 @@ async function loadElk(): Promise<ELK> {
   return new ElkBundled();
 }
 
-/** Lays the whole design out with ELK: a box for every element and a route for every flow. */
+/**
+ * Lays the whole design out with ELK: a box for every element and a route for every flow, each
+ * route kept off the segments' titles.
+ */
 export async function elkLayout(design: Design): Promise<ElkResult> {
   const { graph, grids } = toElkGraph(design);
   if (!elk) {
@@ -30,5 +35,6 @@ export async function elkLayout(design: Design): Promise<ElkResult> {
     elk.catch(() => (elk = null));
   }
   const laidOut: ElkNode = await (await elk).layout(graph);
-  return fromElkGraph(laidOut, grids, new Set(design.segments.map((s) => s.id)));
+  const result = fromElkGraph(laidOut, grids, new Set(design.segments.map((s) => s.id)));
+  return routesClearOfTitles(setBoxes(design, result.boxes), result);
 }

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { normalizeDesign } from "../model/normalize";
 import { smallDesign } from "../test/fixture";
 import { elkLayout } from "./autoLayout";
-import { labelText, labelWidth, LABEL_HEIGHT, routePath } from "./elkGraph";
+import { labelText, labelWidth, LABEL_HEIGHT, routePath, segmentMinimumWidth } from "./elkGraph";
 import { absoluteRect, type Rect } from "./geometry";
-import { activeRoutes, structureKey } from "./routing";
+import { acceptResult, activeRoutes, structureKey, withRoutes } from "./routing";
+import { pieceCrosses, titleRect } from "./titleBands";
 import { setBoxes } from "../model/edit";
 
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -19,11 +20,16 @@ function shopWithLooseServices() {
 
 describe("ELK layout", () => {
   it("routes every flow orthogonally, with its label clear of every element", async () => {
-    const design = shopWithLooseServices();
+    // With an empty subnet too, which ELK sizes as a leaf.
+    const shop = shopWithLooseServices();
+    const empty = { id: "spare", kind: "subnet" as const, name: "Spare subnet for a later tier", parent: "vpc", tier: "isolated" as const };
+    const design = normalizeDesign({ ...shop, segments: [...shop.segments, empty] });
     const result = await elkLayout(design);
     const laidOut = setBoxes(design, result.boxes);
     const leaves = [...laidOut.components, ...laidOut.identities, ...laidOut.actors].map((e) => absoluteRect(laidOut, e.id));
     for (const [i, a] of leaves.entries()) for (const b of leaves.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+    // Every segment is as wide as asked, with room beside its title for a flow from above.
+    for (const segment of laidOut.segments) expect(absoluteRect(laidOut, segment.id).width, segment.id).toBeGreaterThanOrEqual(segmentMinimumWidth(segment));
     for (const flow of laidOut.flows) {
       const route = result.routes[flow.id];
       expect(route, flow.id).toBeDefined();
@@ -31,6 +37,9 @@ describe("ELK layout", () => {
         const previous = route.points[i];
         // Orthogonal: every piece is horizontal or vertical.
         expect(Math.min(Math.abs(point.x - previous.x), Math.abs(point.y - previous.y))).toBeLessThan(0.5);
+        for (const segment of laidOut.segments) {
+          expect(pieceCrosses(previous, point, titleRect(laidOut, segment)), `${flow.id} over ${segment.id}'s title`).toBe(false);
+        }
       });
       const width = labelWidth(labelText(flow));
       const label = { x: route.label!.x - width / 2, y: route.label!.y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT };
@@ -64,6 +73,12 @@ describe("ELK layout", () => {
     expect(active["shopper-alb"]).toBeDefined();
     // Moving a node is no change of structure: routing does not run again for it.
     expect(structureKey(moved)).toBe(structureKey(laidOut));
+
+    // The file keeps the routes that hold, in whole pixels, for the PDF report to draw.
+    acceptResult(moved, result);
+    const saved = withRoutes(moved).layout.routes ?? {};
+    expect(Object.keys(saved).sort()).toEqual(Object.keys(active).sort());
+    for (const route of Object.values(saved)) for (const p of route.points) expect(Number.isInteger(p.x) && Number.isInteger(p.y)).toBe(true);
   });
 
   it("draws a route with rounded corners through its points", () => {

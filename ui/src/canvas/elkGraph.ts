@@ -11,9 +11,10 @@ import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 
 import { parentOf } from "../model/edit";
 import { flowLabel } from "../model/flows";
-import type { Design, Flow, NodeBox } from "../model/types";
+import type { Design, Flow, NodeBox, Segment } from "../model/types";
 import { gridColumns } from "./packLayout";
 import { COMPONENT_HEIGHT, COMPONENT_WIDTH, NODE_GAP, SEGMENT_HEADER, SEGMENT_PADDING, type Rect } from "./geometry";
+import { CLEARANCE, titleWidth } from "./titleBands";
 
 /** The height of a flow label on the canvas (10 px text, padding and border). */
 export const LABEL_HEIGHT = 18;
@@ -39,11 +40,27 @@ const rootOptions: Record<string, string> = {
   "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
 };
 
-const segmentOptions: Record<string, string> = {
-  "elk.padding": `[top=${SEGMENT_HEADER + 16},left=${SEGMENT_PADDING},bottom=${SEGMENT_PADDING},right=${SEGMENT_PADDING}]`,
-  "elk.nodeSize.constraints": "MINIMUM_SIZE",
-  "elk.nodeSize.minimum": "(250, 120)",
-};
+/** The height of a segment with nothing in it. */
+const EMPTY_SEGMENT_HEIGHT = 120;
+
+/** How wide ELK makes a segment at least: its title and, beside it, a way in for a flow from above. */
+export function segmentMinimumWidth(segment: Segment): number {
+  return Math.max(250, Math.ceil(titleWidth(segment)) + 2 * CLEARANCE + 24);
+}
+
+/**
+ * The layout options of a segment at least `width` wide. With the direction DOWN, ELK Layered
+ * turns a compound node's minimum size on its side before applying it, and a leaf's not
+ * (https://github.com/eclipse-elk/elk/issues/1033): a minimum width written first came out as
+ * the segment's height, leaving subnets narrower than their titles and tall. So a segment with
+ * children is given its minimum turned, and an empty one, which ELK sizes as a leaf, keeps the
+ * size it is given. The ELK test checks that the laid-out segments are as wide as asked.
+ */
+function segmentOptions(width: number, hasChildren: boolean): Record<string, string> {
+  const padding = `[top=${SEGMENT_HEADER + 16},left=${SEGMENT_PADDING},bottom=${SEGMENT_PADDING},right=${SEGMENT_PADDING}]`;
+  if (!hasChildren) return { "elk.padding": padding };
+  return { "elk.padding": padding, "elk.nodeSize.constraints": "MINIMUM_SIZE", "elk.nodeSize.minimum": `(${EMPTY_SEGMENT_HEIGHT}, ${width})` };
+}
 
 /** The route ELK gave a flow, in absolute canvas coordinates, and where its two ends stood. */
 export interface Route {
@@ -98,7 +115,7 @@ export function toElkGraph(design: Design): { graph: ElkNode; grids: Map<string,
   const nodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: "__root", layoutOptions: rootOptions, children: [], edges: [] };
   for (const segment of design.segments) {
-    nodes.set(segment.id, { id: segment.id, children: [], layoutOptions: segmentOptions, width: 250, height: 120 });
+    nodes.set(segment.id, { id: segment.id, children: [], width: segmentMinimumWidth(segment), height: EMPTY_SEGMENT_HEIGHT });
   }
   const hostOf = (id: string): ElkNode => {
     const parent = parentOf(design, id);
@@ -128,6 +145,10 @@ export function toElkGraph(design: Design): { graph: ElkNode; grids: Map<string,
       width: columns * COMPONENT_WIDTH + (columns - 1) * NODE_GAP,
       height: rows * COMPONENT_HEIGHT + (rows - 1) * NODE_GAP,
     });
+  }
+  for (const segment of design.segments) {
+    const node = nodes.get(segment.id)!;
+    node.layoutOptions = segmentOptions(segmentMinimumWidth(segment), node.children!.length > 0);
   }
   root.edges = design.flows
     .filter((flow) => nodes.has(flow.source) && nodes.has(flow.target) && flow.source !== flow.target)

@@ -40,6 +40,21 @@ describe("placement", () => {
     expect(nodeSize(result.design, "isolated").height).toBeGreaterThan(before.height);
   });
 
+  it("grows the segments around a grown one, so that none hangs across its parent's border", () => {
+    // The isolated subnet as tall as its VPC leaves room for, with its database in its one row.
+    const full = setBoxes(design, { isolated: { x: 620, y: 50, width: 200, height: 130 }, vpc: { x: 20, y: 100, width: 960, height: 200 } });
+    const next = settle(setBoxes(full, { "orders-db": { x: 20, y: 44 } }), "orders-db");
+    const result = dropTemplate(next, { element: "component", kind: "rds" }, { x: 1050, y: 230 });
+    if ("error" in result) throw new Error(result.error);
+    const within = (inner: string, outer: string) => {
+      const [a, b] = [absoluteRect(result.design, inner), absoluteRect(result.design, outer)];
+      return a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+    };
+    expect(nodeSize(result.design, "isolated").height).toBeGreaterThan(130);
+    expect(within("isolated", "vpc")).toBe(true);
+    expect(within("vpc", "prod")).toBe(true);
+  });
+
   it("aligns and distributes the selected nodes, each in its own segment", () => {
     const left = align(design, ["alb", "orders", "orders-db"], "top");
     const tops = ["alb", "orders", "orders-db"].map((id) => absoluteRect(left, id).y);

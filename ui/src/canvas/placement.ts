@@ -65,12 +65,29 @@ export function settle(design: Design, id: string): Design {
   // No room: below everything else in the parent, which grows to hold it.
   const y = snap(Math.max(low.y, ...others.map((o) => o.y + o.height + CLEARANCE)));
   const x = parent ? SEGMENT_PADDING : start.x;
-  let next = place(x, y);
-  if (parent && outer) {
-    const parentBox = design.layout.nodes[parent];
-    next = edit.setBoxes(next, {
-      [parent]: { ...parentBox, width: Math.max(outer.width, x + size.width + SEGMENT_PADDING), height: y + size.height + SEGMENT_PADDING },
-    });
+  return holdInSegments(place(x, y), id);
+}
+
+/**
+ * Grows each segment around `id`, from its parent outwards, to hold what it holds, so that a
+ * grown subnet does not hang across its VPC's border; stops at the first that already does.
+ */
+function holdInSegments(design: Design, id: string): Design {
+  let next = design;
+  const seen = new Set<string>([id]);
+  let child = id;
+  for (let parent = edit.parentOf(next, child); parent && !seen.has(parent); parent = edit.parentOf(next, parent)) {
+    seen.add(parent);
+    const box = next.layout.nodes[parent];
+    const inner = next.layout.nodes[child];
+    if (!box || !inner) break;
+    const outer = nodeSize(next, parent);
+    const size = nodeSize(next, child);
+    const width = Math.max(outer.width, inner.x + size.width + SEGMENT_PADDING);
+    const height = Math.max(outer.height, inner.y + size.height + SEGMENT_PADDING);
+    if (width === outer.width && height === outer.height) break;
+    next = edit.setBoxes(next, { [parent]: { ...box, width, height } });
+    child = parent;
   }
   return next;
 }

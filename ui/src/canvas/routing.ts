@@ -7,7 +7,7 @@
 import { create } from "zustand";
 
 import { parentOf } from "../model/edit";
-import type { Design } from "../model/types";
+import type { Design, FlowRoute } from "../model/types";
 import { elkLayout } from "./autoLayout";
 import { labelText, type ElkResult, type Route } from "./elkGraph";
 import { absoluteRect, type Rect } from "./geometry";
@@ -73,6 +73,25 @@ export function activeRoutes(design: Design, result: ElkResult): Record<string, 
 /** Records an ELK result for `design` (from routing or from an auto-layout) and what holds of it. */
 export function acceptResult(design: Design, result: ElkResult) {
   useRouteStore.setState({ key: structureKey(design), result, active: activeRoutes(design, result), error: null });
+}
+
+/**
+ * The design as it is saved: its layout carries the routes that hold for its boxes now, in
+ * whole pixels, so that the PDF report draws each flow where the canvas does. Routes of another
+ * structure (ELK has not answered since the last change) are left out; the report then routes
+ * those flows itself.
+ */
+export function withRoutes(design: Design): Design {
+  const { key, result } = useRouteStore.getState();
+  const routes: Record<string, FlowRoute> = {};
+  if (result && key === structureKey(design)) {
+    const whole = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
+    for (const [id, route] of Object.entries(activeRoutes(design, result))) {
+      routes[id] = { points: route.points.map(whole), ...(route.label ? { label: whole(route.label) } : {}) };
+    }
+  }
+  const { nodes } = design.layout;
+  return { ...design, layout: Object.keys(routes).length > 0 ? { nodes, routes } : { nodes } };
 }
 
 let pending: ReturnType<typeof setTimeout> | null = null;

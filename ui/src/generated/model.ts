@@ -734,7 +734,14 @@ export type Layout = {
 /**
  * One box per element that has been placed; elements without one are laid out automatically.
  */
-nodes?: { [key in string]: NodeBox }, };
+nodes?: { [key in string]: NodeBox }, 
+/**
+ * The route the canvas drew each flow along when the design was saved, by flow id, so
+ * that the PDF report draws the flows where the architect saw them. The app writes the
+ * routes that hold for the saved boxes; a route whose ends no longer touch its flow's
+ * boxes is ignored by the report.
+ */
+routes?: { [key in string]: FlowRoute }, };
 
 export type NodeBox = { 
 /**
@@ -753,3 +760,15 @@ width?: number | null,
  * Height, for resizable nodes (segments).
  */
 height?: number | null, };
+
+export type FlowRoute = { 
+/**
+ * The route's start, corners and end.
+ */
+points: Array<RoutePoint>, 
+/**
+ * The centre of the flow's label, where the canvas placed it.
+ */
+label?: RoutePoint | null, };
+
+export type RoutePoint = { x: number, y: number, };

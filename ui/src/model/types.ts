@@ -12,6 +12,7 @@ export type {
   ComponentProperties,
   DataClass,
   Effect,
+  FlowRoute,
   IdentityKind,
   NodeBox,
   OrganizationRole,

@@ -1,5 +1,6 @@
 // File commands of the window: new, open, open recent, save, save as. They keep the store and
 // the shell in step and ask before unsaved work would be lost.
+import { withRoutes } from "../canvas/routing";
 import { isDirty, useDesignStore } from "../store/designStore";
 import { flushPendingEdits } from "../store/pendingEdits";
 import { ask, useUiStore } from "../store/uiStore";
@@ -66,7 +67,7 @@ export async function saveAs(): Promise<boolean> {
   flushPendingEdits();
   const { design } = useDesignStore.getState();
   try {
-    const fileName = await api.saveDesignAs(design);
+    const fileName = await api.saveDesignAs(withRoutes(design));
     if (fileName === null) return false;
     useDesignStore.getState().markSaved(fileName);
     useUiStore.getState().notify({ kind: "info", text: `Saved ${fileName}.` });
@@ -81,7 +82,7 @@ export async function save(): Promise<boolean> {
   flushPendingEdits();
   const { design } = useDesignStore.getState();
   try {
-    const fileName = await api.saveDesign(design);
+    const fileName = await api.saveDesign(withRoutes(design));
     useDesignStore.getState().markSaved(fileName);
     useUiStore.getState().notify({ kind: "info", text: `Saved ${fileName}.` });
     return true;

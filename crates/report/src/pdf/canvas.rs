@@ -44,6 +44,34 @@ impl Canvas {
         }
     }
 
+    /// A filled shape of one or more closed outlines (an icon's path): with the even-odd rule,
+    /// an outline inside another cuts a hole in it.
+    pub fn shape(&mut self, rings: &[Vec<(f32, f32)>], fill: Colour, even_odd: bool) {
+        self.ops.push(Op::SetFillColor { col: colour(fill) });
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: rings
+                    .iter()
+                    .map(|ring| PolygonRing {
+                        points: ring
+                            .iter()
+                            .map(|&(x, y)| LinePoint {
+                                p: self.point(x, y),
+                                bezier: false,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                mode: PaintMode::Fill,
+                winding_order: if even_odd {
+                    WindingOrder::EvenOdd
+                } else {
+                    WindingOrder::NonZero
+                },
+            },
+        });
+    }
+
     fn point(&self, x: f32, y: f32) -> Point {
         Point {
             x: Pt(x),
@@ -184,6 +212,26 @@ impl Canvas {
                 winding_order: WindingOrder::NonZero,
             },
         });
+    }
+
+    /// Draws nothing outside the rectangle until `end_clip`.
+    pub fn clip(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.height - y - height),
+                width: Pt(width),
+                height: Pt(height),
+                mode: Some(PaintMode::Clip),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
+    }
+
+    /// Ends the clip `clip` began, restoring the drawing state from before it.
+    pub fn end_clip(&mut self) {
+        self.ops.push(Op::RestoreGraphicsState);
     }
 
     /// A filled circle approximated by a 16-sided polygon: small enough that the facets

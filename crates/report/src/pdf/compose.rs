@@ -37,6 +37,15 @@ impl PageGeometry {
     pub fn body_bottom(&self) -> f32 {
         self.height - self.bottom
     }
+
+    /// The same page turned on its side, with the same margins.
+    pub fn landscape(&self) -> PageGeometry {
+        PageGeometry {
+            width: self.height,
+            height: self.width,
+            ..*self
+        }
+    }
 }
 
 /// A heading as the table of contents lists it.
@@ -90,8 +99,13 @@ impl Cell {
 
 /// Lays content out page by page.
 pub struct Composer {
+    /// The geometry of the current page.
     pub geometry: PageGeometry,
+    /// The geometry of the pages the composer opens unless told otherwise.
+    portrait: PageGeometry,
     pub pages: Vec<Canvas>,
+    /// The geometry of each page: a page may be turned or larger (the diagram's).
+    pub page_geometries: Vec<PageGeometry>,
     /// The level-1 section each page belongs to, for the running header.
     pub page_sections: Vec<String>,
     pub headings: Vec<Heading>,
@@ -106,7 +120,9 @@ impl Composer {
     pub fn new(geometry: PageGeometry) -> Composer {
         Composer {
             geometry,
+            portrait: geometry,
             pages: Vec::new(),
+            page_geometries: Vec::new(),
             page_sections: Vec::new(),
             headings: Vec::new(),
             used: UsedCharacters::default(),
@@ -116,9 +132,16 @@ impl Composer {
     }
 
     pub fn new_page(&mut self) {
-        self.pages.push(Canvas::new(self.geometry.height));
+        self.new_page_with(self.portrait);
+    }
+
+    /// Opens a page of another size or orientation; the pages after it are the usual ones.
+    pub fn new_page_with(&mut self, geometry: PageGeometry) {
+        self.geometry = geometry;
+        self.pages.push(Canvas::new(geometry.height));
+        self.page_geometries.push(geometry);
         self.page_sections.push(self.section.clone());
-        self.y = self.geometry.top;
+        self.y = geometry.top;
     }
 
     /// Points left on the current page above the footer.
@@ -158,8 +181,13 @@ impl Composer {
 
     /// A main section: always on a new page, listed in the table of contents.
     pub fn section(&mut self, title: &str) {
+        self.section_on(title, self.portrait);
+    }
+
+    /// A main section starting on a page of the given geometry (a landscape diagram page).
+    pub fn section_on(&mut self, title: &str, geometry: PageGeometry) {
         self.section = title.to_string();
-        self.new_page();
+        self.new_page_with(geometry);
         self.y += 4.0;
         let style = TextStyle::new(17.0).bold().coloured(ACCENT);
         self.headings.push(Heading {
@@ -411,15 +439,15 @@ impl Composer {
         first_number: usize,
         total: usize,
     ) {
-        let geometry = self.geometry;
         let mut used = std::mem::take(&mut self.used);
         let pages = self
             .pages
             .iter_mut()
             .zip(&self.page_sections)
+            .zip(&self.page_geometries)
             .enumerate()
             .skip(skip);
-        for (index, (page, section)) in pages {
+        for (index, ((page, section), &geometry)) in pages {
             let style = SMALL.coloured(MUTED);
             let half = geometry.content_width() / 2.0 - 6.0;
             let header_y = geometry.top - 26.0;

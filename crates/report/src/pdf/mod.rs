@@ -12,6 +12,7 @@ mod chart;
 mod compose;
 mod diagram;
 mod fonts;
+mod icons;
 mod sections;
 mod text;
 
@@ -38,6 +39,25 @@ impl Paper {
         match self {
             Paper::A4 => (595.28, 841.89),
             Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// The pages the architecture diagram may take, smallest first: the paper turned on its
+    /// side, then the next size up on its side (A3 for A4, Tabloid for Letter), which is what a
+    /// printed architecture drawing uses when the design is too large to read on the first.
+    fn diagram_pages(self) -> [PageGeometry; 2] {
+        let larger = match self {
+            Paper::A4 => Paper::A4.with_size((841.89, 1190.55)),
+            Paper::Letter => Paper::Letter.with_size((792.0, 1224.0)),
+        };
+        [self.geometry().landscape(), larger.landscape()]
+    }
+
+    fn with_size(self, (width, height): (f32, f32)) -> PageGeometry {
+        PageGeometry {
+            width,
+            height,
+            ..self.geometry()
         }
     }
 
@@ -94,7 +114,7 @@ pub fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
     let geometry = paper.geometry();
 
     let mut body = Composer::new(geometry);
-    sections::body(&mut body, report);
+    sections::body(&mut body, report, paper.diagram_pages());
 
     let mut front = Composer::new(geometry);
     sections::cover(&mut front, report);
@@ -134,15 +154,21 @@ pub fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
     for heading in body.headings.iter().filter(|heading| heading.level == 1) {
         document.add_bookmark(&heading.title, body_first_page + heading.page);
     }
-    let (width, height) = paper.size();
+    let geometries: Vec<PageGeometry> = front
+        .page_geometries
+        .iter()
+        .chain(&body.page_geometries)
+        .copied()
+        .collect();
     let pages: Vec<PdfPage> = front
         .pages
         .into_iter()
         .chain(body.pages)
-        .map(|canvas| {
+        .zip(geometries)
+        .map(|(canvas, geometry)| {
             PdfPage::new(
-                Mm::from(printpdf::Pt(width)),
-                Mm::from(printpdf::Pt(height)),
+                Mm::from(printpdf::Pt(geometry.width)),
+                Mm::from(printpdf::Pt(geometry.height)),
                 canvas.ops,
             )
         })

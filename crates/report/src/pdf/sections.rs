@@ -8,7 +8,9 @@ use crate::pdf::chart::{
     maturity_chart, maturity_chart_height, severity_chart, severity_chart_height, severity_colour,
     stage_colour,
 };
-use crate::pdf::compose::{ACCENT, BODY, Cell, Column, Composer, Heading, MUTED, RULE, SMALL};
+use crate::pdf::compose::{
+    ACCENT, BODY, Cell, Column, Composer, Heading, MUTED, PageGeometry, RULE, SMALL,
+};
 use crate::pdf::diagram::DiagramLayout;
 use crate::pdf::text::{TextStyle, measure, truncate, wrap};
 
@@ -198,10 +200,10 @@ pub fn contents(front: &mut Composer, headings: &[Heading], body_first_page: usi
 }
 
 /// Every section after the contents.
-pub fn body(body: &mut Composer, report: &Report) {
+pub fn body(body: &mut Composer, report: &Report, diagram_pages: [PageGeometry; 2]) {
     executive_summary(body, report);
     zero_trust(body, report);
-    architecture(body, report);
+    architecture(body, report, diagram_pages);
     findings(body, report);
     manual_steps(body, report);
     for assessment in &report.compliance {
@@ -410,23 +412,53 @@ fn zero_trust(body: &mut Composer, report: &Report) {
     body.table(&columns, &rows);
 }
 
-fn architecture(body: &mut Composer, report: &Report) {
-    body.section("Architecture");
+/// What the architecture page keeps for its heading, the paragraph above the diagram and the
+/// legend below it.
+const DIAGRAM_PAGE_TEXT: f32 = 110.0;
+/// What a page of a sheet of the diagram keeps for its caption.
+const SHEET_CAPTION: f32 = 24.0;
+
+fn architecture(body: &mut Composer, report: &Report, diagram_pages: [PageGeometry; 2]) {
     let architecture = &report.architecture;
-    body.paragraph(
-        "Segments (accounts, VPCs, subnets) are drawn as nested boxes with their components inside; actors are above and identities below. Arrows are data flows labelled with protocol and port; dashed red arrows are not encrypted. A coloured badge on an element counts its open findings, in the colour of the most severe.",
-        &SMALL.coloured(MUTED),
-    );
+    // The diagram gets a page of its own on its side, the larger one when the smaller would
+    // shrink the diagram below what reads.
+    let page = diagram_pages
+        .iter()
+        .copied()
+        .find(|page| {
+            DiagramLayout::new(architecture, page.content_width())
+                .reads_at(page.body_bottom() - page.top - DIAGRAM_PAGE_TEXT)
+        })
+        .unwrap_or(diagram_pages[1]);
+    body.section_on("Architecture", page);
     let width = body.geometry.content_width();
     let layout = DiagramLayout::new(architecture, width);
+    let sheet_room = (width, page.body_bottom() - page.top - SHEET_CAPTION);
     // The diagram takes the rest of the section's first page (the legend below it
     // included), scaled down to fit when it is taller: a blank page before it would
     // look like a rendering fault.
-    let room = body.remaining() - 24.0;
+    let room = |body: &Composer| body.remaining() - 24.0;
+    let paragraph = if layout.is_canvas() {
+        "The diagram is the design's canvas as the architect saved it: segments (accounts, VPCs, subnets) are nested boxes with their components inside, and each flow follows the route the canvas drew. Arrows are data flows labelled with protocol and port; dashed red arrows are not encrypted. A coloured badge on an element counts its open findings, in the colour of the most severe."
+    } else {
+        "Segments (accounts, VPCs, subnets) are drawn as nested boxes with their components inside; actors are above and identities below. Arrows are data flows labelled with protocol and port; dashed red arrows are not encrypted. A coloured badge on an element counts its open findings, in the colour of the most severe."
+    };
+    body.paragraph(paragraph, &SMALL.coloured(MUTED));
+    let sheets = layout.sheets(architecture, room(body), sheet_room);
+    if !sheets.is_empty() {
+        body.paragraph(
+            &format!(
+                "The whole canvas prints too small to read on one page, so the pages after this one print it again in {} overlapping parts at a size that reads, each outlined and numbered below.",
+                sheets.len()
+            ),
+            &SMALL.coloured(MUTED),
+        );
+    }
+    let room = room(body);
     let height = layout.drawn_height(room);
     body.block(height + 6.0, |canvas, used, x, y| {
         let offset = ((width - layout.width().min(width)) / 2.0).max(0.0);
-        layout.draw(architecture, canvas, used, (x + offset, y), room);
+        layout.draw(architecture, canvas, used, (x + offset, y), room, &sheets);
     });
     body.block(14.0, |canvas, used, x, y| {
         let mut cursor = x;
@@ -444,6 +476,18 @@ fn architecture(body: &mut Composer, report: &Report) {
         );
         canvas.text(used, cursor + 34.0, y + 1.0, "unencrypted flow", &SMALL);
     });
+    for sheet in &sheets {
+        body.new_page_with(page);
+        body.paragraph(&sheet.caption(), &SMALL.coloured(MUTED));
+        body.space(body.geometry.top + SHEET_CAPTION - body.y());
+        // Half a point less than the sheet is tall, so that rounding never pushes it onto a
+        // page of its own; it is the last thing on its page.
+        body.block(sheet_room.1 - 0.5, |canvas, used, x, y| {
+            DiagramLayout::draw_sheet(architecture, canvas, used, sheet, (x, y));
+        });
+    }
+    // The tables after the diagram are on the usual pages.
+    body.new_page();
 
     let with_logical_ids = architecture
         .nodes

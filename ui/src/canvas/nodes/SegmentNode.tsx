@@ -4,8 +4,8 @@
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 
-import { segmentLabels } from "../../model/catalog";
 import { segmentIcons, subnetIcons } from "../../model/icons";
+import { segmentHeaderText } from "../titleBands";
 import type { SegmentNode as SegmentNodeType } from "../toFlow";
 import { Badge } from "./Badge";
 
@@ -13,8 +13,7 @@ function SegmentNodeView({ data, selected }: NodeProps<SegmentNodeType>) {
   const { segment, badge, summary } = data;
   const tier = segment.kind === "subnet" ? (segment.tier ?? "private") : null;
   const icon = tier ? subnetIcons[tier] : segmentIcons[segment.kind];
-  const kindLabel = tier ? `${tier} subnet` : segmentLabels[segment.kind];
-  const detail = segment.cidr ?? segment.region ?? segment.account_id ?? segment.az ?? "";
+  const { kind: kindLabel, detail } = segmentHeaderText(segment);
   return (
     <div
       className={`segment segment-${segment.kind}${tier ? ` tier-${tier}` : ""}`}
