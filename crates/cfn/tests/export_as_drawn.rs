@@ -3,7 +3,9 @@
 //! rotation schedule. A one-zone design whose load balancer and database AWS needs in two zones
 //! is refused with the words of the finding (ZT-NET-019) that flagged it before export; the same
 //! design with a second zone in each tier places each resource in its own tier's subnets. (The
-//! two-zone export is also linted by cfn-lint with the examples, in `export_validators.rs`.)
+//! two-zone export is also linted by cfn-lint with the examples, in `export_validators.rs`.) An
+//! EKS cluster whose pods would run on Fargate in a public tier is refused with the words of
+//! ZT-NET-020.
 
 mod export_support;
 
@@ -145,4 +147,55 @@ fn a_secret_that_does_not_rotate_gets_no_schedule() {
         .component(&id)
         .expect("the secret comes back");
     assert_eq!(back.properties.rotation_days, Some(0));
+}
+
+/// An EKS cluster whose pods would run on Fargate in public subnets is refused with the words
+/// of ZT-NET-020; the same cluster on a managed node group exports, its nodes in the public
+/// subnets it is drawn in.
+#[test]
+fn fargate_pods_in_a_public_tier_are_refused_with_the_findings_reason() {
+    let design = placement("public-fargate");
+    let report = zta_rules::validate(&design);
+    let findings: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "ZT-NET-020")
+        .collect();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let refusal = export_design(&design, &ExportOptions::default())
+        .expect_err("the export refuses pods AWS cannot run as drawn");
+    let ExportError::PublicFargatePods {
+        element,
+        reason,
+        fix,
+    } = &refusal
+    else {
+        panic!("refused for another reason: {refusal}");
+    };
+    assert_eq!(element, "platform");
+    assert_eq!(&findings[0].message, reason);
+    assert_eq!(&findings[0].remediation, fix);
+
+    let mut on_nodes = design.clone();
+    on_nodes
+        .components
+        .iter_mut()
+        .filter(|component| component.id == "platform")
+        .for_each(|cluster| cluster.properties.launch_type = Some(zta_model::LaunchType::Ec2));
+    assert!(
+        zta_rules::validate(&on_nodes)
+            .findings
+            .iter()
+            .all(|finding| finding.rule != "ZT-NET-020")
+    );
+    let export = export_design(&on_nodes, &ExportOptions::default()).expect("the design exports");
+    let template = &export.stacks[0].template;
+    let nodes = template
+        .resources
+        .get(&format!("{}NodeGroup", logical_id("platform")))
+        .expect("the node group");
+    assert_eq!(
+        refs(nodes.properties.get("Subnets")),
+        ids(&["web-a", "web-b"])
+    );
 }

@@ -410,3 +410,69 @@ fn secure_shapes_are_not_judged_insecure() {
         "the distribution names a web ACL"
     );
 }
+
+/// Service Connect, a firewall's domain allow-list, a hosted sign-in domain, EKS compute,
+/// Transit Gateway routing and ElastiCache IAM users, each written as AWS documents it (the
+/// fixture's header names the pages), come back as the properties that state them, and the
+/// resources the next export writes again from those properties are not carried beside them.
+#[test]
+fn network_and_compute_settings_are_read_as_aws_documents_them() {
+    let name = "network-and-compute.yaml";
+    let outcome = import_template(&seed(name), name, &ImportOptions::default())
+        .unwrap_or_else(|error| panic!("{error}"));
+    let issues = zta_model::integrity::check(&outcome.design);
+    assert!(issues.is_empty(), "{issues:#?}");
+    let design = outcome.design;
+    let component = |id: &str| {
+        design
+            .component(id)
+            .unwrap_or_else(|| panic!("no `{id}` in {:#?}", design.components))
+    };
+    let cluster = &component("cluster").properties;
+    assert_eq!(
+        cluster.service_connect_namespace.as_deref(),
+        Some("orders.internal")
+    );
+    assert_eq!(cluster.service_connect_tls, Some(true));
+    let firewall = &component("egress-firewall").properties;
+    assert_eq!(firewall.allowed_domains, [".amazon.com", "example.com"]);
+    let nodes = &component("nodes-cluster").properties;
+    assert_eq!(nodes.launch_type, Some(zta_model::LaunchType::Ec2));
+    assert_eq!(nodes.instance_type.as_deref(), Some("t3.medium"));
+    assert_eq!(nodes.desired_count, Some(2));
+    assert_eq!(
+        component("fargate-cluster").properties.launch_type,
+        Some(zta_model::LaunchType::Fargate)
+    );
+    let mut attached = component("transit-gateway").properties.attachments.clone();
+    attached.sort();
+    assert_eq!(attached, ["app-vpc", "inspection-vpc"]);
+    let pool = design.identity("user-pool").expect("the user pool");
+    assert_eq!(pool.domain_prefix.as_deref(), Some("orders-sign-in"));
+    assert_eq!(pool.callback_urls, ["https://orders.example.com/callback"]);
+    assert_eq!(pool.oauth_scopes, ["openid", "email"]);
+    // The firewall's own policy is carried, so the section exists to look in.
+    let carried = &design.carried_cloudformation["Resources"];
+    assert!(carried.is_object(), "{carried:?}");
+    for logical_id in [
+        "OrdersNamespace",
+        "UserPoolDomain",
+        "WebClientStyle",
+        "NodeGroup",
+        "FargateProfile",
+        "SpokeRouteTable",
+        "SpokeAssociation",
+        "SpokeDefaultRoute",
+        "InspectionRouteTable",
+        "InspectionAssociation",
+        "SpokePropagation",
+        "CacheDefaultUser",
+        "CacheOrdersUser",
+        "CacheUsers",
+    ] {
+        assert!(
+            carried.get(logical_id).is_none(),
+            "{logical_id} is carried beside the property that states it"
+        );
+    }
+}

@@ -56,4 +56,11 @@ impl Component {
     pub fn most_sensitive_stored(&self) -> Option<DataClass> {
         self.stores.iter().copied().max()
     }
+
+    /// Whether an ECS cluster's services encrypt their Service Connect traffic with TLS: on
+    /// whenever the cluster has a namespace, unless the design turns it off.
+    pub fn uses_service_connect_tls(&self) -> bool {
+        self.properties.service_connect_namespace.is_some()
+            && self.properties.service_connect_tls != Some(false)
+    }
 }

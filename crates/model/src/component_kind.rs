@@ -187,7 +187,8 @@ kinds! {
         ["endpoint_type", "service", "resource_policy"];
     EndpointService, "endpoint_service", "PrivateLink service", Network, Subnet, data: false, workload: false,
         ["service"];
-    NetworkFirewall, "network_firewall", "Network Firewall", Network, Subnet, data: false, workload: false, [];
+    NetworkFirewall, "network_firewall", "Network Firewall", Network, Subnet, data: false, workload: false,
+        ["allowed_domains"];
     Route53Zone, "route53_zone", "Route 53 zone", Network, Regional, data: false, workload: false,
         ["domain_name"];
     Cloudfront, "cloudfront", "CloudFront", Edge, Regional, data: false, workload: false,
@@ -208,11 +209,13 @@ kinds! {
         ["instance_type", "image", "os", "publicly_accessible", "imdsv2", "ssm_managed", "encrypted_at_rest"];
     LambdaFunction, "lambda_function", "Lambda function", Compute, Regional, data: false, workload: true,
         ["runtime", "memory"];
-    EcsCluster, "ecs_cluster", "ECS cluster", Compute, Vpc, data: false, workload: false, [];
+    EcsCluster, "ecs_cluster", "ECS cluster", Compute, Vpc, data: false, workload: false,
+        ["service_connect_namespace", "service_connect_tls"];
     EcsService, "ecs_service", "ECS service", Compute, Subnet, data: false, workload: true,
         ["launch_type", "cpu", "memory", "desired_count", "image", "publicly_accessible"];
     EksCluster, "eks_cluster", "EKS cluster", Compute, Subnet, data: false, workload: true,
-        ["engine_version", "publicly_accessible", "encrypted_at_rest"];
+        ["engine_version", "publicly_accessible", "encrypted_at_rest", "launch_type", "instance_type",
+         "desired_count"];
     AppMesh, "app_mesh", "App Mesh", Compute, Regional, data: false, workload: false, [];
     EcrRepository, "ecr_repository", "ECR repository", Compute, Regional, data: false, workload: false,
         ["scan_on_push", "immutable_tags", "encrypted_at_rest", "resource_policy"];

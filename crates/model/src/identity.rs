@@ -72,6 +72,17 @@ pub struct Identity {
     /// How long a user pool's access and id tokens live, in minutes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_validity_minutes: Option<u32>,
+    /// The prefix of a user pool's hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`),
+    /// where federated users sign in: lower-case letters, digits and hyphens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_prefix: Option<String>,
+    /// The URLs a user pool's app client may return users to after they sign in (OAuth 2.0
+    /// redirect URIs, HTTPS except on localhost).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub callback_urls: Vec<String>,
+    /// The OAuth scopes a user pool's app client may request, e.g. `openid`, `email`, `profile`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub oauth_scopes: Vec<String>,
     /// The accounts a permission set is assigned in (ids of account segments).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assigned_accounts: Vec<String>,
@@ -108,6 +119,9 @@ impl Identity {
             protocol: None,
             issuer: None,
             token_validity_minutes: None,
+            domain_prefix: None,
+            callback_urls: Vec::new(),
+            oauth_scopes: Vec::new(),
             assigned_accounts: Vec::new(),
             logical_id: None,
             suppress: Vec::new(),
@@ -347,7 +361,14 @@ impl IdentityKind {
                 "activity",
             ],
             IdentityKind::IamGroup => &["policies", "managed_policies"],
-            IdentityKind::CognitoUserPool => &["mfa", "federation", "token_validity_minutes"],
+            IdentityKind::CognitoUserPool => &[
+                "mfa",
+                "federation",
+                "token_validity_minutes",
+                "domain_prefix",
+                "callback_urls",
+                "oauth_scopes",
+            ],
             IdentityKind::PermissionSet => &[
                 "mfa",
                 "session_duration_seconds",

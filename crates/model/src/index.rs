@@ -313,6 +313,30 @@ impl<'a> DesignIndex<'a> {
         self.zone_of(&flow.source) == Some(Zone::Internet)
     }
 
+    /// Whether a flow ends on the internet (an actor there, or the internet segment itself):
+    /// egress, which a firewall's domain allow-list judges.
+    pub fn is_to_internet(&self, flow: &Flow) -> bool {
+        self.zone_of(&flow.target) == Some(Zone::Internet)
+    }
+
+    /// The ECS cluster an ECS service runs in: the first cluster of its account in its VPC,
+    /// else the first cluster of its account (a cluster is drawn in a VPC, but ECS lets a
+    /// service of any VPC of the account run in it). `None` when the account has no cluster,
+    /// and the exporter then gives the service a cluster of its own.
+    pub fn ecs_cluster_of(&self, service: &Component) -> Option<&'a Component> {
+        let account = self.account_of(service);
+        let vpc = self.place_of(service).vpc;
+        let in_account: Vec<&'a Component> = self
+            .components_of(ComponentKind::EcsCluster)
+            .filter(|cluster| self.account_of(cluster) == account)
+            .collect();
+        in_account
+            .iter()
+            .find(|cluster| self.place_of(cluster).vpc == vpc)
+            .or(in_account.first())
+            .copied()
+    }
+
     /// Whether a component takes traffic from the internet, as the export publishes it. This is
     /// the one definition: the rules judge exactly the endpoints the exporter makes public.
     ///

@@ -12,6 +12,7 @@ mod data_class;
 pub mod date;
 mod design;
 mod error;
+pub mod fargate;
 mod flow;
 pub mod format;
 mod fs;

@@ -167,6 +167,22 @@ pub struct ComponentProperties {
     /// Whether image tags cannot be overwritten.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub immutable_tags: Option<bool>,
+    /// The Cloud Map namespace an ECS cluster's services join for ECS Service Connect, e.g.
+    /// `orders.internal`: the services then call each other by name through the Service Connect
+    /// proxy instead of through a mesh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_connect_namespace: Option<String>,
+    /// Whether Service Connect encrypts the traffic between a cluster's services with TLS
+    /// certificates from an AWS Private CA. On unless the design says otherwise, when the cluster
+    /// has a Service Connect namespace. It authenticates the called service to its caller, not
+    /// the caller to the service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_connect_tls: Option<bool>,
+    /// The egress allow-list of a Network Firewall: the domains workloads may reach on the
+    /// internet, matched on the TLS server name (SNI) and the HTTP Host header. A leading dot
+    /// allows every subdomain (`.example.com`). Everything else is dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_domains: Vec<String>,
 }
 
 /// Whether an endpoint faces the internet.
@@ -193,14 +209,14 @@ pub enum EndpointType {
     Gateway,
 }
 
-/// How ECS runs tasks.
+/// How ECS runs tasks, or what runs an EKS cluster's pods.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchType {
-    /// Serverless tasks, each isolated in its own micro-VM.
+    /// Serverless tasks or pods, each isolated in its own micro-VM (an EKS Fargate profile).
     Fargate,
-    /// Tasks on EC2 container instances the design manages.
+    /// Tasks on EC2 container instances the design manages, or an EKS managed node group.
     Ec2,
 }

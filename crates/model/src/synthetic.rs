@@ -6,8 +6,8 @@
 
 use crate::{
     Actor, ActorKind, Auth, Component, ComponentKind, ComponentProperties, DataClass, Design, Flow,
-    Identity, IdentityKind, MfaMode, NodeBox, Placement, PortRange, Principal, PrincipalKind,
-    Protocol, Scheme, Segment, SegmentKind, Tier, Tls, component_kind::CATALOG,
+    Identity, IdentityKind, LaunchType, MfaMode, NodeBox, Placement, PortRange, Principal,
+    PrincipalKind, Protocol, Scheme, Segment, SegmentKind, Tier, Tls, component_kind::CATALOG,
 };
 
 /// A reproducible pseudo-random source.
@@ -326,6 +326,7 @@ pub fn generate(seed: u64, elements: usize) -> Design {
         });
     }
 
+    add_connected_parts(&mut design, seed);
     for (index, component) in design.components.iter().enumerate() {
         design.layout.nodes.insert(
             component.id.clone(),
@@ -338,6 +339,190 @@ pub fn generate(seed: u64, elements: usize) -> Design {
         );
     }
     design
+}
+
+/// Adds what the random placement of components cannot draw, so that a set of generated designs
+/// covers every kind and property: a Transit Gateway attaching the VPCs (with a RAM share to the
+/// other accounts), a peering, a web ACL and Shield protection for the balancers, Service
+/// Connect on ECS clusters, domain allow-lists on Network Firewalls, the launch type of ECS
+/// services and the compute of EKS clusters, and the hosted sign-in of user pools. It draws
+/// from a source of its own, so that the elements drawn before it stay as they were for every
+/// seed.
+fn add_connected_parts(design: &mut Design, seed: u64) {
+    let mut rng = Rng::new(seed ^ 0x005E_ED0F_C0DE);
+    let public_subnets: Vec<String> = design
+        .segments
+        .iter()
+        .filter(|segment| segment.tier == Some(Tier::Public))
+        .map(|segment| segment.id.clone())
+        .collect();
+    for component in &mut design.components {
+        let in_public_subnet = public_subnets.contains(&component.segment);
+        let p = &mut component.properties;
+        match component.kind {
+            ComponentKind::EcsCluster if rng.chance(70) => {
+                p.service_connect_namespace = Some(format!("{}.internal", component.id));
+                if rng.chance(40) {
+                    p.service_connect_tls = Some(rng.chance(70));
+                }
+            }
+            ComponentKind::NetworkFirewall if rng.chance(70) => {
+                p.allowed_domains = vec![".example.com".into(), "api.example.org".into()];
+            }
+            ComponentKind::EcsService if rng.chance(50) => {
+                p.launch_type = Some(*rng.pick(&[LaunchType::Fargate, LaunchType::Ec2]));
+            }
+            ComponentKind::EksCluster => {
+                // Fargate runs no pods in public subnets (ZT-NET-020), so a cluster drawn
+                // there runs them on nodes, and the design stays one that exports.
+                if in_public_subnet {
+                    p.launch_type = Some(LaunchType::Ec2);
+                } else if rng.chance(60) {
+                    p.launch_type = Some(*rng.pick(&[LaunchType::Fargate, LaunchType::Ec2]));
+                }
+                if rng.chance(40) {
+                    p.instance_type = Some("t3.large".into());
+                }
+                if rng.chance(40) {
+                    p.desired_count = Some(3);
+                }
+            }
+            _ => {}
+        }
+    }
+    for identity in &mut design.identities {
+        // Each hosted sign-in setting on its own, so that a pool may state callback URLs but
+        // leave its domain to the deployer, or the other way round.
+        if identity.kind == IdentityKind::CognitoUserPool {
+            if rng.chance(50) {
+                identity.domain_prefix = Some(format!("{}-sign-in", identity.id));
+            }
+            if rng.chance(40) {
+                identity.callback_urls = vec!["https://app.example.com/callback".into()];
+            }
+            if rng.chance(30) {
+                identity.oauth_scopes = vec!["openid".into(), "profile".into()];
+            }
+        }
+    }
+    let vpcs: Vec<String> = design
+        .segments
+        .iter()
+        .filter(|segment| segment.kind == SegmentKind::Vpc)
+        .map(|segment| segment.id.clone())
+        .collect();
+    let accounts: Vec<String> = design
+        .segments
+        .iter()
+        .filter(|segment| segment.kind == SegmentKind::Account)
+        .map(|segment| segment.id.clone())
+        .collect();
+    let Some(first_vpc) = vpcs.first() else {
+        return;
+    };
+    let region = design
+        .segment(first_vpc)
+        .and_then(|vpc| vpc.parent.clone())
+        .unwrap_or_default();
+    let account = design
+        .segment(&region)
+        .and_then(|region| region.parent.clone())
+        .unwrap_or_default();
+    let mut added = Vec::new();
+    if vpcs.len() > 1 || rng.chance(50) {
+        added.push(extra(
+            "transit-hub",
+            ComponentKind::TransitGateway,
+            &region,
+            ComponentProperties {
+                attachments: vpcs.clone(),
+                auto_accept_attachments: Some(rng.chance(50)),
+                ..ComponentProperties::default()
+            },
+        ));
+        if accounts.len() > 1 {
+            added.push(extra(
+                "transit-share",
+                ComponentKind::RamShare,
+                &account,
+                ComponentProperties {
+                    shares: vec!["transit-hub".into()],
+                    share_with: accounts[1..].to_vec(),
+                    ..ComponentProperties::default()
+                },
+            ));
+        }
+    }
+    if vpcs.len() > 1 {
+        added.push(extra(
+            "peering",
+            ComponentKind::VpcPeering,
+            &region,
+            ComponentProperties {
+                attachments: vpcs[..2].to_vec(),
+                ..ComponentProperties::default()
+            },
+        ));
+    }
+    let balancers: Vec<String> = design
+        .components
+        .iter()
+        .filter(|component| component.kind == ComponentKind::Alb)
+        .filter(|component| {
+            design
+                .segment(&component.segment)
+                .and_then(|subnet| subnet.parent.as_deref())
+                .and_then(|vpc| design.segment(vpc))
+                .and_then(|vpc| vpc.parent.as_deref())
+                == Some(region.as_str())
+        })
+        .map(|component| component.id.clone())
+        .collect();
+    if !balancers.is_empty() && rng.chance(70) {
+        added.push(extra(
+            "web-acl",
+            ComponentKind::WafWebAcl,
+            &region,
+            ComponentProperties {
+                protects: balancers.clone(),
+                managed_rule_groups: vec!["AWSManagedRulesCommonRuleSet".into()],
+                ..ComponentProperties::default()
+            },
+        ));
+        added.push(extra(
+            "shield",
+            ComponentKind::ShieldProtection,
+            &account,
+            ComponentProperties {
+                protects: balancers,
+                ..ComponentProperties::default()
+            },
+        ));
+    }
+    design.components.extend(added);
+}
+
+/// A component `add_connected_parts` adds.
+fn extra(
+    id: &str,
+    kind: ComponentKind,
+    segment: &str,
+    properties: ComponentProperties,
+) -> Component {
+    Component {
+        id: id.into(),
+        kind,
+        name: id.replace('-', " "),
+        segment: segment.into(),
+        description: None,
+        identity: None,
+        stores: Vec::new(),
+        encryption_key: None,
+        properties,
+        tags: Default::default(),
+        logical_id: None,
+        suppress: Vec::new(),
+    }
 }
 
 fn segment(id: &str, kind: SegmentKind, parent: Option<&str>) -> Segment {

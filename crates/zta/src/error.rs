@@ -54,7 +54,8 @@ impl Error {
             Error::Report(_) => "report_failed",
             Error::Export(
                 zta_cfn::export::ExportError::ZonesShort { .. }
-                | zta_cfn::export::ExportError::NoIdentityCenterAccount { .. },
+                | zta_cfn::export::ExportError::NoIdentityCenterAccount { .. }
+                | zta_cfn::export::ExportError::PublicFargatePods { .. },
             ) => "export_refused",
             Error::Export(_) => "export_failed",
             Error::CommentsWouldBeLost { .. } => "comments_would_be_lost",

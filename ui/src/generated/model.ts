@@ -372,7 +372,26 @@ scan_on_push?: boolean | null,
 /**
  * Whether image tags cannot be overwritten.
  */
-immutable_tags?: boolean | null, };
+immutable_tags?: boolean | null, 
+/**
+ * The Cloud Map namespace an ECS cluster's services join for ECS Service Connect, e.g.
+ * `orders.internal`: the services then call each other by name through the Service Connect
+ * proxy instead of through a mesh.
+ */
+service_connect_namespace?: string | null, 
+/**
+ * Whether Service Connect encrypts the traffic between a cluster's services with TLS
+ * certificates from an AWS Private CA. On unless the design says otherwise, when the cluster
+ * has a Service Connect namespace. It authenticates the called service to its caller, not
+ * the caller to the service.
+ */
+service_connect_tls?: boolean | null, 
+/**
+ * The egress allow-list of a Network Firewall: the domains workloads may reach on the
+ * internet, matched on the TLS server name (SNI) and the HTTP Host header. A leading dot
+ * allows every subdomain (`.example.com`). Everything else is dropped.
+ */
+allowed_domains?: Array<string>, };
 
 export type Scheme = "internet_facing" | "internal";
 
@@ -465,6 +484,20 @@ issuer?: string | null,
  * How long a user pool's access and id tokens live, in minutes.
  */
 token_validity_minutes?: number | null, 
+/**
+ * The prefix of a user pool's hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`),
+ * where federated users sign in: lower-case letters, digits and hyphens.
+ */
+domain_prefix?: string | null, 
+/**
+ * The URLs a user pool's app client may return users to after they sign in (OAuth 2.0
+ * redirect URIs, HTTPS except on localhost).
+ */
+callback_urls?: Array<string>, 
+/**
+ * The OAuth scopes a user pool's app client may request, e.g. `openid`, `email`, `profile`.
+ */
+oauth_scopes?: Array<string>, 
 /**
  * The accounts a permission set is assigned in (ids of account segments).
  */

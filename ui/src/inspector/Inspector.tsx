@@ -258,7 +258,7 @@ const identityFieldsByKind: Record<Identity["kind"], string[]> = {
   iam_role: ["mfa", "session_duration_seconds", "trusts", "policies", "managed_policies", "permissions_boundary"],
   iam_user: ["mfa", "policies", "managed_policies", "permissions_boundary", "groups", "console_access", "access_keys", "activity"],
   iam_group: ["policies", "managed_policies"],
-  cognito_user_pool: ["mfa", "federation", "token_validity_minutes"],
+  cognito_user_pool: ["mfa", "federation", "token_validity_minutes", "domain_prefix", "callback_urls", "oauth_scopes"],
   permission_set: ["mfa", "session_duration_seconds", "policies", "managed_policies", "permissions_boundary", "federation", "assigned_accounts"],
   identity_provider: ["protocol", "issuer", "mfa"],
 };
@@ -283,6 +283,18 @@ function IdentityFields({ design, identity, update }: { design: Design; identity
       {fields.has("token_validity_minutes") && (
         <TextField label="Token validity (min)" value={identity.token_validity_minutes?.toString() ?? ""} validate={v.positiveNumber}
           onCommit={(t) => set("token_validity_minutes", t === "" ? null : Number(t))} />
+      )}
+      {fields.has("domain_prefix") && (
+        <TextField label="Hosted sign-in domain prefix" value={identity.domain_prefix ?? ""} validate={v.domainPrefix}
+          placeholder="shop-sign-in" onCommit={(t) => set("domain_prefix", t)} />
+      )}
+      {fields.has("callback_urls") && (
+        <TextField label="Callback URLs" value={(identity.callback_urls ?? []).join(", ")} validate={v.callbackUrls}
+          placeholder="https://app.example.com/callback" onCommit={(t) => set("callback_urls", v.splitList(t))} />
+      )}
+      {fields.has("oauth_scopes") && (
+        <TextField label="OAuth scopes" value={(identity.oauth_scopes ?? []).join(", ")} placeholder="openid, email"
+          onCommit={(t) => set("oauth_scopes", v.splitList(t))} />
       )}
       {fields.has("protocol") && (
         <SelectField label="Protocol" value={identity.protocol} unset="Not stated" options={[["saml", "SAML 2.0"], ["oidc", "OpenID Connect"]]}

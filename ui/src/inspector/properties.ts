@@ -63,4 +63,7 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   share_with: { kind: "refs", label: "Shared with accounts", of: "accounts" },
   scan_on_push: { kind: "bool", label: "Scan on push" },
   immutable_tags: { kind: "bool", label: "Immutable tags" },
+  service_connect_namespace: { kind: "text", label: "Service Connect namespace", placeholder: "orders.internal" },
+  service_connect_tls: { kind: "bool", label: "Service Connect TLS (private CA)" },
+  allowed_domains: { kind: "list", label: "Allowed domains (egress)", validate: v.domainList, placeholder: "api.example.com, .example.org" },
 };

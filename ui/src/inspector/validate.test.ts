@@ -39,4 +39,15 @@ describe("inspector validation", () => {
     expect(v.jsonArray('[{"actions": ["s3:GetObject"]}]')).toBeNull();
     expect(v.jsonArray("{")).toMatch(/Not valid JSON/);
   });
+
+  it("checks egress domains, hosted sign-in prefixes and OAuth callback URLs", () => {
+    expect(v.domainList("api.example.com, .example.org")).toBeNull();
+    expect(v.domainList("api.example.com, https://x.example.com")).toMatch(/'https:\/\/x.example.com' is not a domain/);
+    expect(v.domainPrefix("shop-sign-in")).toBeNull();
+    expect(v.domainPrefix("Shop_Sign_In")).not.toBeNull();
+    expect(v.domainPrefix("-shop")).not.toBeNull();
+    expect(v.callbackUrls("https://app.example.com/callback, http://localhost:3000/cb")).toBeNull();
+    expect(v.callbackUrls("http://app.example.com/callback")).toMatch(/must use https/);
+    expect(v.callbackUrls("app.example.com")).toMatch(/not a full URL/);
+  });
 });

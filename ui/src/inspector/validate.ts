@@ -81,6 +81,35 @@ export const iamActions: Validator = (text) => {
 export const domainName: Validator = (text) =>
   !text || /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i.test(text) ? null : "Write a DNS name such as app.example.com.";
 
+/** An egress allow-list: DNS names, a leading dot allowing every subdomain (`.example.com`). */
+export const domainList: Validator = (text) => {
+  for (const value of splitList(text)) {
+    if (!/^\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i.test(value)) {
+      return `'${value}' is not a domain such as api.example.com or .example.com.`;
+    }
+  }
+  return null;
+};
+
+/** The prefix of a Cognito hosted domain: lower-case letters, digits and inner hyphens. */
+export const domainPrefix: Validator = (text) =>
+  !text || /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(text) ? null : "Use lower-case letters, digits and hyphens, such as shop-sign-in.";
+
+/** OAuth redirect URLs: HTTPS, or HTTP on localhost for development, as Cognito accepts. */
+export const callbackUrls: Validator = (text) => {
+  for (const value of splitList(text)) {
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && parsed.hostname === "localhost")) {
+        return `'${value}' must use https:// (http:// only on localhost).`;
+      }
+    } catch {
+      return `'${value}' is not a full URL such as https://app.example.com/callback.`;
+    }
+  }
+  return null;
+};
+
 export const url: Validator = (text) => {
   if (!text) return null;
   try {

@@ -451,6 +451,25 @@ impl<'c> Builder<'c> {
         Some(self.spread_subnets(subnet))
     }
 
+    /// Whether an EKS cluster's pods can run where it is drawn: when they run on Fargate and
+    /// the subnet is public, the export is refused with the reason the rule ZT-NET-020 gives,
+    /// and nothing is written for the cluster.
+    pub(crate) fn fargate_pods_placeable(
+        &mut self,
+        component: &Component,
+        subnet: &Segment,
+    ) -> bool {
+        let Some(refusal) = zta_model::fargate::public_fargate_pods(component, subnet) else {
+            return true;
+        };
+        self.errors.push(ExportError::PublicFargatePods {
+            element: component.id.clone(),
+            reason: refusal.message(),
+            fix: refusal.fix(),
+        });
+        false
+    }
+
     /// Whether a permission set can be written: when the design gives it no account that
     /// administers IAM Identity Center, the export is refused with the reason the rule
     /// ZT-ID-019 gives, and nothing is written for it.
@@ -683,4 +702,16 @@ pub(crate) fn tags(element: &str, extra: &std::collections::BTreeMap<String, Str
         ]));
     }
     Value::list(list)
+}
+
+/// The same tags as a map from key to value, the form some resource types take
+/// (`AWS::EKS::Nodegroup`, for one).
+pub(crate) fn tag_map(element: &str, extra: &std::collections::BTreeMap<String, String>) -> Value {
+    Value::map(
+        std::iter::once(("zta:element".to_owned(), Value::string(element.to_owned()))).chain(
+            extra
+                .iter()
+                .map(|(key, value)| (key.clone(), Value::string(value))),
+        ),
+    )
 }

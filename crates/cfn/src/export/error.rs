@@ -48,6 +48,15 @@ pub enum ExportError {
         reason: String,
         fix: String,
     },
+    /// An EKS cluster whose pods run on Fargate is drawn in a public subnet, where Fargate runs
+    /// no pods; the export runs them in no other tier instead (the rule ZT-NET-020 reports the
+    /// same `reason` and `fix`).
+    #[error("element `{element}` cannot be exported as drawn: {reason}. {fix}")]
+    PublicFargatePods {
+        element: String,
+        reason: String,
+        fix: String,
+    },
     /// A section carried from an imported template cannot be merged back.
     #[error("the carried CloudFormation section `{section}` cannot be merged: {message}")]
     Carried { section: String, message: String },

@@ -436,6 +436,7 @@ impl Importer<'_> {
                 },
             );
         }
+        crate::kinds::network::transit_gateway::absorb_routing(self);
         for key in self.element_resources_of_type("AWS::EC2::VPCPeeringConnection") {
             let mut attached = self.elements_of(&self.property(key.0, &key.1, &["VpcId"]));
             attached.extend(self.elements_of(&self.property(key.0, &key.1, &["PeerVpcId"])));

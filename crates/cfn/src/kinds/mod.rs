@@ -45,6 +45,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
             monitoring::findings_routing(b, c)
         }
         ComponentKind::EcsService => compute::ecs_service::drawn(b, c),
+        ComponentKind::EcsCluster => compute::ecs_cluster::drawn(b, c),
         ComponentKind::Cloudfront => plain_http_refused(b, c, "to refuse plain HTTP (https-only)"),
         ComponentKind::EksCluster => compute::eks_cluster::drawn(b, c),
         ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),

@@ -140,8 +140,29 @@ fn fitting_mechanism(cx: &Context<'_>, call: &EastWestCall<'_>) -> String {
             jwt.unwrap_or_default()
         ),
         _ => format!(
-            "Authenticate the caller on flow `{flow}`: `auth: mtls` (a service mesh or ALB mutual TLS with client certificates), `auth: iam` (SigV4 through VPC Lattice with an IAM auth policy){}. ECS Service Connect TLS encrypts the call but does not identify the caller.",
-            jwt.unwrap_or_default()
+            "Authenticate the caller on flow `{flow}`: `auth: mtls` (a service mesh or ALB mutual TLS with client certificates), `auth: iam` (SigV4 through VPC Lattice with an IAM auth policy){}. {}",
+            jwt.unwrap_or_default(),
+            service_connect_note(cx, call.target)
         ),
+    }
+}
+
+/// What ECS Service Connect does for a call to `target`. Its TLS (certificates from a private
+/// CA, <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-tls.html>)
+/// is one-way: the caller's proxy verifies the called service, the called service never sees a
+/// client certificate. So it counts as encryption, never as the caller's authentication.
+fn service_connect_note(cx: &Context<'_>, target: &Component) -> String {
+    let cluster = (target.kind == ComponentKind::EcsService)
+        .then(|| cx.index.ecs_cluster_of(target))
+        .flatten()
+        .filter(|cluster| cluster.uses_service_connect_tls());
+    match cluster {
+        Some(cluster) => format!(
+            "The Service Connect TLS of {} encrypts this call and proves the called service to the caller, but does not identify the caller.",
+            cx.label(&cluster.id)
+        ),
+        _ => {
+            "ECS Service Connect TLS encrypts the call but does not identify the caller.".to_owned()
+        }
     }
 }

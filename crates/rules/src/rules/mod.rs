@@ -70,6 +70,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &segmentation::internet_flow_to_internal_endpoint::RULE,
     &segmentation::carried_public_access::RULE,
     &segmentation::tier_lacks_second_zone::RULE,
+    &segmentation::fargate_pods_in_public_subnet::RULE,
     &encryption::cleartext_regulated_data::RULE,
     &encryption::cleartext_sensitive_data::RULE,
     &encryption::obsolete_tls::RULE,

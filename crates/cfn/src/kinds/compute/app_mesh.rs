@@ -1,4 +1,7 @@
-//! App Mesh meshes (flagged: AWS ends support on 2026-09-30).
+//! App Mesh meshes, for estates that still have one (flagged by ZT-LIFE-001: AWS closed App Mesh
+//! to new customers and ends support on 2026-09-30; ECS Service Connect replaces it, see
+//! [`super::service_connect`]). Shape:
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-appmesh-mesh.html>.
 
 use zta_model::{Component, ComponentKind};
 
@@ -13,7 +16,7 @@ pub(crate) const RESOURCE_TYPE: &str = "AWS::AppMesh::Mesh";
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     b.warn(format!(
-        "App Mesh `{}` reaches end of support on 2026-09-30; consider ECS Service Connect or VPC Lattice",
+        "App Mesh `{}` is closed to new customers and reaches end of support on 2026-09-30; migrate to ECS Service Connect (`service_connect_namespace` on the ECS cluster) or VPC Lattice (see ZT-LIFE-001)",
         c.id
     ));
     let resource = Resource::new(RESOURCE_TYPE)

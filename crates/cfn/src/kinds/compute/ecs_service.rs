@@ -1,5 +1,7 @@
 //! ECS services on Fargate: read-only root file systems, awsvpc networking in the design's subnets,
-//! behind their load balancers.
+//! behind their load balancers, and in their cluster's Service Connect namespace when it has one
+//! (see [`super::service_connect`]).
+//! Shape: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-service.html>.
 
 use zta_model::{Component, ComponentKind, LaunchType, Tier};
 
@@ -75,19 +77,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let p = &c.properties;
     let group = b.workload_group(c);
     let fargate = p.launch_type != Some(LaunchType::Ec2);
-    let cluster = b
-        .components_of(ComponentKind::EcsCluster)
-        .find(|cl| {
-            b.unit_of_component(cl) == unit
-                && b.vpc_of(cl).map(|v| &v.id) == b.vpc_of(c).map(|v| &v.id)
-        })
-        .or_else(|| {
-            b.components_of(ComponentKind::EcsCluster)
-                .find(|cl| b.unit_of_component(cl) == unit)
-        })
-        .map(|cl| b.logical_id(&cl.id));
-    let cluster = match cluster {
-        Some(cluster) => cluster,
+    let cluster_component = b.ecs_cluster_of(c);
+    let cluster = match cluster_component {
+        Some(cluster) => b.logical_id(&cluster.id),
         None => {
             let own = b.logical_id_for(&c.id, "Cluster");
             b.put(
@@ -106,6 +98,8 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             own
         }
     };
+    let service_connect =
+        cluster_component.filter(|cluster| cluster.properties.service_connect_namespace.is_some());
     let logs = b.log_group(
         &unit,
         b.logical_id_for(&c.id, "LogGroup"),
@@ -150,10 +144,17 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         definition.insert(
             "PortMappings".into(),
             Value::list(ports.iter().map(|port| {
-                Value::map([
-                    ("ContainerPort", Value::from(*port)),
-                    ("Protocol", Value::string("tcp")),
-                ])
+                let mut mapping = crate::value::Map::default();
+                // Service Connect publishes a port by the name of its mapping.
+                if service_connect.is_some() {
+                    mapping.insert(
+                        "Name".into(),
+                        Value::string(super::service_connect::port_name(*port)),
+                    );
+                }
+                mapping.insert("ContainerPort".into(), Value::from(*port));
+                mapping.insert("Protocol".into(), Value::string("tcp"));
+                Value::from(mapping)
             })),
         );
     }
@@ -257,6 +258,17 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     }
     if !balancers.is_empty() {
         resource = resource.with_property("LoadBalancers", Value::list(balancers));
+    }
+    if let Some(cluster) = service_connect
+        && let Some(configuration) =
+            super::service_connect::service_configuration(b, &unit, cluster, c, &ports, &logs)
+    {
+        resource = resource.with_property("ServiceConnectConfiguration", configuration);
+        for dependency in super::service_connect::service_dependencies(b, cluster) {
+            if !resource.depends_on.contains(&dependency) {
+                resource.depends_on.push(dependency);
+            }
+        }
     }
     b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
 }

@@ -1,7 +1,8 @@
 //! Where code runs: EC2 instances (IMDSv2, encrypted volumes, Session Manager instead of SSH),
 //! Lambda functions (in the VPC, with a dead-letter queue), ECS services on Fargate with
-//! read-only root file systems, private EKS clusters with encrypted secrets, ECR repositories
-//! that scan on push, and App Mesh (flagged: its support ends on 2026-09-30).
+//! read-only root file systems, joined by ECS Service Connect with TLS from a private CA, private
+//! EKS clusters with encrypted secrets and their Fargate profile or managed node group, ECR
+//! repositories that scan on push, and App Mesh (flagged: its support ends on 2026-09-30).
 
 pub(crate) mod app_mesh;
 pub(crate) mod ec2_instance;
@@ -10,6 +11,7 @@ pub(crate) mod ecs_cluster;
 pub(crate) mod ecs_service;
 pub(crate) mod eks_cluster;
 pub(crate) mod lambda_function;
+pub(crate) mod service_connect;
 
 use zta_model::ComponentKind;
 

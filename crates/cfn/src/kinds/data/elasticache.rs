@@ -1,11 +1,16 @@
 //! ElastiCache replication groups: encryption at rest and in transit in a subnet group of the
-//! design's subnets.
+//! design's subnets, and role-based access control for callers that authenticate with IAM (an
+//! IAM-authenticated user per calling role, in a user group attached to the replication group).
+//! Shapes: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-user.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-usergroup.html>;
+//! IAM authentication: <https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html>.
 
 use zta_model::{Component, ComponentKind, Tier};
 
 use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
-use crate::import::{Importer, ResourceKey};
+use crate::import::{Disposition, Importer, ResourceKey};
 use crate::kinds::data::subnet_group::CACHE;
 use crate::template::Resource;
 use crate::value::Value;
@@ -127,8 +132,26 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             )),
         );
     }
-    stateful(&mut resource, "Snapshot");
     let cache = b.logical_id(&c.id);
+    if iam_callers {
+        let transit = p.encrypted_in_transit != Some(false);
+        if password_callers {
+            b.warn(format!(
+                "Callers of `{}` authenticate both with a password and with IAM; a replication group takes an AUTH token or a user group, not both, so the IAM callers get no ElastiCache user",
+                c.id
+            ));
+        } else if !transit {
+            b.warn(format!(
+                "Callers of `{}` authenticate with IAM, which ElastiCache allows only with encryption in transit; the design turns it off, so no ElastiCache user is exported",
+                c.id
+            ));
+        } else {
+            let group_id = iam_user_group(b, &unit, c, &engine, &cache);
+            resource =
+                resource.with_property("UserGroupIds", Value::list([Value::reference(&group_id)]));
+        }
+    }
+    stateful(&mut resource, "Snapshot");
     b.put(&unit, cache.clone(), &c.id, group, resource);
     if iam_callers && !password_callers {
         b.skip_checkov(
@@ -138,17 +161,130 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             "Callers authenticate with IAM (the design's flows say auth: iam) through ElastiCache users bound to their roles, which replaces a shared AUTH token; transit encryption is required.",
         );
     }
-    if iam_callers {
-        b.manual_step(
-            &c.id,
-            &unit,
-            "Create the cache's IAM-authenticated users",
-            format!("Flows into `{}` authenticate with IAM: create an ElastiCache user with IAM authentication for each calling role and a user group, and attach it to the replication group.", c.id),
-        )
-        .command("aws elasticache create-user --user-id <role name> --user-name <role name> --engine valkey --authentication-mode Type=iam --access-string 'on ~* +@all'")
-        .command("aws elasticache create-user-group --user-group-id <group id> --engine valkey --user-ids default <role name>")
-        .command("aws elasticache modify-replication-group --replication-group-id <replication group id from the stack> --user-group-ids-to-add <group id> --apply-immediately");
+}
+
+/// An ElastiCache id: lower-case letters, digits and single hyphens, starting with a letter, at
+/// most 40 characters.
+fn cache_user_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.to_lowercase().chars() {
+        let c = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            c
+        } else {
+            '-'
+        };
+        if c == '-' && (id.is_empty() || id.ends_with('-')) {
+            continue;
+        }
+        id.push(c);
     }
+    if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
+        id.insert_str(0, "u-");
+    }
+    id.truncate(40);
+    id.trim_end_matches('-').to_owned()
+}
+
+/// The user group of a cache whose callers authenticate with IAM: one IAM-authenticated user per
+/// calling role (IAM requires the user's id and name to be equal), allowed every key and every
+/// command but the dangerous ones, and a switched-off `default` user, which Redis OSS requires
+/// in every group. Each calling role may connect as its user. Returns the group's logical id.
+fn iam_user_group(
+    b: &mut Builder<'_>,
+    unit: &str,
+    c: &Component,
+    engine: &str,
+    cache: &str,
+) -> String {
+    let group = b.workload_group(c);
+    let user_engine = if engine == "redis" { "redis" } else { "valkey" };
+    let mut callers: Vec<String> = b
+        .flows_to(&c.id)
+        .iter()
+        .filter(|flow| flow.auth == zta_model::Auth::Iam)
+        .filter_map(|flow| crate::export::statements::caller_role(b, flow))
+        .map(|identity| identity.id.clone())
+        .collect();
+    callers.sort();
+    callers.dedup();
+    let default_user = b.logical_id_for(&c.id, "DefaultUser");
+    b.put(
+        unit,
+        default_user.clone(),
+        &c.id,
+        group.clone(),
+        Resource::new("AWS::ElastiCache::User")
+            .with_property("UserId", cache_user_id(&format!("{}-default", c.id)))
+            .with_property("UserName", "default")
+            .with_property("Engine", user_engine)
+            .with_property("AccessString", "off ~* -@all")
+            .with_property(
+                "AuthenticationMode",
+                Value::map([("Type", Value::string("no-password-required"))]),
+            ),
+    );
+    let mut members = vec![Value::reference(&default_user)];
+    for identity in &callers {
+        let user = b.logical_id_for(&c.id, &format!("{}User", b.logical_id(identity)));
+        let user_id = cache_user_id(&format!("{}-{identity}", c.id));
+        b.put(
+            unit,
+            user.clone(),
+            &c.id,
+            group.clone(),
+            Resource::new("AWS::ElastiCache::User")
+                .with_property("UserId", user_id.clone())
+                .with_property("UserName", user_id.clone())
+                .with_property("Engine", user_engine)
+                .with_property("AccessString", "on ~* +@all -@dangerous")
+                .with_property(
+                    "AuthenticationMode",
+                    Value::map([("Type", Value::string("iam"))]),
+                ),
+        );
+        members.push(Value::reference(&user));
+        let role_unit = b
+            .identity(identity)
+            .map(|role| b.unit_of_identity(role))
+            .unwrap_or_else(|| unit.to_owned());
+        let account = crate::export::statements::account_of(b, &role_unit, unit);
+        // The user's ARN is written out from its id, which the design fixes, rather than taken
+        // from the user resource, so that a role in another account's stack can name it too.
+        let user_arn = Value::sub(format!(
+            "arn:${{AWS::Partition}}:elasticache:${{AWS::Region}}:{account}:user:{user_id}"
+        ));
+        let cache_ref = b.reference(&role_unit, unit, cache, None);
+        let group_arn = Value::sub_with(
+            format!(
+                "arn:${{AWS::Partition}}:elasticache:${{AWS::Region}}:{account}:replicationgroup:${{Target}}"
+            ),
+            [("Target", cache_ref)],
+        );
+        b.role_statement(
+            identity,
+            "ConnectAsCacheUser",
+            &["elasticache:Connect"],
+            group_arn,
+        );
+        b.role_statement(
+            identity,
+            "ConnectAsCacheUser",
+            &["elasticache:Connect"],
+            user_arn,
+        );
+    }
+    let group_id = b.logical_id_for(&c.id, "UserGroup");
+    b.put(
+        unit,
+        group_id.clone(),
+        &c.id,
+        group,
+        Resource::new("AWS::ElastiCache::UserGroup")
+            .with_property("UserGroupId", cache_user_id(&format!("{}-users", c.id)))
+            .with_property("Engine", user_engine)
+            .with_property("UserIds", Value::list(members)),
+    );
+    group_id
 }
 
 /// Reads `AWS::ElastiCache::ReplicationGroup` and `AWS::ElastiCache::CacheCluster` into a component.
@@ -165,5 +301,36 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     component.properties.encrypted_in_transit =
         Some(im.flag(key, &["TransitEncryptionEnabled"]).unwrap_or(false));
     component.encryption_key = im.key_component(key, &["KmsKeyId"]);
+    absorb_users(im, key, &component.id);
     Some(component)
+}
+
+/// Marks the user group of a replication group and its users as part of the cache: the design
+/// states them through its flows' `auth: iam`, so the next export writes them again.
+fn absorb_users(im: &mut Importer<'_>, key: &ResourceKey, element: &str) {
+    let groups: Vec<ResourceKey> = im
+        .property(key.0, &key.1, &["UserGroupIds"])
+        .resources()
+        .into_iter()
+        .filter(|group| im.resource(group).resource_type == "AWS::ElastiCache::UserGroup")
+        .collect();
+    for group in groups {
+        let users = im.property(group.0, &group.1, &["UserIds"]).resources();
+        for user in users {
+            im.mark(
+                user,
+                Disposition::Absorbed {
+                    element: Some(element.to_owned()),
+                    how: "a user of the cache, for callers that authenticate with IAM".to_owned(),
+                },
+            );
+        }
+        im.mark(
+            group,
+            Disposition::Absorbed {
+                element: Some(element.to_owned()),
+                how: "the cache's user group, for callers that authenticate with IAM".to_owned(),
+            },
+        );
+    }
 }

@@ -1,16 +1,28 @@
-//! Cognito user pools with MFA, and their clients.
+//! Cognito user pools with MFA, and their clients. A pool that federates (or states a hosted
+//! domain or callback URLs) gets a hosted sign-in domain and an app client for the OAuth 2.0
+//! authorization code grant, the one flow that keeps tokens out of the browser's address bar.
+//! Shapes: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolclient.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpooldomain.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-managedloginbranding.html>.
 
 use zta_model::{FederationProtocol, Identity, MfaMode};
 
 use crate::export::builder::{Builder, Group};
 use crate::export::trust::roles_trusting_pool;
-use crate::import::{Importer, ResourceKey};
+use crate::import::{Disposition, Importer, ResourceKey};
 use crate::template::{Output, Parameter, Resource};
 use crate::trust_names::IDENTITY_POOL_PART;
 use crate::value::Value;
 
 /// The resource type this kind is written as and read from.
 pub(crate) const RESOURCE_TYPE: &str = "AWS::Cognito::UserPool";
+
+/// The resource type of a user pool's hosted sign-in domain.
+const DOMAIN: &str = "AWS::Cognito::UserPoolDomain";
+
+/// The resource type of an app client's managed login style.
+const MANAGED_LOGIN_BRANDING: &str = "AWS::Cognito::ManagedLoginBranding";
 
 pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
     let unit = b.unit_of_identity(identity);
@@ -172,6 +184,10 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
         .with_property("PreventUserExistenceErrors", "ENABLED")
         .with_property("EnableTokenRevocation", true)
         .with_property("SupportedIdentityProviders", Value::list(providers));
+    let hosted = uses_hosted_sign_in(identity);
+    if hosted {
+        client = with_oauth(b, &unit, identity, client);
+    }
     client.depends_on = provider_ids;
     b.put(
         &unit,
@@ -180,6 +196,9 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
         Group::Security,
         client,
     );
+    if hosted {
+        managed_login_style(b, &unit, identity);
+    }
     identity_pool(b, &unit, identity);
     b.output(
         &unit,
@@ -231,7 +250,107 @@ fn identity_pool(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
     );
 }
 
-/// Reads a user pool's MFA mode and the validity of the tokens its clients issue.
+/// Whether users sign in through the pool's hosted pages: federated sign-in goes through them,
+/// and a hosted domain, callback URLs or OAuth scopes are settings of that sign-in.
+fn uses_hosted_sign_in(identity: &Identity) -> bool {
+    !identity.federation.is_empty()
+        || identity.domain_prefix.is_some()
+        || !identity.callback_urls.is_empty()
+        || !identity.oauth_scopes.is_empty()
+}
+
+/// The scopes a client may request when the design names none: enough to sign in and learn
+/// the user's address, nothing more.
+const SIGN_IN_SCOPES: [&str; 2] = ["openid", "email"];
+
+/// Writes the pool's hosted domain and gives the client the code grant, its scopes and its
+/// callback URLs. What the design does not state and no default can stand for (the domain
+/// prefix, which must be unique in the region, and the callback URLs, which are the
+/// application's) becomes a parameter the deployer fills in.
+fn with_oauth(b: &mut Builder<'_>, unit: &str, identity: &Identity, client: Resource) -> Resource {
+    let pool = b.logical_id(&identity.id);
+    let prefix = match &identity.domain_prefix {
+        Some(prefix) => b.design_text(prefix),
+        None => b.parameter(
+            unit,
+            &b.logical_id_for(&identity.id, "DomainPrefix"),
+            Parameter::new("String")
+                .with(
+                    "Description",
+                    format!(
+                        "The prefix of the hosted sign-in domain of user pool `{}` (unique in the region).",
+                        identity.id
+                    ),
+                )
+                .with("AllowedPattern", "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"),
+        ),
+    };
+    b.put(
+        unit,
+        b.logical_id_for(&identity.id, "Domain"),
+        &identity.id,
+        Group::Security,
+        Resource::new(DOMAIN)
+            .with_property("UserPoolId", Value::reference(&pool))
+            .with_property("Domain", prefix)
+            .with_property("ManagedLoginVersion", 2_u32),
+    );
+    let callbacks = if identity.callback_urls.is_empty() {
+        b.parameter(
+            unit,
+            &b.logical_id_for(&identity.id, "CallbackUrls"),
+            Parameter::new("CommaDelimitedList").with(
+                "Description",
+                format!(
+                    "The URLs the app client of user pool `{}` returns users to after sign-in (HTTPS).",
+                    identity.id
+                ),
+            ),
+        )
+    } else {
+        Value::list(identity.callback_urls.iter().map(|url| b.design_text(url)))
+    };
+    let scopes: Vec<Value> = if identity.oauth_scopes.is_empty() {
+        SIGN_IN_SCOPES
+            .iter()
+            .map(|scope| Value::string(*scope))
+            .collect()
+    } else {
+        identity
+            .oauth_scopes
+            .iter()
+            .map(|scope| b.design_text(scope))
+            .collect()
+    };
+    client
+        .with_property("AllowedOAuthFlowsUserPoolClient", true)
+        .with_property("AllowedOAuthFlows", Value::list([Value::string("code")]))
+        .with_property("AllowedOAuthScopes", Value::list(scopes))
+        .with_property("CallbackURLs", callbacks)
+}
+
+/// The managed login style of the pool's app client, with Amazon Cognito's own look: the
+/// domain serves managed login (version 2), whose pages an app client without a style does not
+/// show (<https://docs.aws.amazon.com/cognito/latest/developerguide/managed-login-branding.html>,
+/// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-managedloginbranding.html>).
+fn managed_login_style(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
+    b.put(
+        unit,
+        b.logical_id_for(&identity.id, "LoginStyle"),
+        &identity.id,
+        Group::Security,
+        Resource::new(MANAGED_LOGIN_BRANDING)
+            .with_property("UserPoolId", Value::reference(b.logical_id(&identity.id)))
+            .with_property(
+                "ClientId",
+                Value::reference(b.logical_id_for(&identity.id, "Client")),
+            )
+            .with_property("UseCognitoProvidedValues", true),
+    );
+}
+
+/// Reads a user pool's MFA mode, the validity of the tokens its clients issue, its hosted
+/// domain and its client's OAuth scopes and callback URLs.
 pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Identity) {
     identity.mfa = match im.property(key.0, &key.1, &["MfaConfiguration"]).as_text() {
         Some("ON") => Some(MfaMode::Required),
@@ -239,4 +358,47 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Id
         _ => Some(MfaMode::Off),
     };
     identity.token_validity_minutes = im.user_pool_token_validity(key);
+    // The domain and a style in Amazon Cognito's own look are what the next export writes
+    // again from the pool; a style with settings of its own stays carried as it is.
+    let domains = im.referring(DOMAIN, &["UserPoolId"], key);
+    if let Some(domain) = domains.first() {
+        identity.domain_prefix = im.text(domain, &["Domain"]);
+    }
+    let default_styles: Vec<ResourceKey> = im
+        .referring(MANAGED_LOGIN_BRANDING, &["UserPoolId"], key)
+        .into_iter()
+        .filter(|style| im.flag(style, &["UseCognitoProvidedValues"]) == Some(true))
+        .collect();
+    for (resource, how) in domains
+        .into_iter()
+        .map(|domain| (domain, "the user pool's hosted sign-in domain"))
+        .chain(default_styles.into_iter().map(|style| {
+            (
+                style,
+                "the managed login style of the user pool's app client",
+            )
+        }))
+    {
+        im.mark(
+            resource,
+            Disposition::Absorbed {
+                element: Some(identity.id.clone()),
+                how: how.to_owned(),
+            },
+        );
+    }
+    let texts = |im: &Importer<'_>, client: &ResourceKey, property: &str| -> Vec<String> {
+        im.property(client.0, &client.1, &[property])
+            .values()
+            .iter()
+            .filter_map(|value| value.as_text().map(str::to_owned))
+            .collect()
+    };
+    if let Some(client) = im
+        .referring("AWS::Cognito::UserPoolClient", &["UserPoolId"], key)
+        .first()
+    {
+        identity.callback_urls = texts(im, client, "CallbackURLs");
+        identity.oauth_scopes = texts(im, client, "AllowedOAuthScopes");
+    }
 }

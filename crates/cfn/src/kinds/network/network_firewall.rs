@@ -1,6 +1,12 @@
-//! Network Firewall with its policy, stateful rule groups for the flows, and logging.
+//! Network Firewall with its policy, stateful rule groups for the flows and for the design's
+//! egress domain allow-list, one endpoint per availability zone of its tier, and logging.
+//! Shapes: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-networkfirewall-firewall.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-networkfirewall-firewallpolicy.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-networkfirewall-rulegroup-rulessourcelist.html>,
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-networkfirewall-loggingconfiguration.html>;
+//! domain lists: <https://docs.aws.amazon.com/network-firewall/latest/developerguide/stateful-rule-groups-domain-names.html>.
 
-use zta_model::{Component, ComponentKind, Tier};
+use zta_model::{Component, ComponentKind, Flow, Protocol, Tier};
 
 use crate::export::builder::{Builder, Group, tags};
 use crate::import::eval::Sym;
@@ -11,15 +17,36 @@ use crate::value::Value;
 /// The resource type this kind is written as and read from.
 pub(crate) const RESOURCE_TYPE: &str = "AWS::NetworkFirewall::Firewall";
 
+/// Whether the firewall can match a flow's destination by name: TLS carries the server name
+/// (SNI), plain HTTP the Host header.
+fn named_by_domain(flow: &Flow) -> bool {
+    matches!(
+        flow.protocol,
+        Protocol::Https | Protocol::Http | Protocol::Grpc | Protocol::AwsApi
+    )
+}
+
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let (Some(vpc), Some(subnet)) = (b.vpc_of(c), b.subnet_of(c)) else {
         return;
     };
+    let domains = &c.properties.allowed_domains;
     // The design's flows through the firewall are the only traffic it passes; the policy
-    // drops everything else (strict order, default drop).
+    // drops everything else (strict order, default drop). Web traffic to the internet passes by
+    // the domain allow-list when the design gives one: a port rule would pass every domain.
     let mut rules = Vec::new();
-    for flow in b.flows_via(&c.id) {
+    let flows = b.flows_via(&c.id).to_vec();
+    for flow in flows {
+        if b.is_to_internet(flow) && named_by_domain(flow) {
+            if !domains.is_empty() {
+                continue;
+            }
+            b.warn(format!(
+                "Network Firewall `{}` passes flow `{}` to the internet by port, to any domain: give the firewall `allowed_domains`",
+                c.id, flow.id
+            ));
+        }
         let source = b
             .component(&flow.source)
             .and_then(|s| b.subnet_of(s).or_else(|| b.vpc_of(s)))
@@ -75,6 +102,59 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         "StatefulEngineOptions".into(),
         Value::map([("RuleOrder", Value::string("STRICT_ORDER"))]),
     );
+    let mut references = Vec::new();
+    if !domains.is_empty() {
+        let group = b.logical_id_for(&c.id, "DomainAllowList");
+        let rule_group = Resource::new("AWS::NetworkFirewall::RuleGroup")
+            .with_property(
+                "RuleGroupName",
+                Value::sub(format!("${{AWS::StackName}}-{}-domains", c.id)),
+            )
+            .with_property("Type", "STATEFUL")
+            .with_property(
+                "Capacity",
+                u32::try_from(domains.len() * 2 + 10).unwrap_or(1000),
+            )
+            .with_property(
+                "Description",
+                format!("The domains workloads behind {} may reach", c.name),
+            )
+            .with_property(
+                "RuleGroup",
+                Value::map([
+                    (
+                        "RulesSource",
+                        Value::map([(
+                            "RulesSourceList",
+                            Value::map([
+                                (
+                                    "Targets",
+                                    Value::list(domains.iter().map(|domain| b.design_text(domain))),
+                                ),
+                                (
+                                    "TargetTypes",
+                                    Value::list([
+                                        Value::string("TLS_SNI"),
+                                        Value::string("HTTP_HOST"),
+                                    ]),
+                                ),
+                                ("GeneratedRulesType", Value::string("ALLOWLIST")),
+                            ]),
+                        )]),
+                    ),
+                    (
+                        "StatefulRuleOptions",
+                        Value::map([("RuleOrder", Value::string("STRICT_ORDER"))]),
+                    ),
+                ]),
+            )
+            .with_property("Tags", tags(&c.id, &c.tags));
+        b.put(&unit, group.clone(), &c.id, Group::Network, rule_group);
+        references.push(Value::map([
+            ("ResourceArn", Value::reference(&group)),
+            ("Priority", Value::from(100_u32)),
+        ]));
+    }
     if !rules.is_empty() {
         let group = b.logical_id_for(&c.id, "RuleGroup");
         let rule_group = Resource::new("AWS::NetworkFirewall::RuleGroup")
@@ -98,12 +178,15 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
                 ]),
             );
         b.put(&unit, group.clone(), &c.id, Group::Network, rule_group);
+        references.push(Value::map([
+            ("ResourceArn", Value::reference(&group)),
+            ("Priority", Value::from(200_u32)),
+        ]));
+    }
+    if !references.is_empty() {
         policy.insert(
             "StatefulRuleGroupReferences".into(),
-            Value::list([Value::map([
-                ("ResourceArn", Value::reference(&group)),
-                ("Priority", Value::from(100_u32)),
-            ])]),
+            Value::list(references),
         );
     }
     let policy_id = b.logical_id_for(&c.id, "Policy");
@@ -119,6 +202,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             )
             .with_property("FirewallPolicy", Value::from(policy)),
     );
+    // One endpoint per availability zone: the firewall's subnet and the first subnet of its
+    // tier in each other zone of the VPC, so that a zone's traffic need not cross to another.
+    let endpoint_subnets = b.spread_subnets(subnet);
     let firewall = b.logical_id(&c.id);
     b.put(
         &unit,
@@ -135,10 +221,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
             .with_property("DeleteProtection", true)
             .with_property(
                 "SubnetMappings",
-                Value::list([Value::map([(
-                    "SubnetId",
-                    Value::reference(b.logical_id(&subnet.id)),
-                )])]),
+                Value::list(endpoint_subnets.iter().map(|subnet| {
+                    Value::map([("SubnetId", Value::reference(b.logical_id(&subnet.id)))])
+                })),
             )
             .with_property("Tags", tags(&c.id, &c.tags)),
     );
@@ -189,6 +274,57 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
         .filter_map(|mapping| mapping.get("SubnetId"))
         .map(|subnet| im.eval(key.0, subnet))
         .collect();
-    let subnet = im.subnet_for(&Sym::List(subnets), Tier::Public);
-    Some(im.new_component(key, ComponentKind::NetworkFirewall, subnet))
+    let subnet = im.subnet_for_spread(&Sym::List(subnets), Tier::Public);
+    let mut component = im.new_component(key, ComponentKind::NetworkFirewall, subnet);
+    component.properties.allowed_domains = allowed_domains(im, key);
+    Some(component)
+}
+
+/// The domains of the allow-list rule groups of the firewall's policy.
+fn allowed_domains(im: &Importer<'_>, key: &ResourceKey) -> Vec<String> {
+    let Some(policy) = im
+        .property(key.0, &key.1, &["FirewallPolicyArn"])
+        .resource()
+    else {
+        return Vec::new();
+    };
+    let references = im
+        .resource(&policy)
+        .property("FirewallPolicy")
+        .and_then(|policy| policy.get("StatefulRuleGroupReferences"))
+        .cloned()
+        .unwrap_or(Value::null());
+    let mut domains = Vec::new();
+    for reference in im.list_items(policy.0, &references) {
+        let Some(group) = reference
+            .get("ResourceArn")
+            .and_then(|arn| im.eval(policy.0, arn).resource())
+        else {
+            continue;
+        };
+        let allow_list = im.text(
+            &group,
+            &[
+                "RuleGroup",
+                "RulesSource",
+                "RulesSourceList",
+                "GeneratedRulesType",
+            ],
+        );
+        if allow_list.as_deref() != Some("ALLOWLIST") {
+            continue;
+        }
+        let targets = im.property(
+            group.0,
+            &group.1,
+            &["RuleGroup", "RulesSource", "RulesSourceList", "Targets"],
+        );
+        domains.extend(
+            targets
+                .values()
+                .iter()
+                .filter_map(|target| target.as_text().map(str::to_owned)),
+        );
+    }
+    domains
 }

@@ -20,8 +20,24 @@ declare_rule! {
     /// ```
     ///
     /// ## What to do instead
-    /// Move service-to-service traffic to Amazon ECS Service Connect (for ECS) or Amazon VPC
-    /// Lattice (across compute types and accounts, with IAM auth policies).
+    /// AWS closed App Mesh to new customers; move service-to-service traffic to Amazon ECS
+    /// Service Connect (for ECS) or Amazon VPC Lattice (across compute types and accounts, with
+    /// IAM auth policies). For ECS in the design:
+    ///
+    /// 1. Give the ECS cluster a namespace: `service_connect_namespace: orders.internal`. TLS
+    ///    between its services, with certificates from an AWS Private CA the export creates, is
+    ///    on unless `service_connect_tls: false`.
+    /// 2. Export and deploy: every ECS service of the cluster joins the namespace and publishes
+    ///    the ports its flows reach, each under the service's id.
+    /// 3. Point the callers at the Service Connect names (`http://<service-id>:<port>`) instead
+    ///    of the mesh's virtual services, one service at a time.
+    /// 4. Remove the `app_mesh` component, then the Envoy sidecars and the mesh's virtual
+    ///    nodes, routers and services.
+    ///
+    /// Service Connect TLS encrypts and authenticates the called service, not the caller: keep
+    /// `auth: mtls`, `auth: iam` or `auth: jwt` on the flows for caller authentication (the
+    /// east-west rules judge it). The whole migration:
+    /// [Moving a design from App Mesh to ECS Service Connect](../migrate-app-mesh-to-service-connect.md).
     code: "ZT-LIFE-001",
     name: "app-mesh-end-of-support",
     title: "App Mesh reaches end of support on 2026-09-30",
@@ -46,7 +62,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 cx.label(&component.id)
             ),
             &[&component.id],
-            "Migrate to Amazon ECS Service Connect, or to Amazon VPC Lattice for traffic across compute types and accounts.",
+            "Migrate to Amazon ECS Service Connect: set `service_connect_namespace` on the ECS cluster (TLS from a private CA is on by default), move callers to the Service Connect names, then remove the mesh. Use Amazon VPC Lattice for traffic across compute types and accounts.",
         );
     }
 }

@@ -21,8 +21,9 @@ declare_rule! {
     /// ```
     ///
     /// ## What to do instead
-    /// Route egress through Network Firewall (`via: [tgw, egress-firewall, egress-nat]`) with
-    /// a policy that allows only the destinations the flow needs.
+    /// Route egress through Network Firewall (`via: [tgw, egress-firewall, egress-nat]`) and
+    /// give the firewall the domains the flows need (`allowed_domains: [api.example.com]`): the
+    /// export allows those by TLS server name and HTTP host and drops the rest.
     code: "ZT-NET-013",
     name: "egress-not-inspected",
     title: "Internet egress not inspected",
@@ -59,7 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     flow.id
                 ),
                 &[&flow.id, &source.id],
-                "Route the flow through Network Firewall and list it in `via`.",
+                "Route the flow through Network Firewall, list it in `via`, and give the firewall the domains the flow needs (`allowed_domains`).",
             );
         }
     }

@@ -11,6 +11,7 @@ pub(crate) mod data_store_in_public_subnet;
 pub(crate) mod data_store_publicly_accessible;
 pub(crate) mod egress_not_inspected;
 pub(crate) mod eks_public_endpoint;
+pub(crate) mod fargate_pods_in_public_subnet;
 pub(crate) mod internet_flow_to_data_store;
 pub(crate) mod internet_flow_to_internal_endpoint;
 pub(crate) mod internet_ingress_not_https_edge;
