@@ -275,6 +275,31 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     assert.equal(readFileSync(savedAs, "utf8"), first, "a reopened design saves back byte for byte");
   });
 
+  it("refuses to export the database its one-zone subnet cannot hold, in the finding's words", async () => {
+    // The transit subnet is the shared VPC's only isolated subnet: a DB subnet group needs two zones.
+    await browser.waitUntil(async () => (await findingsFor("rds", "ZT-NET-019")).length === 1, {
+      timeout: 10_000,
+      timeoutMsg: "no finding that the database's tier has one zone",
+    });
+    await (await $('[data-testid="menu-export"]')).click();
+    await (await $('[data-testid="export-cfn"]')).click();
+    await browser.waitUntil(async () => /`rds` cannot be exported as drawn: .*two availability zones/.test((await text('[data-testid="notice"]')) ?? ""), {
+      timeout: 20_000,
+      timeoutMsg: "the export did not refuse the one-zone database",
+    });
+    // The architect removes the database; the rest deploys as drawn.
+    await frame("rds");
+    await (await $('[data-testid="node-rds"]')).click({ button: "right" });
+    await (await $('[data-testid="context-delete"]')).click();
+    await browser.waitUntil(async () => !(await exists('[data-testid="node-rds"]')), { timeout: 5_000, timeoutMsg: "the database was not deleted" });
+    // Back to the whole design, as the reopened file showed it, for the report's comparison.
+    await (await $('[data-testid="fit"]')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll(".element-node").length)) > 40, {
+      timeout: 5_000,
+      timeoutMsg: "the fit did not show the whole design",
+    });
+  });
+
   it("exports CloudFormation that cfn-lint accepts", async () => {
     await (await $('[data-testid="menu-export"]')).click();
     await (await $('[data-testid="export-cfn"]')).click();
