@@ -128,7 +128,7 @@ impl ZoneShortfall<'_> {
     /// The fix.
     pub fn fix(&self) -> String {
         format!(
-            "Add a {} subnet to VPC `{}` in a second availability zone (name the zones of both subnets with `az`), or move `{}` to a tier that has subnets in two zones.",
+            "Add another {} subnet to VPC `{}` in a second availability zone (name the zones of both subnets with `az`), or move `{}` to a tier that has subnets in two zones.",
             self.tier(),
             self.vpc,
             self.component.id
