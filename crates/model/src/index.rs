@@ -212,6 +212,13 @@ impl<'a> DesignIndex<'a> {
         self.place(&component.segment)
     }
 
+    /// The subnet a component sits in, when it sits in one.
+    pub fn subnet_of(&self, component: &Component) -> Option<&'a Segment> {
+        self.place_of(component)
+            .subnet
+            .and_then(|id| self.segment(id))
+    }
+
     /// The account a component belongs to.
     pub fn account_of(&self, component: &Component) -> Option<&'a str> {
         self.place_of(component).account

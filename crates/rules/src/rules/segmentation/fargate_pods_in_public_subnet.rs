@@ -43,12 +43,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if !fargate::runs_pods_on_fargate(cluster) {
             continue;
         }
-        let Some(subnet) = cx
-            .index
-            .place_of(cluster)
-            .subnet
-            .and_then(|id| cx.index.segment(id))
-        else {
+        let Some(subnet) = cx.index.subnet_of(cluster) else {
             continue;
         };
         out.evaluate(&cluster.id);

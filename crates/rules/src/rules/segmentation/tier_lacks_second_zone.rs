@@ -62,12 +62,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if zones::two_zone_reason(component).is_none() {
             continue;
         }
-        let Some(subnet) = cx
-            .index
-            .place_of(component)
-            .subnet
-            .and_then(|id| cx.index.segment(id))
-        else {
+        let Some(subnet) = cx.index.subnet_of(component) else {
             continue;
         };
         out.evaluate(&component.id);
