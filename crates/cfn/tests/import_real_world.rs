@@ -1,13 +1,14 @@
 //! What real templates say, read as they say it: `{AWS: "*"}` is anyone, a canned ACL makes a
 //! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
-//! expanded, and a custom macro is named when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
+//! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
+//! and a custom macro is named when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
 
 use zta_cfn::{Error, ImportOptions, ImportOutcome, import_template};
-use zta_model::{ComponentKind, Design, SegmentKind};
+use zta_model::{Auth, ComponentKind, Design, Protocol, SegmentKind, Tls};
 
 fn seed(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -141,4 +142,38 @@ fn a_custom_macro_is_named_in_the_refusal() {
         "{error}"
     );
     assert!(error.to_string().contains("`CompanyTagging`"), "{error}");
+}
+
+/// A security group says who may connect; the target says how (the fixture's header names the
+/// AWS pages). A flow drawn from a group rule takes IAM from a database with IAM
+/// authentication and a password from one without, TLS but no credentials from a cache with
+/// in-transit encryption and neither AUTH token nor user groups, and HTTPS from the listener on
+/// the port, which the port's number does not say.
+#[test]
+fn security_group_flows_take_the_targets_own_settings() {
+    let (design, findings) = import_and_judge("real-target-settings.yaml");
+    let only = |target: &str| {
+        let flows: Vec<_> = design
+            .flows
+            .iter()
+            .filter(|flow| flow.source == "app-function" && flow.target == target)
+            .collect();
+        assert_eq!(flows.len(), 1, "app-function -> {target}: {flows:#?}");
+        flows[0]
+    };
+    let iam = only("iam-db");
+    assert_eq!((iam.protocol, iam.auth), (Protocol::Postgresql, Auth::Iam));
+    assert_eq!(only("password-db").auth, Auth::Password);
+    let cache = only("transit-cache");
+    assert_eq!((cache.tls, cache.auth), (Tls::Tls12, Auth::None));
+    let balancer = only("balancer");
+    assert_eq!(
+        (balancer.protocol, balancer.tls),
+        (Protocol::Https, Tls::Tls12)
+    );
+    assert!(!named(&findings, "ZT-ID-010", "iam-db"), "{findings:#?}");
+    assert!(
+        named(&findings, "ZT-ID-010", "transit-cache"),
+        "{findings:#?}"
+    );
 }
