@@ -133,3 +133,46 @@ fn export_refuses_what_validate_flags_in_a_one_zone_design() {
     );
     assert!(!output.exists(), "a refused export writes no template");
 }
+
+/// `zta rules` lists every rule of the catalog and `zta rule CODE` explains each: the rules are
+/// counted by what every rule must have beside its code, a fixture in the rule engine's tests
+/// and a page in `docs/rules/` (whose tests check the rest: doc sections, `bad-`/`ok-` parts,
+/// snapshots, compliance mappings).
+#[test]
+fn rules_lists_every_rule_with_a_fixture_and_a_page() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let stems = |dir: &str, suffix: &str| -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .filter_map(|entry| {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                name.strip_suffix(suffix)
+                    .filter(|code| code.starts_with("ZT-"))
+                    .map(str::to_owned)
+            })
+            .collect()
+    };
+    let fixtures = stems("crates/rules/tests/fixtures/rules", ".zta.yaml");
+    let pages = stems("docs/rules", ".md");
+    let output = zta(&["rules", "--format", "json"]);
+    assert!(output.status.success());
+    let listed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: std::collections::BTreeSet<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|rule| rule["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(codes, fixtures, "`zta rules` against the rule fixtures");
+    assert_eq!(codes, pages, "`zta rules` against docs/rules/");
+    let text = String::from_utf8(zta(&["rules"]).stdout).unwrap();
+    for code in &codes {
+        assert!(text.contains(code.as_str()), "{code} is not in `zta rules`");
+        let explained = zta(&["rule", code]);
+        assert!(explained.status.success(), "zta rule {code}");
+        assert!(
+            String::from_utf8_lossy(&explained.stdout).contains("## Why"),
+            "zta rule {code} prints its documentation"
+        );
+    }
+}
