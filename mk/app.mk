@@ -34,7 +34,7 @@ test-ui: setup-ui setup-python
 # The debug app is the executable that `cargo test --workspace` builds for the start-up test in
 # src-tauri/tests, by the same command as `make test-rust`, so that after the Rust tests this
 # step does nothing. `cargo build -p zta-designer` would resolve other features (dev-dependencies
-# turn on tokio's macros, the CLI turns on zta's terminal renderer) and compile most of the
+# turn on tokio's macros) and compile most of the
 # dependency tree a second time.
 app-build: ui-build
 	PATH="$(TEST_PATH)" CARGO_TARGET_DIR=$(APP_TARGET_DIR) cargo test --workspace --locked --no-run

@@ -35,9 +35,6 @@ pub enum AppError {
     /// Required deploy parameters were left empty.
     #[error("give a value for each parameter the stacks need: {0}")]
     MissingParameters(String),
-    /// AWS refused or failed: no credentials or region, a rejected template, a failed stack.
-    #[error(transparent)]
-    Aws(#[from] zta::aws::Error),
     /// The app's own settings or recovery files could not be read or written.
     #[error("{context}: {source}")]
     Io {
@@ -74,9 +71,6 @@ impl AppError {
             AppError::NoChangeSet => "no_change_set",
             AppError::UndeclaredParameters(_) => "undeclared_parameters",
             AppError::MissingParameters(_) => "missing_parameters",
-            AppError::Aws(zta::aws::Error::NoRegion) => "no_region",
-            AppError::Aws(zta::aws::Error::DeploymentFailed(_)) => "deploy_failed",
-            AppError::Aws(_) => "aws",
             AppError::Io { .. } => "io",
             AppError::Tauri(_) => "shell",
         }

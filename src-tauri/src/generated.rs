@@ -2,60 +2,35 @@
 //! look), written to `ui/src/generated/app.ts` and pinned by a test that fails when stale.
 
 use ts_rs::{Config, TS};
-use zta::aws::{DeployProgress, StackEventRecord};
-use zta::rules::{Finding, Severity};
-use zta::{ManualStep, StepAction};
 
 use crate::commands::cloudformation::{CloudFormationExported, ImportedDesign};
-use crate::commands::compliance::{
-    ComplianceView, ControlStatus, ControlView, FindingReference, FrameworkView, PillarView, Stage,
-    StatusTotals,
-};
 use crate::commands::deploy::{
-    ChangeSetView, ChangeView, DeployEvent, DeployPlanView, DeploySummary, DeployTarget,
-    PlannedStackView,
+    ChangeSetView, DeployEvent, DeployPlanView, DeployTarget, PlannedStackView,
 };
 use crate::commands::file::{ExampleInfo, OpenedDesign};
 use crate::commands::report::ReportExported;
-use crate::commands::validate::{Problem, Validation};
 use crate::error::ErrorPayload;
 use crate::recent::RecentFile;
 
-/// The declarations, in one module that imports the design types it refers to.
+/// The declarations, in one module that imports the design types it refers to: the shell's own
+/// types, then the API's results the commands return as they are.
 pub fn typescript() -> String {
     let config = Config::new();
-    let declarations = [
+    let own = [
         ErrorPayload::decl(&config),
         OpenedDesign::decl(&config),
         ExampleInfo::decl(&config),
         RecentFile::decl(&config),
-        Validation::decl(&config),
-        Problem::decl(&config),
-        Finding::decl(&config),
-        Severity::decl(&config),
-        ComplianceView::decl(&config),
-        FrameworkView::decl(&config),
-        StatusTotals::decl(&config),
-        ControlStatus::decl(&config),
-        ControlView::decl(&config),
-        Stage::decl(&config),
-        PillarView::decl(&config),
-        FindingReference::decl(&config),
         ImportedDesign::decl(&config),
         CloudFormationExported::decl(&config),
         ReportExported::decl(&config),
-        ManualStep::decl(&config),
-        StepAction::decl(&config),
         DeployTarget::decl(&config),
         DeployPlanView::decl(&config),
         PlannedStackView::decl(&config),
         ChangeSetView::decl(&config),
-        ChangeView::decl(&config),
         DeployEvent::decl(&config),
-        DeployProgress::decl(&config),
-        StackEventRecord::decl(&config),
-        DeploySummary::decl(&config),
     ];
+    let declarations = own.into_iter().chain(zta::typescript_declarations());
     let mut text = String::from(
         "// Generated from src-tauri by `cargo test -p zta-designer` with ZTA_UPDATE_GENERATED=1.\n\
          // Do not edit: change the Rust types instead.\n\n\

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use zta::model::Design;
+use zta::Design;
 
 use crate::error::{AppError, Result};
 

@@ -152,7 +152,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
     await (await $('[data-testid="tab-compliance"]')).click();
     await (await $('[data-testid="ztmm"] [data-stage="traditional"]')).waitForExist({ timeout: 15_000, timeoutMsg: "no ZTMM pillar fell back" });
     await (await $('[data-testid="framework-iso27001"]')).click();
-    await (await $('[data-testid="control"][data-status="not_satisfied"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no ISO 27001 control is unsatisfied" });
+    await (await $('[data-testid="control"][data-status="not-satisfied"]')).waitForExist({ timeout: 5_000, timeoutMsg: "no ISO 27001 control is unsatisfied" });
     await (await $('[data-testid="tab-findings"]')).click();
   });
 
@@ -376,7 +376,7 @@ describe("ZTA Designer", { timeout: 300_000 }, () => {
       await browser.execute((i) => document.querySelectorAll('[data-testid^="framework-"]')[i].click(), index);
       const statuses = await browser.execute(() => [...document.querySelectorAll('[data-testid="control"]')].map((c) => c.dataset.status));
       assert.ok(statuses.length > 10, `framework ${frameworks[index]} lists its controls`);
-      for (const status of statuses) assert.match(status, /^(not_satisfied|not_evaluated|evidenced_attestation_required|attestation_required|satisfied|not_applicable)$/);
+      for (const status of statuses) assert.match(status, /^(not-satisfied|not-evaluated|evidenced-attestation-required|attestation-required|satisfied|not-applicable)$/);
     }
     // The filter narrows the list to one status.
     await browser.execute(() => document.querySelectorAll('[data-testid^="framework-"]')[0].click());

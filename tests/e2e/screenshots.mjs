@@ -89,7 +89,7 @@ try {
   await click('[data-testid="tab-compliance"]');
   await (await browser.$('[data-testid="framework-iso27001"]')).waitForExist({ timeout: 20_000 });
   await click('[data-testid="framework-iso27001"]');
-  await click('[data-testid="filter-not_satisfied"]');
+  await click('[data-testid="filter-not-satisfied"]');
   await sleep(500);
   shoot("compliance");
 

@@ -13,8 +13,6 @@ pub mod error;
 pub mod import;
 pub mod progress;
 pub mod redact;
-#[cfg(feature = "terminal")]
-pub mod terminal;
 
 pub use connection::{AwsConnection, ConnectionOptions};
 pub use error::{Error, Result};

@@ -1,8 +1,8 @@
 //! Progress of a deployment as a stream of events, for any renderer.
 //!
-//! The deploy code reports through a [`ProgressSink`]; the CLI renders the events on a
-//! terminal (see `TerminalProgress` behind the `terminal` feature) and the desktop app
-//! forwards them over a `tauri::ipc::Channel`, which is why the events serialise to JSON with
+//! The deploy code reports through a [`ProgressSink`] and renders nothing itself: the CLI draws
+//! the events on a terminal (its `progress.rs`) and the desktop app forwards them over a
+//! `tauri::ipc::Channel`, which is why the events serialise to JSON with
 //! a `kind` tag (and derive their TypeScript declarations) and this crate knows nothing of Tauri.
 
 use serde::Serialize;

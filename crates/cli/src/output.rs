@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 
 use zta::Error;
-use zta::model::Error as ModelError;
 
 use crate::exit::Outcome;
 
@@ -15,15 +14,15 @@ use crate::exit::Outcome;
 /// that cannot be read, a template that cannot be imported: bad syntax, over a limit, a nested
 /// stack refused) is a failure (exit 2).
 pub fn report_error(error: &Error) -> Outcome {
-    match error {
-        Error::Model(ModelError::Invalid(load_error)) => {
-            if std::io::stderr().is_terminal() {
-                eprintln!("{:?}", load_error.to_report());
-            } else {
-                eprintln!("{load_error}");
-            }
-            Outcome::ProblemsFound
+    if let Some(load_error) = error.invalid_design() {
+        if std::io::stderr().is_terminal() {
+            eprintln!("{:?}", load_error.to_report());
+        } else {
+            eprintln!("{load_error}");
         }
+        return Outcome::ProblemsFound;
+    }
+    match error {
         // A design the export refuses (an element AWS cannot place as drawn, a name collision)
         // is a problem of the design, not of the command.
         Error::Export(_) => {

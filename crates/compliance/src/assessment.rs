@@ -21,6 +21,7 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::catalog::{Catalog, EvidenceLevel};
 use crate::framework::Framework;
@@ -28,7 +29,7 @@ use crate::input::{DesignFacts, FindingRecord, RuleDescriptor};
 use crate::mapping::{Capability, Mapping};
 
 /// The outcome for one control.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum ControlStatus {
     Satisfied,
@@ -87,7 +88,7 @@ impl ControlStatus {
 }
 
 /// A suppressed finding as it bears on a control.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AcceptedRisk {
     pub finding: String,
     pub rule: String,
@@ -95,7 +96,7 @@ pub struct AcceptedRisk {
 }
 
 /// What one mapped rule did for a control.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RuleResult {
     pub code: String,
     pub title: String,
@@ -108,8 +109,8 @@ pub struct RuleResult {
 }
 
 /// How much of a control's mapping the design exercised.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Coverage {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ControlCoverage {
     /// Rules mapped to the control.
     pub rules_mapped: usize,
     /// Mapped rules that evaluated at least one subject.
@@ -118,7 +119,7 @@ pub struct Coverage {
     pub subjects: usize,
 }
 
-impl Coverage {
+impl ControlCoverage {
     /// `k of n mapped rules evaluated, m subjects`, as every renderer prints it.
     pub fn label(&self) -> String {
         format!(
@@ -132,7 +133,7 @@ impl Coverage {
 }
 
 /// Whether a required capability holds in the design.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum PrerequisiteState {
     Holds,
@@ -142,7 +143,7 @@ pub enum PrerequisiteState {
 }
 
 /// A required capability and its state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PrerequisiteResult {
     pub id: String,
     pub description: String,
@@ -152,7 +153,7 @@ pub struct PrerequisiteResult {
 }
 
 /// The assessment of one control.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ControlAssessment {
     pub id: String,
     pub title: String,
@@ -174,13 +175,13 @@ pub struct ControlAssessment {
     pub rules: Vec<String>,
     /// What each mapped rule judged.
     pub rule_results: Vec<RuleResult>,
-    pub coverage: Coverage,
+    pub coverage: ControlCoverage,
     /// The capabilities it requires, and whether they hold.
     pub prerequisites: Vec<PrerequisiteResult>,
 }
 
 /// How many controls have each status.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StatusTotals {
     pub satisfied: usize,
     pub not_satisfied: usize,
@@ -220,7 +221,7 @@ impl StatusTotals {
 }
 
 /// A whole framework's assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FrameworkAssessment {
     pub framework: Framework,
     pub name: String,
@@ -348,7 +349,7 @@ pub fn assess(
                 accepted_risks: Vec::new(),
                 rules: mapped_rules.clone(),
                 rule_results: Vec::new(),
-                coverage: Coverage::default(),
+                coverage: ControlCoverage::default(),
                 prerequisites: Vec::new(),
             };
             if let Some(reason) = control
@@ -480,7 +481,7 @@ impl Judge<'_> {
             });
         }
         let results = &assessment.rule_results;
-        assessment.coverage = Coverage {
+        assessment.coverage = ControlCoverage {
             rules_mapped: results.len(),
             rules_evaluated: results.iter().filter(|r| r.subjects > 0).count(),
             subjects: results.iter().map(|r| r.subjects).sum(),

@@ -15,7 +15,7 @@ pub mod mapping;
 pub mod scoring;
 
 pub use assessment::{
-    AcceptedRisk, ControlAssessment, ControlStatus, Coverage, FrameworkAssessment,
+    AcceptedRisk, ControlAssessment, ControlCoverage, ControlStatus, FrameworkAssessment,
     PrerequisiteResult, PrerequisiteState, RuleResult, StatusTotals, assess,
 };
 pub use catalog::{Catalog, Control, ControlGroup, EvidenceLevel};

@@ -7,6 +7,7 @@
 //! a statement about what the design enforces, and says so.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::catalog::Catalog;
 use crate::framework::Framework;
@@ -14,7 +15,7 @@ use crate::input::{FindingRecord, RuleDescriptor, Severity};
 
 /// CISA ZTMM v2.0 maturity stages, lowest first, after the mark of a pillar that no rule
 /// evaluated anything for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     /// No rule of the pillar had anything to judge: the design shows nothing either way.
@@ -51,7 +52,7 @@ impl Stage {
 }
 
 /// Open findings per severity.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SeverityCounts {
     pub critical: usize,
     pub high: usize,
@@ -94,7 +95,7 @@ impl SeverityCounts {
 }
 
 /// The stage of one ZTMM pillar or cross-cutting capability.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PillarScore {
     pub id: String,
     pub name: String,
@@ -111,7 +112,7 @@ pub struct PillarScore {
 }
 
 /// How well the design's rules show one NIST tenet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TenetCoverage {
     pub id: String,
     pub title: String,
@@ -127,7 +128,7 @@ pub struct TenetCoverage {
 }
 
 /// The zero-trust scores of a design.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ZeroTrustScore {
     pub pillars: Vec<PillarScore>,
     pub tenets: Vec<TenetCoverage>,

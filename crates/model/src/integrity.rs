@@ -8,6 +8,8 @@
 use std::collections::{HashMap, HashSet};
 
 use ipnet::Ipv4Net;
+use serde::Serialize;
+use ts_rs::TS;
 
 use crate::format::closest_id;
 use crate::{
@@ -30,6 +32,33 @@ pub struct Issue {
     pub help: Option<String>,
     /// Whether the problem is the key itself (a field that does not apply) rather than its value.
     pub at_key: bool,
+}
+
+/// A problem that makes a design not loadable as a file (an unknown reference, a subnet outside
+/// its VPC, a field that does not apply to the element's kind), as every front end shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DesignProblem {
+    /// Where in the document, e.g. `components[3].segment`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// The obvious fix, when there is one.
+    pub help: Option<String>,
+}
+
+impl From<Issue> for DesignProblem {
+    fn from(issue: Issue) -> Self {
+        DesignProblem {
+            path: issue.path,
+            message: issue.message,
+            help: issue.help,
+        }
+    }
+}
+
+/// Every integrity problem of `design`, in document order; empty for a sound design.
+pub fn problems(design: &Design) -> Vec<DesignProblem> {
+    check(design).into_iter().map(DesignProblem::from).collect()
 }
 
 /// What a reference must point at.

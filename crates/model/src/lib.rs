@@ -48,6 +48,7 @@ pub use identity::{
     Principal, PrincipalKind, TrustConditions, UserActivity,
 };
 pub use index::{DesignIndex, Place, Zone};
+pub use integrity::DesignProblem;
 pub use layout::{FlowRoute, Layout, NodeBox, RoutePoint};
 pub use policy::{Effect, PolicyStatement};
 pub use properties::{ComponentProperties, EndpointType, LaunchType, Scheme};

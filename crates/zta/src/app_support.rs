@@ -2,36 +2,37 @@
 //! ever saved: its integrity problems and its compliance assessment, which the UI shows live.
 
 use serde::Serialize;
+use ts_rs::TS;
 use zta_compliance::{FrameworkAssessment, ZeroTrustScore};
-use zta_model::{Design, integrity};
-
-/// A problem that makes a design not loadable as a file: an unknown reference, a subnet outside
-/// a VPC, a field that does not apply to the element's kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DesignProblem {
-    /// Where in the document, e.g. `components[3].segment`.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-    /// The obvious fix, when there is one.
-    pub help: Option<String>,
-}
+use zta_model::{Design, DesignProblem, integrity};
+use zta_rules::Finding;
 
 /// Every integrity problem of `design`, in document order; empty for a sound design.
 pub fn design_problems(design: &Design) -> Vec<DesignProblem> {
-    integrity::check(design)
-        .into_iter()
-        .map(|issue| DesignProblem {
-            path: issue.path,
-            message: issue.message,
-            help: issue.help,
-        })
-        .collect()
+    integrity::problems(design)
+}
+
+/// What validating a design held in memory found: what would stop it loading as a file, and the
+/// zero-trust rules' findings. Validation never fails on a bad design; this is its answer.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DesignValidation {
+    /// Problems that would stop the file from loading (dangling references and the like).
+    pub problems: Vec<DesignProblem>,
+    /// The rules' findings, in the stable JSON shape of `zta validate --format json`.
+    pub findings: Vec<Finding>,
+}
+
+/// Validates a design held in memory, as the app does after every edit.
+pub fn validate_design(design: &Design) -> DesignValidation {
+    DesignValidation {
+        problems: design_problems(design),
+        findings: zta_rules::validate(design).findings,
+    }
 }
 
 /// A finding as the compliance assessment cites it: its reference in the report (`F-001`), its
 /// rule, and the elements it is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AssessedFinding {
     /// The reference controls cite, the same as in the PDF report.
     pub reference: String,
@@ -43,7 +44,7 @@ pub struct AssessedFinding {
 
 /// The compliance assessment of a design: every control of PCI DSS, GDPR and ISO/IEC 27001 with
 /// its status, the CISA ZTMM stage per pillar, and the findings the controls cite.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ComplianceAssessment {
     /// One assessment per framework, in report order.
     pub frameworks: Vec<FrameworkAssessment>,

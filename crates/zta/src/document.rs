@@ -79,3 +79,8 @@ pub fn format_file(path: &Path, options: FormatOptions) -> Result<FormatOutcome>
     )?;
     Ok(FormatOutcome::Changed)
 }
+
+/// The JSON Schema of the design format, for editors and other tools (`zta schema`).
+pub fn design_json_schema() -> String {
+    zta_model::generated::json_schema()
+}

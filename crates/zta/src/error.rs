@@ -20,6 +20,12 @@ pub enum Error {
     /// A CloudFormation template could not be imported.
     #[error(transparent)]
     Import(#[from] zta_cfn::Error),
+    /// A rule was asked for that the catalog does not hold.
+    #[error(transparent)]
+    Rule(#[from] zta_rules::Error),
+    /// AWS refused or failed: no credentials or region, a rejected template, a failed stack.
+    #[error(transparent)]
+    Aws(#[from] zta_aws::Error),
     /// A report could not be rendered.
     #[error(transparent)]
     Report(#[from] zta_report::Error),
@@ -52,6 +58,10 @@ impl Error {
             Error::Read { .. } => "read_failed",
             Error::Import(_) => "import_failed",
             Error::Report(_) => "report_failed",
+            Error::Rule(_) => "unknown_rule",
+            Error::Aws(zta_aws::Error::NoRegion) => "no_region",
+            Error::Aws(zta_aws::Error::DeploymentFailed(_)) => "deploy_failed",
+            Error::Aws(_) => "aws",
             Error::Export(
                 zta_cfn::export::ExportError::ZonesShort { .. }
                 | zta_cfn::export::ExportError::NoIdentityCenterAccount { .. }
@@ -60,5 +70,20 @@ impl Error {
             Error::Export(_) => "export_failed",
             Error::CommentsWouldBeLost { .. } => "comments_would_be_lost",
         }
+    }
+
+    /// The load error of a design file that does not validate against the format, for front
+    /// ends that print it with the offending lines.
+    pub fn invalid_design(&self) -> Option<&zta_model::LoadError> {
+        match self {
+            Error::Model(zta_model::Error::Invalid(load_error)) => Some(load_error.as_ref()),
+            _ => None,
+        }
+    }
+
+    /// Whether a deployment ran and CloudFormation failed it (the stack rolled back): a
+    /// problem of what was deployed, not of the command.
+    pub fn is_deployment_failure(&self) -> bool {
+        matches!(self, Error::Aws(zta_aws::Error::DeploymentFailed(_)))
     }
 }

@@ -32,6 +32,14 @@ pub fn report_file(design_path: &Path, request: &ReportRequest) -> Result<Vec<u8
     render_report(&design, &bytes, request)
 }
 
+/// Renders the report of the design file at `design_path` and writes it atomically to
+/// `output`, as `zta report` and the app's Export report do. Returns the report's size in bytes.
+pub fn write_report(design_path: &Path, request: &ReportRequest, output: &Path) -> Result<usize> {
+    let bytes = report_file(design_path, request)?;
+    zta_model::write_atomic(output, &bytes)?;
+    Ok(bytes.len())
+}
+
 /// Builds and renders the report of a design whose file held `design_file`.
 pub fn render_report(
     design: &Design,

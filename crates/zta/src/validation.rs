@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use zta_model::Design;
+use zta_rules::Report;
 use zta_rules::render::{self, SourceFile};
-use zta_rules::{DesignDiff, Report};
+pub use zta_rules::{DesignDiff, Finding, Severity};
 
 use crate::Result;
 
@@ -67,4 +68,34 @@ pub fn diff_files(old: &Path, new: &Path) -> Result<DesignDiff> {
     let old = crate::load_design(old)?;
     let new = crate::load_design(new)?;
     Ok(zta_rules::diff(&old, &new))
+}
+
+/// The formats of the rule catalog and of a security diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListingFormat {
+    /// For people.
+    Text,
+    /// The stable JSON contract.
+    Json,
+}
+
+/// Renders a security diff of two designs; `color` applies to text only.
+pub fn render_diff(diff: &DesignDiff, format: ListingFormat, color: bool) -> String {
+    match format {
+        ListingFormat::Text => render::diff_text(diff, color),
+        ListingFormat::Json => render::diff_json(diff),
+    }
+}
+
+/// The rule catalog: every rule with its code, severity, tenets and pillar (`zta rules`).
+pub fn rule_catalog(format: ListingFormat) -> String {
+    match format {
+        ListingFormat::Text => render::rules_text(),
+        ListingFormat::Json => render::rules_json(),
+    }
+}
+
+/// One rule's documentation, found by its code or name (`zta rule CODE`).
+pub fn explain_rule(code: &str) -> Result<String> {
+    Ok(render::rule_text(zta_rules::find_rule(code)?))
 }

@@ -163,3 +163,109 @@ fn the_picture_reader_reads_arrows_and_leaves() {
     );
     assert!(graph["crates/b"].is_empty());
 }
+
+/// The crates below the API, by package name, and the paths by which the API once re-exported
+/// them. A front end that names one of them has reached past the API.
+const INNER_CRATES: [&str; 7] = [
+    "zta-model",
+    "zta-rules",
+    "zta-compliance",
+    "zta-report",
+    "zta-cfn",
+    "zta-cfn-core",
+    "zta-aws",
+];
+
+/// Every `.rs` file under `dir`, recursively.
+fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+    {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            rust_files(&path, files);
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            files.push(path);
+        }
+    }
+}
+
+/// What a front end's source or manifest says that reaches past the API.
+fn reaches_past_the_api(root: &Path, front_end: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let manifest = read(&root.join(front_end).join("Cargo.toml"));
+    for dependency in normal_dependencies(&manifest) {
+        if INNER_CRATES.contains(&dependency.as_str()) {
+            problems.push(format!("{front_end}/Cargo.toml depends on {dependency}"));
+        }
+    }
+    let inner_paths: Vec<String> = INNER_CRATES
+        .iter()
+        .map(|name| name.replace('-', "_"))
+        .chain(
+            ["model", "rules", "compliance", "report", "cfn", "aws"]
+                .iter()
+                .map(|module| format!("zta::{module}")),
+        )
+        .collect();
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        let dir = root.join(front_end).join(dir);
+        if dir.is_dir() {
+            rust_files(&dir, &mut files);
+        }
+    }
+    for file in files {
+        let text = read(&file);
+        for (number, line) in text.lines().enumerate() {
+            for path in &inner_paths {
+                let named = line.match_indices(path.as_str()).any(|(at, _)| {
+                    let after = line[at + path.len()..].chars().next();
+                    let before = line[..at].chars().next_back();
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
+                if named {
+                    problems.push(format!(
+                        "{}:{}: names `{path}`",
+                        file.strip_prefix(root).unwrap_or(&file).display(),
+                        number + 1
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The CLI and the app call the API crate for every use case and name nothing below it, so
+/// that a capability behaves the same in both (ARCHITECTURE.md, "The API crate").
+#[test]
+fn the_front_ends_name_no_crate_below_the_api() {
+    let root = repository_root();
+    let problems: Vec<String> = ["crates/cli", "src-tauri"]
+        .iter()
+        .flat_map(|front_end| reaches_past_the_api(&root, front_end))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_api_check_catches_an_inner_path() {
+    let root = tempfile::tempdir().unwrap();
+    let front_end = root.path().join("front");
+    std::fs::create_dir_all(front_end.join("src")).unwrap();
+    std::fs::write(
+        front_end.join("Cargo.toml"),
+        "[package]\nname = \"front\"\n\n[dependencies]\nzta.workspace = true\nzta-rules.workspace = true\n",
+    )
+    .unwrap();
+    std::fs::write(
+        front_end.join("src/main.rs"),
+        "use zta::rules::Severity;\nuse zta::Design;\nfn zta_model_like() {}\n",
+    )
+    .unwrap();
+    let problems = reaches_past_the_api(root.path(), "front");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("zta-rules"), "{problems:?}");
+    assert!(problems[1].contains("src/main.rs:1"), "{problems:?}");
+}

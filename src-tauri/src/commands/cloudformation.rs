@@ -5,8 +5,8 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons};
 use ts_rs::TS;
+use zta::Design;
 use zta::ManualStep;
-use zta::model::Design;
 
 use crate::commands::file::{saved_design_file, stem};
 use crate::error::Result;

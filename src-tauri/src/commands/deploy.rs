@@ -10,10 +10,10 @@ use tauri::ipc::Channel;
 use tokio::sync::oneshot;
 use ts_rs::TS;
 use zta::ManualStep;
-use zta::aws::deploy::{
-    Confirmation, PollSettings, PreparedDeployment, ResourceChange, StackManifest, deploy_manifest,
+use zta::cloud::{
+    Confirmation, ConnectionOptions, DeployProgress, PreparedDeployment, ResourceChange, Session,
+    StackManifest, StackManifestOutcome, StackOptions,
 };
-use zta::aws::{AwsConnection, ConnectionOptions, DeployProgress};
 
 use crate::commands::file::saved_design_file;
 use crate::error::{AppError, Result};
@@ -66,24 +66,11 @@ pub struct ChangeSetView {
     /// `CREATE` or `UPDATE`.
     pub change_set_type: String,
     /// What it would do to each resource.
-    pub changes: Vec<ChangeView>,
+    pub changes: Vec<ResourceChange>,
     /// The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
     pub capabilities: Vec<String>,
     /// Replacements and removals worth a second look.
     pub warnings: Vec<String>,
-}
-
-/// One resource change.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ChangeView {
-    /// `add`, `modify`, `remove`, `import` or `dynamic`.
-    pub action: String,
-    /// The resource's logical id.
-    pub logical_id: String,
-    /// Its CloudFormation type.
-    pub resource_type: String,
-    /// `never`, `conditional` or `always`.
-    pub replacement: String,
 }
 
 /// What the shell streams to the dialog while deploying.
@@ -102,38 +89,12 @@ pub enum DeployEvent {
     },
 }
 
-/// How the deployment ended.
-#[derive(Debug, Serialize, TS)]
-pub struct DeploySummary {
-    /// The stacks deployed (or found unchanged), in order.
-    pub deployed: Vec<String>,
-    /// The stack whose change set the user declined, which stopped the deployment.
-    pub declined_at: Option<String>,
-}
-
-/// The serialised name of a unit enum (`add`, `never`), as zta-aws spells it in JSON.
-fn tag(value: &impl Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|json| json.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn change_view(change: &ResourceChange) -> ChangeView {
-    ChangeView {
-        action: tag(&change.action),
-        logical_id: change.logical_id.clone(),
-        resource_type: change.resource_type.clone(),
-        replacement: tag(&change.replacement),
-    }
-}
-
 impl From<&PreparedDeployment> for ChangeSetView {
     fn from(prepared: &PreparedDeployment) -> Self {
         ChangeSetView {
             stack_name: prepared.stack_name.clone(),
             change_set_type: prepared.change_set_type.clone(),
-            changes: prepared.changes.iter().map(change_view).collect(),
+            changes: prepared.changes.clone(),
             capabilities: prepared.capabilities.clone(),
             warnings: prepared.warnings(),
         }
@@ -165,17 +126,17 @@ impl Confirmation for AskInTheWindow<'_> {
 async fn connect_and_plan(
     state: &AppState,
     target: &DeployTarget,
-) -> Result<(AwsConnection, String, zta::DesignDeployment)> {
+) -> Result<(Session, String, zta::DesignDeployment)> {
     let design = saved_design_file(state)?;
     let plan = zta::plan_design_deployment(&design, target.stack_name.as_deref())?;
-    let connection = AwsConnection::connect(&ConnectionOptions {
+    let session = zta::cloud::sign_in(&ConnectionOptions {
         profile: target.profile.clone(),
         region: target.region.clone(),
         endpoint_url: None,
     })
     .await?;
-    let account_id = connection.account_id().await?;
-    Ok((connection, account_id, plan))
+    let account_id = session.account_id().await?;
+    Ok((session, account_id, plan))
 }
 
 fn planned_view(
@@ -198,12 +159,12 @@ pub async fn plan_deployment(
     state: State<'_, AppState>,
     target: DeployTarget,
 ) -> Result<DeployPlanView> {
-    let (connection, account_id, plan) = connect_and_plan(&state, &target).await?;
+    let (session, account_id, plan) = connect_and_plan(&state, &target).await?;
     let manifest = plan.manifest_for_account(&account_id);
     let elsewhere = plan.stacks_elsewhere(&account_id);
     let view = |planned| planned_view(&plan, &manifest, planned);
     Ok(DeployPlanView {
-        region: connection.region().to_string(),
+        region: session.region().to_string(),
         stacks: plan
             .stacks
             .iter()
@@ -225,8 +186,8 @@ pub async fn deploy_design(
     target: DeployTarget,
     parameters: BTreeMap<String, String>,
     on_event: Channel<DeployEvent>,
-) -> Result<DeploySummary> {
-    let (connection, account_id, plan) = connect_and_plan(&state, &target).await?;
+) -> Result<StackManifestOutcome> {
+    let (session, account_id, plan) = connect_and_plan(&state, &target).await?;
     let mut manifest = plan.manifest_for_account(&account_id);
     let values: Vec<(String, String)> = parameters.into_iter().collect();
     let undeclared = plan.set_parameters(&mut manifest, &values);
@@ -251,22 +212,10 @@ pub async fn deploy_design(
         channel: &on_event,
         pending: &state.pending_change_set,
     };
-    let outcome = deploy_manifest(
-        &connection,
-        &manifest,
-        &ask,
-        PollSettings::default(),
-        &forward,
-    )
-    .await?;
-    Ok(DeploySummary {
-        deployed: outcome
-            .deployed
-            .into_iter()
-            .map(|deployed| deployed.stack_name)
-            .collect(),
-        declined_at: outcome.declined_at,
-    })
+    let outcome =
+        zta::cloud::deploy_stacks(&session, manifest, &StackOptions::default(), &ask, &forward)
+            .await?;
+    Ok(outcome)
 }
 
 /// The user's answer to the change set under review: execute it, or decline and stop.
@@ -283,7 +232,7 @@ pub fn answer_change_set(state: State<'_, AppState>, approve: bool) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zta::aws::StackEventRecord;
+    use zta::cloud::StackEventRecord;
 
     /// The dialog switches on `kind` at both levels and reads the event's fields beside it, as
     /// the generated declarations say; this pins that serde and ts-rs agree on that shape.

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
-use zta::model::Design;
+use zta::Design;
 
 use crate::error::{AppError, Result};
 use crate::recent::{RecentFile, file_name};

@@ -5,8 +5,7 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
-use zta::compliance::Framework;
-use zta::{Paper, ReportFormat, ReportRequest};
+use zta::{Framework, Paper, ReportFormat, ReportRequest};
 
 use crate::commands::file::{saved_design_file, stem};
 use crate::error::{AppError, Result};
@@ -45,11 +44,10 @@ pub async fn export_report(
         format: ReportFormat::Pdf,
         paper: Paper::A4,
     };
-    let pdf = zta::report_file(&design, &request)?;
-    zta::model::write_atomic(&output, &pdf).map_err(zta::Error::from)?;
+    let bytes = zta::write_report(&design, &request, &output)?;
     let exported = ReportExported {
         file_name: file_name(&output),
-        bytes: pdf.len(),
+        bytes,
     };
     *lock(&state.last_report) = Some(output);
     Ok(Some(exported))

@@ -4,7 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { useEffect, useRef, useState } from "react";
 import { create } from "zustand";
 
-import type { DeployEvent, DeployPlanView, DeploySummary, DeployTarget } from "../generated/app";
+import type { DeployEvent, DeployPlanView, DeployTarget, StackManifestOutcome } from "../generated/app";
 import {
   applyDeployEvent,
   changeCounts,
@@ -63,7 +63,7 @@ async function deploy(parameters: Record<string, string>) {
   const channel = new Channel<DeployEvent>();
   channel.onmessage = (event) => useDeployStore.setState(applyDeployEvent(useDeployStore.getState(), event), true);
   try {
-    const summary = await invoke<DeploySummary>("deploy_design", { target: chosen, parameters, onEvent: channel });
+    const summary = await invoke<StackManifestOutcome>("deploy_design", { target: chosen, parameters, onEvent: channel });
     useDeployStore.setState(finishDeploy(useDeployStore.getState(), summary.declined_at), true);
   } catch (error) {
     useDeployStore.setState(failDeploy(useDeployStore.getState(), errorMessage(error)), true);

@@ -47,257 +47,6 @@ path: string,
  */
 name: string, };
 
-export type Validation = { 
-/**
- * Problems that would stop the file from loading (dangling references and the like).
- */
-problems: Array<Problem>, 
-/**
- * The rules' findings, in the stable JSON shape of `zta validate --format json`.
- */
-findings: Array<Finding>, };
-
-export type Problem = { 
-/**
- * Where in the document, e.g. `components[3].segment`.
- */
-path: string, 
-/**
- * What is wrong.
- */
-message: string, 
-/**
- * The obvious fix, when there is one.
- */
-help: string | null, };
-
-export type Finding = { 
-/**
- * The rule's stable code, e.g. `ZT-NET-004`.
- */
-rule: string, 
-/**
- * The rule's severity.
- */
-severity: Severity, 
-/**
- * The rule's title.
- */
-title: string, 
-/**
- * What is wrong, naming the elements concerned.
- */
-message: string, 
-/**
- * The ids of the elements concerned, the subject first (the UI highlights them).
- */
-elements: Array<string>, 
-/**
- * For path findings, the ordered ids along the path: the origin zone, then alternately
- * the flow taken and the element reached. Empty for other findings.
- */
-path: Array<string>, 
-/**
- * What to change in the design.
- */
-remediation: string, 
-/**
- * Whether an element named in the finding accepts this rule as a risk.
- */
-suppressed: boolean, 
-/**
- * The reason given by the suppression, when suppressed.
- */
-suppression_reason?: string, 
-/**
- * For findings about the carried CloudFormation, which names no element: the carried
- * resource, output or parameter concerned, as `carried_cloudformation.Resources.Id`, so
- * that a scan points at its logical id in the template.
- */
-carried?: string, };
-
-export type Severity = "info" | "low" | "medium" | "high" | "critical";
-
-export type ComplianceView = { 
-/**
- * One entry per framework, in report order.
- */
-frameworks: Array<FrameworkView>, 
-/**
- * The ZTMM pillars and cross-cutting capabilities.
- */
-pillars: Array<PillarView>, 
-/**
- * The findings controls cite, by their report reference.
- */
-findings: Array<FindingReference>, };
-
-export type FrameworkView = { 
-/**
- * The stable name: `pci-dss`, `gdpr` or `iso27001`.
- */
-id: string, 
-/**
- * The framework's name, e.g. `PCI DSS`.
- */
-name: string, 
-/**
- * Its version, e.g. `4.0.1`.
- */
-version: string, 
-/**
- * Name and version for a heading.
- */
-title: string, 
-/**
- * Why the whole framework does not apply to this design, when it does not.
- */
-not_applicable: string | null, 
-/**
- * How many controls have each status.
- */
-totals: StatusTotals, 
-/**
- * Every control, in catalog order.
- */
-controls: Array<ControlView>, };
-
-export type StatusTotals = { 
-/**
- * Controls the design alone satisfies.
- */
-satisfied: number, 
-/**
- * Controls with a finding against them or a failed prerequisite.
- */
-not_satisfied: number, 
-/**
- * Controls none of whose rules had anything to judge.
- */
-not_evaluated: number, 
-/**
- * Controls the design shows in part; the rest needs attestation.
- */
-evidenced_attestation_required: number, 
-/**
- * Controls that need evidence from outside the design.
- */
-attestation_required: number, 
-/**
- * Controls that cannot apply to this design.
- */
-not_applicable: number, };
-
-export type ControlStatus = "satisfied" | "not_satisfied" | "not_evaluated" | "evidenced_attestation_required" | "attestation_required" | "not_applicable";
-
-export type ControlView = { 
-/**
- * The control's id in its framework, e.g. `1.3.1` or `A.8.20`.
- */
-id: string, 
-/**
- * Its title.
- */
-title: string, 
-/**
- * The catalog group it belongs to.
- */
-group: string, 
-/**
- * Its status.
- */
-status: ControlStatus, 
-/**
- * Why it has that status.
- */
-rationale: string, 
-/**
- * References of the open findings against it (`F-001`).
- */
-findings: Array<string>, 
-/**
- * How many suppressed findings against it were accepted as risks.
- */
-accepted_risks: number, 
-/**
- * The rules mapped to it.
- */
-rules: Array<string>, 
-/**
- * How many of its mapped rules evaluated at least one subject.
- */
-rules_evaluated: number, 
-/**
- * How many subjects they evaluated in all.
- */
-subjects: number, 
-/**
- * `k of n mapped rules evaluated, m subjects`.
- */
-coverage: string, 
-/**
- * What the design shows.
- */
-evidence: Array<string>, 
-/**
- * What the auditor must still see.
- */
-attestation: Array<string>, };
-
-export type Stage = "not_assessed" | "traditional" | "initial" | "advanced" | "optimal";
-
-export type PillarView = { 
-/**
- * Its stable id.
- */
-id: string, 
-/**
- * Its name, e.g. `Identity`.
- */
-name: string, 
-/**
- * Whether it is a cross-cutting capability rather than a pillar.
- */
-cross_cutting: boolean, 
-/**
- * The stage the design reaches.
- */
-stage: Stage, 
-/**
- * How many rules check it, and how many of them pass.
- */
-rules: number, 
-/**
- * How many of its rules evaluated at least one subject.
- */
-rules_evaluated: number, 
-/**
- * How many of its rules pass.
- */
-rules_passing: number, 
-/**
- * Open findings against its rules.
- */
-open_findings: number, 
-/**
- * Why it is at that stage.
- */
-rationale: string, };
-
-export type FindingReference = { 
-/**
- * `F-001` and so on, as in the PDF report.
- */
-reference: string, 
-/**
- * The rule code.
- */
-rule: string, 
-/**
- * The elements it is about.
- */
-elements: Array<string>, };
-
 export type ImportedDesign = { 
 /**
  * The new design; it has no file until the user saves it.
@@ -347,31 +96,6 @@ file_name: string,
  * Its size in bytes.
  */
 bytes: number, };
-
-export type ManualStep = { 
-/**
- * The design element the step completes.
- */
-element: string, 
-/**
- * The account segment (or `main`) whose stack the step belongs to.
- */
-account: string, 
-/**
- * What to do, in a few words.
- */
-title: string, 
-/**
- * Why the step is needed and when to take it.
- */
-instructions: string, 
-/**
- * How to take it: the exact AWS CLI command, console path or template edit, with what the
- * design does not know (an ARN, a secret) in angle brackets. Every step has at least one.
- */
-actions: Array<StepAction>, };
-
-export type StepAction = { "kind": "command", "text": string } | { "kind": "console", "text": string } | { "kind": "template", "text": string };
 
 export type DeployTarget = { 
 /**
@@ -436,7 +160,7 @@ change_set_type: string,
 /**
  * What it would do to each resource.
  */
-changes: Array<ChangeView>, 
+changes: Array<ResourceChange>, 
 /**
  * The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
  */
@@ -445,24 +169,6 @@ capabilities: Array<string>,
  * Replacements and removals worth a second look.
  */
 warnings: Array<string>, };
-
-export type ChangeView = { 
-/**
- * `add`, `modify`, `remove`, `import` or `dynamic`.
- */
-action: string, 
-/**
- * The resource's logical id.
- */
-logical_id: string, 
-/**
- * Its CloudFormation type.
- */
-resource_type: string, 
-/**
- * `never`, `conditional` or `always`.
- */
-replacement: string, };
 
 export type DeployEvent = { "kind": "review", 
 /**
@@ -473,6 +179,277 @@ change_set: ChangeSetView, } | { "kind": "progress",
  * The event, as zta-aws reports it.
  */
 progress: DeployProgress, };
+
+export type DesignValidation = { 
+/**
+ * Problems that would stop the file from loading (dangling references and the like).
+ */
+problems: Array<DesignProblem>, 
+/**
+ * The rules' findings, in the stable JSON shape of `zta validate --format json`.
+ */
+findings: Array<Finding>, };
+
+export type DesignProblem = { 
+/**
+ * Where in the document, e.g. `components[3].segment`.
+ */
+path: string, 
+/**
+ * What is wrong.
+ */
+message: string, 
+/**
+ * The obvious fix, when there is one.
+ */
+help: string | null, };
+
+export type Finding = { 
+/**
+ * The rule's stable code, e.g. `ZT-NET-004`.
+ */
+rule: string, 
+/**
+ * The rule's severity.
+ */
+severity: Severity, 
+/**
+ * The rule's title.
+ */
+title: string, 
+/**
+ * What is wrong, naming the elements concerned.
+ */
+message: string, 
+/**
+ * The ids of the elements concerned, the subject first (the UI highlights them).
+ */
+elements: Array<string>, 
+/**
+ * For path findings, the ordered ids along the path: the origin zone, then alternately
+ * the flow taken and the element reached. Empty for other findings.
+ */
+path: Array<string>, 
+/**
+ * What to change in the design.
+ */
+remediation: string, 
+/**
+ * Whether an element named in the finding accepts this rule as a risk.
+ */
+suppressed: boolean, 
+/**
+ * The reason given by the suppression, when suppressed.
+ */
+suppression_reason?: string, 
+/**
+ * For findings about the carried CloudFormation, which names no element: the carried
+ * resource, output or parameter concerned, as `carried_cloudformation.Resources.Id`, so
+ * that a scan points at its logical id in the template.
+ */
+carried?: string, };
+
+export type Severity = "info" | "low" | "medium" | "high" | "critical";
+
+export type ComplianceAssessment = { 
+/**
+ * One assessment per framework, in report order.
+ */
+frameworks: Array<FrameworkAssessment>, 
+/**
+ * The ZTMM stages and NIST tenet coverage.
+ */
+zero_trust: ZeroTrustScore, 
+/**
+ * The findings the controls cite by reference.
+ */
+findings: Array<AssessedFinding>, };
+
+export type AssessedFinding = { 
+/**
+ * The reference controls cite, the same as in the PDF report.
+ */
+reference: string, 
+/**
+ * The rule code.
+ */
+rule: string, 
+/**
+ * The ids of the elements the finding is about.
+ */
+elements: Array<string>, };
+
+export type FrameworkAssessment = { framework: Framework, name: string, version: string, 
+/**
+ * Name and version as reports print them (`ISO/IEC 27001:2022`).
+ */
+title: string, 
+/**
+ * Set when the framework as a whole does not apply to the design, with the reason.
+ */
+not_applicable: string | null, totals: StatusTotals, controls: Array<ControlAssessment>, };
+
+export type Framework = "pci-dss" | "gdpr" | "iso27001" | "nist-800-207" | "cisa-ztmm";
+
+export type StatusTotals = { satisfied: number, not_satisfied: number, not_evaluated: number, evidenced_attestation_required: number, attestation_required: number, not_applicable: number, };
+
+export type ControlAssessment = { id: string, title: string, group: string, evidence_level: EvidenceLevel, status: ControlStatus, 
+/**
+ * Why the control has this status, in a sentence.
+ */
+rationale: string, 
+/**
+ * What the design shows: the mapped rules that evaluated subjects and passed, and the
+ * report artifacts that show the control.
+ */
+evidence: Array<string>, 
+/**
+ * What the auditor must still see: clauses the design does not show, rules that had
+ * nothing to judge, operation to attest.
+ */
+attestation: Array<string>, 
+/**
+ * The open findings against it (report references).
+ */
+findings: Array<string>, accepted_risks: Array<AcceptedRisk>, 
+/**
+ * The rules mapped to it.
+ */
+rules: Array<string>, 
+/**
+ * What each mapped rule judged.
+ */
+rule_results: Array<RuleResult>, coverage: ControlCoverage, 
+/**
+ * The capabilities it requires, and whether they hold.
+ */
+prerequisites: Array<PrerequisiteResult>, };
+
+export type ControlStatus = "satisfied" | "not-satisfied" | "not-evaluated" | "evidenced-attestation-required" | "attestation-required" | "not-applicable";
+
+export type EvidenceLevel = "design" | "partial" | "process" | "inherited";
+
+export type AcceptedRisk = { finding: string, rule: string, reason: string, };
+
+export type RuleResult = { code: string, title: string, 
+/**
+ * Subjects the rule evaluated in the design.
+ */
+subjects: number, 
+/**
+ * Its findings, open and accepted.
+ */
+findings: number, 
+/**
+ * The clauses of the control it judges.
+ */
+clauses: Array<string>, };
+
+export type ControlCoverage = { 
+/**
+ * Rules mapped to the control.
+ */
+rules_mapped: number, 
+/**
+ * Mapped rules that evaluated at least one subject.
+ */
+rules_evaluated: number, 
+/**
+ * Subjects evaluated, summed over the mapped rules.
+ */
+subjects: number, };
+
+export type PrerequisiteResult = { id: string, description: string, state: PrerequisiteState, 
+/**
+ * Why, naming rules and findings.
+ */
+detail: string, };
+
+export type PrerequisiteState = "holds" | "fails" | "unknown";
+
+export type ZeroTrustScore = { pillars: Array<PillarScore>, tenets: Array<TenetCoverage>, };
+
+export type PillarScore = { id: string, name: string, cross_cutting: boolean, stage: Stage, 
+/**
+ * Rules tagged with the pillar, how many evaluated at least one subject, and how many of
+ * those have no open finding.
+ */
+rules: number, rules_evaluated: number, rules_passing: number, open_findings: SeverityCounts, accepted_risks: number, rationale: string, };
+
+export type Stage = "not-assessed" | "traditional" | "initial" | "advanced" | "optimal";
+
+export type SeverityCounts = { critical: number, high: number, medium: number, low: number, info: number, };
+
+export type TenetCoverage = { id: string, title: string, rules: number, 
+/**
+ * The tenet's rules that evaluated at least one subject.
+ */
+rules_evaluated: number, rules_passing: number, 
+/**
+ * Passing rules as a share of the tenet's evaluated rules, 0 to 100 (0 when none
+ * evaluated anything).
+ */
+coverage_percent: number, 
+/**
+ * Codes of the tenet's rules with open findings.
+ */
+failing_rules: Array<string>, };
+
+export type ManualStep = { 
+/**
+ * The design element the step completes.
+ */
+element: string, 
+/**
+ * The account segment (or `main`) whose stack the step belongs to.
+ */
+account: string, 
+/**
+ * What to do, in a few words.
+ */
+title: string, 
+/**
+ * Why the step is needed and when to take it.
+ */
+instructions: string, 
+/**
+ * How to take it: the exact AWS CLI command, console path or template edit, with what the
+ * design does not know (an ARN, a secret) in angle brackets. Every step has at least one.
+ */
+actions: Array<StepAction>, };
+
+export type StepAction = { "kind": "command", "text": string } | { "kind": "console", "text": string } | { "kind": "template", "text": string };
+
+export type ResourceChange = { 
+/**
+ * Add, modify, remove...
+ */
+action: ChangeAction, 
+/**
+ * The resource's logical id in the template.
+ */
+logical_id: string, 
+/**
+ * Its physical id, for resources that exist.
+ */
+physical_id?: string, 
+/**
+ * Its type, e.g. `AWS::RDS::DBInstance`.
+ */
+resource_type: string, 
+/**
+ * Whether a modification replaces the resource (a new physical resource, the old one
+ * deleted: data in it is lost unless it is retained or snapshotted).
+ */
+replacement: Replacement, 
+/**
+ * The properties whose change drives the modification.
+ */
+changed_properties: Array<string>, };
+
+export type ChangeAction = "add" | "modify" | "remove" | "import" | "dynamic";
+
+export type Replacement = "never" | "conditional" | "always";
 
 export type DeployProgress = { "kind": "validating", 
 /**
@@ -570,12 +547,52 @@ status: string,
  */
 reason: string | null, };
 
-export type DeploySummary = { 
+export type StackManifestOutcome = { 
 /**
  * The stacks deployed (or found unchanged), in order.
  */
-deployed: Array<string>, 
+deployed: Array<DeployOutcome>, 
 /**
- * The stack whose change set the user declined, which stopped the deployment.
+ * The stack whose change set was declined; it and the stacks after it were not deployed.
  */
 declined_at: string | null, };
+
+export type DeployOutcome = { 
+/**
+ * The stack.
+ */
+stack_name: string, 
+/**
+ * Its final status, e.g. `CREATE_COMPLETE`.
+ */
+final_status: string, 
+/**
+ * The stack's outputs, in CloudFormation's order.
+ */
+outputs: Array<StackOutput>, 
+/**
+ * The events of this execution, oldest first.
+ */
+events: Array<StackEventRecord>, 
+/**
+ * Whether termination protection was turned on.
+ */
+termination_protection: boolean, };
+
+export type StackOutput = { 
+/**
+ * The output's key.
+ */
+key: string, 
+/**
+ * Its value.
+ */
+value: string, 
+/**
+ * The template's description of it.
+ */
+description?: string, 
+/**
+ * The export name, when other stacks can import it.
+ */
+export_name?: string, };

@@ -1,30 +1,31 @@
 import { describe, expect, it } from "vitest";
 
-import type { ControlView, FrameworkView } from "../generated/app";
-import { controlDetail, elementsOfControl, groupControls, satisfiedShare, stageLevel } from "./compliance";
+import type { ControlAssessment, FrameworkAssessment } from "../generated/app";
+import { controlDetail, elementsOfControl, groupControls, satisfiedShare, stageLevel, statusTotal } from "./compliance";
 
-const control = (id: string, group: string, status: ControlView["status"], findings: string[] = []): ControlView => ({
+const control = (id: string, group: string, status: ControlAssessment["status"], findings: string[] = []): ControlAssessment => ({
   id,
   title: `Control ${id}`,
   group,
+  evidence_level: "design",
   status,
   rationale: "",
-  findings,
-  accepted_risks: 0,
-  rules: [],
-  rules_evaluated: 0,
-  subjects: 0,
-  coverage: "",
   evidence: [],
   attestation: [],
+  findings,
+  accepted_risks: [],
+  rules: [],
+  rule_results: [],
+  coverage: { rules_mapped: 0, rules_evaluated: 0, subjects: 0 },
+  prerequisites: [],
 });
 
 describe("compliance", () => {
   const controls = [
-    control("1.2.1", "Network security controls", "not_satisfied", ["F-001", "F-003"]),
+    control("1.2.1", "Network security controls", "not-satisfied", ["F-001", "F-003"]),
     control("1.3.1", "Network security controls", "satisfied"),
-    control("3.5.1", "Protect stored account data", "attestation_required"),
-    control("4.2.1", "Protect data in transit", "not_applicable"),
+    control("3.5.1", "Protect stored account data", "attestation-required"),
+    control("4.2.1", "Protect data in transit", "not-applicable"),
   ];
 
   it("groups controls in catalog order and filters them by status", () => {
@@ -33,7 +34,7 @@ describe("compliance", () => {
       ["Protect stored account data", ["3.5.1"]],
       ["Protect data in transit", ["4.2.1"]],
     ]);
-    expect(groupControls(controls, new Set(["not_satisfied", "attestation_required"])).map((g) => g.controls.map((c) => c.id))).toEqual([
+    expect(groupControls(controls, new Set(["not-satisfied", "attestation-required"])).map((g) => g.controls.map((c) => c.id))).toEqual([
       ["1.2.1"],
       ["3.5.1"],
     ]);
@@ -50,12 +51,10 @@ describe("compliance", () => {
   });
 
   it("puts what the rules judged and what is left to attest under a control", () => {
-    const judged: ControlView = {
-      ...control("10.3.2", "Logging", "evidenced_attestation_required"),
+    const judged: ControlAssessment = {
+      ...control("10.3.2", "Logging", "evidenced-attestation-required"),
       rules: ["ZT-MON-003"],
-      rules_evaluated: 1,
-      subjects: 2,
-      coverage: "1 of 1 mapped rules evaluated, 2 subjects",
+      coverage: { rules_mapped: 1, rules_evaluated: 1, subjects: 2 },
       attestation: ["The log store resists modification."],
     };
     expect(controlDetail(judged)).toBe(
@@ -64,8 +63,8 @@ describe("compliance", () => {
   });
 
   it("counts the satisfied share over applicable controls only", () => {
-    const framework = (totals: FrameworkView["totals"]): FrameworkView => ({
-      id: "pci-dss",
+    const framework = (totals: FrameworkAssessment["totals"]): FrameworkAssessment => ({
+      framework: "pci-dss",
       name: "PCI DSS",
       version: "4.0.1",
       title: "PCI DSS 4.0.1",
@@ -78,7 +77,8 @@ describe("compliance", () => {
     // Controls that were not evaluated or need attestation are applicable and not satisfied.
     expect(satisfiedShare(framework({ ...totals, satisfied: 1, not_evaluated: 2, evidenced_attestation_required: 1 }))).toBe(0.25);
     expect(satisfiedShare(framework(totals))).toBeNull();
-    expect(stageLevel("not_assessed")).toBe(0);
+    expect(statusTotal({ ...totals, evidenced_attestation_required: 2 }, "evidenced-attestation-required")).toBe(2);
+    expect(stageLevel("not-assessed")).toBe(0);
     expect(stageLevel("traditional")).toBe(1);
     expect(stageLevel("optimal")).toBe(4);
   });

@@ -39,9 +39,9 @@ const changeSet: ChangeSetView = {
   stack_name: "prod",
   change_set_type: "CREATE",
   changes: [
-    { action: "add", logical_id: "Vpc", resource_type: "AWS::EC2::VPC", replacement: "never" },
-    { action: "add", logical_id: "Db", resource_type: "AWS::RDS::DBInstance", replacement: "never" },
-    { action: "modify", logical_id: "Role", resource_type: "AWS::IAM::Role", replacement: "conditional" },
+    { action: "add", logical_id: "Vpc", resource_type: "AWS::EC2::VPC", replacement: "never", changed_properties: [] },
+    { action: "add", logical_id: "Db", resource_type: "AWS::RDS::DBInstance", replacement: "never", changed_properties: [] },
+    { action: "modify", logical_id: "Role", resource_type: "AWS::IAM::Role", replacement: "conditional", changed_properties: ["Policies"] },
   ],
   capabilities: ["CAPABILITY_NAMED_IAM"],
   warnings: [],

@@ -3,7 +3,7 @@
 // has findings selects and frames the elements they name.
 import { useState } from "react";
 
-import type { ControlStatus, ControlView } from "../generated/app";
+import type { ControlAssessment, ControlStatus } from "../generated/app";
 import {
   controlDetail,
   elementsOfControl,
@@ -14,6 +14,7 @@ import {
   statusLabels,
   statusMeanings,
   statusOrder,
+  statusTotal,
 } from "../model/compliance";
 import * as edit from "../model/edit";
 import { useComplianceStore } from "../shell/compliance";
@@ -21,7 +22,7 @@ import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
 
 function Pillars() {
-  const pillars = useComplianceStore((s) => s.view?.pillars ?? []);
+  const pillars = useComplianceStore((s) => s.view?.zero_trust.pillars ?? []);
   return (
     <section className="ztmm" aria-label="Zero Trust Maturity Model" data-testid="ztmm">
       <h4>CISA ZTMM stage</h4>
@@ -45,7 +46,7 @@ function Pillars() {
   );
 }
 
-function ControlRow({ control }: { control: ControlView }) {
+function ControlRow({ control }: { control: ControlAssessment }) {
   const findings = useComplianceStore((s) => s.view?.findings ?? []);
   const elements = elementsOfControl(control, findings);
   const focus = () => {
@@ -90,8 +91,8 @@ export function CompliancePanel() {
         <div className="framework-bar">
           <div className="segmented" role="tablist" aria-label="Framework">
             {view.frameworks.map((f, index) => (
-              <button key={f.id} role="tab" aria-selected={index === framework} className={index === framework ? "active" : ""}
-                data-testid={`framework-${f.id}`} onClick={() => setFramework(index)}>
+              <button key={f.framework} role="tab" aria-selected={index === framework} className={index === framework ? "active" : ""}
+                data-testid={`framework-${f.framework}`} onClick={() => setFramework(index)}>
                 {f.title}
               </button>
             ))}
@@ -101,7 +102,7 @@ export function CompliancePanel() {
               <button key={status} className={`status-chip status-${status}${shown.has(status) ? " chosen" : ""}`}
                 onClick={() => toggle(status)} aria-pressed={shown.has(status)} data-testid={`filter-${status}`}
                 title={statusMeanings[status]}>
-                {statusLabels[status]} {current.totals[status]}
+                {statusLabels[status]} {statusTotal(current.totals, status)}
               </button>
             ))}
           </div>

@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { create } from "zustand";
 
-import type { ComplianceView } from "../generated/app";
+import type { ComplianceAssessment } from "../generated/app";
 import type { Design } from "../model/types";
 import { useDesignStore } from "../store/designStore";
 import { useUiStore } from "../store/uiStore";
@@ -13,7 +13,7 @@ import { errorMessage } from "./api";
 import { VALIDATION_DEBOUNCE_MS } from "./validation";
 
 interface ComplianceState {
-  view: ComplianceView | null;
+  view: ComplianceAssessment | null;
   /** The design the view was computed for; a different one means the view is out of date. */
   assessed: Design | null;
   error: string | null;
@@ -29,7 +29,7 @@ export async function assessNow(design: Design) {
   const mine = ++generation;
   useComplianceStore.setState({ running: true });
   try {
-    const view = await invoke<ComplianceView>("assess_compliance", { design });
+    const view = await invoke<ComplianceAssessment>("assess_compliance", { design });
     if (mine !== generation) return;
     useComplianceStore.setState({ view, assessed: design, error: null, running: false });
   } catch (error) {

@@ -4,7 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { create } from "zustand";
 
-import type { Problem, Validation as RawValidation } from "../generated/app";
+import type { DesignProblem, DesignValidation } from "../generated/app";
 import { badgesFor, type Finding } from "../model/findings";
 import type { Design } from "../model/types";
 import { useDesignStore } from "../store/designStore";
@@ -16,7 +16,7 @@ export const VALIDATION_DEBOUNCE_MS = 150;
 interface Validation {
   findings: Finding[];
   /** Integrity problems: what would stop the file from loading. */
-  problems: Problem[];
+  problems: DesignProblem[];
   /** How long the last round trip took (command call to answer), in milliseconds. */
   roundTripMs: number | null;
   error: string | null;
@@ -33,7 +33,7 @@ export async function validateNow(design: Design) {
   useValidationStore.setState({ running: true });
   const started = performance.now();
   try {
-    const result = await invoke<RawValidation>("validate_design", { design });
+    const result = await invoke<DesignValidation>("validate_design", { design });
     if (mine !== generation) return;
     const roundTripMs = performance.now() - started;
     const findings = result.findings;

@@ -5,6 +5,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use aws_sdk_cloudformation::types::{Capability, ChangeSetStatus, Parameter, Tag};
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::connection::AwsConnection;
 use crate::deploy::request::{
@@ -45,7 +46,7 @@ pub struct PreparedDeployment {
 }
 
 /// One resource's change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ResourceChange {
     /// Add, modify, remove...
     pub action: ChangeAction,
@@ -53,6 +54,7 @@ pub struct ResourceChange {
     pub logical_id: String,
     /// Its physical id, for resources that exist.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub physical_id: Option<String>,
     /// Its type, e.g. `AWS::RDS::DBInstance`.
     pub resource_type: String,
@@ -64,7 +66,7 @@ pub struct ResourceChange {
 }
 
 /// What happens to a resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeAction {
     /// A new resource.
@@ -80,7 +82,7 @@ pub enum ChangeAction {
 }
 
 /// Whether a modification replaces the resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Replacement {
     /// Not a modification, or modified in place.

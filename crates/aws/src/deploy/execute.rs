@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use aws_sdk_cloudformation::primitives::DateTimeFormat;
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::connection::AwsConnection;
 use crate::deploy::change_set::PreparedDeployment;
@@ -17,7 +18,7 @@ use crate::progress::{DeployProgress, ProgressSink, StackEventRecord};
 use crate::redact::scrub;
 
 /// A successful deployment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DeployOutcome {
     /// The stack.
     pub stack_name: String,
@@ -32,7 +33,7 @@ pub struct DeployOutcome {
 }
 
 /// One output of a stack.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StackOutput {
     /// The output's key.
     pub key: String,
@@ -40,9 +41,11 @@ pub struct StackOutput {
     pub value: String,
     /// The template's description of it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub description: Option<String>,
     /// The export name, when other stacks can import it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub export_name: Option<String>,
 }
 

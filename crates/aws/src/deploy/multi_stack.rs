@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::connection::AwsConnection;
 use crate::deploy::change_set::{PreparedDeployment, discard_deployment, prepare_deployment};
@@ -43,7 +44,7 @@ pub enum ParameterValue {
 }
 
 /// What happened to a manifest's stacks.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
 pub struct StackManifestOutcome {
     /// The stacks deployed (or found unchanged), in order.
     pub deployed: Vec<DeployOutcome>,

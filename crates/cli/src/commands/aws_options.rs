@@ -1,6 +1,6 @@
 //! The options every AWS-facing subcommand shares: `--profile`, `--region`, `--endpoint-url`.
 
-use zta::aws::ConnectionOptions;
+use zta::cloud::ConnectionOptions;
 
 /// Where to reach AWS and as whom. Credentials themselves are never options: they come from
 /// the standard chain (environment, shared files, profiles, SSO, instance roles).

@@ -2,23 +2,20 @@
 //! CloudFormation template through change sets that are shown and confirmed before anything
 //! changes, with the stack's events as progress.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use zta::DesignDeployment;
-use zta::aws::deploy::{
-    Confirmation, DeleteStack, DeployRequest, ManifestStack, PollSettings, PreparedDeployment,
-    StackManifest, StackSetRequest, StackSetTarget, StackState, delete_stack, deploy_manifest,
-    deploy_stack_set, plan_stack_set, stack_state,
+use zta::cloud::{
+    Confirmation, PreparedDeployment, Session, StackManifest, StackOptions, StackSetRequest,
+    StackSetTarget,
 };
-use zta::aws::terminal::TerminalProgress;
-use zta::aws::{AwsConnection, Error};
 
 use crate::commands::aws_options::{AwsOptions, key_value, runtime};
 use crate::commands::parameters::{self, ParameterArg, parameter_arg};
 use crate::exit::Outcome;
 use crate::output::report_error;
+use crate::progress::TerminalProgress;
 
 const ABOUT: &str = "Deploy a design or a CloudFormation template through change sets";
 
@@ -158,10 +155,10 @@ pub fn run(args: &Args) -> Outcome {
         }
     };
     let result = runtime.block_on(async {
-        let connection = AwsConnection::connect(&args.aws.connection()).await?;
+        let session = zta::cloud::sign_in(&args.aws.connection()).await?;
         match (&args.stack_set, source) {
             (Some(stack_set), Source::Template(template)) => {
-                deploy_set(args, parameters, &connection, stack_set, template).await
+                deploy_set(args, parameters, &session, stack_set, template).await
             }
             (Some(stack_set), Source::Design(mut plan)) => {
                 if plan.stacks.len() != 1 {
@@ -175,29 +172,20 @@ pub fn run(args: &Args) -> Outcome {
                     return Ok(Outcome::Failure);
                 }
                 let template = plan.stacks.remove(0).stack.request.template_body;
-                deploy_set(args, parameters, &connection, stack_set, template).await
+                deploy_set(args, parameters, &session, stack_set, template).await
             }
             (None, Source::Template(template)) => {
                 let stack_name = args.stack_name.clone().unwrap_or_default();
-                let mut request = DeployRequest::new(stack_name, template);
-                request.parameters = parameters.iter().cloned().collect();
-                let manifest = StackManifest {
-                    stacks: vec![ManifestStack {
-                        request,
-                        parameters_from_outputs: BTreeMap::new(),
-                    }],
-                };
-                deploy_stacks(args, &connection, manifest).await
+                let manifest = zta::cloud::template_manifest(&stack_name, template, parameters);
+                deploy_stacks(args, &session, manifest).await
             }
-            (None, Source::Design(plan)) => {
-                deploy_design(args, parameters, &connection, &plan).await
-            }
+            (None, Source::Design(plan)) => deploy_design(args, parameters, &session, &plan).await,
         }
     });
     match result {
         Ok(outcome) => outcome,
-        Err(Error::DeploymentFailed(failure)) => {
-            eprintln!("error: {failure}");
+        Err(error) if error.is_deployment_failure() => {
+            eprintln!("error: {error}");
             Outcome::ProblemsFound
         }
         Err(error) => {
@@ -213,10 +201,10 @@ pub fn run(args: &Args) -> Outcome {
 async fn deploy_design(
     args: &Args,
     parameters: &[(String, String)],
-    connection: &AwsConnection,
+    session: &Session,
     plan: &DesignDeployment,
-) -> zta::aws::Result<Outcome> {
-    let account_id = connection.account_id().await?;
+) -> zta::Result<Outcome> {
+    let account_id = session.account_id().await?;
     for planned in plan.stacks_elsewhere(&account_id) {
         eprintln!(
             "skipping stack {}: the design places it in account {}, and these credentials \
@@ -251,7 +239,7 @@ async fn deploy_design(
         }
         return Ok(Outcome::Failure);
     }
-    let outcome = deploy_stacks(args, connection, manifest).await?;
+    let outcome = deploy_stacks(args, session, manifest).await?;
     for step in &plan.manual_steps {
         println!(
             "manual step ({}, account {}): {}",
@@ -267,39 +255,29 @@ async fn deploy_design(
 /// first, and prints what each stack ended with.
 async fn deploy_stacks(
     args: &Args,
-    connection: &AwsConnection,
-    mut manifest: StackManifest,
-) -> zta::aws::Result<Outcome> {
-    let poll = PollSettings::default();
-    for stack in &mut manifest.stacks {
-        let request = &mut stack.request;
-        request.tags = args.tags.iter().cloned().collect();
-        request.staging_bucket = args.staging_bucket.clone();
-        request.termination_protection = args.termination_protection;
-        if args.delete_failed_stack
-            && let StackState::Present { status, .. } =
-                stack_state(connection, &request.stack_name).await?
-            && status == "ROLLBACK_COMPLETE"
-        {
-            eprintln!(
-                "deleting stack {}, whose creation failed (--delete-failed-stack)",
-                request.stack_name
-            );
-            delete_stack(
-                connection,
-                &request.stack_name,
-                DeleteStack::explicitly_requested(),
-                poll,
-            )
-            .await?;
+    session: &Session,
+    manifest: StackManifest,
+) -> zta::Result<Outcome> {
+    if args.delete_failed_stack {
+        for stack in &manifest.stacks {
+            let name = &stack.request.stack_name;
+            if zta::cloud::delete_failed_stack(session, name).await? {
+                eprintln!("deleted stack {name}, whose creation failed (--delete-failed-stack)");
+            }
         }
     }
+    let options = StackOptions {
+        tags: args.tags.iter().cloned().collect(),
+        staging_bucket: args.staging_bucket.clone(),
+        termination_protection: args.termination_protection,
+    };
     let progress = TerminalProgress::stderr();
     let confirmation = Prompt {
         yes: args.yes,
         json: args.json,
     };
-    let outcome = deploy_manifest(connection, &manifest, &confirmation, poll, &progress).await?;
+    let outcome =
+        zta::cloud::deploy_stacks(session, manifest, &options, &confirmation, &progress).await?;
     if args.json {
         println!("{}", serde_json::to_string(&outcome).unwrap_or_default());
     } else {
@@ -341,10 +319,10 @@ impl Confirmation for Prompt {
 async fn deploy_set(
     args: &Args,
     parameters: &[(String, String)],
-    connection: &AwsConnection,
+    session: &Session,
     stack_set_name: &str,
     template: String,
-) -> zta::aws::Result<Outcome> {
+) -> zta::Result<Outcome> {
     let request = StackSetRequest {
         stack_set_name: stack_set_name.to_owned(),
         template_body: template,
@@ -361,7 +339,7 @@ async fn deploy_set(
         execution_role_name: None,
         staging_bucket: args.staging_bucket.clone(),
     };
-    let plan = plan_stack_set(&request);
+    let plan = zta::cloud::plan_stack_set(&request);
     for line in plan.describe() {
         println!("{line}");
     }
@@ -372,8 +350,7 @@ async fn deploy_set(
         return Ok(Outcome::Failure);
     }
     let progress = TerminalProgress::stderr();
-    let outcome =
-        deploy_stack_set(connection, &request, PollSettings::default(), &progress).await?;
+    let outcome = zta::cloud::deploy_stack_set(session, &request, &progress).await?;
     if args.json {
         println!("{}", serde_json::to_string(&outcome).unwrap_or_default());
     } else {

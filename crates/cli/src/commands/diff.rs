@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use zta::ListingFormat;
+
 use crate::commands::validate::{Threshold, use_color};
 use crate::exit::Outcome;
 use crate::output::report_error;
@@ -37,10 +39,11 @@ pub fn run(args: &Args) -> Outcome {
         Ok(diff) => diff,
         Err(error) => return report_error(&error),
     };
-    match args.format {
-        Format::Text => print!("{}", zta::rules::render::diff_text(&diff, use_color())),
-        Format::Json => print!("{}", zta::rules::render::diff_json(&diff)),
-    }
+    let format = match args.format {
+        Format::Text => ListingFormat::Text,
+        Format::Json => ListingFormat::Json,
+    };
+    print!("{}", zta::render_diff(&diff, format, use_color()));
     let failed = args
         .fail_on
         .zip(diff.worst_added())

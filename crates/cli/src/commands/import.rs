@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use zta::aws::AwsConnection;
-use zta::aws::import::{fetch_stack_template, import_iam};
+use zta::cloud::Session;
 
 use crate::commands::aws_options::{AwsOptions, runtime};
 use crate::exit::Outcome;
@@ -88,18 +87,12 @@ fn import_stack(
     name: Option<String>,
     aws: &AwsOptions,
 ) -> Outcome {
-    let fetched = match with_connection(aws, async |connection| {
-        fetch_stack_template(&connection, stack_name).await
+    match with_session(aws, async |session| {
+        zta::cloud::import_stack(&session, stack_name, name).await
     }) {
-        Ok(fetched) => fetched,
-        Err(outcome) => return outcome,
-    };
-    let origin = format!("stack {stack_name}");
-    let name = name.or_else(|| Some(stack_name.to_owned()));
-    write_import(
-        zta::import_cloudformation_text(&fetched.body, &origin, name),
-        output,
-    )
+        Ok(imported) => write_import(Ok(imported), output),
+        Err(outcome) => outcome,
+    }
 }
 
 /// Saves an imported design to `output` and prints the import report, or reports the error.
@@ -117,13 +110,12 @@ fn write_import(imported: zta::Result<zta::ImportOutcome>, output: &Path) -> Out
 }
 
 fn import_account_iam(output: &Path, name: Option<String>, aws: &AwsOptions) -> Outcome {
-    let mut design = match with_connection(aws, async |connection| import_iam(&connection).await) {
+    let design = match with_session(aws, async |session| {
+        zta::cloud::import_account_iam(&session, name).await
+    }) {
         Ok(design) => design,
         Err(outcome) => return outcome,
     };
-    if let Some(name) = name {
-        design.name = name;
-    }
     if let Err(error) = zta::save_design(output, &design) {
         return report_error(&error);
     }
@@ -137,11 +129,11 @@ fn import_account_iam(output: &Path, name: Option<String>, aws: &AwsOptions) -> 
     Outcome::Success
 }
 
-/// Connects with the command's options and runs `call` on a runtime of its own, turning an
-/// AWS error into a message on standard error and exit code 2.
-fn with_connection<T>(
+/// Signs in with the command's options and runs `call` on a runtime of its own, turning an
+/// error into a message on standard error and exit code 2.
+fn with_session<T>(
     aws: &AwsOptions,
-    call: impl AsyncFnOnce(AwsConnection) -> zta::aws::Result<T>,
+    call: impl AsyncFnOnce(Session) -> zta::Result<T>,
 ) -> Result<T, Outcome> {
     let runtime = runtime().map_err(|error| {
         eprintln!("error: cannot start the async runtime: {error}");
@@ -149,8 +141,8 @@ fn with_connection<T>(
     })?;
     runtime
         .block_on(async {
-            let connection = AwsConnection::connect(&aws.connection()).await?;
-            call(connection).await
+            let session = zta::cloud::sign_in(&aws.connection()).await?;
+            call(session).await
         })
         .map_err(|error| {
             eprintln!("error: {error}");

@@ -51,12 +51,8 @@ pub fn run(args: &Args) -> Outcome {
         format,
         paper,
     };
-    let bytes = match zta::report_file(&args.file, &request) {
-        Ok(bytes) => bytes,
-        Err(error) => return report_error(&error),
-    };
-    if let Err(error) = zta::model::write_atomic(&args.output, &bytes) {
-        return report_error(&error.into());
+    if let Err(error) = zta::write_report(&args.file, &request, &args.output) {
+        return report_error(&error);
     }
     println!("wrote {}", args.output.display());
     if args.open

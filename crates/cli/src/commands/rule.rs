@@ -11,9 +11,9 @@ pub struct Args {
 
 /// Runs the command; an unknown code is a usage error.
 pub fn run(args: &Args) -> Outcome {
-    match zta::rules::find_rule(&args.code) {
-        Ok(meta) => {
-            print!("{}", zta::rules::render::rule_text(meta));
+    match zta::explain_rule(&args.code) {
+        Ok(text) => {
+            print!("{text}");
             Outcome::Success
         }
         Err(error) => {

@@ -1,5 +1,7 @@
 //! `zta rules`: list the rule catalog with codes, severities, tenets and pillars.
 
+use zta::ListingFormat;
+
 use crate::exit::Outcome;
 
 /// Output formats of `zta rules`.
@@ -21,9 +23,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Outcome {
-    match args.format {
-        Format::Text => print!("{}", zta::rules::render::rules_text()),
-        Format::Json => print!("{}", zta::rules::render::rules_json()),
-    }
+    let format = match args.format {
+        Format::Text => ListingFormat::Text,
+        Format::Json => ListingFormat::Json,
+    };
+    print!("{}", zta::rule_catalog(format));
     Outcome::Success
 }

@@ -8,6 +8,6 @@ pub struct Args {}
 
 /// Runs the command.
 pub fn run(_: &Args) -> Outcome {
-    print!("{}", zta::model::generated::json_schema());
+    print!("{}", zta::design_json_schema());
     Outcome::Success
 }

@@ -4,8 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use zta::ValidationFormat;
-use zta::rules::Severity;
+use zta::{Severity, ValidationFormat};
 
 use crate::exit::Outcome;
 use crate::output::report_error;

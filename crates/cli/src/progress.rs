@@ -1,12 +1,13 @@
 //! The CLI's rendering of deploy progress: a progress bar when standard error is a terminal,
-//! one plain line per event otherwise (pipelines, logs, `| tee`).
+//! one plain line per event otherwise (pipelines, logs, `| tee`). The API only emits the
+//! events; how a terminal shows them is the CLI's business, as the app's dialog is the app's.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::progress::{DeployProgress, ProgressSink, describe};
+use zta::cloud::{DeployProgress, ProgressSink, describe_progress};
 
 /// Renders [`DeployProgress`] for a person or a pipeline.
 pub struct TerminalProgress {
@@ -29,7 +30,7 @@ impl TerminalProgress {
     }
 
     /// A progress bar on standard error, whose length follows the change set's size.
-    pub fn bar() -> Self {
+    fn bar() -> Self {
         let bar = ProgressBar::new(0);
         bar.set_style(
             ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")
@@ -42,7 +43,7 @@ impl TerminalProgress {
     }
 
     /// One line per event on `writer`.
-    pub fn lines(writer: Box<dyn Write + Send>) -> Self {
+    fn lines(writer: Box<dyn Write + Send>) -> Self {
         TerminalProgress {
             output: Output::Lines(Mutex::new(writer)),
         }
@@ -51,7 +52,7 @@ impl TerminalProgress {
 
 impl ProgressSink for TerminalProgress {
     fn report(&self, event: &DeployProgress) {
-        let line = describe(event);
+        let line = describe_progress(event);
         match &self.output {
             Output::Lines(writer) => {
                 let mut writer = writer
