@@ -29,12 +29,10 @@ pub enum AppError {
     /// An answer came for a change set, but no deployment is waiting for one.
     #[error("no change set is waiting for review")]
     NoChangeSet,
-    /// Deploy parameters were given that no stack of the design declares (a likely typo).
-    #[error("no stack of the design in this account declares the parameter(s) {0}")]
-    UndeclaredParameters(String),
-    /// Required deploy parameters were left empty.
-    #[error("give a value for each parameter the stacks need: {0}")]
-    MissingParameters(String),
+    /// Deploy parameters were given that no stack of the design declares (a likely typo), or
+    /// required ones were left empty.
+    #[error(transparent)]
+    Parameters(#[from] zta::ParameterProblem),
     /// The app's own settings or recovery files could not be read or written.
     #[error("{context}: {source}")]
     Io {
@@ -69,8 +67,8 @@ impl AppError {
             AppError::Unsaved => "unsaved",
             AppError::NoReport => "no_report",
             AppError::NoChangeSet => "no_change_set",
-            AppError::UndeclaredParameters(_) => "undeclared_parameters",
-            AppError::MissingParameters(_) => "missing_parameters",
+            AppError::Parameters(zta::ParameterProblem::Undeclared(_)) => "undeclared_parameters",
+            AppError::Parameters(zta::ParameterProblem::Missing(_)) => "missing_parameters",
             AppError::Io { .. } => "io",
             AppError::Tauri(_) => "shell",
         }

@@ -4,9 +4,7 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::cloudformation::{CloudFormationExported, ImportedDesign};
-use crate::commands::deploy::{
-    ChangeSetView, DeployEvent, DeployPlanView, DeployTarget, PlannedStackView,
-};
+use crate::commands::deploy::{ChangeSetView, DeployEvent, DeployTarget};
 use crate::commands::file::{ExampleInfo, OpenedDesign};
 use crate::commands::report::ReportExported;
 use crate::error::ErrorPayload;
@@ -25,8 +23,6 @@ pub fn typescript() -> String {
         CloudFormationExported::decl(&config),
         ReportExported::decl(&config),
         DeployTarget::decl(&config),
-        DeployPlanView::decl(&config),
-        PlannedStackView::decl(&config),
         ChangeSetView::decl(&config),
         DeployEvent::decl(&config),
     ];

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use serde::Serialize;
+use ts_rs::TS;
 use zta_aws::deploy::{DeployRequest, ManifestStack, ParameterValue, StackManifest};
 use zta_cfn::export::{ExportOptions, ManualStep, TemplateFormat, export_design};
 
@@ -47,6 +49,44 @@ pub struct DesignDeployment {
     /// What CloudFormation cannot do and a person must (enabling Inspector, say), each with
     /// the command or console path that does it.
     pub manual_steps: Vec<ManualStep>,
+}
+
+/// One stack of an account's plan, as the deploy dialog lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StackPlan {
+    /// The stack's name.
+    pub name: String,
+    /// The account the design places it in, if it names one.
+    pub account_id: Option<String>,
+    /// The parameters its template declares that no earlier stack's output provides: the
+    /// deployer gives those that have no default (images, Identity Center groups and the like).
+    pub parameters: Vec<String>,
+}
+
+/// What deploying a design with one account's credentials would do, before anything changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AccountPlan {
+    /// The account the credentials belong to.
+    pub account_id: String,
+    /// The region deployed to.
+    pub region: String,
+    /// The stacks deployed in this account, in order.
+    pub stacks: Vec<StackPlan>,
+    /// The stacks the design places in other accounts, for their own credentials.
+    pub elsewhere: Vec<StackPlan>,
+    /// What a person must do by hand, each with its command or console path.
+    pub manual_steps: Vec<ManualStep>,
+}
+
+/// Why parameter values given for a deployment cannot be used as they are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParameterProblem {
+    /// Values were given that no stack of the account declares (a likely typo).
+    #[error("no stack of the design in this account declares the parameter(s) {}", .0.join(", "))]
+    Undeclared(Vec<String>),
+    /// Required parameters have no value, as (stack, parameter) pairs.
+    #[error("give a value for each parameter the stacks need: {}", .0.iter().map(|(stack, parameter)| format!("{parameter} (stack {stack})")).collect::<Vec<_>>().join(", "))]
+    Missing(Vec<(String, String)>),
 }
 
 impl DesignDeployment {
@@ -154,6 +194,54 @@ impl DesignDeployment {
             }
         }
         unused
+    }
+
+    /// What deploying with the credentials of `account_id` in `region` would do: the stacks
+    /// deployed there with the parameters the deployer gives, and the stacks that belong
+    /// elsewhere.
+    pub fn plan_for_account(&self, account_id: &str, region: &str) -> AccountPlan {
+        let manifest = self.manifest_for_account(account_id);
+        let elsewhere = self.stacks_elsewhere(account_id);
+        let summary = |planned: &PlannedStack| {
+            let name = &planned.stack.request.stack_name;
+            StackPlan {
+                name: name.clone(),
+                account_id: planned.account_id.clone(),
+                parameters: self.deployer_parameters(&manifest, name),
+            }
+        };
+        AccountPlan {
+            account_id: account_id.to_owned(),
+            region: region.to_owned(),
+            stacks: self
+                .stacks
+                .iter()
+                .filter(|planned| !elsewhere.contains(planned))
+                .map(summary)
+                .collect(),
+            elsewhere: elsewhere.iter().copied().map(summary).collect(),
+            manual_steps: self.manual_steps.clone(),
+        }
+    }
+
+    /// The manifest of `account_id` with `values` set on the stacks that declare them, checked
+    /// before anything is sent: a value no stack declares, or a required parameter left
+    /// without one, is a [`ParameterProblem`] naming every such parameter at once.
+    pub fn manifest_with_parameters(
+        &self,
+        account_id: &str,
+        values: &[(String, String)],
+    ) -> std::result::Result<StackManifest, ParameterProblem> {
+        let mut manifest = self.manifest_for_account(account_id);
+        let undeclared = self.set_parameters(&mut manifest, values);
+        if !undeclared.is_empty() {
+            return Err(ParameterProblem::Undeclared(undeclared));
+        }
+        let missing = self.missing_parameters(&manifest);
+        if !missing.is_empty() {
+            return Err(ParameterProblem::Missing(missing));
+        }
+        Ok(manifest)
     }
 
     /// The stacks that belong in another account than `account_id`.
@@ -331,5 +419,23 @@ mod tests {
             .collect();
         assert!(plan.set_parameters(&mut filled, &values).is_empty());
         assert!(plan.missing_parameters(&filled).is_empty());
+
+        let summary = plan.plan_for_account(&account, "eu-west-1");
+        let listed =
+            |stacks: &[StackPlan]| stacks.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        assert!(listed(&summary.stacks).contains(&taker_name));
+        assert!(listed(&summary.elsewhere).contains(&producer));
+        assert_eq!(
+            plan.manifest_with_parameters(&account, &[]),
+            Err(ParameterProblem::Missing(missing.clone()))
+        );
+        let typo = [("NoSuchParameter".to_owned(), "x".to_owned())];
+        assert_eq!(
+            plan.manifest_with_parameters(&account, &typo),
+            Err(ParameterProblem::Undeclared(vec![
+                "NoSuchParameter".to_owned()
+            ]))
+        );
+        assert_eq!(plan.manifest_with_parameters(&account, &values), Ok(filled));
     }
 }

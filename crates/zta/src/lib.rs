@@ -25,7 +25,10 @@ pub use app_support::{
     AssessedFinding, ComplianceAssessment, DesignValidation, compliance_assessment,
     design_problems, validate_design,
 };
-pub use deploy::{DesignDeployment, PlannedStack, is_design_file, plan_design_deployment};
+pub use deploy::{
+    AccountPlan, DesignDeployment, ParameterProblem, PlannedStack, StackPlan, is_design_file,
+    plan_design_deployment,
+};
 pub use document::{
     FormatOptions, FormatOutcome, check_file, design_json_schema, format_file, load_design,
     save_design,

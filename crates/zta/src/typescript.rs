@@ -9,11 +9,11 @@ use crate::cloud::{
     StackManifestOutcome, StackOutput,
 };
 use crate::{
-    AcceptedRisk, AssessedFinding, ComplianceAssessment, ControlAssessment, ControlCoverage,
-    ControlStatus, DesignProblem, DesignValidation, EvidenceLevel, Finding, Framework,
-    FrameworkAssessment, ManualStep, PillarScore, PrerequisiteResult, PrerequisiteState,
-    RuleResult, Severity, SeverityCounts, Stage, StatusTotals, StepAction, TenetCoverage,
-    ZeroTrustScore,
+    AcceptedRisk, AccountPlan, AssessedFinding, ComplianceAssessment, ControlAssessment,
+    ControlCoverage, ControlStatus, DesignProblem, DesignValidation, EvidenceLevel, Finding,
+    Framework, FrameworkAssessment, ManualStep, PillarScore, PrerequisiteResult, PrerequisiteState,
+    RuleResult, Severity, SeverityCounts, StackPlan, Stage, StatusTotals, StepAction,
+    TenetCoverage, ZeroTrustScore,
 };
 
 /// One declaration per type (`type X = ...`), in a fixed order, without `export`.
@@ -42,6 +42,8 @@ pub fn typescript_declarations() -> Vec<String> {
         Stage::decl(&config),
         SeverityCounts::decl(&config),
         TenetCoverage::decl(&config),
+        AccountPlan::decl(&config),
+        StackPlan::decl(&config),
         ManualStep::decl(&config),
         StepAction::decl(&config),
         ResourceChange::decl(&config),

@@ -9,10 +9,10 @@ use tauri::State;
 use tauri::ipc::Channel;
 use tokio::sync::oneshot;
 use ts_rs::TS;
-use zta::ManualStep;
+use zta::AccountPlan;
 use zta::cloud::{
     Confirmation, ConnectionOptions, DeployProgress, PreparedDeployment, ResourceChange, Session,
-    StackManifest, StackManifestOutcome, StackOptions,
+    StackManifestOutcome, StackOptions,
 };
 
 use crate::commands::file::saved_design_file;
@@ -29,33 +29,6 @@ pub struct DeployTarget {
     pub region: Option<String>,
     /// The stack's name when the design becomes one stack.
     pub stack_name: Option<String>,
-}
-
-/// One stack of the plan.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct PlannedStackView {
-    /// The stack's name.
-    pub name: String,
-    /// The account the design places it in, if it names one.
-    pub account_id: Option<String>,
-    /// The parameters its template declares that no earlier stack's output provides: the
-    /// deployer gives those that have no default (images, Identity Center groups and the like).
-    pub parameters: Vec<String>,
-}
-
-/// What deploying the design with these credentials would do, before anything changes.
-#[derive(Debug, Serialize, TS)]
-pub struct DeployPlanView {
-    /// The account the credentials belong to.
-    pub account_id: String,
-    /// The region deployed to.
-    pub region: String,
-    /// The stacks deployed in this account, in order.
-    pub stacks: Vec<PlannedStackView>,
-    /// The stacks the design places in other accounts, for their own credentials.
-    pub elsewhere: Vec<PlannedStackView>,
-    /// What a person must do by hand, each with its command or console path.
-    pub manual_steps: Vec<ManualStep>,
 }
 
 /// A change set for the user to review.
@@ -139,42 +112,15 @@ async fn connect_and_plan(
     Ok((session, account_id, plan))
 }
 
-fn planned_view(
-    plan: &zta::DesignDeployment,
-    manifest: &StackManifest,
-    planned: &zta::PlannedStack,
-) -> PlannedStackView {
-    let name = &planned.stack.request.stack_name;
-    PlannedStackView {
-        name: name.clone(),
-        account_id: planned.account_id.clone(),
-        parameters: plan.deployer_parameters(manifest, name),
-    }
-}
-
 /// What deploying the saved design with these credentials would do: the account they belong
 /// to, its stacks and the parameters they take, and the stacks that belong elsewhere.
 #[tauri::command]
 pub async fn plan_deployment(
     state: State<'_, AppState>,
     target: DeployTarget,
-) -> Result<DeployPlanView> {
+) -> Result<AccountPlan> {
     let (session, account_id, plan) = connect_and_plan(&state, &target).await?;
-    let manifest = plan.manifest_for_account(&account_id);
-    let elsewhere = plan.stacks_elsewhere(&account_id);
-    let view = |planned| planned_view(&plan, &manifest, planned);
-    Ok(DeployPlanView {
-        region: session.region().to_string(),
-        stacks: plan
-            .stacks
-            .iter()
-            .filter(|planned| !elsewhere.contains(planned))
-            .map(view)
-            .collect(),
-        elsewhere: elsewhere.iter().copied().map(view).collect(),
-        manual_steps: plan.manual_steps.clone(),
-        account_id,
-    })
+    Ok(plan.plan_for_account(&account_id, session.region()))
 }
 
 /// Deploys the saved design with the target's credentials: the stacks that belong in the
@@ -188,20 +134,8 @@ pub async fn deploy_design(
     on_event: Channel<DeployEvent>,
 ) -> Result<StackManifestOutcome> {
     let (session, account_id, plan) = connect_and_plan(&state, &target).await?;
-    let mut manifest = plan.manifest_for_account(&account_id);
     let values: Vec<(String, String)> = parameters.into_iter().collect();
-    let undeclared = plan.set_parameters(&mut manifest, &values);
-    if !undeclared.is_empty() {
-        return Err(AppError::UndeclaredParameters(undeclared.join(", ")));
-    }
-    let missing = plan.missing_parameters(&manifest);
-    if !missing.is_empty() {
-        let listed: Vec<String> = missing
-            .iter()
-            .map(|(stack, parameter)| format!("{parameter} (stack {stack})"))
-            .collect();
-        return Err(AppError::MissingParameters(listed.join(", ")));
-    }
+    let manifest = plan.manifest_with_parameters(&account_id, &values)?;
     let forward = |progress: &DeployProgress| {
         // A closed dialog stops listening; the deployment itself carries on to a final state.
         let _ = on_event.send(DeployEvent::Progress {

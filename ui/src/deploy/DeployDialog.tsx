@@ -4,7 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { useEffect, useRef, useState } from "react";
 import { create } from "zustand";
 
-import type { DeployEvent, DeployPlanView, DeployTarget, StackManifestOutcome } from "../generated/app";
+import type { DeployEvent, AccountPlan, DeployTarget, StackManifestOutcome } from "../generated/app";
 import {
   applyDeployEvent,
   changeCounts,
@@ -50,7 +50,7 @@ async function plan(target: DeployTarget) {
   chosen = target;
   useDeployStore.setState({ ...initialDeploy, phase: "planning" }, true);
   try {
-    const view = await invoke<DeployPlanView>("plan_deployment", { target });
+    const view = await invoke<AccountPlan>("plan_deployment", { target });
     useDeployStore.setState(planned(useDeployStore.getState(), view), true);
   } catch (error) {
     useDeployStore.setState(failDeploy(useDeployStore.getState(), errorMessage(error)), true);

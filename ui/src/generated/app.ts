@@ -111,43 +111,6 @@ region: string | null,
  */
 stack_name: string | null, };
 
-export type DeployPlanView = { 
-/**
- * The account the credentials belong to.
- */
-account_id: string, 
-/**
- * The region deployed to.
- */
-region: string, 
-/**
- * The stacks deployed in this account, in order.
- */
-stacks: Array<PlannedStackView>, 
-/**
- * The stacks the design places in other accounts, for their own credentials.
- */
-elsewhere: Array<PlannedStackView>, 
-/**
- * What a person must do by hand, each with its command or console path.
- */
-manual_steps: Array<ManualStep>, };
-
-export type PlannedStackView = { 
-/**
- * The stack's name.
- */
-name: string, 
-/**
- * The account the design places it in, if it names one.
- */
-account_id: string | null, 
-/**
- * The parameters its template declares that no earlier stack's output provides: the
- * deployer gives those that have no default (images, Identity Center groups and the like).
- */
-parameters: Array<string>, };
-
 export type ChangeSetView = { 
 /**
  * The stack it changes.
@@ -394,6 +357,43 @@ coverage_percent: number,
  * Codes of the tenet's rules with open findings.
  */
 failing_rules: Array<string>, };
+
+export type AccountPlan = { 
+/**
+ * The account the credentials belong to.
+ */
+account_id: string, 
+/**
+ * The region deployed to.
+ */
+region: string, 
+/**
+ * The stacks deployed in this account, in order.
+ */
+stacks: Array<StackPlan>, 
+/**
+ * The stacks the design places in other accounts, for their own credentials.
+ */
+elsewhere: Array<StackPlan>, 
+/**
+ * What a person must do by hand, each with its command or console path.
+ */
+manual_steps: Array<ManualStep>, };
+
+export type StackPlan = { 
+/**
+ * The stack's name.
+ */
+name: string, 
+/**
+ * The account the design places it in, if it names one.
+ */
+account_id: string | null, 
+/**
+ * The parameters its template declares that no earlier stack's output provides: the
+ * deployer gives those that have no default (images, Identity Center groups and the like).
+ */
+parameters: Array<string>, };
 
 export type ManualStep = { 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { ChangeSetView, DeployEvent, DeployPlanView } from "../generated/app";
+import type { ChangeSetView, DeployEvent, AccountPlan } from "../generated/app";
 import { smallDesign } from "../test/fixture";
 import {
   LOG_LIMIT,
@@ -18,7 +18,7 @@ import {
 import type { Design } from "./types";
 
 const progress = (p: DeployProgress): DeployEvent => ({ kind: "progress", progress: p });
-const plan: DeployPlanView = {
+const plan: AccountPlan = {
   account_id: "222222222222",
   region: "eu-west-1",
   stacks: [{ name: "prod", account_id: "222222222222", parameters: ["OrdersSvcImage"] }],

@@ -1,6 +1,6 @@
 // A deployment as the deploy dialog follows it: the events the shell streams (the plan, each
 // change set to review, CloudFormation's progress) folded into one state the dialog draws.
-import type { ChangeSetView, DeployEvent, DeployPlanView, DeployProgress, ManualStep } from "../generated/app";
+import type { ChangeSetView, DeployEvent, AccountPlan, DeployProgress, ManualStep } from "../generated/app";
 import type { Design } from "./types";
 
 export type { DeployProgress };
@@ -29,7 +29,7 @@ export interface DeployState {
    * their parameters, then the deployment runs, waits at each change set, and ends.
    */
   phase: "form" | "planning" | "planned" | "running" | "review" | "done" | "failed";
-  plan: DeployPlanView | null;
+  plan: AccountPlan | null;
   account: string | null;
   region: string | null;
   stacks: StackProgress[];
@@ -130,8 +130,8 @@ function applyProgress(state: DeployState, progress: DeployProgress): DeployStat
 }
 
 /** The state once the shell has planned the deployment: this account's stacks wait their turn. */
-export function planned(state: DeployState, plan: DeployPlanView): DeployState {
-  const stack = (phase: StackPhase) => (s: DeployPlanView["stacks"][number]): StackProgress => ({
+export function planned(state: DeployState, plan: AccountPlan): DeployState {
+  const stack = (phase: StackPhase) => (s: AccountPlan["stacks"][number]): StackProgress => ({
     name: s.name,
     account: s.account_id,
     phase,

@@ -5,11 +5,11 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
-use zta::DesignDeployment;
 use zta::cloud::{
     Confirmation, PreparedDeployment, Session, StackManifest, StackOptions, StackSetRequest,
     StackSetTarget,
 };
+use zta::{DesignDeployment, ParameterProblem};
 
 use crate::commands::aws_options::{AwsOptions, key_value, runtime};
 use crate::commands::parameters::{self, ParameterArg, parameter_arg};
@@ -213,32 +213,32 @@ async fn deploy_design(
             planned.account_id.as_deref().unwrap_or_default(),
         );
     }
-    let mut manifest = plan.manifest_for_account(&account_id);
-    if manifest.stacks.is_empty() {
+    if plan.manifest_for_account(&account_id).stacks.is_empty() {
         eprintln!(
             "error: design {} has no stack for account {account_id}",
             plan.design
         );
         return Ok(Outcome::Failure);
     }
-    let undeclared = plan.set_parameters(&mut manifest, parameters);
-    if !undeclared.is_empty() {
-        eprintln!(
-            "error: no stack of design {} for account {account_id} declares the parameter(s) {}",
-            plan.design,
-            undeclared.join(", ")
-        );
-        return Ok(Outcome::Failure);
-    }
-    let missing = plan.missing_parameters(&manifest);
-    if !missing.is_empty() {
-        for (stack, parameter) in &missing {
+    let manifest = match plan.manifest_with_parameters(&account_id, parameters) {
+        Ok(manifest) => manifest,
+        Err(ParameterProblem::Undeclared(undeclared)) => {
             eprintln!(
-                "error: stack {stack} needs a value for parameter {parameter}: pass --parameter {parameter}=VALUE"
+                "error: no stack of design {} for account {account_id} declares the parameter(s) {}",
+                plan.design,
+                undeclared.join(", ")
             );
+            return Ok(Outcome::Failure);
         }
-        return Ok(Outcome::Failure);
-    }
+        Err(ParameterProblem::Missing(missing)) => {
+            for (stack, parameter) in &missing {
+                eprintln!(
+                    "error: stack {stack} needs a value for parameter {parameter}: pass --parameter {parameter}=VALUE"
+                );
+            }
+            return Ok(Outcome::Failure);
+        }
+    };
     let outcome = deploy_stacks(args, session, manifest).await?;
     for step in &plan.manual_steps {
         println!(
