@@ -4,7 +4,7 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::cloudformation::{CloudFormationExported, ImportedDesign};
-use crate::commands::deploy::{ChangeSetView, DeployEvent, DeployTarget};
+use crate::commands::deploy::{DeployEvent, DeployTarget};
 use crate::commands::file::{ExampleInfo, OpenedDesign};
 use crate::commands::report::ReportExported;
 use crate::error::ErrorPayload;
@@ -23,7 +23,6 @@ pub fn typescript() -> String {
         CloudFormationExported::decl(&config),
         ReportExported::decl(&config),
         DeployTarget::decl(&config),
-        ChangeSetView::decl(&config),
         DeployEvent::decl(&config),
     ];
     let declarations = own.into_iter().chain(zta::typescript_declarations());

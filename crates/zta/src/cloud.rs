@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+use ts_rs::TS;
 use zta_aws::AwsConnection;
 use zta_aws::deploy::{DeleteStack, StackState};
 use zta_model::Design;
@@ -45,6 +47,35 @@ pub async fn sign_in(options: &ConnectionOptions) -> Result<Session> {
     Ok(Session {
         connection: AwsConnection::connect(options).await?,
     })
+}
+
+/// A change set as a person reviews it before it runs, in the terminal or in the deploy
+/// dialog: what it would do, what it acknowledges, and the changes that destroy something.
+/// It leaves out the ids and the parameter values sent, which the review does not need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ChangeSetReview {
+    /// The stack it changes.
+    pub stack_name: String,
+    /// `CREATE` or `UPDATE`.
+    pub change_set_type: String,
+    /// What it would do to each resource.
+    pub changes: Vec<ResourceChange>,
+    /// The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
+    pub capabilities: Vec<String>,
+    /// Replacements and removals worth a second look.
+    pub warnings: Vec<String>,
+}
+
+impl From<&PreparedDeployment> for ChangeSetReview {
+    fn from(prepared: &PreparedDeployment) -> Self {
+        ChangeSetReview {
+            stack_name: prepared.stack_name.clone(),
+            change_set_type: prepared.change_set_type.clone(),
+            changes: prepared.changes.clone(),
+            capabilities: prepared.capabilities.clone(),
+            warnings: prepared.warnings(),
+        }
+    }
 }
 
 /// What every stack of a deployment gets besides its template and parameters.

@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::cloud::{
-    ChangeAction, DeployOutcome, DeployProgress, Replacement, ResourceChange, StackEventRecord,
-    StackManifestOutcome, StackOutput,
+    ChangeAction, ChangeSetReview, DeployOutcome, DeployProgress, Replacement, ResourceChange,
+    StackEventRecord, StackManifestOutcome, StackOutput,
 };
 use crate::{
     AcceptedRisk, AccountPlan, AssessedFinding, ComplianceAssessment, ControlAssessment,
@@ -46,6 +46,7 @@ pub fn typescript_declarations() -> Vec<String> {
         StackPlan::decl(&config),
         ManualStep::decl(&config),
         StepAction::decl(&config),
+        ChangeSetReview::decl(&config),
         ResourceChange::decl(&config),
         ChangeAction::decl(&config),
         Replacement::decl(&config),

@@ -11,7 +11,7 @@ use tokio::sync::oneshot;
 use ts_rs::TS;
 use zta::AccountPlan;
 use zta::cloud::{
-    Confirmation, ConnectionOptions, DeployProgress, PreparedDeployment, ResourceChange, Session,
+    ChangeSetReview, Confirmation, ConnectionOptions, DeployProgress, PreparedDeployment, Session,
     StackManifestOutcome, StackOptions,
 };
 
@@ -31,21 +31,6 @@ pub struct DeployTarget {
     pub stack_name: Option<String>,
 }
 
-/// A change set for the user to review.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ChangeSetView {
-    /// The stack it changes.
-    pub stack_name: String,
-    /// `CREATE` or `UPDATE`.
-    pub change_set_type: String,
-    /// What it would do to each resource.
-    pub changes: Vec<ResourceChange>,
-    /// The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
-    pub capabilities: Vec<String>,
-    /// Replacements and removals worth a second look.
-    pub warnings: Vec<String>,
-}
-
 /// What the shell streams to the dialog while deploying.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -53,25 +38,13 @@ pub enum DeployEvent {
     /// A change set waits for `answer_change_set`.
     Review {
         /// The change set.
-        change_set: ChangeSetView,
+        change_set: ChangeSetReview,
     },
     /// CloudFormation's progress.
     Progress {
         /// The event, as zta-aws reports it.
         progress: DeployProgress,
     },
-}
-
-impl From<&PreparedDeployment> for ChangeSetView {
-    fn from(prepared: &PreparedDeployment) -> Self {
-        ChangeSetView {
-            stack_name: prepared.stack_name.clone(),
-            change_set_type: prepared.change_set_type.clone(),
-            changes: prepared.changes.clone(),
-            capabilities: prepared.capabilities.clone(),
-            warnings: prepared.warnings(),
-        }
-    }
 }
 
 /// Asks the user about each change set: the dialog gets it over the channel, and the answer

@@ -111,33 +111,11 @@ region: string | null,
  */
 stack_name: string | null, };
 
-export type ChangeSetView = { 
-/**
- * The stack it changes.
- */
-stack_name: string, 
-/**
- * `CREATE` or `UPDATE`.
- */
-change_set_type: string, 
-/**
- * What it would do to each resource.
- */
-changes: Array<ResourceChange>, 
-/**
- * The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
- */
-capabilities: Array<string>, 
-/**
- * Replacements and removals worth a second look.
- */
-warnings: Array<string>, };
-
 export type DeployEvent = { "kind": "review", 
 /**
  * The change set.
  */
-change_set: ChangeSetView, } | { "kind": "progress", 
+change_set: ChangeSetReview, } | { "kind": "progress", 
 /**
  * The event, as zta-aws reports it.
  */
@@ -419,6 +397,28 @@ instructions: string,
 actions: Array<StepAction>, };
 
 export type StepAction = { "kind": "command", "text": string } | { "kind": "console", "text": string } | { "kind": "template", "text": string };
+
+export type ChangeSetReview = { 
+/**
+ * The stack it changes.
+ */
+stack_name: string, 
+/**
+ * `CREATE` or `UPDATE`.
+ */
+change_set_type: string, 
+/**
+ * What it would do to each resource.
+ */
+changes: Array<ResourceChange>, 
+/**
+ * The capabilities it acknowledges, such as `CAPABILITY_NAMED_IAM`.
+ */
+capabilities: Array<string>, 
+/**
+ * Replacements and removals worth a second look.
+ */
+warnings: Array<string>, };
 
 export type ResourceChange = { 
 /**

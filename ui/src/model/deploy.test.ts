@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { ChangeSetView, DeployEvent, AccountPlan } from "../generated/app";
+import type { ChangeSetReview, DeployEvent, AccountPlan } from "../generated/app";
 import { smallDesign } from "../test/fixture";
 import {
   LOG_LIMIT,
@@ -35,7 +35,7 @@ const plan: AccountPlan = {
 };
 const fold = (events: DeployEvent[], from: DeployState = planned(initialDeploy, plan)) => events.reduce(applyDeployEvent, from);
 
-const changeSet: ChangeSetView = {
+const changeSet: ChangeSetReview = {
   stack_name: "prod",
   change_set_type: "CREATE",
   changes: [

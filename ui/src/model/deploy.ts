@@ -1,6 +1,6 @@
 // A deployment as the deploy dialog follows it: the events the shell streams (the plan, each
 // change set to review, CloudFormation's progress) folded into one state the dialog draws.
-import type { ChangeSetView, DeployEvent, AccountPlan, DeployProgress, ManualStep } from "../generated/app";
+import type { ChangeSetReview, DeployEvent, AccountPlan, DeployProgress, ManualStep } from "../generated/app";
 import type { Design } from "./types";
 
 export type { DeployProgress };
@@ -35,7 +35,7 @@ export interface DeployState {
   stacks: StackProgress[];
   manualSteps: ManualStep[];
   /** The change set waiting for the user's answer. */
-  review: ChangeSetView | null;
+  review: ChangeSetReview | null;
   log: LogLine[];
   error: string | null;
 }
@@ -197,7 +197,7 @@ export function failDeploy(state: DeployState, message: string): DeployState {
 }
 
 /** The counts of a change set by action, for its headline. */
-export function changeCounts(changeSet: ChangeSetView): Record<string, number> {
+export function changeCounts(changeSet: ChangeSetReview): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const change of changeSet.changes) counts[change.action] = (counts[change.action] ?? 0) + 1;
   return counts;

@@ -6,8 +6,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use zta::cloud::{
-    Confirmation, PreparedDeployment, Session, StackManifest, StackOptions, StackSetRequest,
-    StackSetTarget,
+    ChangeSetReview, Confirmation, PreparedDeployment, Session, StackManifest, StackOptions,
+    StackSetRequest, StackSetTarget,
 };
 use zta::{DesignDeployment, ParameterProblem};
 
@@ -374,20 +374,21 @@ fn show_change_set(prepared: &PreparedDeployment, json: bool) {
         println!("{}", serde_json::to_string(prepared).unwrap_or_default());
         return;
     }
+    let review = ChangeSetReview::from(prepared);
     println!(
         "{} change set for stack {}:",
-        prepared.change_set_type, prepared.stack_name
+        review.change_set_type, review.stack_name
     );
-    for change in &prepared.changes {
+    for change in &review.changes {
         println!("  {}", change.describe());
     }
-    for warning in prepared.warnings() {
+    for warning in &review.warnings {
         println!("warning: {warning}");
     }
-    if !prepared.capabilities.is_empty() {
+    if !review.capabilities.is_empty() {
         println!(
             "executing acknowledges: {} (the template creates IAM resources)",
-            prepared.capabilities.join(", ")
+            review.capabilities.join(", ")
         );
     }
 }
