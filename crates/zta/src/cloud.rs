@@ -191,3 +191,58 @@ pub async fn import_account_iam(session: &Session, name: Option<String>) -> Resu
     }
     Ok(design)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_becomes_one_stack_with_its_parameters() {
+        let parameters = [("Env".to_owned(), "prod".to_owned())];
+        let manifest = template_manifest("shop", "Resources: {}".to_owned(), &parameters);
+        assert_eq!(manifest.stacks.len(), 1);
+        let request = &manifest.stacks[0].request;
+        assert_eq!(request.stack_name, "shop");
+        assert_eq!(request.parameters["Env"], "prod");
+        assert!(manifest.stacks[0].parameters_from_outputs.is_empty());
+    }
+
+    /// The review keeps what a person decides on, with a warning for each replacement and
+    /// removal, and drops the ids and the parameter values sent.
+    #[test]
+    fn a_review_warns_of_what_a_change_set_destroys() {
+        let change = |logical_id: &str, action, replacement| ResourceChange {
+            action,
+            logical_id: logical_id.to_owned(),
+            physical_id: None,
+            resource_type: "AWS::RDS::DBInstance".to_owned(),
+            replacement,
+            changed_properties: vec!["Engine".to_owned()],
+        };
+        let prepared = PreparedDeployment {
+            stack_name: "shop".to_owned(),
+            stack_id: "arn:stack".to_owned(),
+            change_set_id: "arn:change-set".to_owned(),
+            change_set_type: "UPDATE".to_owned(),
+            changes: vec![
+                change("Db", ChangeAction::Modify, Replacement::Always),
+                change("Old", ChangeAction::Remove, Replacement::Never),
+                change("Tag", ChangeAction::Modify, Replacement::Never),
+            ],
+            capabilities: vec!["CAPABILITY_NAMED_IAM".to_owned()],
+            parameters: vec![("Secret".to_owned(), "hunter2".to_owned())],
+            staged_template: None,
+            termination_protection: false,
+            no_changes: false,
+        };
+        let review = ChangeSetReview::from(&prepared);
+        assert_eq!(review.changes.len(), 3);
+        assert_eq!(review.warnings.len(), 2, "{:?}", review.warnings);
+        assert!(review.warnings[0].contains("REPLACED"));
+        let json = serde_json::to_string(&review).unwrap();
+        assert!(
+            !json.contains("hunter2") && !json.contains("arn:"),
+            "{json}"
+        );
+    }
+}
