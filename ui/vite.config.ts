@@ -21,5 +21,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    // The ELK layout tests take a second or two each on an idle machine, and ten times that on a
+    // loaded CI runner; the default of five seconds made them fail there for no fault of theirs.
+    testTimeout: 30_000,
   },
 });

@@ -164,6 +164,15 @@ fn a_pipeline_deploys_a_design_and_imports_it_back_from_the_account() {
         "the events name resources: {text}"
     );
 
+    // The transit gateway exists with the options the export gave it: its default route table
+    // unused, so that an attachment reaches only what the design's route tables route to.
+    let gateways = transit_gateway_options(&server, "eu-west-1");
+    assert_eq!(gateways.len(), 1, "one transit gateway: {gateways:?}");
+    let options = &gateways[0];
+    assert_eq!(options["DefaultRouteTableAssociation"], "disable", "{options}");
+    assert_eq!(options["DefaultRouteTablePropagation"], "disable", "{options}");
+    assert_eq!(options["AutoAcceptSharedAttachments"], "disable", "{options}");
+
     // Deploying the same design again finds nothing to change.
     let again = zta(
         &server,
@@ -195,6 +204,10 @@ fn a_pipeline_deploys_a_design_and_imports_it_back_from_the_account() {
         "the stack's resources became components:\n{design_text}"
     );
     assert_no_credentials("the imported design", &design_text);
+    assert!(
+        design_text.contains("kind: transit_gateway"),
+        "the transit gateway came back as one:\n{design_text}"
+    );
 
     // Importing an account's IAM finds its roles. moto 5.2.5 answers
     // GetAccountAuthorizationDetails with an internal error once CloudFormation has created a
@@ -240,6 +253,25 @@ iam.create_role(RoleName=sys.argv[2], AssumeRolePolicyDocument=json.dumps(trust)
     with_fake_credentials(&mut command);
     let output = command.output().expect("the virtualenv's python runs");
     assert!(output.status.success(), "{}", printed(&output));
+}
+
+/// The `Options` of every transit gateway in a region, read with boto3 from the project's
+/// virtualenv.
+fn transit_gateway_options(server: &MotoServer, region: &str) -> Vec<serde_json::Value> {
+    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/python");
+    let script = r#"
+import json, sys
+import boto3
+ec2 = boto3.client("ec2", endpoint_url=sys.argv[1], region_name=sys.argv[2])
+gateways = ec2.describe_transit_gateways()["TransitGateways"]
+print(json.dumps([gateway["Options"] for gateway in gateways]))
+"#;
+    let mut command = Command::new(python);
+    command.args(["-c", script, server.endpoint(), region]);
+    with_fake_credentials(&mut command);
+    let output = command.output().expect("the virtualenv's python runs");
+    assert!(output.status.success(), "{}", printed(&output));
+    serde_json::from_slice(&output.stdout).expect("boto3 printed JSON")
 }
 
 #[test]

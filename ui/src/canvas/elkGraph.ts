@@ -37,7 +37,13 @@ const rootOptions: Record<string, string> = {
   "elk.layered.spacing.edgeNodeBetweenLayers": "20",
   "elk.layered.spacing.edgeEdgeBetweenLayers": "12",
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-  "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+  // The longest-path layering put every element of a long chain of flows in a layer of its own,
+  // so the reference came out as one tall column read at a fit zoom of 0.18. Coffman-Graham with
+  // a bound of four elements per layer folds such chains into rows, and Brandes-Koepf places
+  // each row's nodes straight under their neighbours, which keeps the orthogonal routes short.
+  "elk.layered.layering.strategy": "COFFMAN_GRAHAM",
+  "elk.layered.layering.coffmanGraham.layerBound": "4",
+  "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
 };
 
 /** The height of a segment with nothing in it. */

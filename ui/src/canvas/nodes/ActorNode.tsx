@@ -18,7 +18,7 @@ function ActorNodeView({ data, selected }: NodeProps<ActorNodeType>) {
     >
       <img src={actorIcons[actor.kind]} alt="" className="element-icon" draggable={false} />
       <div className="element-text">
-        <span className="element-name">{actor.name}</span>
+        <span className="element-name" title={actor.name}>{actor.name}</span>
         <span className="element-kind">{actorLabels[actor.kind]}</span>
       </div>
       <Badge badge={badge} />

@@ -21,7 +21,7 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentNodeType>) {
     >
       <img src={componentIcons[component.kind]} alt="" className="element-icon" draggable={false} />
       <div className="element-text">
-        <span className="element-name">{component.name}</span>
+        <span className="element-name" title={component.name}>{component.name}</span>
         <span className="element-kind">{kindInfo(component.kind).label}</span>
       </div>
       {stored && (

@@ -19,7 +19,7 @@ function IdentityNodeView({ data, selected }: NodeProps<IdentityNodeType>) {
     >
       <img src={identityIcons[identity.kind]} alt="" className="element-icon" draggable={false} />
       <div className="element-text">
-        <span className="element-name">{identity.name}</span>
+        <span className="element-name" title={identity.name}>{identity.name}</span>
         <span className="element-kind">
           {identityLabels[identity.kind]}
           {identity.mfa && identity.mfa !== "off" ? " · MFA" : ""}
