@@ -1,7 +1,9 @@
 //! Monitoring rules: CloudTrail, Config, GuardDuty, Security Hub and Access Analyzer in every
-//! account of the design, flow logs, alarms and log retention.
+//! account of the design, flow logs, alarms and log retention, and carried alarms and metric
+//! filters that alert no one.
 
 pub(crate) mod access_analyzer_missing;
+pub(crate) mod carried_alert_to_no_one;
 pub(crate) mod cloudtrail_missing;
 pub(crate) mod cloudtrail_no_validation;
 pub(crate) mod cloudtrail_single_region;
