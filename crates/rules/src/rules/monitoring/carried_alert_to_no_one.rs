@@ -1,4 +1,4 @@
-//! ZT-MON-030: a carried alarm or metric filter alerts no one.
+//! ZT-MON-030: a carried alarm, metric filter, event rule or event subscription alerts no one.
 
 use serde_json::Value;
 
@@ -11,15 +11,18 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// Flags CloudWatch alarms in the design's `carried_cloudformation` that notify no one
-    /// (no `AlarmActions`, an empty list, or `ActionsEnabled: false`), and log metric filters
-    /// whose metric no carried alarm watches (matched by metric name and namespace). An alarm
-    /// or filter whose settings are computed at deployment is not judged.
+    /// (no `AlarmActions`, an empty list, or `ActionsEnabled: false`), log metric filters
+    /// whose metric no carried alarm watches (matched by metric name and namespace),
+    /// EventBridge rules that deliver to no target or are disabled, and RDS event
+    /// subscriptions that are turned off. A resource whose settings are computed at
+    /// deployment is not judged.
     ///
     /// ## Why it matters
     /// Monitoring counts only when someone hears of what it detects: an alarm without an
     /// action changes state in a console nobody watches, and a metric filter without an
-    /// alarm counts root sign-ins or denied calls into a graph. The detection looks like
-    /// coverage while the events go unnoticed.
+    /// alarm counts root sign-ins or denied calls into a graph, and an event rule without a
+    /// target matches events and drops them. The detection looks like coverage while the
+    /// events go unnoticed.
     ///
     /// ## Example
     /// ```yaml
@@ -36,7 +39,7 @@ declare_rule! {
     /// filter counts security events into.
     code: "ZT-MON-030",
     name: "carried-alert-to-no-one",
-    title: "Carried alarm or metric filter alerts no one",
+    title: "Carried alarm, metric filter or event rule alerts no one",
     family: Monitoring,
     severity: Medium,
     tenets: [T5, T7],
@@ -46,6 +49,8 @@ declare_rule! {
 
 const ALARM: &str = "AWS::CloudWatch::Alarm";
 const METRIC_FILTER: &str = "AWS::Logs::MetricFilter";
+const EVENT_RULE: &str = "AWS::Events::Rule";
+const EVENT_SUBSCRIPTION: &str = "AWS::RDS::EventSubscription";
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     let resources: Vec<CarriedResource<'_>> = carried::resources(cx.design).collect();
@@ -58,6 +63,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         match resource.resource_type {
             ALARM => judge_alarm(cx, out, resource),
             METRIC_FILTER => judge_metric_filter(out, resource, &watched),
+            EVENT_RULE | EVENT_SUBSCRIPTION => judge_event_delivery(cx, out, resource),
             _ => {}
         }
     }
@@ -107,6 +113,57 @@ fn judge_alarm(cx: &Context<'_>, out: &mut Emitter, alarm: &CarriedResource<'_>)
             alarm.logical_id
         ),
     );
+}
+
+/// An event rule delivers nothing when it has no target or is disabled; an event subscription
+/// when it is turned off (`Enabled: false`; it is on by default).
+fn judge_event_delivery(cx: &Context<'_>, out: &mut Emitter, resource: &CarriedResource<'_>) {
+    let (path, why): (&str, fn(Setting<'_>) -> Option<&'static str>) =
+        if resource.resource_type == EVENT_RULE {
+            ("Targets", |targets| match targets {
+                Setting::Absent => Some("has no `Targets`"),
+                Setting::Known(Value::Array(items)) if items.is_empty() => Some("has no `Targets`"),
+                _ => None,
+            })
+        } else {
+            ("Enabled", |enabled| match enabled {
+                Setting::Known(value) if flag(value) == Some(false) => {
+                    Some("is turned off (`Enabled` is `false`)")
+                }
+                _ => None,
+            })
+        };
+    let mut values = settings(cx.design, resource.properties, path);
+    let disabled = resource.resource_type == EVENT_RULE
+        && settings(cx.design, resource.properties, "State")
+            .into_iter()
+            .any(|state| {
+                matches!(state, Setting::Known(Value::String(text)) if text.eq_ignore_ascii_case("DISABLED"))
+            });
+    values.retain(|value| !matches!(value, Setting::Unknown));
+    if values.is_empty() && !disabled {
+        return;
+    }
+    let subject = carried::subject("Resources", resource.logical_id);
+    out.evaluate(&subject);
+    let reason = if disabled {
+        Some("is disabled (`State` is `DISABLED`)")
+    } else {
+        values.into_iter().find_map(why)
+    };
+    if let Some(reason) = reason {
+        out.report_carried(
+            format!(
+                "Carried resource `{}` ({}) {reason}: the events it matches reach no one",
+                resource.logical_id, resource.resource_type
+            ),
+            &subject,
+            format!(
+                "Give `{}` a target that reaches the on-call team (an SNS topic, a security account's event bus) and keep it enabled.",
+                resource.logical_id
+            ),
+        );
+    }
 }
 
 /// A metric filter alerts no one when no carried alarm watches the metric it writes.
