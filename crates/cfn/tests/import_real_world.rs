@@ -2,7 +2,8 @@
 //! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
-//! and a custom macro is named when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
+//! flow collections indented no deeper than their key are read, and a custom macro is named
+//! when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
@@ -176,4 +177,16 @@ fn security_group_flows_take_the_targets_own_settings() {
         named(&findings, "ZT-ID-010", "transit-cache"),
         "{findings:#?}"
     );
+}
+
+#[test]
+fn flow_collections_indented_no_deeper_than_their_key_are_imported() {
+    // The bucket's encryption and the output's list continue on lines at or left of their
+    // key, as CloudFormation and cfn-lint accept.
+    let (design, _) = import_and_judge("real-flow-shallow-indent.yaml");
+    let logs = design.component("logs").expect("the bucket is imported");
+    assert_eq!(logs.kind, ComponentKind::S3Bucket);
+    assert_eq!(logs.properties.encrypted_at_rest, Some(true), "{logs:#?}");
+    let queue = design.component("queue").expect("the queue is imported");
+    assert_eq!(queue.kind, ComponentKind::SqsQueue);
 }

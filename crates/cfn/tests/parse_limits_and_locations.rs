@@ -168,3 +168,55 @@ fn the_work_budget_counts_bytes_not_values() {
     text.push_str("*big]\n");
     parse_value(&text, "t.yaml", Format::Yaml, &Limits::default()).unwrap();
 }
+
+#[test]
+fn flow_collections_indented_no_deeper_than_their_key_are_read_where_written() {
+    // CloudFormation and cfn-lint accept continuation lines of a flow collection at or left of
+    // its key's column; YAML 1.2 does not. The seed is read as if indented, with every
+    // location in the file as written.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/seeds/real-flow-shallow-indent.yaml");
+    let text = std::fs::read_to_string(path).expect("seed is readable");
+    let template = Template::parse(&text, "shallow.yaml").unwrap();
+    let indented = text
+        .lines()
+        .enumerate()
+        .map(|(index, line)| match index + 1 {
+            8..=10 | 12 => format!("  {line}"),
+            13 => format!("    {line}"),
+            20 | 21 => format!("    {line}"),
+            25 => format!("      {line}"),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let expected = Template::parse(&indented, "indented.yaml").unwrap();
+    assert_eq!(template.resources, expected.resources);
+    assert_eq!(
+        template.outputs["Names"].value,
+        expected.outputs["Names"].value
+    );
+
+    let tags = template.resources["Logs"].property("Tags").unwrap();
+    let second = &tags.as_list().unwrap()[1];
+    assert_eq!(second.location(), Some(Location::new(9, 7)));
+    assert_eq!(
+        second.get("Value").unwrap().location(),
+        Some(Location::new(10, 14))
+    );
+    let queue_tag = &template.resources["Queue"]
+        .property("Tags")
+        .unwrap()
+        .as_list()
+        .unwrap()[0];
+    assert_eq!(
+        queue_tag.get("Value").unwrap().location(),
+        Some(Location::new(20, 16))
+    );
+
+    // Text that still fails re-indented reports the error of the text as written.
+    let broken = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: [\n      {Key: a, Value: b}\n";
+    let error = Template::parse(broken, "broken.yaml").unwrap_err();
+    assert!(matches!(error, Error::Syntax { .. }), "{error}");
+    assert!(error.to_string().starts_with("broken.yaml:"), "{error}");
+}

@@ -139,3 +139,18 @@ fn inactivity_judges_only_users_with_observed_activity() {
         .expect("the rule ran");
     assert_eq!((run.subjects, run.findings), (0, 0));
 }
+
+#[test]
+fn public_subnet_rule_judges_subnets_and_internet_gateways() {
+    // A subnet is judged by its tier and what it holds, an internet gateway with the subnets
+    // of its VPC: coverage counts them (and the routes and attachments absorbed into them)
+    // as judged, not only the data stores.
+    let design = fixture_design(&fixtures().join("rules/ZT-NET-001.zta.yaml"));
+    let report = validate(&design);
+    for id in ["public-a", "private-a", "isolated-a", "private-b", "igw"] {
+        assert!(report.judged.contains(id), "`{id}` is not judged");
+    }
+    let run = report.run_of("ZT-NET-001").expect("the rule ran");
+    // The four subnets of the base, the gateway and the two data stores.
+    assert_eq!((run.subjects, run.findings), (7, 1));
+}

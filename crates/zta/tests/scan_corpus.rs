@@ -1,8 +1,8 @@
 //! `zta scan` over the public template corpus (`shared/corpus/cfn`, found through
 //! `ZTA_SHARED_DIR` or beside the repository; skipped with a message when absent): every
 //! resource is judged by a design rule or a generic check, or listed as not judged, and the
-//! judged share stays at or above what BENCHMARKS.md records (48.3% when written, short of the
-//! 90% the issue asks: the rest is listed, not claimed).
+//! judged share stays at or above the 90% the issue asks (BENCHMARKS.md records the measured
+//! share: 90.4% when last raised; the rest is listed, not claimed).
 
 use std::path::{Path, PathBuf};
 
@@ -22,9 +22,9 @@ fn corpus_dir() -> Option<PathBuf> {
     }
 }
 
-/// The judged share measured on the corpus when this test was written (BENCHMARKS.md), rounded
-/// down; a change that judges less fails here.
-const JUDGED_PERCENT_FLOOR: f64 = 48.0;
+/// The judged share the issue asks for, which the corpus meets (BENCHMARKS.md); a change that
+/// judges less fails here.
+const JUDGED_PERCENT_FLOOR: f64 = 90.0;
 
 #[test]
 fn every_corpus_resource_is_judged_or_listed() {

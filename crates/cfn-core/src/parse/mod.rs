@@ -2,6 +2,7 @@
 //! input (alias bombs, deep nesting, huge files) from exhausting memory or the stack.
 
 mod budget;
+mod flow_indent;
 mod json;
 mod yaml;
 

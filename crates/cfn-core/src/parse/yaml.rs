@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 
+use super::flow_indent::{self, Reindented};
 use super::{Budget, Limits, finish_mapping, intrinsic_at, value_cost};
 use crate::error::{Error, Result};
 use crate::value::{Function, Location, Number, Value, ValueKind};
@@ -18,6 +19,31 @@ use crate::value::{Function, Location, Number, Value, ValueKind};
 const CORE_SCHEMA_HANDLE: &str = "tag:yaml.org,2002:";
 
 pub(super) fn parse(text: &str, origin: &str, limits: &Limits, budget: &Budget) -> Result<Value> {
+    let error = match parse_as_written(text, origin, limits, budget, None) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    // Flow collections whose continuation lines sit no deeper than their key are refused by
+    // YAML 1.2 but deployed by CloudFormation: read them re-indented, with the columns of the
+    // text as written. Any other failure, or a re-indented text that still fails, is reported
+    // as the text as written failed.
+    if !matches!(error, Error::Syntax { .. }) {
+        return Err(error);
+    }
+    let Some(reindented) = flow_indent::reindent(text) else {
+        return Err(error);
+    };
+    parse_as_written(&reindented.text, origin, limits, budget, Some(&reindented)).map_err(|_| error)
+}
+
+/// Parses `text`; when it is a re-indented copy, locations are given in the original text.
+fn parse_as_written(
+    text: &str,
+    origin: &str,
+    limits: &Limits,
+    budget: &Budget,
+    reindented: Option<&Reindented>,
+) -> Result<Value> {
     let mut builder = Builder {
         origin,
         limits,
@@ -27,14 +53,20 @@ pub(super) fn parse(text: &str, origin: &str, limits: &Limits, budget: &Budget) 
         root: None,
         documents: 0,
     };
+    let located = |marker: &Marker| {
+        let column = reindented.map_or(marker.col(), |reindented| {
+            reindented.column(marker.line(), marker.col())
+        });
+        location_of(marker.line(), column)
+    };
     let mut parser = Parser::new_from_str(text);
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|error| Error::Syntax {
             origin: origin.to_owned(),
-            location: location_of(error.marker()),
+            location: located(error.marker()),
             message: error.info().to_owned(),
         })?;
-        builder.on_event(event, location_of(&span.start))?;
+        builder.on_event(event, located(&span.start))?;
     }
     builder.root.ok_or_else(|| Error::Structure {
         origin: origin.to_owned(),
@@ -43,9 +75,10 @@ pub(super) fn parse(text: &str, origin: &str, limits: &Limits, budget: &Budget) 
     })
 }
 
-fn location_of(marker: &Marker) -> Location {
+/// A one-based location from saphyr's one-based line and zero-based column.
+fn location_of(line: usize, column: usize) -> Location {
     let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    Location::new(clamp(marker.line()), clamp(marker.col() + 1))
+    Location::new(clamp(line), clamp(column + 1))
 }
 
 enum Collection {

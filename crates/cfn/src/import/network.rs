@@ -75,13 +75,14 @@ impl Importer<'_> {
     }
 
     /// The tier of each route table: public with a route to an internet gateway, private with
-    /// one to a NAT gateway or NAT instance, else isolated.
-    fn route_table_tiers(&mut self) -> HashMap<ResourceKey, Tier> {
+    /// one to a NAT gateway or NAT instance, else isolated; and the routes, each with its table.
+    fn route_table_tiers(&self) -> (HashMap<ResourceKey, Tier>, Vec<(ResourceKey, ResourceKey)>) {
         let mut tiers: HashMap<ResourceKey, Tier> = self
             .resources_of_type("AWS::EC2::RouteTable")
             .into_iter()
             .map(|key| (key, Tier::Isolated))
             .collect();
+        let mut routes = Vec::new();
         for key in self.resources_of_type("AWS::EC2::Route") {
             let Some(table) = self.property(key.0, &key.1, &["RouteTableId"]).resource() else {
                 continue;
@@ -105,20 +106,13 @@ impl Importer<'_> {
             };
             let entry = tiers.entry(table.clone()).or_insert(Tier::Isolated);
             *entry = (*entry).min(tier);
-            let element = None;
-            self.mark(
-                key,
-                Disposition::Absorbed {
-                    element,
-                    how: format!("sets the tier of the subnets using route table {}", table.1),
-                },
-            );
+            routes.push((key, table));
         }
-        tiers
+        (tiers, routes)
     }
 
     fn map_subnets(&mut self) {
-        let tiers = self.route_table_tiers();
+        let (tiers, routes) = self.route_table_tiers();
         let mut subnet_tables: HashMap<ResourceKey, ResourceKey> = HashMap::new();
         for key in self.resources_of_type("AWS::EC2::SubnetRouteTableAssociation") {
             let subnet = self.property(key.0, &key.1, &["SubnetId"]).resource();
@@ -230,6 +224,22 @@ impl Importer<'_> {
             self.notes.push(format!(
                 "subnet {id}: VPC {vpc} has no room left for a placeholder block for its CIDR `{written}`; the subnet sits in `{external}` instead"
             ));
+        }
+        // A route goes into the first subnet (in template order) whose tier it sets, so that
+        // the rules judging that subnet's tier judge the route too.
+        for (route, table) in routes {
+            let subnet = self
+                .element_resources_of_type("AWS::EC2::Subnet")
+                .into_iter()
+                .filter(|subnet| subnet_tables.get(subnet) == Some(&table))
+                .find_map(|subnet| self.element_for(&subnet).cloned());
+            self.mark(
+                route,
+                Disposition::Absorbed {
+                    element: subnet,
+                    how: format!("sets the tier of the subnets using route table {}", table.1),
+                },
+            );
         }
         for (key, table) in subnet_tables {
             let subnet = self.element_for(&key).cloned();

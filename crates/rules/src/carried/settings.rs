@@ -42,6 +42,9 @@ pub(crate) enum Unsafe {
     AbsentOrOneOf(&'static [&'static str]),
     /// When it is left out: nothing turns the protection on.
     Absent,
+    /// When it is set at all, even to a value only known at deployment: setting it is the
+    /// exposure (an Elastic IP attached to an instance).
+    Present,
 }
 
 /// A row of a table: a setting of a resource type and when it is unsafe.
@@ -219,6 +222,7 @@ fn is_unsafe(setting: Setting<'_>, unsafe_when: Unsafe) -> bool {
                     .is_some_and(|text| values.iter().any(|v| v.eq_ignore_ascii_case(&text)))
         }
         Unsafe::Absent => absent,
+        Unsafe::Present => !absent,
     }
 }
 
@@ -228,7 +232,7 @@ fn describe(setting: Setting<'_>) -> String {
         Setting::Absent => "not set".to_owned(),
         Setting::Known(Value::String(text)) => format!("`{text}`"),
         Setting::Known(value) => format!("`{value}`"),
-        Setting::Unknown => "unknown".to_owned(),
+        Setting::Unknown => "computed at deployment".to_owned(),
     }
 }
 
@@ -278,7 +282,9 @@ fn judge_row(
         }
     }
     let values = settings(design, resource.properties, row.path);
-    if values.is_empty() || values.iter().all(|value| matches!(value, Setting::Unknown)) {
+    // A value computed at deployment is not judged, except where being set is what matters.
+    let only_unknown = values.iter().all(|value| matches!(value, Setting::Unknown));
+    if values.is_empty() || only_unknown && !matches!(row.unsafe_when, Unsafe::Present) {
         return;
     }
     out.evaluate(&super::subject("Resources", resource.logical_id));

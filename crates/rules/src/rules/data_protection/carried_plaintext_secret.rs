@@ -14,9 +14,11 @@ declare_rule! {
     /// `ClientSecret` or `PreSharedKey`) to text written in the template, or to a parameter
     /// without `NoEcho`, instead of a dynamic reference (`{{resolve:secretsmanager:...}}`,
     /// `{{resolve:ssm-secure:...}}`) or a `NoEcho` parameter; and carried `NoEcho` parameters
-    /// with a `Default`, whose value is then written in the template for all to read. The
-    /// finding names the resource or parameter by its logical id and the property, never the
-    /// value. A resource counts as judged when it has a property named like a secret.
+    /// with a `Default`, whose value is then written in the template for all to read; and SSM
+    /// parameters whose name says they hold a secret (CloudFormation creates only `String` and
+    /// `StringList` parameters, never `SecureString`). The finding names the resource or
+    /// parameter by its logical id and the property, never the value. A resource counts as
+    /// judged when it has a property named like a secret, and an SSM parameter always.
     ///
     /// ## Why it matters
     /// A template is copied into repositories, tickets and CloudFormation's own console, where
@@ -62,6 +64,10 @@ const SECRET_NAME_ENDINGS: [&str; 9] = [
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     no_echo_defaults(cx, out);
     for resource in carried::resources(cx.design) {
+        if resource.resource_type == SSM_PARAMETER {
+            judge_ssm_parameter(out, &resource);
+            continue;
+        }
         let Some(properties) = resource.properties else {
             continue;
         };
@@ -87,6 +93,42 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 ),
             );
         }
+    }
+}
+
+const SSM_PARAMETER: &str = "AWS::SSM::Parameter";
+
+/// Judges an SSM parameter by its name (`Name`, else its logical id): one named like a secret
+/// holds it in plain text, since CloudFormation cannot create a `SecureString` parameter.
+fn judge_ssm_parameter(out: &mut Emitter, resource: &carried::CarriedResource<'_>) {
+    let subject = carried::subject("Resources", resource.logical_id);
+    out.evaluate(&subject);
+    let name = resource
+        .properties
+        .and_then(|properties| properties.get("Name"))
+        .and_then(carried::spelled)
+        .unwrap_or_else(|| resource.logical_id.to_owned());
+    let normalized: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let secret_like = SECRET_NAME_ENDINGS
+        .iter()
+        .chain(&["secret", "token"])
+        .any(|ending| normalized.ends_with(ending));
+    if secret_like {
+        out.report_carried(
+            format!(
+                "Carried resource `{}` ({SSM_PARAMETER}) keeps `{name}`, named like a secret, as a plain-text parameter",
+                resource.logical_id
+            ),
+            &subject,
+            format!(
+                "Keep the secret of `{}` in Secrets Manager, or create a SecureString parameter outside CloudFormation and refer to it with `{{{{resolve:ssm-secure:...}}}}`.",
+                resource.logical_id
+            ),
+        );
     }
 }
 

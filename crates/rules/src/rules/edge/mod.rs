@@ -1,7 +1,8 @@
 //! Edge-protection rules: a WAF with SQL-injection and common (XSS) rule groups on every
 //! internet-facing endpoint, Shield Advanced where the design subscribes to it, HTTPS only,
-//! authentication at the edge, and no way around the WAF.
+//! authentication at the edge, no way around the WAF, and no carried DNS record left to dangle.
 
+pub(crate) mod carried_dns_record_may_dangle;
 pub(crate) mod internet_endpoint_without_waf;
 pub(crate) mod plain_http_from_internet;
 pub(crate) mod shield_gap;

@@ -12,11 +12,13 @@ declare_rule! {
     /// Access off or grant a public canned ACL (`AccessControl: PublicRead`), databases,
     /// brokers and replication instances marked publicly accessible, EKS API endpoints left
     /// public, Lambda function URLs and API methods or routes without authorization, Cognito
-    /// identity pools that admit unauthenticated identities, instances and launch templates
-    /// that give public addresses, internet-facing load balancers, OpenSearch domains outside
-    /// a VPC, public Transfer Family servers, notebooks with direct internet access and
-    /// security group ingress from anywhere. The table of resource types and settings is in
-    /// the rule's source; a setting computed at deployment is not judged.
+    /// identity pools that admit unauthenticated identities, instances, launch templates and
+    /// Elastic IPs that give public addresses, CloudFront origin access controls that never
+    /// sign, endpoint services open to every account, internet-facing load balancers,
+    /// OpenSearch domains outside a VPC, public Transfer Family servers, notebooks with direct
+    /// internet access and security group ingress from anywhere. The table of resource types
+    /// and settings is in the rule's source; a setting computed at deployment is not judged,
+    /// except an Elastic IP's instance, which gives a public address whatever it is.
     ///
     /// ## Why it matters
     /// Carried CloudFormation is deployed with the design but drawn nowhere, so the path
@@ -179,6 +181,30 @@ const TABLE: &[Row] = &[
         "AssociatePublicIpAddress",
         Unsafe::True,
         "gives its instances public addresses",
+    ),
+    row(
+        "AWS::EC2::EIP",
+        "InstanceId",
+        Unsafe::Present,
+        "gives an instance a public address",
+    ),
+    row(
+        "AWS::EC2::EIPAssociation",
+        "InstanceId",
+        Unsafe::Present,
+        "gives an instance a public address",
+    ),
+    row(
+        "AWS::CloudFront::OriginAccessControl",
+        "OriginAccessControlConfig.SigningBehavior",
+        Unsafe::OneOf(&["never"]),
+        "sends origin requests unsigned, so its origins must admit anonymous requests",
+    ),
+    row(
+        "AWS::EC2::VPCEndpointServicePermissions",
+        "AllowedPrincipals[]",
+        Unsafe::OneOf(&["*"]),
+        "lets any AWS account connect to the endpoint service",
     ),
     row(
         "AWS::EC2::Subnet",

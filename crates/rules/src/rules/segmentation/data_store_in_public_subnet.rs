@@ -1,6 +1,6 @@
 //! ZT-NET-001: a data store sits in a public subnet.
 
-use zta_model::Tier;
+use zta_model::{ComponentKind, SegmentKind, Tier};
 
 use crate::context::Context;
 use crate::finding::Emitter;
@@ -9,7 +9,10 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// Flags data stores (databases, caches, and VPC-attached buckets, tables or queues) placed
-    /// in a subnet whose tier is `public`.
+    /// in a subnet whose tier is `public`. Every subnet whose tier is known is judged (an
+    /// imported subnet's tier comes from its route table's routes: a default route to an
+    /// internet gateway makes it public), and so is every internet gateway, by the tiers of
+    /// its VPC's subnets.
     ///
     /// ## Why it matters
     /// A public subnet routes to an internet gateway: one security-group mistake or a public
@@ -34,6 +37,25 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
+    // A subnet is judged by its tier: a public one must hold no data store; the findings
+    // below name the store and the subnet.
+    for subnet in &cx.design.segments {
+        if subnet.kind == SegmentKind::Subnet && subnet.tier.is_some() {
+            out.evaluate(&subnet.id);
+        }
+    }
+    // An internet gateway makes the subnets that route to it public; it is judged with the
+    // subnets of its VPC.
+    for gateway in cx
+        .design
+        .components
+        .iter()
+        .filter(|c| c.kind == ComponentKind::InternetGateway)
+    {
+        if cx.index.place_of(gateway).vpc.is_some() {
+            out.evaluate(&gateway.id);
+        }
+    }
     for component in cx
         .design
         .components

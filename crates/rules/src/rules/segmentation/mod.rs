@@ -3,6 +3,7 @@
 //! PrivateLink rather than peering or the internet.
 
 pub(crate) mod aws_api_without_endpoint;
+pub(crate) mod carried_network_acl_open_admin;
 pub(crate) mod carried_public_access;
 pub(crate) mod cross_vpc_peering;
 pub(crate) mod cross_vpc_without_private_route;
