@@ -169,9 +169,18 @@ fn a_pipeline_deploys_a_design_and_imports_it_back_from_the_account() {
     let gateways = transit_gateway_options(&server, "eu-west-1");
     assert_eq!(gateways.len(), 1, "one transit gateway: {gateways:?}");
     let options = &gateways[0];
-    assert_eq!(options["DefaultRouteTableAssociation"], "disable", "{options}");
-    assert_eq!(options["DefaultRouteTablePropagation"], "disable", "{options}");
-    assert_eq!(options["AutoAcceptSharedAttachments"], "disable", "{options}");
+    assert_eq!(
+        options["DefaultRouteTableAssociation"], "disable",
+        "{options}"
+    );
+    assert_eq!(
+        options["DefaultRouteTablePropagation"], "disable",
+        "{options}"
+    );
+    assert_eq!(
+        options["AutoAcceptSharedAttachments"], "disable",
+        "{options}"
+    );
 
     // Deploying the same design again finds nothing to change.
     let again = zta(
