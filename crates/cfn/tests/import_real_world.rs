@@ -2,8 +2,9 @@
 //! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
-//! flow collections indented no deeper than their key are read, and a custom macro is named
-//! when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
+//! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
+//! settings of its launch template or configuration, and a custom macro is named when the
+//! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
@@ -189,4 +190,41 @@ fn flow_collections_indented_no_deeper_than_their_key_are_imported() {
     assert_eq!(logs.properties.encrypted_at_rest, Some(true), "{logs:#?}");
     let queue = design.component("queue").expect("the queue is imported");
     assert_eq!(queue.kind, ComponentKind::SqsQueue);
+}
+
+/// Auto Scaling groups become groups, not instances: what their launch template or launch
+/// configuration says (metadata options, public addresses, volume encryption, instance
+/// profile) are their properties, the launch template and configuration are absorbed, and the
+/// rules that judge instances judge them.
+#[test]
+fn auto_scaling_groups_take_their_launch_settings() {
+    let (design, findings) = import_and_judge("real-auto-scaling.yaml");
+    let web = design.component("web").expect("the launch-template group");
+    assert_eq!(web.kind, ComponentKind::AutoScalingGroup);
+    assert_eq!(web.properties.imdsv2, Some(false), "{web:#?}");
+    assert_eq!(web.properties.publicly_accessible, Some(true), "{web:#?}");
+    assert_eq!(web.properties.encrypted_at_rest, Some(false), "{web:#?}");
+    assert_eq!(web.properties.instance_type.as_deref(), Some("t3.small"));
+    assert_eq!(web.properties.desired_count, Some(2));
+    assert_eq!(web.identity.as_deref(), Some("web-role"));
+    let workers = design
+        .component("workers")
+        .expect("the launch-configuration group");
+    assert_eq!(workers.kind, ComponentKind::AutoScalingGroup);
+    assert_eq!(workers.properties.imdsv2, Some(true), "{workers:#?}");
+    assert_eq!(workers.properties.publicly_accessible, Some(false));
+    assert_eq!(workers.properties.encrypted_at_rest, Some(true));
+    assert_eq!(workers.encryption_key.as_deref(), Some("worker-key"));
+    assert_eq!(workers.properties.desired_count, Some(2));
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "balancer" && flow.target == "web"),
+        "the target group's flow reaches the group: {:#?}",
+        design.flows
+    );
+    assert!(named(&findings, "ZT-VUL-006", "web"), "{findings:#?}");
+    assert!(named(&findings, "ZT-NET-006", "web"), "{findings:#?}");
+    assert!(!named(&findings, "ZT-VUL-006", "workers"), "{findings:#?}");
 }

@@ -48,6 +48,8 @@ pub enum ComponentKind {
     AcmCertificate,
     /// EC2 instance.
     Ec2Instance,
+    /// EC2 Auto Scaling group with its launch template (instances drawn as one workload).
+    AutoScalingGroup,
     /// Lambda function.
     LambdaFunction,
     /// ECS cluster.
@@ -207,6 +209,9 @@ kinds! {
         ["domain_name"];
     Ec2Instance, "ec2_instance", "EC2 instance", Compute, Subnet, data: false, workload: true,
         ["instance_type", "image", "os", "publicly_accessible", "imdsv2", "ssm_managed", "encrypted_at_rest"];
+    AutoScalingGroup, "auto_scaling_group", "Auto Scaling group", Compute, Subnet, data: false, workload: true,
+        ["instance_type", "image", "os", "publicly_accessible", "imdsv2", "ssm_managed", "encrypted_at_rest",
+         "desired_count"];
     LambdaFunction, "lambda_function", "Lambda function", Compute, Regional, data: false, workload: true,
         ["runtime", "memory"];
     EcsCluster, "ecs_cluster", "ECS cluster", Compute, Vpc, data: false, workload: false,

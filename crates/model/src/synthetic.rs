@@ -344,10 +344,10 @@ pub fn generate(seed: u64, elements: usize) -> Design {
 /// Adds what the random placement of components cannot draw, so that a set of generated designs
 /// covers every kind and property: a Transit Gateway attaching the VPCs (with a RAM share to the
 /// other accounts), a peering, a web ACL and Shield protection for the balancers, Service
-/// Connect on ECS clusters, domain allow-lists on Network Firewalls, the launch type of ECS
-/// services and the compute of EKS clusters, and the hosted sign-in of user pools. It draws
-/// from a source of its own, so that the elements drawn before it stay as they were for every
-/// seed.
+/// Connect on ECS clusters (and a cluster where none was drawn), domain allow-lists on Network
+/// Firewalls, the launch type of ECS services and the compute of EKS clusters, and the hosted
+/// sign-in of user pools. It draws from a source of its own, so that the elements drawn before
+/// it stay as they were for every seed.
 fn add_connected_parts(design: &mut Design, seed: u64) {
     let mut rng = Rng::new(seed ^ 0x005E_ED0F_C0DE);
     let public_subnets: Vec<String> = design
@@ -356,15 +356,19 @@ fn add_connected_parts(design: &mut Design, seed: u64) {
         .filter(|segment| segment.tier == Some(Tier::Public))
         .map(|segment| segment.id.clone())
         .collect();
+    // The first cluster and the first user pool of a design state everything, so that the
+    // parts stay covered whatever the random placement drew before them.
+    let mut first_cluster = true;
     for component in &mut design.components {
         let in_public_subnet = public_subnets.contains(&component.segment);
         let p = &mut component.properties;
         match component.kind {
-            ComponentKind::EcsCluster if rng.chance(70) => {
+            ComponentKind::EcsCluster if first_cluster || rng.chance(70) => {
                 p.service_connect_namespace = Some(format!("{}.internal", component.id));
-                if rng.chance(40) {
+                if first_cluster || rng.chance(40) {
                     p.service_connect_tls = Some(rng.chance(70));
                 }
+                first_cluster = false;
             }
             ComponentKind::NetworkFirewall if rng.chance(70) => {
                 p.allowed_domains = vec![".example.com".into(), "api.example.org".into()];
@@ -390,19 +394,21 @@ fn add_connected_parts(design: &mut Design, seed: u64) {
             _ => {}
         }
     }
+    let mut first_pool = true;
     for identity in &mut design.identities {
         // Each hosted sign-in setting on its own, so that a pool may state callback URLs but
         // leave its domain to the deployer, or the other way round.
         if identity.kind == IdentityKind::CognitoUserPool {
-            if rng.chance(50) {
+            if first_pool || rng.chance(50) {
                 identity.domain_prefix = Some(format!("{}-sign-in", identity.id));
             }
-            if rng.chance(40) {
+            if first_pool || rng.chance(40) {
                 identity.callback_urls = vec!["https://app.example.com/callback".into()];
             }
-            if rng.chance(30) {
+            if first_pool || rng.chance(30) {
                 identity.oauth_scopes = vec!["openid".into(), "profile".into()];
             }
+            first_pool = false;
         }
     }
     let vpcs: Vec<String> = design
@@ -460,6 +466,24 @@ fn add_connected_parts(design: &mut Design, seed: u64) {
             &region,
             ComponentProperties {
                 attachments: vpcs[..2].to_vec(),
+                ..ComponentProperties::default()
+            },
+        ));
+    }
+    // A design whose random placement drew no ECS cluster gets one with Service Connect, so
+    // that every design covers Service Connect whatever the catalog holds.
+    if !design
+        .components
+        .iter()
+        .any(|component| component.kind == ComponentKind::EcsCluster)
+    {
+        added.push(extra(
+            "service-cluster",
+            ComponentKind::EcsCluster,
+            first_vpc,
+            ComponentProperties {
+                service_connect_namespace: Some("service-cluster.internal".into()),
+                service_connect_tls: Some(rng.chance(70)),
                 ..ComponentProperties::default()
             },
         ));

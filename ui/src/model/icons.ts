@@ -12,6 +12,7 @@ import cognito from "aws-icons/icons/architecture-service/AmazonCognito.svg";
 import config from "aws-icons/icons/architecture-service/AWSConfig.svg";
 import dynamodb from "aws-icons/icons/architecture-service/AmazonDynamoDB.svg";
 import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
+import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
@@ -80,6 +81,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   api_gateway: apiGateway,
   acm_certificate: acm,
   ec2_instance: ec2,
+  auto_scaling_group: autoScaling,
   lambda_function: lambda,
   ecs_cluster: ecs,
   ecs_service: ecs,

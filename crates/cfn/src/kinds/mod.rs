@@ -37,6 +37,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::S3Bucket => data::s3_bucket::drawn(b, c),
         ComponentKind::DynamodbTable => data::dynamodb_table::drawn(b, c),
         ComponentKind::Ec2Instance => compute::ec2_instance::drawn(c),
+        ComponentKind::AutoScalingGroup => compute::auto_scaling_group::drawn(c),
         ComponentKind::Rds => data::rds::drawn(b, c),
         ComponentKind::Alb => plain_http_refused(b, c, "without an HTTP listener"),
         ComponentKind::Nlb => edge::nlb::drawn(b, c),
@@ -157,8 +158,8 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         compute::ec2_instance::import,
     ),
     (
-        compute::ec2_instance::AUTO_SCALING_GROUP,
-        compute::ec2_instance::import_auto_scaling_group,
+        compute::auto_scaling_group::RESOURCE_TYPE,
+        compute::auto_scaling_group::import,
     ),
     (
         compute::lambda_function::RESOURCE_TYPE,

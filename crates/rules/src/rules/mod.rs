@@ -83,6 +83,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &encryption::https_endpoint_without_certificate::RULE,
     &encryption::eks_secrets_without_cmk::RULE,
     &encryption::carried_encryption_off::RULE,
+    &encryption::instance_volume_unencrypted::RULE,
     &monitoring::cloudtrail_missing::RULE,
     &monitoring::cloudtrail_single_region::RULE,
     &monitoring::cloudtrail_no_validation::RULE,

@@ -1,5 +1,6 @@
-//! EC2 instances (and Auto Scaling groups read back as instances): IMDSv2, encrypted volumes,
-//! Session Manager instead of SSH.
+//! EC2 instances: IMDSv2, encrypted volumes, Session Manager instead of SSH. The launch template
+//! settings, root volume and instance profile are written by functions that Auto Scaling groups
+//! share. Shape: <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instance.html>.
 
 use zta_model::{Component, ComponentKind, Tier};
 
@@ -12,9 +13,6 @@ use crate::value::Value;
 
 /// The resource type this kind is written as and read from.
 pub(crate) const RESOURCE_TYPE: &str = "AWS::EC2::Instance";
-
-/// A resource type of this kind: `AWS::AutoScaling::AutoScalingGroup`.
-pub(crate) const AUTO_SCALING_GROUP: &str = "AWS::AutoScaling::AutoScalingGroup";
 
 pub(crate) fn image_parameter(os: Option<&str>) -> &'static str {
     match os.unwrap_or("amazon_linux_2023") {
@@ -33,50 +31,9 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let Some(subnet) = b.subnet_of(c) else { return };
     let p = &c.properties;
     let group = b.workload_group(c);
-    let ssm = p.ssm_managed != Some(false);
-    let core = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
-    let has_role = match &c.identity {
-        Some(identity) => {
-            if ssm {
-                b.role_managed_policy(identity, core);
-            }
-            true
-        }
-        None if ssm => {
-            own_role(
-                b,
-                &unit,
-                c,
-                "ec2.amazonaws.com",
-                vec![crate::policy::portable_arn(core)],
-                Vec::new(),
-            );
-            true
-        }
-        None => false,
-    };
-    let image = match p.image.as_deref() {
-        Some(ami) if ami.starts_with("ami-") => Value::string(ami.to_owned()),
-        _ => b.parameter(
-            &unit,
-            &b.logical_id_for(&c.id, "ImageId"),
-            Parameter::new("AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
-                .with("Default", image_parameter(p.os.as_deref()))
-                .with(
-                    "Description",
-                    format!(
-                        "The machine image of `{}`, from the public SSM parameter of its OS.",
-                        c.id
-                    ),
-                ),
-        ),
-    };
+    let has_role = instance_role(b, &unit, c);
+    let image = machine_image(b, &unit, c);
     let template = b.logical_id_for(&c.id, "LaunchTemplate");
-    let tokens = if p.imdsv2 == Some(false) {
-        "optional"
-    } else {
-        "required"
-    };
     b.put(
         &unit,
         template.clone(),
@@ -84,14 +41,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         group.clone(),
         Resource::new("AWS::EC2::LaunchTemplate").with_property(
             "LaunchTemplateData",
-            Value::map([(
-                "MetadataOptions",
-                Value::map([
-                    ("HttpTokens", Value::string(tokens)),
-                    ("HttpEndpoint", Value::string("enabled")),
-                    ("HttpPutResponseHopLimit", Value::from(1_u32)),
-                ]),
-            )]),
+            Value::map([("MetadataOptions", metadata_options(c))]),
         ),
     );
     let mut resource = Resource::new(RESOURCE_TYPE)
@@ -126,46 +76,117 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         ),
     ]);
     resource = resource.with_property("NetworkInterfaces", Value::list([interface]));
-    let mut ebs = crate::value::Map::default();
-    ebs.insert("VolumeType".into(), Value::string("gp3"));
-    ebs.insert("VolumeSize".into(), Value::from(30_u32));
-    ebs.insert(
-        "Encrypted".into(),
-        Value::from(p.encrypted_at_rest != Some(false)),
-    );
-    if p.encrypted_at_rest != Some(false) {
-        ebs.insert("KmsKeyId".into(), b.key_arn(&unit, c));
-    }
-    resource = resource.with_property(
-        "BlockDeviceMappings",
-        Value::list([Value::map([
-            ("DeviceName", Value::string("/dev/xvda")),
-            ("Ebs", Value::from(ebs)),
-        ])]),
-    );
+    resource = resource.with_property("BlockDeviceMappings", root_volume(b, &unit, c));
     if has_role {
-        let profile = b.logical_id_for(&c.id, "InstanceProfile");
-        let role_name = match &c.identity {
-            Some(identity) => {
-                let owner = b
-                    .identity(identity)
-                    .map(|i| b.unit_of_identity(i))
-                    .unwrap_or_else(|| unit.clone());
-                b.reference(&unit, &owner, &b.logical_id(identity), None)
-            }
-            None => Value::reference(b.logical_id_for(&c.id, "Role")),
-        };
-        b.put(
-            &unit,
-            profile.clone(),
-            &c.id,
-            Group::Security,
-            Resource::new("AWS::IAM::InstanceProfile")
-                .with_property("Roles", Value::list([role_name])),
-        );
+        let profile = instance_profile(b, &unit, c);
         resource = resource.with_property("IamInstanceProfile", Value::reference(&profile));
     }
     b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
+}
+
+/// The machine image of an instance or of an Auto Scaling group's launch template: the AMI the
+/// design names, else a parameter defaulting to the public SSM parameter of its OS.
+pub(crate) fn machine_image(b: &mut Builder<'_>, unit: &str, c: &Component) -> Value {
+    match c.properties.image.as_deref() {
+        Some(ami) if ami.starts_with("ami-") => Value::string(ami.to_owned()),
+        _ => b.parameter(
+            unit,
+            &b.logical_id_for(&c.id, "ImageId"),
+            Parameter::new("AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+                .with("Default", image_parameter(c.properties.os.as_deref()))
+                .with(
+                    "Description",
+                    format!(
+                        "The machine image of `{}`, from the public SSM parameter of its OS.",
+                        c.id
+                    ),
+                ),
+        ),
+    }
+}
+
+/// The instance metadata options: session tokens required (IMDSv2) unless the design says
+/// `imdsv2: false`, and one hop, so that containers on the instance cannot reach the service.
+pub(crate) fn metadata_options(c: &Component) -> Value {
+    let tokens = if c.properties.imdsv2 == Some(false) {
+        "optional"
+    } else {
+        "required"
+    };
+    Value::map([
+        ("HttpTokens", Value::string(tokens)),
+        ("HttpEndpoint", Value::string("enabled")),
+        ("HttpPutResponseHopLimit", Value::from(1_u32)),
+    ])
+}
+
+/// The root volume: gp3, encrypted with the component's key unless the design says
+/// `encrypted_at_rest: false`.
+pub(crate) fn root_volume(b: &mut Builder<'_>, unit: &str, c: &Component) -> Value {
+    let encrypted = c.properties.encrypted_at_rest != Some(false);
+    let mut ebs = crate::value::Map::default();
+    ebs.insert("VolumeType".into(), Value::string("gp3"));
+    ebs.insert("VolumeSize".into(), Value::from(30_u32));
+    ebs.insert("Encrypted".into(), Value::from(encrypted));
+    if encrypted {
+        ebs.insert("KmsKeyId".into(), b.key_arn(unit, c));
+    }
+    Value::list([Value::map([
+        ("DeviceName", Value::string("/dev/xvda")),
+        ("Ebs", Value::from(ebs)),
+    ])])
+}
+
+/// Gives an instance or an Auto Scaling group's instances their role: the component's
+/// `identity`, else a role of its own when Systems Manager manages it (which needs
+/// `AmazonSSMManagedInstanceCore`). Returns whether they have a role at all.
+pub(crate) fn instance_role(b: &mut Builder<'_>, unit: &str, c: &Component) -> bool {
+    let ssm = c.properties.ssm_managed != Some(false);
+    let core = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+    match &c.identity {
+        Some(identity) => {
+            if ssm {
+                b.role_managed_policy(identity, core);
+            }
+            true
+        }
+        None if ssm => {
+            own_role(
+                b,
+                unit,
+                c,
+                "ec2.amazonaws.com",
+                vec![crate::policy::portable_arn(core)],
+                Vec::new(),
+            );
+            true
+        }
+        None => false,
+    }
+}
+
+/// Writes the instance profile that hands the role [`instance_role`] gave to the component's
+/// instances, and returns its logical ID.
+pub(crate) fn instance_profile(b: &mut Builder<'_>, unit: &str, c: &Component) -> String {
+    let role = match &c.identity {
+        Some(identity) => {
+            let owner = b
+                .identity(identity)
+                .map(|i| b.unit_of_identity(i))
+                .unwrap_or_else(|| unit.to_owned());
+            b.reference(unit, &owner, &b.logical_id(identity), None)
+        }
+        None => Value::reference(b.logical_id_for(&c.id, "Role")),
+    };
+    let profile = b.logical_id_for(&c.id, "InstanceProfile");
+    b.put(
+        unit,
+        profile.clone(),
+        &c.id,
+        Group::Security,
+        Resource::new("AWS::IAM::InstanceProfile").with_property("Roles", Value::list([role])),
+    );
+    profile
 }
 
 /// What the marker keeps of an instance: its operating system, which the template shows only
@@ -173,76 +194,6 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 /// shows only in a managed policy of a role other instances may share.
 pub(crate) fn drawn(c: &Component) -> serde_json::Map<String, serde_json::Value> {
     crate::marker::drawn_properties(c, &["os", "ssm_managed"])
-}
-
-impl Importer<'_> {
-    fn auto_scaling_group(&mut self, key: &ResourceKey) -> Component {
-        let subnets = self.property(key.0, &key.1, &["VPCZoneIdentifier"]);
-        let subnet = self.subnet_for(&subnets, Tier::Private);
-        let mut component = self.new_component(key, ComponentKind::Ec2Instance, subnet);
-        component.description = Some("Auto Scaling group, drawn as its instances.".to_owned());
-        let configuration = self
-            .property(key.0, &key.1, &["LaunchConfigurationName"])
-            .resource();
-        let template = self
-            .property(key.0, &key.1, &["LaunchTemplate", "LaunchTemplateId"])
-            .resource();
-        if let Some(configuration) = configuration {
-            component.properties.instance_type = self.text(&configuration, &["InstanceType"]);
-            component.properties.image = self.text(&configuration, &["ImageId"]);
-            component.identity = self.role_of(&self.property(
-                configuration.0,
-                &configuration.1,
-                &["IamInstanceProfile"],
-            ));
-            component.properties.publicly_accessible =
-                self.flag(&configuration, &["AssociatePublicIpAddress"]);
-            component.properties.imdsv2 = Some(
-                self.text(&configuration, &["MetadataOptions", "HttpTokens"])
-                    .as_deref()
-                    == Some("required"),
-            );
-        } else if let Some(template) = template {
-            let at = |path: &[&'static str]| -> Vec<&'static str> {
-                std::iter::once("LaunchTemplateData")
-                    .chain(path.iter().copied())
-                    .collect()
-            };
-            component.properties.instance_type = self.text(&template, &at(&["InstanceType"]));
-            component.properties.image = self.text(&template, &at(&["ImageId"]));
-            let mut profile =
-                self.property(template.0, &template.1, &at(&["IamInstanceProfile", "Arn"]));
-            if matches!(profile, Sym::NoValue) {
-                profile = self.property(
-                    template.0,
-                    &template.1,
-                    &at(&["IamInstanceProfile", "Name"]),
-                );
-            }
-            component.identity = self.role_of(&profile);
-            component.properties.imdsv2 = Some(
-                self.text(&template, &at(&["MetadataOptions", "HttpTokens"]))
-                    .as_deref()
-                    == Some("required"),
-            );
-            let interfaces = self
-                .resource(&template)
-                .property("LaunchTemplateData")
-                .and_then(|data| self.lookup(template.0, data, "NetworkInterfaces"))
-                .cloned()
-                .unwrap_or(Value::null());
-            component.properties.publicly_accessible = self
-                .list_items(template.0, &interfaces)
-                .first()
-                .and_then(|interface| interface.get("AssociatePublicIpAddress"))
-                .and_then(|flag| {
-                    self.eval(template.0, flag)
-                        .as_text()
-                        .map(|text| text == "true")
-                });
-        }
-        component
-    }
 }
 
 /// Reads `AWS::EC2::Instance` into a component.
@@ -296,12 +247,4 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
         .and_then(|ebs| ebs.get("KmsKeyId"))
         .and_then(|key_id| im.key_named(&im.eval(key.0, key_id)));
     Some(component)
-}
-
-/// Reads `AWS::AutoScaling::AutoScalingGroup` into a component.
-pub(crate) fn import_auto_scaling_group(
-    im: &mut Importer<'_>,
-    key: &ResourceKey,
-) -> Option<Component> {
-    Some(im.auto_scaling_group(key))
 }

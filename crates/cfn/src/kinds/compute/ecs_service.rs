@@ -287,7 +287,12 @@ impl Importer<'_> {
                 .design
                 .components
                 .iter()
-                .find(|component| component.kind == ComponentKind::Ec2Instance)
+                .find(|component| {
+                    matches!(
+                        component.kind,
+                        ComponentKind::AutoScalingGroup | ComponentKind::Ec2Instance
+                    )
+                })
                 .map(|component| component.segment.clone())
                 .unwrap_or_else(|| self.external_subnet(Tier::Private)),
             None => self.subnet_for(&subnets, Tier::Private),

@@ -1,10 +1,12 @@
-//! Where code runs: EC2 instances (IMDSv2, encrypted volumes, Session Manager instead of SSH),
+//! Where code runs: EC2 instances and Auto Scaling groups (IMDSv2, encrypted volumes, Session
+//! Manager instead of SSH),
 //! Lambda functions (in the VPC, with a dead-letter queue), ECS services on Fargate with
 //! read-only root file systems, joined by ECS Service Connect with TLS from a private CA, private
 //! EKS clusters with encrypted secrets and their Fargate profile or managed node group, ECR
 //! repositories that scan on push, and App Mesh (flagged: its support ends on 2026-09-30).
 
 pub(crate) mod app_mesh;
+pub(crate) mod auto_scaling_group;
 pub(crate) mod ec2_instance;
 pub(crate) mod ecr_repository;
 pub(crate) mod ecs_cluster;
@@ -21,6 +23,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
     for c in &b.design.components {
         match c.kind {
             ComponentKind::Ec2Instance => ec2_instance::export(b, c),
+            ComponentKind::AutoScalingGroup => auto_scaling_group::export(b, c),
             ComponentKind::LambdaFunction => lambda_function::export(b, c),
             ComponentKind::EcsCluster => ecs_cluster::export(b, c),
             ComponentKind::EcsService => ecs_service::export(b, c),

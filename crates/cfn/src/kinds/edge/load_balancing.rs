@@ -41,6 +41,7 @@ pub(crate) fn forwarded<'d>(
                 t.kind,
                 ComponentKind::EcsService
                     | ComponentKind::Ec2Instance
+                    | ComponentKind::AutoScalingGroup
                     | ComponentKind::LambdaFunction
                     | ComponentKind::EksCluster
                     | ComponentKind::Alb
@@ -134,6 +135,14 @@ pub(crate) fn target_group(
                         b.component_ref(unit, &target.id, None),
                     )])]),
                 );
+        }
+        // An Auto Scaling group registers its instances itself (`TargetGroupARNs`).
+        ComponentKind::AutoScalingGroup => {
+            resource = resource
+                .with_property("TargetType", "instance")
+                .with_property("Protocol", protocol)
+                .with_property("Port", port)
+                .with_property("VpcId", Value::reference(b.logical_id(&vpc.id)));
         }
         ComponentKind::Alb => {
             resource = resource

@@ -76,6 +76,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     // account (a role elsewhere cannot name the group, nor write to it).
     let roles: Vec<String> = b
         .components_of(ComponentKind::Ec2Instance)
+        .chain(b.components_of(ComponentKind::AutoScalingGroup))
         .filter(|i| b.unit_of_component(i) == unit && i.properties.ssm_managed != Some(false))
         .filter_map(|i| i.identity.as_deref())
         .filter(|role| {

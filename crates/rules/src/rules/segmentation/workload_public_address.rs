@@ -8,7 +8,8 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags EC2 instances and ECS services with `publicly_accessible: true` (EKS endpoints are
+    /// Flags EC2 instances, Auto Scaling groups (whose launch template gives every instance a
+    /// public IP address) and ECS services with `publicly_accessible: true` (EKS endpoints are
     /// ZT-NET-017's).
     ///
     /// ## Why it matters
@@ -41,13 +42,17 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         if matches!(
             component.kind,
-            ComponentKind::Ec2Instance | ComponentKind::EcsService
+            ComponentKind::Ec2Instance
+                | ComponentKind::AutoScalingGroup
+                | ComponentKind::EcsService
         ) {
             out.evaluate(&component.id);
         }
         if matches!(
             component.kind,
-            ComponentKind::Ec2Instance | ComponentKind::EcsService
+            ComponentKind::Ec2Instance
+                | ComponentKind::AutoScalingGroup
+                | ComponentKind::EcsService
         ) && component.properties.publicly_accessible == Some(true)
         {
             out.report(
