@@ -3,8 +3,8 @@
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, and a custom macro is named when the
-//! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
+//! settings of its launch template or configuration, an EBS volume is a data store, and a custom
+//! macro is named when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
@@ -227,4 +227,36 @@ fn auto_scaling_groups_take_their_launch_settings() {
     assert!(named(&findings, "ZT-VUL-006", "web"), "{findings:#?}");
     assert!(named(&findings, "ZT-NET-006", "web"), "{findings:#?}");
     assert!(!named(&findings, "ZT-VUL-006", "workers"), "{findings:#?}");
+}
+
+/// EBS volumes become volumes, judged for encryption at rest like every data store: one that
+/// does not say `Encrypted: true` is not encrypted, and an attached one sits where its instance
+/// does.
+#[test]
+fn ebs_volumes_are_data_stores() {
+    let (design, findings) = import_and_judge("real-ebs-volumes.yaml");
+    let data = design
+        .component("data-volume")
+        .expect("the attached volume");
+    assert_eq!(data.kind, ComponentKind::EbsVolume);
+    assert_eq!(data.properties.encrypted_at_rest, Some(false), "{data:#?}");
+    let server = design.component("server").expect("the instance");
+    assert_eq!(data.segment, server.segment);
+    let archive = design
+        .component("archive-volume")
+        .expect("the encrypted volume");
+    assert_eq!(
+        archive.properties.encrypted_at_rest,
+        Some(true),
+        "{archive:#?}"
+    );
+    assert_eq!(archive.encryption_key.as_deref(), Some("archive-key"));
+    assert!(
+        named(&findings, "ZT-ENC-005", "data-volume"),
+        "{findings:#?}"
+    );
+    assert!(
+        !named(&findings, "ZT-ENC-005", "archive-volume"),
+        "{findings:#?}"
+    );
 }

@@ -70,6 +70,8 @@ pub enum ComponentKind {
     S3Bucket,
     /// ElastiCache replication group.
     Elasticache,
+    /// EBS volume.
+    EbsVolume,
     /// Secrets Manager secret.
     Secret,
     /// KMS key.
@@ -234,6 +236,8 @@ kinds! {
         ["encrypted_at_rest", "versioning", "block_public_access", "vpc_endpoint_only", "resource_policy"];
     Elasticache, "elasticache", "ElastiCache", Data, Subnet, data: true, workload: false,
         ["engine", "engine_version", "instance_type", "multi_az", "encrypted_at_rest", "encrypted_in_transit"];
+    EbsVolume, "ebs_volume", "EBS volume", Data, Subnet, data: true, workload: false,
+        ["encrypted_at_rest"];
     Secret, "secret", "Secrets Manager secret", Data, Regional, data: true, workload: false,
         ["rotation_days", "resource_policy"];
     KmsKey, "kms_key", "KMS key", Data, Regional, data: false, workload: false,

@@ -356,24 +356,24 @@ fn add_connected_parts(design: &mut Design, seed: u64) {
         .filter(|segment| segment.tier == Some(Tier::Public))
         .map(|segment| segment.id.clone())
         .collect();
-    // The first cluster and the first user pool of a design state everything, so that the
-    // parts stay covered whatever the random placement drew before them.
-    let mut first_cluster = true;
+    // The first component of each kind (and the first user pool) states everything these parts
+    // add, so that they stay covered whatever the random placement drew before them.
+    let mut seen = std::collections::BTreeSet::new();
     for component in &mut design.components {
+        let first = seen.insert(component.kind);
         let in_public_subnet = public_subnets.contains(&component.segment);
         let p = &mut component.properties;
         match component.kind {
-            ComponentKind::EcsCluster if first_cluster || rng.chance(70) => {
+            ComponentKind::EcsCluster if first || rng.chance(70) => {
                 p.service_connect_namespace = Some(format!("{}.internal", component.id));
-                if first_cluster || rng.chance(40) {
+                if first || rng.chance(40) {
                     p.service_connect_tls = Some(rng.chance(70));
                 }
-                first_cluster = false;
             }
-            ComponentKind::NetworkFirewall if rng.chance(70) => {
+            ComponentKind::NetworkFirewall if first || rng.chance(70) => {
                 p.allowed_domains = vec![".example.com".into(), "api.example.org".into()];
             }
-            ComponentKind::EcsService if rng.chance(50) => {
+            ComponentKind::EcsService if first || rng.chance(50) => {
                 p.launch_type = Some(*rng.pick(&[LaunchType::Fargate, LaunchType::Ec2]));
             }
             ComponentKind::EksCluster => {
@@ -381,13 +381,13 @@ fn add_connected_parts(design: &mut Design, seed: u64) {
                 // there runs them on nodes, and the design stays one that exports.
                 if in_public_subnet {
                     p.launch_type = Some(LaunchType::Ec2);
-                } else if rng.chance(60) {
+                } else if first || rng.chance(60) {
                     p.launch_type = Some(*rng.pick(&[LaunchType::Fargate, LaunchType::Ec2]));
                 }
-                if rng.chance(40) {
+                if first || rng.chance(40) {
                     p.instance_type = Some("t3.large".into());
                 }
-                if rng.chance(40) {
+                if first || rng.chance(40) {
                     p.desired_count = Some(3);
                 }
             }

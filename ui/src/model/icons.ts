@@ -17,6 +17,7 @@ import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegi
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
+import ebsVolume from "aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg";
 import endpoints from "aws-icons/icons/resource/AmazonVPCEndpoints.svg";
 import guardduty from "aws-icons/icons/architecture-service/AmazonGuardDuty.svg";
 import iam from "aws-icons/icons/architecture-service/AWSIdentityandAccessManagement.svg";
@@ -92,6 +93,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   dynamodb_table: dynamodb,
   s3_bucket: s3,
   elasticache,
+  ebs_volume: ebsVolume,
   secret: secrets,
   kms_key: kms,
   sqs_queue: sqs,

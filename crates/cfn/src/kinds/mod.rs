@@ -143,6 +143,7 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         data::elasticache::import,
     ),
     (data::elasticache::CACHE_CLUSTER, data::elasticache::import),
+    (data::ebs_volume::RESOURCE_TYPE, data::ebs_volume::import),
     (
         edge::load_balancing::RESOURCE_TYPE,
         edge::load_balancing::import,

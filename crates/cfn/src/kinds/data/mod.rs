@@ -1,9 +1,10 @@
 //! Data stores and keys: KMS keys whose policies name the roles that use them, S3 buckets that
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
-//! authentication and a managed master password, DynamoDB, ElastiCache, Secrets Manager, SQS
-//! and SNS, all encrypted with KMS and kept on deletion.
+//! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
+//! Manager, SQS and SNS, all encrypted with KMS and kept on deletion.
 
 pub(crate) mod dynamodb_table;
+pub(crate) mod ebs_volume;
 pub(crate) mod elasticache;
 pub(crate) mod kms_key;
 pub(crate) mod rds;
@@ -25,6 +26,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::Rds => rds::export(b, c),
             ComponentKind::DynamodbTable => dynamodb_table::export(b, c),
             ComponentKind::Elasticache => elasticache::export(b, c),
+            ComponentKind::EbsVolume => ebs_volume::export(b, c),
             ComponentKind::Secret => secret::export(b, c),
             ComponentKind::SqsQueue => sqs_queue::export(b, c),
             ComponentKind::SnsTopic => sns_topic::export(b, c),
