@@ -190,3 +190,57 @@ fn flow_collections_indented_no_deeper_than_their_key_are_imported() {
     let queue = design.component("queue").expect("the queue is imported");
     assert_eq!(queue.kind, ComponentKind::SqsQueue);
 }
+
+#[test]
+fn efs_file_systems_become_file_system_components() {
+    let (design, findings) = import_and_judge("real-efs.yaml");
+    let web = design.component("web-content").unwrap();
+    assert_eq!(web.kind, ComponentKind::EfsFileSystem);
+    assert_eq!(web.properties.encrypted_at_rest, Some(false));
+    assert_eq!(web.properties.encrypted_in_transit, Some(false));
+    assert_eq!(web.properties.iam_auth, Some(false));
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-ID-014"] {
+        assert!(
+            named(&findings, rule, "web-content"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let records = design.component("records").unwrap();
+    assert_eq!(records.kind, ComponentKind::EfsFileSystem);
+    assert_eq!(records.properties.encrypted_at_rest, Some(true));
+    assert_eq!(records.properties.encrypted_in_transit, Some(true));
+    assert_eq!(records.properties.iam_auth, Some(true));
+    assert_eq!(records.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-ID-014"] {
+        assert!(!named(&findings, rule, "records"), "{rule}: {findings:#?}");
+    }
+    let a = design.component("web-content").unwrap();
+    assert!(
+        design
+            .segment(&a.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{a:#?}"
+    );
+}
+
+#[test]
+fn kinesis_streams_become_stream_components() {
+    let (design, findings) = import_and_judge("real-kinesis.yaml");
+    let clicks = design.component("clicks").unwrap();
+    assert_eq!(clicks.kind, ComponentKind::KinesisStream);
+    assert_eq!(clicks.properties.encrypted_at_rest, Some(false));
+    assert!(named(&findings, "ZT-ENC-005", "clicks"), "{findings:#?}");
+    let audit = design.component("audit-events").unwrap();
+    assert_eq!(audit.kind, ComponentKind::KinesisStream);
+    assert_eq!(audit.properties.encrypted_at_rest, Some(true));
+    assert_eq!(audit.properties.resource_policy.len(), 1);
+    assert_eq!(audit.properties.resource_policy[0].principals, ["*"]);
+    assert!(
+        !named(&findings, "ZT-ENC-005", "audit-events"),
+        "{findings:#?}"
+    );
+    assert!(
+        named(&findings, "ZT-IAM-011", "audit-events"),
+        "{findings:#?}"
+    );
+}

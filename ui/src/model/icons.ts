@@ -14,6 +14,7 @@ import dynamodb from "aws-icons/icons/architecture-service/AmazonDynamoDB.svg";
 import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
+import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
 import endpoints from "aws-icons/icons/resource/AmazonVPCEndpoints.svg";
@@ -25,6 +26,7 @@ import identityCenter from "aws-icons/icons/architecture-service/AWSIAMIdentityC
 import inspector from "aws-icons/icons/architecture-service/AmazonInspector.svg";
 import internet from "aws-icons/icons/resource/Internet.svg";
 import internetGateway from "aws-icons/icons/resource/AmazonVPCInternetGateway.svg";
+import kinesisStreams from "aws-icons/icons/architecture-service/AmazonKinesisDataStreams.svg";
 import kms from "aws-icons/icons/architecture-service/AWSKeyManagementService.svg";
 import lambda from "aws-icons/icons/architecture-service/AWSLambda.svg";
 import logGroup from "aws-icons/icons/resource/AmazonCloudWatchLogs.svg";
@@ -106,6 +108,8 @@ export const componentIcons: Record<ComponentKind, string> = {
   session_manager: sessionManager,
   patch_baseline: patchManager,
   ram_share: ram,
+  efs_file_system: efs,
+  kinesis_stream: kinesisStreams,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {
