@@ -2,7 +2,8 @@
 //! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
-//! flow collections indented no deeper than their key are read, and a custom macro is named
+//! flow collections indented no deeper than their key are read, a SAM function's policy
+//! templates grant what SAM grants, and a custom macro is named
 //! when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
@@ -243,4 +244,54 @@ fn kinesis_streams_become_stream_components() {
         named(&findings, "ZT-IAM-011", "audit-events"),
         "{findings:#?}"
     );
+}
+
+/// SAM writes each policy template's statements into the function's role; the imported role
+/// holds the same actions, on the resources the template names, and an entry that names no
+/// template is reported rather than silently dropped.
+#[test]
+fn sam_policy_templates_grant_what_sam_grants() {
+    let outcome = import_template(
+        &seed("real-sam-policy-templates.yaml"),
+        "real-sam-policy-templates.yaml",
+        &ImportOptions::default(),
+    )
+    .expect("the SAM template imports");
+    let report = outcome.report.to_string();
+    assert!(
+        report.contains("policy NoSuchTemplatePolicy is no policy template SAM knows"),
+        "{report}"
+    );
+    let (design, _) = import_and_judge("real-sam-policy-templates.yaml");
+    let role = design
+        .identities
+        .iter()
+        .find(|identity| identity.id.to_lowercase().contains("worker"))
+        .unwrap_or_else(|| panic!("the function's role: {:#?}", design.identities));
+    let grants = |action: &str| {
+        role.policies
+            .iter()
+            .filter(|statement| statement.actions.iter().any(|granted| granted == action))
+            .flat_map(|statement| statement.resources.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        !grants("dynamodb:PutItem").is_empty(),
+        "{:#?}",
+        role.policies
+    );
+    assert!(!grants("s3:GetObject").is_empty(), "{:#?}", role.policies);
+    assert!(
+        !grants("sqs:SendMessage*").is_empty(),
+        "{:#?}",
+        role.policies
+    );
+    // The template scopes each grant: no statement the templates wrote allows every resource.
+    for action in ["dynamodb:PutItem", "s3:GetObject", "sqs:SendMessage*"] {
+        assert!(
+            grants(action).iter().all(|resource| resource != "*"),
+            "{action}: {:#?}",
+            role.policies
+        );
+    }
 }
