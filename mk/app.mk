@@ -2,7 +2,8 @@
 #
 #   make ui-build       build the UI bundle into ui/dist (the shell embeds it)
 #   make test-ui        type-check, lint and unit-test the UI (tsc, eslint, vitest), and check
-#                       that the IAM action list is what parliament's definition gives
+#                       that the IAM action list is what parliament's definition gives and the
+#                       SAM policy templates what aws-sam-translator's give
 #   make app-build      debug build of the app, shared with the Rust tests (what the e2e test,
 #                       the screenshots and `make app-run` use)
 #   make app-release    release build of the app, without installer bundles
@@ -28,6 +29,7 @@ ui-build: setup-ui
 
 test-ui: setup-ui setup-python
 	$(VENV)/bin/python tools/iam/generate_actions.py --check
+	$(VENV)/bin/python tools/sam/generate_policy_templates.py --check
 	$(VENV)/bin/python tools/icons/generate_pdf_icons.py --check
 	cd ui && npx tsc -b && npx eslint . && npx vitest run
 

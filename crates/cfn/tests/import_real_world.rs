@@ -3,8 +3,9 @@
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, an EBS volume is a data store, and a custom
-//! macro is named when the import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
+//! settings of its launch template or configuration, an EBS volume is a data store, a SAM
+//! function's policy templates grant what SAM grants, and a custom macro is named when the
+//! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
@@ -259,4 +260,108 @@ fn ebs_volumes_are_data_stores() {
         !named(&findings, "ZT-ENC-005", "archive-volume"),
         "{findings:#?}"
     );
+}
+
+#[test]
+fn efs_file_systems_become_file_system_components() {
+    let (design, findings) = import_and_judge("real-efs.yaml");
+    let web = design.component("web-content").unwrap();
+    assert_eq!(web.kind, ComponentKind::EfsFileSystem);
+    assert_eq!(web.properties.encrypted_at_rest, Some(false));
+    assert_eq!(web.properties.encrypted_in_transit, Some(false));
+    assert_eq!(web.properties.iam_auth, Some(false));
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-ID-014"] {
+        assert!(
+            named(&findings, rule, "web-content"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let records = design.component("records").unwrap();
+    assert_eq!(records.kind, ComponentKind::EfsFileSystem);
+    assert_eq!(records.properties.encrypted_at_rest, Some(true));
+    assert_eq!(records.properties.encrypted_in_transit, Some(true));
+    assert_eq!(records.properties.iam_auth, Some(true));
+    assert_eq!(records.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-ID-014"] {
+        assert!(!named(&findings, rule, "records"), "{rule}: {findings:#?}");
+    }
+    let a = design.component("web-content").unwrap();
+    assert!(
+        design
+            .segment(&a.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{a:#?}"
+    );
+}
+
+#[test]
+fn kinesis_streams_become_stream_components() {
+    let (design, findings) = import_and_judge("real-kinesis.yaml");
+    let clicks = design.component("clicks").unwrap();
+    assert_eq!(clicks.kind, ComponentKind::KinesisStream);
+    assert_eq!(clicks.properties.encrypted_at_rest, Some(false));
+    assert!(named(&findings, "ZT-ENC-005", "clicks"), "{findings:#?}");
+    let audit = design.component("audit-events").unwrap();
+    assert_eq!(audit.kind, ComponentKind::KinesisStream);
+    assert_eq!(audit.properties.encrypted_at_rest, Some(true));
+    assert_eq!(audit.properties.resource_policy.len(), 1);
+    assert_eq!(audit.properties.resource_policy[0].principals, ["*"]);
+    assert!(
+        !named(&findings, "ZT-ENC-005", "audit-events"),
+        "{findings:#?}"
+    );
+    assert!(
+        named(&findings, "ZT-IAM-011", "audit-events"),
+        "{findings:#?}"
+    );
+}
+
+/// SAM writes each policy template's statements into the function's role; the imported role
+/// holds the same actions, on the resources the template names, and an entry that names no
+/// template is reported rather than silently dropped.
+#[test]
+fn sam_policy_templates_grant_what_sam_grants() {
+    let outcome = import_template(
+        &seed("real-sam-policy-templates.yaml"),
+        "real-sam-policy-templates.yaml",
+        &ImportOptions::default(),
+    )
+    .expect("the SAM template imports");
+    let report = outcome.report.to_string();
+    assert!(
+        report.contains("policy NoSuchTemplatePolicy is no policy template SAM knows"),
+        "{report}"
+    );
+    let (design, _) = import_and_judge("real-sam-policy-templates.yaml");
+    let role = design
+        .identities
+        .iter()
+        .find(|identity| identity.id.to_lowercase().contains("worker"))
+        .unwrap_or_else(|| panic!("the function's role: {:#?}", design.identities));
+    let grants = |action: &str| {
+        role.policies
+            .iter()
+            .filter(|statement| statement.actions.iter().any(|granted| granted == action))
+            .flat_map(|statement| statement.resources.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        !grants("dynamodb:PutItem").is_empty(),
+        "{:#?}",
+        role.policies
+    );
+    assert!(!grants("s3:GetObject").is_empty(), "{:#?}", role.policies);
+    assert!(
+        !grants("sqs:SendMessage*").is_empty(),
+        "{:#?}",
+        role.policies
+    );
+    // The template scopes each grant: no statement the templates wrote allows every resource.
+    for action in ["dynamodb:PutItem", "s3:GetObject", "sqs:SendMessage*"] {
+        assert!(
+            grants(action).iter().all(|resource| resource != "*"),
+            "{action}: {:#?}",
+            role.policies
+        );
+    }
 }

@@ -60,7 +60,7 @@ fn a_folder_is_scanned_with_findings_at_their_logical_ids() {
     };
     for (rule, file, logical_id) in [
         ("ZT-IAM-011", "app/nested/data.yaml", "Orders"),
-        ("ZT-ENC-030", "app/nested/data.yaml", "Events"),
+        ("ZT-ENC-005", "app/nested/data.yaml", "Events"),
         ("ZT-DATA-013", "app/nested/data.yaml", "AdminToken"),
         ("ZT-IAM-011", "app/main.yaml", "Reports"),
         ("ZT-DATA-014", "app/main.yaml", "DeployerSecret"),

@@ -104,6 +104,10 @@ pub enum ComponentKind {
     PatchBaseline,
     /// AWS RAM resource share.
     RamShare,
+    /// EFS file system, with its mount targets and access points.
+    EfsFileSystem,
+    /// Kinesis data stream.
+    KinesisStream,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -268,6 +272,10 @@ kinds! {
         ["os"];
     RamShare, "ram_share", "RAM resource share", SecurityMonitoring, Account, data: false, workload: false,
         ["shares", "share_with"];
+    EfsFileSystem, "efs_file_system", "EFS file system", Data, Subnet, data: true, workload: false,
+        ["encrypted_at_rest", "encrypted_in_transit", "iam_auth", "resource_policy"];
+    KinesisStream, "kinesis_stream", "Kinesis data stream", Data, Regional, data: true, workload: false,
+        ["encrypted_at_rest", "resource_policy"];
 }
 
 impl ComponentKind {

@@ -128,6 +128,13 @@ export function designArns(design: Design): string[] {
       case "ecr_repository":
         arns.push(`arn:aws:ecr:${region}:${account}:repository/${name}`);
         break;
+      case "kinesis_stream":
+        arns.push(`arn:aws:kinesis:${region}:${account}:stream/${name}`);
+        break;
+      case "efs_file_system":
+        // The file system's id is chosen by AWS, so the completion offers every file system.
+        arns.push(`arn:aws:elasticfilesystem:${region}:${account}:file-system/*`);
+        break;
       case "rds":
         arns.push(`arn:aws:rds-db:${region}:${account}:dbuser:*/*`);
         break;

@@ -118,6 +118,7 @@ export function defaultProtocolFor(target: ComponentKind | null): Protocol {
     case "sqs_queue":
     case "sns_topic":
     case "log_group":
+    case "kinesis_stream":
       return "aws_api";
     default:
       return "https";

@@ -15,6 +15,7 @@ import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
 import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
+import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
 import ebsVolume from "aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg";
@@ -27,6 +28,7 @@ import identityCenter from "aws-icons/icons/architecture-service/AWSIAMIdentityC
 import inspector from "aws-icons/icons/architecture-service/AmazonInspector.svg";
 import internet from "aws-icons/icons/resource/Internet.svg";
 import internetGateway from "aws-icons/icons/resource/AmazonVPCInternetGateway.svg";
+import kinesisStreams from "aws-icons/icons/architecture-service/AmazonKinesisDataStreams.svg";
 import kms from "aws-icons/icons/architecture-service/AWSKeyManagementService.svg";
 import lambda from "aws-icons/icons/architecture-service/AWSLambda.svg";
 import logGroup from "aws-icons/icons/resource/AmazonCloudWatchLogs.svg";
@@ -110,6 +112,8 @@ export const componentIcons: Record<ComponentKind, string> = {
   session_manager: sessionManager,
   patch_baseline: patchManager,
   ram_share: ram,
+  efs_file_system: efs,
+  kinesis_stream: kinesisStreams,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

@@ -591,6 +591,7 @@ fn component_kind(service: &str) -> Option<ComponentKind> {
         "rds" | "rds-db" => ComponentKind::Rds,
         "logs" => ComponentKind::LogGroup,
         "ecr" => ComponentKind::EcrRepository,
+        "kinesis" => ComponentKind::KinesisStream,
         _ => return None,
     })
 }
@@ -615,8 +616,11 @@ fn resource_name(service: &str, resource: &str) -> Option<String> {
     let name = match service {
         // arn:aws:s3:::bucket/key → the bucket.
         "s3" => path.split('/').next().unwrap_or(path),
-        // arn:aws:dynamodb:r:a:table/orders/index/x → orders; sqs and sns name the resource.
-        "dynamodb" | "kms" | "lambda" | "ecr" => path.split(['/', ':']).nth(1).unwrap_or(path),
+        // arn:aws:dynamodb:r:a:table/orders/index/x → orders, arn:aws:kinesis:r:a:stream/clicks
+        // → clicks; sqs and sns name the resource.
+        "dynamodb" | "kms" | "lambda" | "ecr" | "kinesis" => {
+            path.split(['/', ':']).nth(1).unwrap_or(path)
+        }
         // arn:aws:secretsmanager:r:a:secret:name-AbCdEf, arn:aws:logs:r:a:log-group:name:*
         "secretsmanager" | "logs" | "rds" | "rds-db" => path.split(':').nth(1).unwrap_or(path),
         _ => path,

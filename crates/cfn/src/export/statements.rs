@@ -218,7 +218,9 @@ pub(crate) fn target_arns(
         | ComponentKind::EcrRepository
         | ComponentKind::LambdaFunction
         | ComponentKind::EksCluster
-        | ComponentKind::Cloudtrail => {
+        | ComponentKind::Cloudtrail
+        | ComponentKind::EfsFileSystem
+        | ComponentKind::KinesisStream => {
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic

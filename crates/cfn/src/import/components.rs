@@ -199,7 +199,7 @@ impl Importer<'_> {
 
     /// Resources whose meaning is a property of a component mapped above.
     fn absorb_component_helpers(&mut self) {
-        let helpers: [(&str, &[&str], &str); 10] = [
+        let helpers: [(&str, &[&str], &str); 11] = [
             ("AWS::S3::BucketPolicy", &["Bucket"], "the bucket's policy"),
             ("AWS::SQS::QueuePolicy", &["Queues"], "the queue's policy"),
             ("AWS::SNS::TopicPolicy", &["Topics"], "the topic's policy"),
@@ -237,6 +237,11 @@ impl Importer<'_> {
                 "AWS::ElasticLoadBalancingV2::Listener",
                 &["LoadBalancerArn"],
                 "the load balancer's listener",
+            ),
+            (
+                "AWS::Kinesis::ResourcePolicy",
+                &["ResourceArn"],
+                "the stream's policy",
             ),
         ];
         for (resource_type, property, how) in helpers {

@@ -2,13 +2,85 @@
 //! matter to a design: a function becomes a Lambda function with its execution role, an `Api`
 //! event becomes the implicit `ServerlessRestApi` with a method (with no authorizer unless one is
 //! named: a public, unauthenticated API) and an invoke permission, queue and stream events become
-//! event source mappings, and a simple table becomes a DynamoDB table. The rest of the import
-//! then reads the result as it reads any template.
+//! event source mappings, a simple table becomes a DynamoDB table, and the policy templates a
+//! function names become the statements SAM writes for them
+//! (<https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html>).
+//! The rest of the import then reads the result as it reads any template.
 
+use std::sync::LazyLock;
+
+use crate::json_value::{from_json_value, to_json_value};
 use crate::template::{Resource, Template};
 use crate::value::{Map, Value};
 
 const IMPLICIT_API: &str = "ServerlessRestApi";
+
+/// The SAM policy templates as aws-sam-translator defines them: each one's parameter names and
+/// statements, generated into `data/` by `tools/sam/generate_policy_templates.py`.
+static POLICY_TEMPLATES: LazyLock<serde_json::Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../data/sam-policy-templates.json"))
+        .expect("the generated SAM policy templates are JSON")
+});
+
+/// The statements of a policy template entry (`{DynamoDBCrudPolicy: {TableName: !Ref T}}`),
+/// with every `Ref` to one of the template's parameters replaced by the value the function
+/// gives it, as the SAM transform does. `None` when the entry names no known template; an error
+/// names the parameters the entry leaves out, which SAM refuses too.
+fn policy_template(policy: &Value) -> Option<Result<Value, String>> {
+    let entry = policy.as_map().filter(|entry| entry.len() == 1)?;
+    let (name, arguments) = entry.get_index(0)?;
+    let template = POLICY_TEMPLATES["templates"].get(name.as_str())?;
+    let parameters: Vec<&str> = template["parameters"]
+        .as_array()
+        .map(|names| names.iter().filter_map(serde_json::Value::as_str).collect())
+        .unwrap_or_default();
+    let mut values = serde_json::Map::new();
+    let mut missing = Vec::new();
+    for parameter in parameters {
+        match arguments.get(parameter) {
+            Some(value) => {
+                values.insert(parameter.to_owned(), to_json_value(value));
+            }
+            None => missing.push(parameter),
+        }
+    }
+    if !missing.is_empty() {
+        return Some(Err(format!(
+            "policy template {} lacks its parameter {}",
+            name.as_str(),
+            missing.join(", ")
+        )));
+    }
+    let mut statement = template["statement"].clone();
+    substitute_parameters(&mut statement, &values);
+    Some(Ok(from_json_value(&statement)))
+}
+
+/// Replaces each `{"Ref": P}` whose `P` is a template parameter with the value given for it.
+fn substitute_parameters(
+    value: &mut serde_json::Value,
+    values: &serde_json::Map<String, serde_json::Value>,
+) {
+    match value {
+        serde_json::Value::Object(object) => {
+            let reference = (object.len() == 1)
+                .then(|| object.get("Ref").and_then(serde_json::Value::as_str))
+                .flatten()
+                .and_then(|parameter| values.get(parameter));
+            if let Some(replacement) = reference {
+                *value = replacement.clone();
+            } else {
+                object
+                    .values_mut()
+                    .for_each(|inner| substitute_parameters(inner, values));
+            }
+        }
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|inner| substitute_parameters(inner, values)),
+        _ => {}
+    }
+}
 
 /// Expands the template's SAM resources in place; returns what it did, for the report.
 pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
@@ -149,9 +221,37 @@ fn function(
                         ("PolicyDocument", policy.clone()),
                     ]));
                 } else {
-                    notes.push(format!(
-                        "SAM function {logical_id}: policy template #{index} is not expanded; the role lacks it"
-                    ));
+                    match policy_template(&policy) {
+                        Some(Ok(statement)) => inline.push(Value::map([
+                            (
+                                "PolicyName",
+                                Value::from(format!("{logical_id}RolePolicy{index}")),
+                            ),
+                            (
+                                "PolicyDocument",
+                                Value::map([
+                                    ("Version", Value::from("2012-10-17")),
+                                    ("Statement", statement),
+                                ]),
+                            ),
+                        ])),
+                        Some(Err(reason)) => notes.push(format!(
+                            "SAM function {logical_id}: {reason}; the role lacks it"
+                        )),
+                        None => {
+                            let named = policy
+                                .as_map()
+                                .filter(|entry| entry.len() == 1)
+                                .and_then(|entry| entry.get_index(0))
+                                .map_or_else(
+                                    || format!("policy {}", index + 1),
+                                    |(name, _)| format!("policy {}", name.as_str()),
+                                );
+                            notes.push(format!(
+                                "SAM function {logical_id}: {named} is no policy template SAM knows; the role lacks it"
+                            ));
+                        }
+                    }
                 }
             }
             let mut role = Resource::new("AWS::IAM::Role")

@@ -50,6 +50,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::Cloudfront => plain_http_refused(b, c, "to refuse plain HTTP (https-only)"),
         ComponentKind::EksCluster => compute::eks_cluster::drawn(b, c),
         ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),
+        ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
         _ => Default::default(),
     }
 }
@@ -97,6 +98,14 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     ),
     (data::sqs_queue::RESOURCE_TYPE, data::sqs_queue::import),
     (data::sns_topic::RESOURCE_TYPE, data::sns_topic::import),
+    (
+        data::efs_file_system::RESOURCE_TYPE,
+        data::efs_file_system::import,
+    ),
+    (
+        data::kinesis_stream::RESOURCE_TYPE,
+        data::kinesis_stream::import,
+    ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (
         compute::ecr_repository::RESOURCE_TYPE,

@@ -243,6 +243,8 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::Elasticache => &["elasticache"],
         ComponentKind::Secret => &["secretsmanager"],
         ComponentKind::SqsQueue => &["sqs"],
+        ComponentKind::EfsFileSystem => &["elasticfilesystem"],
+        ComponentKind::KinesisStream => &["kinesis"],
         _ => &[],
     }
 }
@@ -266,6 +268,11 @@ fn managed_policy_reaches(policy: &str, kind: ComponentKind) -> bool {
         "SecretsManagerReadWrite" => kind == ComponentKind::Secret,
         "AmazonSQSFullAccess" => kind == ComponentKind::SqsQueue,
         "AmazonElastiCacheFullAccess" => kind == ComponentKind::Elasticache,
+        "AmazonElasticFileSystemClientFullAccess"
+        | "AmazonElasticFileSystemClientReadWriteAccess" => kind == ComponentKind::EfsFileSystem,
+        "AmazonKinesisFullAccess" | "AmazonKinesisReadOnlyAccess" => {
+            kind == ComponentKind::KinesisStream
+        }
         _ => false,
     }
 }

@@ -214,6 +214,8 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::Ec2Instance => "ec2",
         ComponentKind::Rds => "rds-db",
         ComponentKind::Elasticache => "elasticache",
+        ComponentKind::EfsFileSystem => "elasticfilesystem",
+        ComponentKind::KinesisStream => "kinesis",
         _ => return None,
     })
 }

@@ -27,10 +27,12 @@ impl Importer<'_> {
             for key in self.resources_of_type(resource_type) {
                 let groups = self.property(key.0, &key.1, path).resources();
                 let element = self.element_for(&key).cloned().or_else(|| {
-                    // A cluster's instance shares the cluster's component.
-                    self.property(key.0, &key.1, &["DBClusterIdentifier"])
-                        .resource()
-                        .and_then(|cluster| self.element_for(&cluster).cloned())
+                    // A cluster's instance shares the cluster's component, and a mount target
+                    // its file system's.
+                    ["DBClusterIdentifier", "FileSystemId"]
+                        .iter()
+                        .find_map(|owner| self.property(key.0, &key.1, &[owner]).resource())
+                        .and_then(|owner| self.element_for(&owner).cloned())
                 });
                 if let Some(element) = element {
                     add(groups, &element);
@@ -395,6 +397,7 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
         &["ResourcesVpcConfig", "SecurityGroupIds"],
     ),
     ("AWS::EC2::VPCEndpoint", &["SecurityGroupIds"]),
+    ("AWS::EFS::MountTarget", &["SecurityGroups"]),
 ];
 
 /// The transport and port range of a rule; `None` for rules without ports (ICMP).

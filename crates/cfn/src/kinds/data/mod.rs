@@ -1,11 +1,14 @@
 //! Data stores and keys: KMS keys whose policies name the roles that use them, S3 buckets that
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
-//! Manager, SQS and SNS, all encrypted with KMS and kept on deletion.
+//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, and Kinesis data streams,
+//! all encrypted with KMS and kept on deletion.
 
 pub(crate) mod dynamodb_table;
 pub(crate) mod ebs_volume;
+pub(crate) mod efs_file_system;
 pub(crate) mod elasticache;
+pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
 pub(crate) mod rds;
 pub(crate) mod s3_bucket;
@@ -30,6 +33,8 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::Secret => secret::export(b, c),
             ComponentKind::SqsQueue => sqs_queue::export(b, c),
             ComponentKind::SnsTopic => sns_topic::export(b, c),
+            ComponentKind::EfsFileSystem => efs_file_system::export(b, c),
+            ComponentKind::KinesisStream => kinesis_stream::export(b, c),
             _ => {}
         }
     }

@@ -1,4 +1,4 @@
-//! ZT-ENC-008: a database or cache does not enforce TLS.
+//! ZT-ENC-008: a database, cache or file system does not enforce TLS.
 
 use zta_model::ComponentKind;
 
@@ -8,12 +8,13 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases and ElastiCache groups with `encrypted_in_transit: false`.
+    /// Flags RDS databases, ElastiCache groups and EFS file systems with
+    /// `encrypted_in_transit: false`.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
-    /// cleartext (`rds.force_ssl`, ElastiCache transit encryption), any client can connect
-    /// without it.
+    /// cleartext (`rds.force_ssl`, ElastiCache transit encryption, an EFS file system policy
+    /// that denies requests without `aws:SecureTransport`), any client can connect without it.
     ///
     /// ## Example
     /// ```yaml
@@ -25,10 +26,11 @@ declare_rule! {
     /// ```
     ///
     /// ## What to do instead
-    /// Remove `encrypted_in_transit: false`.
+    /// Remove `encrypted_in_transit: false`; clients of a file system then mount it with
+    /// `mount -t efs -o tls`.
     code: "ZT-ENC-008",
     name: "database-tls-not-enforced",
-    title: "Database or cache does not enforce TLS",
+    title: "Database, cache or file system does not enforce TLS",
     family: Encryption,
     severity: High,
     tenets: [T2],
@@ -38,17 +40,14 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if matches!(
+        let judged = matches!(
             component.kind,
-            ComponentKind::Rds | ComponentKind::Elasticache
-        ) {
+            ComponentKind::Rds | ComponentKind::Elasticache | ComponentKind::EfsFileSystem
+        );
+        if judged {
             out.evaluate(&component.id);
         }
-        if matches!(
-            component.kind,
-            ComponentKind::Rds | ComponentKind::Elasticache
-        ) && component.properties.encrypted_in_transit == Some(false)
-        {
+        if judged && component.properties.encrypted_in_transit == Some(false) {
             out.report(
                 format!(
                     "{} accepts unencrypted connections",

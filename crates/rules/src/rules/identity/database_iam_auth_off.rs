@@ -1,4 +1,4 @@
-//! ZT-ID-014: an RDS database turns IAM database authentication off.
+//! ZT-ID-014: an RDS database or EFS file system turns IAM authentication off.
 
 use zta_model::{Auth, ComponentKind};
 
@@ -8,14 +8,17 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases with `iam_auth: false`. A database that says nothing is exported
-    /// with IAM database authentication enabled, so only the stated opt-out is a finding.
+    /// Flags RDS databases and EFS file systems with `iam_auth: false`. One that says nothing
+    /// is exported with IAM authentication (IAM database authentication; a file system policy
+    /// that admits only the IAM identities allowed to mount), so only the stated opt-out is a
+    /// finding.
     ///
     /// ## Why it matters
     /// Without IAM authentication every client signs in with a database password: a
     /// long-lived shared secret that is copied into configuration, is not tied to the
-    /// caller's workload identity, and leaves no per-caller record in CloudTrail. A flow drawn
-    /// with `auth: iam` to such a database cannot work as drawn.
+    /// caller's workload identity, and leaves no per-caller record in CloudTrail. A file
+    /// system without it lets every host that reaches a mount target mount it, whoever runs
+    /// there. A flow drawn with `auth: iam` to such a store cannot work as drawn.
     ///
     /// ## Example
     /// ```yaml
@@ -27,11 +30,11 @@ declare_rule! {
     /// ```
     ///
     /// ## What to do instead
-    /// Remove `iam_auth: false` and let workloads connect with IAM authentication tokens
-    /// (`auth: iam` on their flows).
+    /// Remove `iam_auth: false` and let workloads connect with IAM authentication tokens or
+    /// mount with `-o tls,iam` (`auth: iam` on their flows).
     code: "ZT-ID-014",
     name: "database-iam-auth-off",
-    title: "Database does not accept IAM authentication",
+    title: "Database or file system does not require IAM authentication",
     family: Identity,
     severity: Medium,
     tenets: [T6],
@@ -40,12 +43,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
-    for database in cx
-        .design
-        .components
-        .iter()
-        .filter(|component| component.kind == ComponentKind::Rds)
-    {
+    for database in cx.design.components.iter().filter(|component| {
+        matches!(
+            component.kind,
+            ComponentKind::Rds | ComponentKind::EfsFileSystem
+        )
+    }) {
         out.evaluate(&database.id);
         if database.properties.iam_auth != Some(false) {
             continue;
@@ -57,7 +60,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             .filter(|flow| flow.auth == Auth::Iam)
             .map(|flow| flow.id.as_str())
             .collect();
-        let contradiction = if drawn_with_iam.is_empty() {
+        let file_system = database.kind == ComponentKind::EfsFileSystem;
+        // A client that mounts with IAM still mounts a file system that lets anyone in, so only
+        // a database's IAM flows contradict the opt-out.
+        let contradiction = if drawn_with_iam.is_empty() || file_system {
             String::new()
         } else {
             let (noun, verb) = if drawn_with_iam.len() == 1 {
@@ -74,18 +80,28 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     .join(", ")
             )
         };
+        let (accepts, fix) = if file_system {
+            (
+                "lets every client that reaches a mount target mount it",
+                "mount with `-o tls,iam`",
+            )
+        } else {
+            (
+                "accepts only password sign-in",
+                "connect with IAM authentication tokens",
+            )
+        };
         let mut elements = vec![database.id.as_str()];
-        elements.extend(&drawn_with_iam);
+        if !file_system {
+            elements.extend(&drawn_with_iam);
+        }
         out.report(
             format!(
-                "{} accepts only password sign-in (`iam_auth: false`){contradiction}",
+                "{} {accepts} (`iam_auth: false`){contradiction}",
                 cx.label(&database.id)
             ),
             &elements,
-            format!(
-                "Remove `iam_auth: false` from `{}` and connect with IAM authentication tokens.",
-                database.id
-            ),
+            format!("Remove `iam_auth: false` from `{}` and {fix}.", database.id),
         );
     }
 }
