@@ -297,6 +297,13 @@ impl ComponentKind {
         self.info().properties
     }
 
+    /// Whether the kind is EC2 instances whose launch settings the design states: an instance,
+    /// or the instances an Auto Scaling group launches. IMDS, volume encryption, Systems Manager
+    /// and patching are judged on these alike.
+    pub fn runs_ec2_instances(self) -> bool {
+        matches!(self, Self::Ec2Instance | Self::AutoScalingGroup)
+    }
+
     /// Whether the kind holds data at rest.
     pub fn is_data_store(self) -> bool {
         self.info().data_store

@@ -1,7 +1,5 @@
 //! ZT-ENC-011: an instance's or an Auto Scaling group's volumes are not encrypted at rest.
 
-use zta_model::ComponentKind;
-
 use crate::context::Context;
 use crate::finding::Emitter;
 use crate::rule::declare_rule;
@@ -40,10 +38,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if !matches!(
-            component.kind,
-            ComponentKind::Ec2Instance | ComponentKind::AutoScalingGroup
-        ) {
+        if !component.kind.runs_ec2_instances() {
             continue;
         }
         out.evaluate(&component.id);
