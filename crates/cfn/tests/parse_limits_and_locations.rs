@@ -220,3 +220,18 @@ fn flow_collections_indented_no_deeper_than_their_key_are_read_where_written() {
     assert!(matches!(error, Error::Syntax { .. }), "{error}");
     assert!(error.to_string().starts_with("broken.yaml:"), "{error}");
 }
+
+/// Reading shallow flow continuation lines moves each one right by up to the indentation of
+/// the line that opened the collection. A crafted file with one deeply indented opening line
+/// and many short lines after it would grow to gigabytes that way (500,000 columns times
+/// 100,000 lines here); the moved text is held to the template size limit instead, and the
+/// file gets the syntax error it has as written.
+#[test]
+fn shallow_flow_lines_cannot_grow_a_crafted_file_without_bound() {
+    let mut text = " ".repeat(500_000);
+    text.push_str("Key: [\n");
+    text.push_str(&"1,\n".repeat(100_000));
+    text.push_str("]\n");
+    let error = Template::parse(&text, "crafted.yaml").expect_err("the file is not a template");
+    assert!(error.to_string().contains("crafted.yaml"), "{error}");
+}

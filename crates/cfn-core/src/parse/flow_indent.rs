@@ -54,8 +54,10 @@ enum State {
 
 /// Moves every flow continuation line that is indented no deeper than the content of the line
 /// that opened the collection one column to the right of that content; `None` when no line
-/// needs to move.
-pub(super) fn reindent(text: &str) -> Option<Reindented> {
+/// needs to move, or when the moved text would be longer than `max_len`. Each moved line grows
+/// by up to the opening line's indentation, so a crafted file (a deeply indented opening line
+/// followed by many short ones) would otherwise grow quadratically before it is parsed.
+pub(super) fn reindent(text: &str, max_len: usize) -> Option<Reindented> {
     let mut state = State::Block;
     let mut out = String::with_capacity(text.len() + 64);
     let mut shifts = Vec::new();
@@ -80,6 +82,9 @@ pub(super) fn reindent(text: &str) -> Option<Reindented> {
             }
             _ => scan_block(line),
         };
+        if out.len() + shift + line.len() > max_len {
+            return None;
+        }
         out.extend(std::iter::repeat_n(' ', shift));
         out.push_str(line);
         shifts.push(shift);

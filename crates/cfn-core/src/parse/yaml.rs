@@ -30,7 +30,8 @@ pub(super) fn parse(text: &str, origin: &str, limits: &Limits, budget: &Budget) 
     if !matches!(error, Error::Syntax { .. }) {
         return Err(error);
     }
-    let Some(reindented) = flow_indent::reindent(text) else {
+    // The moved text is held to the size limit of the template it stands for.
+    let Some(reindented) = flow_indent::reindent(text, limits.max_bytes) else {
         return Err(error);
     };
     parse_as_written(&reindented.text, origin, limits, budget, Some(&reindented)).map_err(|_| error)
