@@ -3,7 +3,8 @@
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, an EBS volume is a data store, a SAM
+//! settings of its launch template or configuration, an EBS volume is a data store, a Firehose
+//! delivery stream is a data store with flows to its source and destinations, a SAM
 //! function's policy templates grant what SAM grants, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
@@ -364,4 +365,53 @@ fn sam_policy_templates_grant_what_sam_grants() {
             role.policies
         );
     }
+}
+
+/// A delivery stream is a data store: records from an encrypted Kinesis stream rest as the
+/// stream keeps them, direct puts only with server-side encryption; each stream reads its source
+/// and writes to its destinations (an HTTP endpoint over the internet), and one without error
+/// logging is named by ZT-MON-011.
+#[test]
+fn firehose_delivery_streams_become_stream_components() {
+    let (design, findings) = import_and_judge("real-firehose.yaml");
+    let clicks = design.component("click-delivery").unwrap();
+    assert_eq!(clicks.kind, ComponentKind::FirehoseStream);
+    assert_eq!(clicks.properties.encrypted_at_rest, Some(true));
+    assert_eq!(clicks.properties.logging, Some(true));
+    assert_eq!(clicks.identity.as_deref(), Some("delivery-role"));
+    let reads = |source: &str, target: &str| {
+        design
+            .flows
+            .iter()
+            .find(|flow| flow.source == source && flow.target == target)
+    };
+    assert!(reads("click-delivery", "clicks").is_some());
+    assert!(reads("click-delivery", "archive").is_some());
+    let metrics = design.component("metrics-delivery").unwrap();
+    assert_eq!(metrics.properties.encrypted_at_rest, Some(false));
+    assert_eq!(metrics.properties.logging, Some(false));
+    assert!(
+        named(&findings, "ZT-ENC-005", "metrics-delivery"),
+        "{findings:#?}"
+    );
+    assert!(
+        named(&findings, "ZT-MON-011", "metrics-delivery"),
+        "{findings:#?}"
+    );
+    assert!(
+        !named(&findings, "ZT-MON-011", "click-delivery"),
+        "{findings:#?}"
+    );
+    let partner = design.component("partner-delivery").unwrap();
+    assert_eq!(partner.properties.encrypted_at_rest, Some(true));
+    let internet = design
+        .segments
+        .iter()
+        .find(|segment| segment.kind == SegmentKind::Internet)
+        .unwrap();
+    let endpoint = reads("partner-delivery", &internet.id).unwrap();
+    assert_eq!(endpoint.protocol, Protocol::Https);
+    assert_eq!(endpoint.tls, Tls::Tls12);
+    assert_eq!(endpoint.auth, Auth::ApiKey);
+    assert!(reads("partner-delivery", "archive").is_some());
 }

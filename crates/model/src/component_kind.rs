@@ -108,6 +108,9 @@ pub enum ComponentKind {
     EfsFileSystem,
     /// Kinesis data stream.
     KinesisStream,
+    /// Amazon Data Firehose delivery stream: reads from a Kinesis stream or takes direct puts,
+    /// and delivers to the destination its flows lead to.
+    FirehoseStream,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -276,6 +279,8 @@ kinds! {
         ["encrypted_at_rest", "encrypted_in_transit", "iam_auth", "resource_policy"];
     KinesisStream, "kinesis_stream", "Kinesis data stream", Data, Regional, data: true, workload: false,
         ["encrypted_at_rest", "resource_policy"];
+    FirehoseStream, "firehose_stream", "Firehose delivery stream", Data, Regional, data: true, workload: false,
+        ["encrypted_at_rest", "logging"];
 }
 
 impl ComponentKind {

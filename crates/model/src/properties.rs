@@ -183,6 +183,11 @@ pub struct ComponentProperties {
     /// allows every subdomain (`.example.com`). Everything else is dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_domains: Vec<String>,
+    /// Whether the service publishes its own logs to CloudWatch Logs: a delivery stream's
+    /// delivery errors, a search domain's audit and error logs, a broker's audit and general
+    /// logs. Absent, the export turns them on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging: Option<bool>,
 }
 
 /// Whether an endpoint faces the internet.

@@ -16,6 +16,7 @@ import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
+import firehose from "aws-icons/icons/architecture-service/AmazonDataFirehose.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
 import ebsVolume from "aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg";
@@ -114,6 +115,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   ram_share: ram,
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
+  firehose_stream: firehose,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

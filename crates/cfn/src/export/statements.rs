@@ -220,7 +220,8 @@ pub(crate) fn target_arns(
         | ComponentKind::EksCluster
         | ComponentKind::Cloudtrail
         | ComponentKind::EfsFileSystem
-        | ComponentKind::KinesisStream => {
+        | ComponentKind::KinesisStream
+        | ComponentKind::FirehoseStream => {
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic

@@ -106,6 +106,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         data::kinesis_stream::RESOURCE_TYPE,
         data::kinesis_stream::import,
     ),
+    (
+        data::firehose_stream::RESOURCE_TYPE,
+        data::firehose_stream::import,
+    ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (
         compute::ecr_repository::RESOURCE_TYPE,

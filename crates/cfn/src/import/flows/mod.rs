@@ -1,11 +1,12 @@
 //! Flows: security-group ingress rules (a source group's members to the group's members, a
 //! world CIDR from the internet, port ranges kept), load balancer listeners through their target
-//! groups, API Gateway methods and integrations, Lambda event source mappings, CloudFront
-//! origins, and IAM policies (the actions an identity may call on a component of the template).
+//! groups, API Gateway methods and integrations, Lambda event source mappings, delivery streams'
+//! sources and destinations, CloudFront origins, and IAM policies (the actions an identity may call on a component of the template).
 
 mod edge;
 mod identity;
 mod security_groups;
+mod streams;
 
 use zta_model::{Auth, ComponentKind, DataClass, Flow, PortRange, Protocol, SegmentKind, Tls};
 
@@ -37,6 +38,7 @@ impl Importer<'_> {
         self.listener_flows();
         self.api_flows();
         self.event_source_flows();
+        self.firehose_flows();
         self.cloudfront_flows();
         let members = self.security_group_members();
         self.security_group_flows(&members);
@@ -216,6 +218,7 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::Elasticache => "elasticache",
         ComponentKind::EfsFileSystem => "elasticfilesystem",
         ComponentKind::KinesisStream => "kinesis",
+        ComponentKind::FirehoseStream => "firehose",
         _ => return None,
     })
 }

@@ -1,13 +1,14 @@
 //! Data stores and keys: KMS keys whose policies name the roles that use them, S3 buckets that
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
-//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, and Kinesis data streams,
-//! all encrypted with KMS and kept on deletion.
+//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams and the
+//! Firehose delivery streams that carry records on, all encrypted with KMS and kept on deletion.
 
 pub(crate) mod dynamodb_table;
 pub(crate) mod ebs_volume;
 pub(crate) mod efs_file_system;
 pub(crate) mod elasticache;
+pub(crate) mod firehose_stream;
 pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
 pub(crate) mod rds;
@@ -35,6 +36,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::SnsTopic => sns_topic::export(b, c),
             ComponentKind::EfsFileSystem => efs_file_system::export(b, c),
             ComponentKind::KinesisStream => kinesis_stream::export(b, c),
+            ComponentKind::FirehoseStream => firehose_stream::export(b, c),
             _ => {}
         }
     }

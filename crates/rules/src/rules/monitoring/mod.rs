@@ -1,6 +1,7 @@
 //! Monitoring rules: CloudTrail, Config, GuardDuty, Security Hub and Access Analyzer in every
 //! account of the design, flow logs, alarms and log retention, carried alarms, metric filters
-//! and event rules that alert no one, and carried resources that keep no log.
+//! and event rules that alert no one, services that publish no logs of their own, and carried
+//! resources that keep no log.
 
 pub(crate) mod access_analyzer_missing;
 pub(crate) mod carried_alert_to_no_one;
@@ -13,6 +14,7 @@ pub(crate) mod flow_logs_off;
 pub(crate) mod guardduty_missing;
 pub(crate) mod no_root_usage_alarm;
 pub(crate) mod security_hub_missing;
+pub(crate) mod service_logging_off;
 pub(crate) mod short_log_retention;
 
 use zta_model::ComponentKind;
