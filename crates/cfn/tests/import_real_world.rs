@@ -4,7 +4,8 @@
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
 //! settings of its launch template or configuration, an EBS volume is a data store, a Firehose
-//! delivery stream is a data store with flows to its source and destinations, a SAM
+//! delivery stream is a data store with flows to its source and destinations, an OpenSearch
+//! domain is a data store whose endpoint, TLS, logs and access policy are judged, a SAM
 //! function's policy templates grant what SAM grants, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
@@ -414,4 +415,60 @@ fn firehose_delivery_streams_become_stream_components() {
     assert_eq!(endpoint.tls, Tls::Tls12);
     assert_eq!(endpoint.auth, Auth::ApiKey);
     assert!(reads("partner-delivery", "archive").is_some());
+}
+
+/// An OpenSearch domain is a data store: one in the VPC is private, one outside it has a public
+/// endpoint; HTTPS enforcement with node-to-node encryption, the TLS policy, audit logs and an
+/// access policy given as JSON text are read, and the rules name what is missing.
+#[test]
+fn opensearch_domains_become_search_components() {
+    let (design, findings) = import_and_judge("real-opensearch.yaml");
+    let orders = design.component("order-search").unwrap();
+    assert_eq!(orders.kind, ComponentKind::OpensearchDomain);
+    assert_eq!(orders.properties.publicly_accessible, Some(false));
+    assert_eq!(orders.properties.encrypted_at_rest, Some(true));
+    assert_eq!(orders.properties.encrypted_in_transit, Some(true));
+    assert_eq!(orders.properties.multi_az, Some(true));
+    assert_eq!(orders.properties.logging, Some(true));
+    assert_ne!(
+        design.segment(&orders.segment).map(|segment| segment.kind),
+        Some(SegmentKind::Account)
+    );
+    for rule in [
+        "ZT-ENC-004",
+        "ZT-ENC-005",
+        "ZT-ENC-008",
+        "ZT-MON-011",
+        "ZT-NET-002",
+    ] {
+        assert!(
+            !named(&findings, rule, "order-search"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let public = design.component("public-search").unwrap();
+    assert_eq!(public.properties.publicly_accessible, Some(true));
+    assert_eq!(public.properties.resource_policy.len(), 1);
+    assert_eq!(public.properties.resource_policy[0].principals, ["*"]);
+    for rule in [
+        "ZT-ENC-004",
+        "ZT-ENC-005",
+        "ZT-ENC-008",
+        "ZT-MON-011",
+        "ZT-NET-002",
+        "ZT-IAM-011",
+    ] {
+        assert!(
+            named(&findings, rule, "public-search"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let legacy = design.component("legacy-logs").unwrap();
+    assert_eq!(legacy.kind, ComponentKind::OpensearchDomain);
+    assert_eq!(legacy.properties.encrypted_at_rest, Some(true));
+    assert_eq!(legacy.properties.encrypted_in_transit, Some(false));
+    assert!(
+        !named(&findings, "ZT-IAM-011", "legacy-logs"),
+        "{findings:#?}"
+    );
 }

@@ -111,6 +111,8 @@ pub enum ComponentKind {
     /// Amazon Data Firehose delivery stream: reads from a Kinesis stream or takes direct puts,
     /// and delivers to the destination its flows lead to.
     FirehoseStream,
+    /// OpenSearch Service domain (also legacy Elasticsearch domains).
+    OpensearchDomain,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -281,6 +283,9 @@ kinds! {
         ["encrypted_at_rest", "resource_policy"];
     FirehoseStream, "firehose_stream", "Firehose delivery stream", Data, Regional, data: true, workload: false,
         ["encrypted_at_rest", "logging"];
+    OpensearchDomain, "opensearch_domain", "OpenSearch domain", Data, Regional, data: true, workload: false,
+        ["engine_version", "instance_type", "multi_az", "publicly_accessible", "encrypted_at_rest",
+         "encrypted_in_transit", "tls_policy", "logging", "resource_policy"];
 }
 
 impl ComponentKind {

@@ -131,6 +131,9 @@ export function designArns(design: Design): string[] {
       case "kinesis_stream":
         arns.push(`arn:aws:kinesis:${region}:${account}:stream/${name}`);
         break;
+      case "opensearch_domain":
+        arns.push(`arn:aws:es:${region}:${account}:domain/${name}/*`);
+        break;
       case "firehose_stream":
         arns.push(`arn:aws:firehose:${region}:${account}:deliverystream/${name}`);
         break;

@@ -16,6 +16,7 @@ import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
+import opensearch from "aws-icons/icons/architecture-service/AmazonOpenSearchService.svg";
 import firehose from "aws-icons/icons/architecture-service/AmazonDataFirehose.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
@@ -116,6 +117,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
   firehose_stream: firehose,
+  opensearch_domain: opensearch,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

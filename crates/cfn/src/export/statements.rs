@@ -221,7 +221,8 @@ pub(crate) fn target_arns(
         | ComponentKind::Cloudtrail
         | ComponentKind::EfsFileSystem
         | ComponentKind::KinesisStream
-        | ComponentKind::FirehoseStream => {
+        | ComponentKind::FirehoseStream
+        | ComponentKind::OpensearchDomain => {
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic

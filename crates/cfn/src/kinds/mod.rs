@@ -51,6 +51,8 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::EksCluster => compute::eks_cluster::drawn(b, c),
         ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),
         ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
+        ComponentKind::FirehoseStream => data::firehose_stream::drawn(b, c),
+        ComponentKind::OpensearchDomain => data::opensearch_domain::drawn(b, c),
         _ => Default::default(),
     }
 }
@@ -109,6 +111,14 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         data::firehose_stream::RESOURCE_TYPE,
         data::firehose_stream::import,
+    ),
+    (
+        data::opensearch_domain::RESOURCE_TYPE,
+        data::opensearch_domain::import,
+    ),
+    (
+        data::opensearch_domain::LEGACY_TYPE,
+        data::opensearch_domain::import,
     ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (

@@ -246,6 +246,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::EfsFileSystem => &["elasticfilesystem"],
         ComponentKind::KinesisStream => &["kinesis"],
         ComponentKind::FirehoseStream => &["firehose"],
+        ComponentKind::OpensearchDomain => &["es"],
         _ => &[],
     }
 }
@@ -275,6 +276,9 @@ fn managed_policy_reaches(policy: &str, kind: ComponentKind) -> bool {
             kind == ComponentKind::KinesisStream
         }
         "AmazonKinesisFirehoseFullAccess" => kind == ComponentKind::FirehoseStream,
+        "AmazonOpenSearchServiceFullAccess" | "AmazonOpenSearchServiceReadOnlyAccess" => {
+            kind == ComponentKind::OpensearchDomain
+        }
         _ => false,
     }
 }

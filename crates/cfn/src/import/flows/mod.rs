@@ -219,6 +219,7 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::EfsFileSystem => "elasticfilesystem",
         ComponentKind::KinesisStream => "kinesis",
         ComponentKind::FirehoseStream => "firehose",
+        ComponentKind::OpensearchDomain => "es",
         _ => return None,
     })
 }

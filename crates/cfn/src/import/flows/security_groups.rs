@@ -398,6 +398,14 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ),
     ("AWS::EC2::VPCEndpoint", &["SecurityGroupIds"]),
     ("AWS::EFS::MountTarget", &["SecurityGroups"]),
+    (
+        "AWS::OpenSearchService::Domain",
+        &["VPCOptions", "SecurityGroupIds"],
+    ),
+    (
+        "AWS::Elasticsearch::Domain",
+        &["VPCOptions", "SecurityGroupIds"],
+    ),
 ];
 
 /// The transport and port range of a rule; `None` for rules without ports (ICMP).

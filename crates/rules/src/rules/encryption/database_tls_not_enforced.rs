@@ -1,4 +1,4 @@
-//! ZT-ENC-008: a database, cache or file system does not enforce TLS.
+//! ZT-ENC-008: a database, cache, file system or search domain does not enforce TLS.
 
 use zta_model::ComponentKind;
 
@@ -8,13 +8,15 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, ElastiCache groups and EFS file systems with
-    /// `encrypted_in_transit: false`.
+    /// Flags RDS databases, ElastiCache groups, EFS file systems and OpenSearch domains with
+    /// `encrypted_in_transit: false` (for a domain: HTTPS not enforced on its endpoint, or its
+    /// nodes talking to each other in cleartext).
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
     /// cleartext (`rds.force_ssl`, ElastiCache transit encryption, an EFS file system policy
-    /// that denies requests without `aws:SecureTransport`), any client can connect without it.
+    /// that denies requests without `aws:SecureTransport`, a domain's `EnforceHTTPS`), any
+    /// client can connect without it.
     ///
     /// ## Example
     /// ```yaml
@@ -30,7 +32,7 @@ declare_rule! {
     /// `mount -t efs -o tls`.
     code: "ZT-ENC-008",
     name: "database-tls-not-enforced",
-    title: "Database, cache or file system does not enforce TLS",
+    title: "Database, cache, file system or search domain does not enforce TLS",
     family: Encryption,
     severity: High,
     tenets: [T2],
@@ -42,7 +44,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         let judged = matches!(
             component.kind,
-            ComponentKind::Rds | ComponentKind::Elasticache | ComponentKind::EfsFileSystem
+            ComponentKind::Rds
+                | ComponentKind::Elasticache
+                | ComponentKind::EfsFileSystem
+                | ComponentKind::OpensearchDomain
         );
         if judged {
             out.evaluate(&component.id);

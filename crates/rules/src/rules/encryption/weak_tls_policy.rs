@@ -13,9 +13,10 @@ const MODERN_MARKERS: [&str; 6] = [
 
 declare_rule! {
     /// ## What it checks
-    /// Flags ALBs, NLBs and CloudFront distributions whose `tls_policy` is not a TLS 1.2+
-    /// policy (an `ELBSecurityPolicy-TLS13-*`, `*-TLS-1-2-*`, `*-FS-1-2-*` or CloudFront
-    /// `TLSv1.2_*` policy). An absent policy gets the exporter's TLS 1.3 default.
+    /// Flags ALBs, NLBs, CloudFront distributions and OpenSearch domains whose `tls_policy` is
+    /// not a TLS 1.2+ policy (an `ELBSecurityPolicy-TLS13-*`, `*-TLS-1-2-*`, `*-FS-1-2-*`,
+    /// CloudFront `TLSv1.2_*` or OpenSearch `Policy-Min-TLS-1-2-*` policy). An absent policy
+    /// gets the exporter's TLS 1.2+ default.
     ///
     /// ## Why it matters
     /// Older policies such as `ELBSecurityPolicy-2016-08` accept TLS 1.0 and weak ciphers on
@@ -42,7 +43,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         if !matches!(
             component.kind,
-            ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront
+            ComponentKind::Alb
+                | ComponentKind::Nlb
+                | ComponentKind::Cloudfront
+                | ComponentKind::OpensearchDomain
         ) {
             continue;
         }
@@ -57,7 +61,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     cx.label(&component.id)
                 ),
                 &[&component.id],
-                "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (CloudFront: `TLSv1.2_2021`).",
+                "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (CloudFront: `TLSv1.2_2021`; OpenSearch: `Policy-Min-TLS-1-2-PFS-2023-10`).",
             );
         }
     }
