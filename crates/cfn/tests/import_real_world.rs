@@ -5,7 +5,8 @@
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
 //! settings of its launch template or configuration, an EBS volume is a data store, a Firehose
 //! delivery stream is a data store with flows to its source and destinations, an OpenSearch
-//! domain is a data store whose endpoint, TLS, logs and access policy are judged, a SAM
+//! domain is a data store whose endpoint, TLS, logs and access policy are judged, an MSK cluster
+//! is a data store whose clients' authentication is read (also through a SAM MSK event), a SAM
 //! function's policy templates grant what SAM grants, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
@@ -471,4 +472,46 @@ fn opensearch_domains_become_search_components() {
         !named(&findings, "ZT-IAM-011", "legacy-logs"),
         "{findings:#?}"
     );
+}
+
+/// An MSK cluster is a data store in its brokers' subnets: TLS, IAM client authentication and
+/// broker logs are read; MSK's defaults (unauthenticated clients, no logs) are named by the
+/// rules, a security group's clients reach such a cluster without authentication, and a SAM
+/// function's MSK event source draws a flow from the function to the cluster.
+#[test]
+fn msk_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-msk.yaml");
+    let orders = design.component("orders").unwrap();
+    assert_eq!(orders.kind, ComponentKind::MskCluster);
+    assert_eq!(orders.properties.encrypted_in_transit, Some(true));
+    assert_eq!(orders.properties.iam_auth, Some(true));
+    assert_eq!(orders.properties.logging, Some(true));
+    for rule in ["ZT-ENC-008", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "orders"), "{rule}: {findings:#?}");
+    }
+    let consumer = design
+        .flows
+        .iter()
+        .find(|flow| flow.source == "order-consumer" && flow.target == "orders")
+        .expect("the MSK event source is a flow");
+    assert!(
+        consumer
+            .actions
+            .iter()
+            .any(|action| action == "kafka-cluster:Connect")
+    );
+    let legacy = design.component("legacy-events").unwrap();
+    assert_eq!(legacy.properties.encrypted_in_transit, Some(false));
+    assert_eq!(legacy.properties.iam_auth, Some(false));
+    assert_eq!(legacy.properties.logging, Some(false));
+    for rule in ["ZT-ENC-008", "ZT-ID-014", "ZT-MON-011", "ZT-ID-010"] {
+        assert!(
+            named(&findings, rule, "legacy-events"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let telemetry = design.component("telemetry").unwrap();
+    assert_eq!(telemetry.kind, ComponentKind::MskCluster);
+    assert_eq!(telemetry.properties.iam_auth, Some(true));
+    assert_eq!(telemetry.properties.logging, None);
 }

@@ -113,6 +113,8 @@ pub enum ComponentKind {
     FirehoseStream,
     /// OpenSearch Service domain (also legacy Elasticsearch domains).
     OpensearchDomain,
+    /// Amazon MSK (Kafka) cluster, provisioned or serverless.
+    MskCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -286,6 +288,9 @@ kinds! {
     OpensearchDomain, "opensearch_domain", "OpenSearch domain", Data, Regional, data: true, workload: false,
         ["engine_version", "instance_type", "multi_az", "publicly_accessible", "encrypted_at_rest",
          "encrypted_in_transit", "tls_policy", "logging", "resource_policy"];
+    MskCluster, "msk_cluster", "MSK cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "publicly_accessible", "encrypted_at_rest",
+         "encrypted_in_transit", "iam_auth", "logging"];
 }
 
 impl ComponentKind {

@@ -121,6 +121,8 @@ export function defaultProtocolFor(target: ComponentKind | null): Protocol {
     case "kinesis_stream":
     case "firehose_stream":
       return "aws_api";
+    case "msk_cluster":
+      return "kafka";
     default:
       return "https";
   }

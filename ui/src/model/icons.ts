@@ -17,6 +17,7 @@ import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegi
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
 import opensearch from "aws-icons/icons/architecture-service/AmazonOpenSearchService.svg";
+import msk from "aws-icons/icons/architecture-service/AmazonManagedStreamingforApacheKafka.svg";
 import firehose from "aws-icons/icons/architecture-service/AmazonDataFirehose.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
@@ -118,6 +119,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   kinesis_stream: kinesisStreams,
   firehose_stream: firehose,
   opensearch_domain: opensearch,
+  msk_cluster: msk,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

@@ -222,7 +222,8 @@ pub(crate) fn target_arns(
         | ComponentKind::EfsFileSystem
         | ComponentKind::KinesisStream
         | ComponentKind::FirehoseStream
-        | ComponentKind::OpensearchDomain => {
+        | ComponentKind::OpensearchDomain
+        | ComponentKind::MskCluster => {
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic

@@ -53,6 +53,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
         ComponentKind::FirehoseStream => data::firehose_stream::drawn(b, c),
         ComponentKind::OpensearchDomain => data::opensearch_domain::drawn(b, c),
+        ComponentKind::MskCluster => data::msk_cluster::drawn(c),
         _ => Default::default(),
     }
 }
@@ -119,6 +120,11 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         data::opensearch_domain::LEGACY_TYPE,
         data::opensearch_domain::import,
+    ),
+    (data::msk_cluster::RESOURCE_TYPE, data::msk_cluster::import),
+    (
+        data::msk_cluster::SERVERLESS_TYPE,
+        data::msk_cluster::import,
     ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (

@@ -247,6 +247,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::KinesisStream => &["kinesis"],
         ComponentKind::FirehoseStream => &["firehose"],
         ComponentKind::OpensearchDomain => &["es"],
+        ComponentKind::MskCluster => &["kafka", "kafka-cluster"],
         _ => &[],
     }
 }
@@ -279,6 +280,7 @@ fn managed_policy_reaches(policy: &str, kind: ComponentKind) -> bool {
         "AmazonOpenSearchServiceFullAccess" | "AmazonOpenSearchServiceReadOnlyAccess" => {
             kind == ComponentKind::OpensearchDomain
         }
+        "AmazonMSKFullAccess" | "AmazonMSKReadOnlyAccess" => kind == ComponentKind::MskCluster,
         _ => false,
     }
 }

@@ -220,6 +220,7 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::KinesisStream => "kinesis",
         ComponentKind::FirehoseStream => "firehose",
         ComponentKind::OpensearchDomain => "es",
+        ComponentKind::MskCluster => "kafka-cluster",
         _ => return None,
     })
 }

@@ -307,6 +307,13 @@ impl Importer<'_> {
             {
                 Auth::Password
             }
+            (_, Some(component)) if component.kind == ComponentKind::MskCluster => self
+                .elements
+                .iter()
+                .find(|(_, mapped)| mapped.as_str() == target)
+                .map_or(Auth::None, |(key, _)| {
+                    crate::kinds::data::msk_cluster::client_auth(self, key)
+                }),
             _ => Auth::None,
         };
         let encrypted_target = target_component
@@ -405,6 +412,10 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     (
         "AWS::Elasticsearch::Domain",
         &["VPCOptions", "SecurityGroupIds"],
+    ),
+    (
+        "AWS::MSK::Cluster",
+        &["BrokerNodeGroupInfo", "SecurityGroups"],
     ),
 ];
 

@@ -2,8 +2,8 @@
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
 //! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams and the
-//! Firehose delivery streams that carry records on, and OpenSearch domains that require TLS 1.2,
-//! all encrypted with KMS and kept on deletion.
+//! Firehose delivery streams that carry records on, OpenSearch domains that require TLS 1.2, and
+//! MSK clusters that require TLS and IAM, all encrypted with KMS and kept on deletion.
 
 pub(crate) mod dynamodb_table;
 pub(crate) mod ebs_volume;
@@ -12,6 +12,7 @@ pub(crate) mod elasticache;
 pub(crate) mod firehose_stream;
 pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
+pub(crate) mod msk_cluster;
 pub(crate) mod opensearch_domain;
 pub(crate) mod rds;
 pub(crate) mod s3_bucket;
@@ -40,6 +41,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::KinesisStream => kinesis_stream::export(b, c),
             ComponentKind::FirehoseStream => firehose_stream::export(b, c),
             ComponentKind::OpensearchDomain => opensearch_domain::export(b, c),
+            ComponentKind::MskCluster => msk_cluster::export(b, c),
             _ => {}
         }
     }

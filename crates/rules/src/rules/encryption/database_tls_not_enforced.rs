@@ -1,4 +1,4 @@
-//! ZT-ENC-008: a database, cache, file system or search domain does not enforce TLS.
+//! ZT-ENC-008: a data store does not enforce TLS on its endpoint.
 
 use zta_model::ComponentKind;
 
@@ -8,9 +8,10 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, ElastiCache groups, EFS file systems and OpenSearch domains with
-    /// `encrypted_in_transit: false` (for a domain: HTTPS not enforced on its endpoint, or its
-    /// nodes talking to each other in cleartext).
+    /// Flags RDS databases, ElastiCache groups, EFS file systems, OpenSearch domains and MSK
+    /// clusters with `encrypted_in_transit: false` (for a domain: HTTPS not enforced on its
+    /// endpoint, or its nodes talking to each other in cleartext; for a cluster: brokers that
+    /// accept plaintext clients or talk to each other in cleartext).
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
@@ -32,7 +33,7 @@ declare_rule! {
     /// `mount -t efs -o tls`.
     code: "ZT-ENC-008",
     name: "database-tls-not-enforced",
-    title: "Database, cache, file system or search domain does not enforce TLS",
+    title: "Data store does not enforce TLS",
     family: Encryption,
     severity: High,
     tenets: [T2],
@@ -48,6 +49,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 | ComponentKind::Elasticache
                 | ComponentKind::EfsFileSystem
                 | ComponentKind::OpensearchDomain
+                | ComponentKind::MskCluster
         );
         if judged {
             out.evaluate(&component.id);

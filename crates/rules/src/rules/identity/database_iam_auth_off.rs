@@ -1,4 +1,4 @@
-//! ZT-ID-014: an RDS database or EFS file system turns IAM authentication off.
+//! ZT-ID-014: an RDS database, EFS file system or MSK cluster turns IAM authentication off.
 
 use zta_model::{Auth, ComponentKind};
 
@@ -8,17 +8,19 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases and EFS file systems with `iam_auth: false`. One that says nothing
-    /// is exported with IAM authentication (IAM database authentication; a file system policy
-    /// that admits only the IAM identities allowed to mount), so only the stated opt-out is a
-    /// finding.
+    /// Flags RDS databases, EFS file systems and MSK clusters with `iam_auth: false`. One that
+    /// says nothing is exported with IAM authentication (IAM database authentication; a file
+    /// system policy that admits only the IAM identities allowed to mount; SASL/IAM client
+    /// authentication), so only the stated opt-out is a finding.
     ///
     /// ## Why it matters
     /// Without IAM authentication every client signs in with a database password: a
     /// long-lived shared secret that is copied into configuration, is not tied to the
     /// caller's workload identity, and leaves no per-caller record in CloudTrail. A file
     /// system without it lets every host that reaches a mount target mount it, whoever runs
-    /// there. A flow drawn with `auth: iam` to such a store cannot work as drawn.
+    /// there. A Kafka cluster without it takes SCRAM passwords, client certificates or
+    /// anonymous clients, none tied to the caller's role. A flow drawn with `auth: iam` to such
+    /// a store cannot work as drawn.
     ///
     /// ## Example
     /// ```yaml
@@ -34,7 +36,7 @@ declare_rule! {
     /// mount with `-o tls,iam` (`auth: iam` on their flows).
     code: "ZT-ID-014",
     name: "database-iam-auth-off",
-    title: "Database or file system does not require IAM authentication",
+    title: "Data store does not require IAM authentication",
     family: Identity,
     severity: Medium,
     tenets: [T6],
@@ -46,7 +48,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for database in cx.design.components.iter().filter(|component| {
         matches!(
             component.kind,
-            ComponentKind::Rds | ComponentKind::EfsFileSystem
+            ComponentKind::Rds | ComponentKind::EfsFileSystem | ComponentKind::MskCluster
         )
     }) {
         out.evaluate(&database.id);
@@ -84,6 +86,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             (
                 "lets every client that reaches a mount target mount it",
                 "mount with `-o tls,iam`",
+            )
+        } else if database.kind == ComponentKind::MskCluster {
+            (
+                "lets clients in without IAM (SCRAM passwords, certificates or none)",
+                "sign clients in with SASL/IAM",
             )
         } else {
             (
