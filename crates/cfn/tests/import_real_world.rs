@@ -3,7 +3,8 @@
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, an EBS volume is a data store, a SAM
+//! settings of its launch template or configuration, an EBS volume is a data store, a function
+//! URL is read into its function (SAM's `FunctionUrlConfig` too), a SAM
 //! function's policy templates grant what SAM grants, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
@@ -11,7 +12,7 @@
 use std::path::PathBuf;
 
 use zta_cfn::{Error, ImportOptions, ImportOutcome, import_template};
-use zta_model::{Auth, ComponentKind, Design, Protocol, SegmentKind, Tls};
+use zta_model::{Auth, ComponentKind, Design, FunctionUrlAuth, Protocol, SegmentKind, Tls};
 
 fn seed(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -363,5 +364,49 @@ fn sam_policy_templates_grant_what_sam_grants() {
             "{action}: {:#?}",
             role.policies
         );
+    }
+}
+
+/// A function URL is read into the function: `AuthType: NONE` makes it internet-facing for
+/// anyone, which ZT-EDGE-006 reports, and `AWS_IAM` admits only signed callers. The URL and the
+/// permissions that open it are absorbed into the function, not carried.
+#[test]
+fn function_urls_are_read_into_their_functions() {
+    for (name, open, signed) in [
+        ("real-lambda-url.yaml", "webhook", "reports"),
+        (
+            "real-sam-function-url.yaml",
+            "public-function",
+            "private-function",
+        ),
+    ] {
+        let (design, findings) = import_and_judge(name);
+        let open_fn = design.component(open).unwrap();
+        assert_eq!(open_fn.properties.function_url, Some(FunctionUrlAuth::None));
+        let signed_fn = design.component(signed).unwrap();
+        assert_eq!(
+            signed_fn.properties.function_url,
+            Some(FunctionUrlAuth::Iam)
+        );
+        let entry = |target: &str| {
+            design
+                .flows
+                .iter()
+                .find(|flow| flow.target == target && flow.protocol == Protocol::Https)
+                .unwrap_or_else(|| panic!("{name}: no flow into {target}"))
+                .auth
+        };
+        assert_eq!(entry(open), Auth::None, "{name}");
+        assert_eq!(entry(signed), Auth::Iam, "{name}");
+        assert!(
+            named(&findings, "ZT-EDGE-006", open),
+            "{name}: {findings:#?}"
+        );
+        assert!(
+            !named(&findings, "ZT-EDGE-006", signed),
+            "{name}: {findings:#?}"
+        );
+        let index = zta_model::DesignIndex::new(&design);
+        assert!(index.is_internet_facing(open_fn) && index.is_internet_facing(signed_fn));
     }
 }

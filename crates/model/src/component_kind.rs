@@ -219,7 +219,7 @@ kinds! {
         ["instance_type", "image", "os", "publicly_accessible", "imdsv2", "ssm_managed", "encrypted_at_rest",
          "desired_count"];
     LambdaFunction, "lambda_function", "Lambda function", Compute, Regional, data: false, workload: true,
-        ["runtime", "memory"];
+        ["runtime", "memory", "function_url"];
     EcsCluster, "ecs_cluster", "ECS cluster", Compute, Vpc, data: false, workload: false,
         ["service_connect_namespace", "service_connect_tls"];
     EcsService, "ecs_service", "ECS service", Compute, Subnet, data: false, workload: true,

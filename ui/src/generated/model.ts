@@ -292,6 +292,12 @@ image?: string | null,
  */
 runtime?: string | null, 
 /**
+ * A function's URL: its own HTTPS endpoint on the internet, which callers reach without
+ * any API or load balancer in front, and how AWS authenticates them. Absent: the function
+ * has no URL.
+ */
+function_url?: FunctionUrlAuth | null, 
+/**
  * The operating system of instances or of a patch baseline (`amazon_linux_2023`...).
  */
 os?: string | null, 
@@ -396,6 +402,8 @@ allowed_domains?: Array<string>, };
 export type Scheme = "internet_facing" | "internal";
 
 export type EndpointType = "interface" | "gateway";
+
+export type FunctionUrlAuth = "none" | "iam";
 
 export type LaunchType = "fargate" | "ec2";
 

@@ -287,6 +287,9 @@ fn function(
     };
     lambda.properties.insert("Role".into(), role);
     out.insert(logical_id.to_owned(), lambda);
+    if let Some(config) = sam.property("FunctionUrlConfig").and_then(Value::as_map) {
+        out.extend(function_url(logical_id, config));
+    }
     let events = sam
         .property("Events")
         .and_then(Value::as_map)
@@ -330,6 +333,26 @@ fn function(
                 other.unwrap_or("(none)")
             )),
         }
+    }
+    out
+}
+
+/// A function's `FunctionUrlConfig` as SAM expands it: the URL, and for `AuthType: NONE` the
+/// permission that lets anyone call it
+/// (<https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-functionurlconfig>).
+fn function_url(function: &str, config: &Map) -> indexmap::IndexMap<String, Resource> {
+    let mut out = indexmap::IndexMap::new();
+    let mut url = Resource::new("AWS::Lambda::Url")
+        .with_property("TargetFunctionArn", Value::reference(function.to_owned()));
+    copy_map(config, &mut url, &["AuthType", "Cors", "InvokeMode"]);
+    out.insert(format!("{function}Url"), url);
+    if config.get("AuthType").and_then(Value::as_str) == Some("NONE") {
+        let permission = Resource::new("AWS::Lambda::Permission")
+            .with_property("Action", "lambda:InvokeFunctionUrl")
+            .with_property("FunctionName", Value::reference(function.to_owned()))
+            .with_property("FunctionUrlAuthType", "NONE")
+            .with_property("Principal", "*");
+        out.insert(format!("{function}UrlPublicPermissions"), permission);
     }
     out
 }

@@ -1,7 +1,8 @@
 //! Flows: security-group ingress rules (a source group's members to the group's members, a
 //! world CIDR from the internet, port ranges kept), load balancer listeners through their target
-//! groups, API Gateway methods and integrations, Lambda event source mappings, CloudFront
-//! origins, and IAM policies (the actions an identity may call on a component of the template).
+//! groups, API Gateway methods and integrations, Lambda function URLs and event source mappings,
+//! CloudFront origins, and IAM policies (the actions an identity may call on a component of the
+//! template).
 
 mod edge;
 mod identity;
@@ -36,6 +37,7 @@ impl Importer<'_> {
         // flow found between two elements on a port is the one kept.
         self.listener_flows();
         self.api_flows();
+        self.function_url_flows();
         self.event_source_flows();
         self.cloudfront_flows();
         let members = self.security_group_members();
