@@ -108,6 +108,8 @@ pub enum ComponentKind {
     EfsFileSystem,
     /// Kinesis data stream.
     KinesisStream,
+    /// Step Functions state machine (a workflow that calls other services as its role).
+    StepFunctionsStateMachine,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -276,6 +278,8 @@ kinds! {
         ["encrypted_at_rest", "encrypted_in_transit", "iam_auth", "resource_policy"];
     KinesisStream, "kinesis_stream", "Kinesis data stream", Data, Regional, data: true, workload: false,
         ["encrypted_at_rest", "resource_policy"];
+    StepFunctionsStateMachine, "step_functions_state_machine", "Step Functions state machine", Compute,
+        Regional, data: false, workload: true, ["logging", "tracing"];
 }
 
 impl ComponentKind {

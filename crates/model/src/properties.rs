@@ -110,6 +110,13 @@ pub struct ComponentProperties {
     /// has no URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function_url: Option<FunctionUrlAuth>,
+    /// Whether the component logs what it does to CloudWatch Logs: every execution event of a
+    /// state machine. On unless the design says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging: Option<bool>,
+    /// Whether the component sends traces to X-Ray. On unless the design says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracing: Option<bool>,
     /// The operating system of instances or of a patch baseline (`amazon_linux_2023`...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<String>,

@@ -171,7 +171,7 @@ logical_id?: string | null,
  */
 suppress?: Array<Suppression>, };
 
-export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream";
+export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "step_functions_state_machine";
 
 export type ComponentProperties = { 
 /**
@@ -297,6 +297,15 @@ runtime?: string | null,
  * has no URL.
  */
 function_url?: FunctionUrlAuth | null, 
+/**
+ * Whether the component logs what it does to CloudWatch Logs: every execution event of a
+ * state machine. On unless the design says otherwise.
+ */
+logging?: boolean | null, 
+/**
+ * Whether the component sends traces to X-Ray. On unless the design says otherwise.
+ */
+tracing?: boolean | null, 
 /**
  * The operating system of instances or of a patch baseline (`amazon_linux_2023`...).
  */

@@ -1,12 +1,13 @@
 //! Flows: security-group ingress rules (a source group's members to the group's members, a
 //! world CIDR from the internet, port ranges kept), load balancer listeners through their target
 //! groups, API Gateway methods and integrations, Lambda function URLs and event source mappings,
-//! CloudFront origins, and IAM policies (the actions an identity may call on a component of the
+//! Step Functions tasks, CloudFront origins, and IAM policies (the actions an identity may call on a component of the
 //! template).
 
 mod edge;
 mod identity;
 mod security_groups;
+mod workflow;
 
 use zta_model::{Auth, ComponentKind, DataClass, Flow, PortRange, Protocol, SegmentKind, Tls};
 
@@ -39,6 +40,7 @@ impl Importer<'_> {
         self.api_flows();
         self.function_url_flows();
         self.event_source_flows();
+        self.state_machine_flows();
         self.cloudfront_flows();
         let members = self.security_group_members();
         self.security_group_flows(&members);
@@ -218,6 +220,7 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::Elasticache => "elasticache",
         ComponentKind::EfsFileSystem => "elasticfilesystem",
         ComponentKind::KinesisStream => "kinesis",
+        ComponentKind::StepFunctionsStateMachine => "states",
         _ => return None,
     })
 }
