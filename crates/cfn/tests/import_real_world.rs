@@ -1,18 +1,12 @@
-//! What real templates say, read as they say it: `{AWS: "*"}` is anyone, a canned ACL makes a
-//! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
-//! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
-//! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
-//! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, an EBS volume is a data store, a Firehose
-//! delivery stream is a data store with flows to its source and destinations, a SAM
-//! function's policy templates grant what SAM grants, and a custom macro is named when the
-//! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
-//! seeds) is imported, judged and snapshotted.
+//! What real templates say, read as they say it: the shapes real templates take (AWS
+//! documentation examples, the corpus's linters' and scanners' test templates), one fixture per
+//! case, each test naming the case it pins. Each fixture (in `fuzz/seeds/real-*`, also the
+//! fuzzers' seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
 
 use zta_cfn::{Error, ImportOptions, ImportOutcome, import_template};
-use zta_model::{Auth, ComponentKind, Design, Protocol, SegmentKind, Tls};
+use zta_model::{Auth, ComponentKind, Design, FunctionUrlAuth, Protocol, SegmentKind, Tls};
 
 fn seed(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -414,4 +408,130 @@ fn firehose_delivery_streams_become_stream_components() {
     assert_eq!(endpoint.tls, Tls::Tls12);
     assert_eq!(endpoint.auth, Auth::ApiKey);
     assert!(reads("partner-delivery", "archive").is_some());
+}
+
+/// A function URL is read into the function: `AuthType: NONE` makes it internet-facing for
+/// anyone, which ZT-EDGE-006 reports, and `AWS_IAM` admits only signed callers. The URL and the
+/// permissions that open it are absorbed into the function, not carried.
+#[test]
+fn function_urls_are_read_into_their_functions() {
+    for (name, open, signed) in [
+        ("real-lambda-url.yaml", "webhook", "reports"),
+        (
+            "real-sam-function-url.yaml",
+            "public-function",
+            "private-function",
+        ),
+    ] {
+        let (design, findings) = import_and_judge(name);
+        let open_fn = design.component(open).unwrap();
+        assert_eq!(open_fn.properties.function_url, Some(FunctionUrlAuth::None));
+        let signed_fn = design.component(signed).unwrap();
+        assert_eq!(
+            signed_fn.properties.function_url,
+            Some(FunctionUrlAuth::Iam)
+        );
+        let entry = |target: &str| {
+            design
+                .flows
+                .iter()
+                .find(|flow| flow.target == target && flow.protocol == Protocol::Https)
+                .unwrap_or_else(|| panic!("{name}: no flow into {target}"))
+                .auth
+        };
+        assert_eq!(entry(open), Auth::None, "{name}");
+        assert_eq!(entry(signed), Auth::Iam, "{name}");
+        assert!(
+            named(&findings, "ZT-EDGE-006", open),
+            "{name}: {findings:#?}"
+        );
+        assert!(
+            !named(&findings, "ZT-EDGE-006", signed),
+            "{name}: {findings:#?}"
+        );
+        let index = zta_model::DesignIndex::new(&design);
+        assert!(index.is_internet_facing(open_fn) && index.is_internet_facing(signed_fn));
+    }
+}
+
+/// A state machine is read with its role, logging, tracing and key, and what its definition
+/// calls becomes flows: a function named as a task's `Resource` through `Fn::Sub`, and the queue,
+/// table and state machine an integration's parameters name, directly or through
+/// `DefinitionSubstitutions`. ZT-MON-011 reports the one that logs nothing.
+#[test]
+fn state_machines_are_read_with_what_their_definitions_call() {
+    let (design, findings) = import_and_judge("real-step-functions.yaml");
+    let stock = design.component("stock-workflow").unwrap();
+    assert_eq!(stock.kind, ComponentKind::StepFunctionsStateMachine);
+    assert_eq!(stock.properties.logging, Some(false));
+    assert_eq!(stock.properties.tracing, Some(false));
+    assert_eq!(stock.identity.as_deref(), Some("workflow-role"));
+    let orders = design.component("order-workflow").unwrap();
+    assert_eq!(orders.properties.logging, Some(true));
+    assert_eq!(orders.properties.tracing, Some(true));
+    assert_eq!(orders.encryption_key.as_deref(), Some("workflow-key"));
+    let calls = |source: &str, target: &str| {
+        design
+            .flows
+            .iter()
+            .find(|flow| flow.source == source && flow.target == target)
+            .map(|flow| flow.actions.clone())
+            .unwrap_or_else(|| panic!("no flow from {source} to {target}"))
+    };
+    assert_eq!(
+        calls("stock-workflow", "check-stock"),
+        ["lambda:InvokeFunction"]
+    );
+    assert_eq!(
+        calls("stock-workflow", "notifications"),
+        ["sqs:SendMessage"]
+    );
+    assert_eq!(calls("order-workflow", "orders"), ["dynamodb:PutItem"]);
+    assert_eq!(
+        calls("order-workflow", "stock-workflow"),
+        ["states:StartExecution"]
+    );
+    assert!(
+        named(&findings, "ZT-MON-011", "stock-workflow"),
+        "{findings:#?}"
+    );
+    assert!(
+        !named(&findings, "ZT-MON-011", "order-workflow"),
+        "{findings:#?}"
+    );
+}
+
+/// SAM's state machine expands as SAM expands it: the role with its policy templates, the
+/// logging and tracing, the schedule's rule, and the flows its definition's substitutions name.
+#[test]
+fn sam_state_machines_expand_to_state_machines() {
+    let (design, findings) = import_and_judge("real-sam-state-machine.yaml");
+    let nightly = design.component("nightly-workflow").unwrap();
+    assert_eq!(nightly.kind, ComponentKind::StepFunctionsStateMachine);
+    assert_eq!(nightly.properties.logging, Some(true));
+    assert_eq!(nightly.properties.tracing, Some(true));
+    let role = design
+        .identity(nightly.identity.as_deref().expect("the generated role"))
+        .unwrap();
+    assert!(
+        role.policies.iter().any(|statement| statement
+            .actions
+            .iter()
+            .any(|a| a == "lambda:InvokeFunction")),
+        "{role:#?}"
+    );
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "nightly-workflow"
+                && flow.target == "process-function"
+                && flow.actions == ["lambda:InvokeFunction"])
+    );
+    let unlogged = design.component("unlogged-workflow").unwrap();
+    assert_eq!(unlogged.properties.logging, Some(false));
+    assert!(
+        named(&findings, "ZT-MON-011", "unlogged-workflow"),
+        "{findings:#?}"
+    );
 }

@@ -111,6 +111,8 @@ pub enum ComponentKind {
     /// Amazon Data Firehose delivery stream: reads from a Kinesis stream or takes direct puts,
     /// and delivers to the destination its flows lead to.
     FirehoseStream,
+    /// Step Functions state machine (a workflow that calls other services as its role).
+    StepFunctionsStateMachine,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -222,7 +224,7 @@ kinds! {
         ["instance_type", "image", "os", "publicly_accessible", "imdsv2", "ssm_managed", "encrypted_at_rest",
          "desired_count"];
     LambdaFunction, "lambda_function", "Lambda function", Compute, Regional, data: false, workload: true,
-        ["runtime", "memory"];
+        ["runtime", "memory", "function_url"];
     EcsCluster, "ecs_cluster", "ECS cluster", Compute, Vpc, data: false, workload: false,
         ["service_connect_namespace", "service_connect_tls"];
     EcsService, "ecs_service", "ECS service", Compute, Subnet, data: false, workload: true,
@@ -281,6 +283,8 @@ kinds! {
         ["encrypted_at_rest", "resource_policy"];
     FirehoseStream, "firehose_stream", "Firehose delivery stream", Data, Regional, data: true, workload: false,
         ["encrypted_at_rest", "logging"];
+    StepFunctionsStateMachine, "step_functions_state_machine", "Step Functions state machine", Compute,
+        Regional, data: false, workload: true, ["logging", "tracing"];
 }
 
 impl ComponentKind {

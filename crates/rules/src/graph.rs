@@ -215,10 +215,12 @@ fn is_public_by_configuration(component: &zta_model::Component, index: &Index<'_
         && properties.resource_policy.iter().any(grants_anyone);
     let open_policy =
         component.kind.is_data_store() && properties.resource_policy.iter().any(grants_anyone);
+    let function_url =
+        component.kind == ComponentKind::LambdaFunction && properties.function_url.is_some();
     // A resource with a public address is public only where the subnet routes to the internet.
     let public_address = properties.publicly_accessible == Some(true)
         && index.place_of(component).tier != Some(zta_model::Tier::Isolated);
-    internet_facing_endpoint || public_bucket || open_policy || public_address
+    internet_facing_endpoint || function_url || public_bucket || open_policy || public_address
 }
 
 /// Whether a resource-policy statement allows anyone, with no condition to narrow it.

@@ -52,6 +52,7 @@ import sessionManager from "aws-icons/icons/resource/AWSSystemsManagerSessionMan
 import shield from "aws-icons/icons/architecture-service/AWSShield.svg";
 import sns from "aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg";
 import sqs from "aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg";
+import stepFunctions from "aws-icons/icons/architecture-service/AWSStepFunctions.svg";
 import transitGateway from "aws-icons/icons/architecture-service/AWSTransitGateway.svg";
 import user from "aws-icons/icons/resource/User.svg";
 import users from "aws-icons/icons/resource/Users.svg";
@@ -87,6 +88,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   ec2_instance: ec2,
   auto_scaling_group: autoScaling,
   lambda_function: lambda,
+  step_functions_state_machine: stepFunctions,
   ecs_cluster: ecs,
   ecs_service: ecs,
   eks_cluster: eks,

@@ -225,6 +225,7 @@ pub(crate) fn target_arns(
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic
+        | ComponentKind::StepFunctionsStateMachine
         | ComponentKind::Secret
         | ComponentKind::Alb
         | ComponentKind::Nlb

@@ -180,6 +180,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         compute::lambda_function::import,
     ),
     (
+        compute::step_functions_state_machine::RESOURCE_TYPE,
+        compute::step_functions_state_machine::import,
+    ),
+    (
         compute::ecs_service::RESOURCE_TYPE,
         compute::ecs_service::import,
     ),

@@ -1,7 +1,7 @@
 //! Flows at the edge: load balancer listeners through their target groups, API Gateway methods
 //! and integrations, Lambda event source mappings, and CloudFront origins.
 
-use zta_model::{Auth, ComponentKind, PortRange, Protocol, Scheme, Tls};
+use zta_model::{Auth, ComponentKind, FunctionUrlAuth, PortRange, Protocol, Scheme, Tls};
 
 use super::NewFlow;
 use crate::import::{Disposition, Importer, ResourceKey};
@@ -450,6 +450,38 @@ impl Importer<'_> {
             actions: Vec::new(),
             description: Some(format!("Calls to the API: {what}.")),
         });
+    }
+
+    /// The flow from the internet into each function with a URL: HTTPS on 443, signed with IAM
+    /// when the URL asks for it, anonymous otherwise.
+    pub(super) fn function_url_flows(&mut self) {
+        let functions: Vec<(String, FunctionUrlAuth)> = self
+            .design
+            .components
+            .iter()
+            .filter(|component| component.kind == ComponentKind::LambdaFunction)
+            .filter_map(|component| {
+                let auth = component.properties.function_url?;
+                Some((component.id.clone(), auth))
+            })
+            .collect();
+        for (function, auth) in functions {
+            let internet = self.internet();
+            self.add_flow(NewFlow {
+                source: internet,
+                target: function,
+                protocol: Protocol::Https,
+                ports: vec![PortRange::single(443)],
+                tls: Tls::Tls12,
+                auth: match auth {
+                    FunctionUrlAuth::None => Auth::None,
+                    FunctionUrlAuth::Iam => Auth::Iam,
+                },
+                issuer: None,
+                actions: Vec::new(),
+                description: Some("Calls to the function URL.".to_owned()),
+            });
+        }
     }
 
     pub(super) fn invoke_flow(&mut self, api: &str, target: &ResourceKey) {
