@@ -365,3 +365,47 @@ fn sam_policy_templates_grant_what_sam_grants() {
         );
     }
 }
+
+#[test]
+fn documentdb_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-documentdb.yaml");
+    let sessions = design.component("sessions").unwrap();
+    assert_eq!(sessions.kind, ComponentKind::DocumentdbCluster);
+    assert_eq!(sessions.properties.encrypted_at_rest, Some(false));
+    assert_eq!(sessions.properties.encrypted_in_transit, Some(false));
+    assert_eq!(sessions.properties.audit_logging, Some(false));
+    assert_eq!(
+        sessions.properties.instance_type.as_deref(),
+        Some("db.t3.medium")
+    );
+    assert!(
+        design
+            .segment(&sessions.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{sessions:#?}"
+    );
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "sessions"), "{rule}: {findings:#?}");
+    }
+    let catalog = design.component("catalog").unwrap();
+    assert_eq!(catalog.properties.encrypted_at_rest, Some(true));
+    assert_eq!(catalog.properties.encrypted_in_transit, Some(true));
+    assert_eq!(catalog.properties.audit_logging, Some(true));
+    assert_eq!(catalog.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "catalog"), "{rule}: {findings:#?}");
+    }
+    // The third cluster's parameter group is a template parameter: neither TLS nor the audit
+    // log is known, and neither rule judges them.
+    let profiles = design.component("profiles").unwrap();
+    assert_eq!(profiles.properties.encrypted_in_transit, None);
+    assert_eq!(profiles.properties.audit_logging, None);
+    assert_eq!(
+        profiles.not_known,
+        ["encrypted_in_transit", "audit_logging"]
+    );
+    for rule in ["ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "profiles"), "{rule}: {findings:#?}");
+    }
+    assert!(design.component("catalog-instance1").is_none());
+}

@@ -108,6 +108,8 @@ pub enum ComponentKind {
     EfsFileSystem,
     /// Kinesis data stream.
     KinesisStream,
+    /// Amazon DocumentDB cluster, with its instances.
+    DocumentdbCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -276,6 +278,9 @@ kinds! {
         ["encrypted_at_rest", "encrypted_in_transit", "iam_auth", "resource_policy"];
     KinesisStream, "kinesis_stream", "Kinesis data stream", Data, Regional, data: true, workload: false,
         ["encrypted_at_rest", "resource_policy"];
+    DocumentdbCluster, "documentdb_cluster", "DocumentDB cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "encrypted_at_rest", "encrypted_in_transit", "audit_logging",
+         "deletion_protection", "backup_retention_days"];
 }
 
 impl ComponentKind {

@@ -44,6 +44,10 @@ pub struct ComponentProperties {
     /// Whether the service enforces encryption in transit on its own endpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted_in_transit: Option<bool>,
+    /// Whether a database keeps an audit log of who connected and what they ran, delivered out
+    /// of the database (to CloudWatch Logs, or to S3 for Redshift).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_logging: Option<bool>,
     /// Whether deletion needs protection switched off first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_protection: Option<bool>,

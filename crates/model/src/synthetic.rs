@@ -245,6 +245,7 @@ pub fn generate(seed: u64, elements: usize) -> Design {
             tags: Default::default(),
             logical_id: None,
             suppress: Vec::new(),
+            not_known: Vec::new(),
         });
     }
 
@@ -546,6 +547,7 @@ fn extra(
         tags: Default::default(),
         logical_id: None,
         suppress: Vec::new(),
+        not_known: Vec::new(),
     }
 }
 

@@ -169,9 +169,15 @@ logical_id?: string | null,
 /**
  * Rules accepted as risks for this component.
  */
-suppress?: Array<Suppression>, };
+suppress?: Array<Suppression>, 
+/**
+ * Properties the template this component was imported from does not tell (a template
+ * parameter, another stack or a resource made outside the template decides them). The
+ * rules do not judge them and say so; an export writes its zero-trust default for them.
+ */
+not_known?: Array<string>, };
 
-export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream";
+export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "documentdb_cluster";
 
 export type ComponentProperties = { 
 /**
@@ -210,6 +216,11 @@ encrypted_at_rest?: boolean | null,
  * Whether the service enforces encryption in transit on its own endpoint.
  */
 encrypted_in_transit?: boolean | null, 
+/**
+ * Whether a database keeps an audit log of who connected and what they ran, delivered out
+ * of the database (to CloudWatch Logs, or to S3 for Redshift).
+ */
+audit_logging?: boolean | null, 
 /**
  * Whether deletion needs protection switched off first.
  */

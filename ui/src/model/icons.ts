@@ -10,6 +10,7 @@ import cloudtrail from "aws-icons/icons/architecture-service/AWSCloudTrail.svg";
 import cloudwatchAlarm from "aws-icons/icons/resource/AmazonCloudWatchAlarm.svg";
 import cognito from "aws-icons/icons/architecture-service/AmazonCognito.svg";
 import config from "aws-icons/icons/architecture-service/AWSConfig.svg";
+import documentdb from "aws-icons/icons/architecture-service/AmazonDocumentDB.svg";
 import dynamodb from "aws-icons/icons/architecture-service/AmazonDynamoDB.svg";
 import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
 import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
@@ -114,6 +115,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   ram_share: ram,
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
+  documentdb_cluster: documentdb,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

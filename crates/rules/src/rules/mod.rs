@@ -94,6 +94,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &monitoring::flow_logs_off::RULE,
     &monitoring::no_root_usage_alarm::RULE,
     &monitoring::short_log_retention::RULE,
+    &monitoring::database_audit_log_off::RULE,
     &monitoring::carried_alert_to_no_one::RULE,
     &monitoring::carried_logging_off::RULE,
     &vulnerability::inspector_missing::RULE,

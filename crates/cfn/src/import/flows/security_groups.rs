@@ -390,6 +390,7 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::Lambda::Function", &["VpcConfig", "SecurityGroupIds"]),
     ("AWS::RDS::DBInstance", &["VPCSecurityGroups"]),
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::DocDB::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
     (

@@ -1,9 +1,11 @@
 //! Data stores and keys: KMS keys whose policies name the roles that use them, S3 buckets that
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
-//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, and Kinesis data streams,
-//! all encrypted with KMS and kept on deletion.
+//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams, and DocumentDB
+//! clusters that require TLS and keep an audit log, all encrypted with KMS and kept on deletion.
 
+pub(crate) mod db_cluster;
+pub(crate) mod documentdb_cluster;
 pub(crate) mod dynamodb_table;
 pub(crate) mod ebs_volume;
 pub(crate) mod efs_file_system;
@@ -35,6 +37,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::SnsTopic => sns_topic::export(b, c),
             ComponentKind::EfsFileSystem => efs_file_system::export(b, c),
             ComponentKind::KinesisStream => kinesis_stream::export(b, c),
+            ComponentKind::DocumentdbCluster => documentdb_cluster::export(b, c),
             _ => {}
         }
     }

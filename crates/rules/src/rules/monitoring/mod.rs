@@ -1,5 +1,5 @@
 //! Monitoring rules: CloudTrail, Config, GuardDuty, Security Hub and Access Analyzer in every
-//! account of the design, flow logs, alarms and log retention, carried alarms, metric filters
+//! account of the design, flow logs, alarms and log retention, database audit logs, carried alarms, metric filters
 //! and event rules that alert no one, and carried resources that keep no log.
 
 pub(crate) mod access_analyzer_missing;
@@ -9,6 +9,7 @@ pub(crate) mod cloudtrail_missing;
 pub(crate) mod cloudtrail_no_validation;
 pub(crate) mod cloudtrail_single_region;
 pub(crate) mod config_missing;
+pub(crate) mod database_audit_log_off;
 pub(crate) mod flow_logs_off;
 pub(crate) mod guardduty_missing;
 pub(crate) mod no_root_usage_alarm;
