@@ -409,3 +409,37 @@ fn documentdb_clusters_become_cluster_components() {
     }
     assert!(design.component("catalog-instance1").is_none());
 }
+
+#[test]
+fn neptune_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-neptune.yaml");
+    let graph = design.component("graph").unwrap();
+    assert_eq!(graph.kind, ComponentKind::NeptuneCluster);
+    assert_eq!(graph.properties.encrypted_at_rest, Some(false));
+    assert_eq!(graph.properties.iam_auth, Some(false));
+    assert_eq!(graph.properties.audit_logging, Some(false));
+    assert_eq!(
+        graph.properties.instance_type.as_deref(),
+        Some("db.r5.large")
+    );
+    for rule in ["ZT-ENC-005", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "graph"), "{rule}: {findings:#?}");
+    }
+    let fraud = design.component("fraud-graph").unwrap();
+    assert_eq!(fraud.properties.encrypted_at_rest, Some(true));
+    assert_eq!(fraud.properties.iam_auth, Some(true));
+    assert_eq!(fraud.properties.audit_logging, Some(true));
+    assert_eq!(fraud.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(
+            !named(&findings, rule, "fraud-graph"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    assert!(
+        design
+            .segment(&fraud.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{fraud:#?}"
+    );
+}

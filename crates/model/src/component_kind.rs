@@ -110,6 +110,8 @@ pub enum ComponentKind {
     KinesisStream,
     /// Amazon DocumentDB cluster, with its instances.
     DocumentdbCluster,
+    /// Amazon Neptune graph database cluster, with its instances.
+    NeptuneCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -280,6 +282,9 @@ kinds! {
         ["encrypted_at_rest", "resource_policy"];
     DocumentdbCluster, "documentdb_cluster", "DocumentDB cluster", Data, Subnet, data: true, workload: false,
         ["engine_version", "instance_type", "encrypted_at_rest", "encrypted_in_transit", "audit_logging",
+         "deletion_protection", "backup_retention_days"];
+    NeptuneCluster, "neptune_cluster", "Neptune cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "encrypted_at_rest", "iam_auth", "audit_logging",
          "deletion_protection", "backup_retention_days"];
 }
 

@@ -35,6 +35,7 @@ import lambda from "aws-icons/icons/architecture-service/AWSLambda.svg";
 import logGroup from "aws-icons/icons/resource/AmazonCloudWatchLogs.svg";
 import macie from "aws-icons/icons/architecture-service/AmazonMacie.svg";
 import natGateway from "aws-icons/icons/resource/AmazonVPCNATGateway.svg";
+import neptune from "aws-icons/icons/architecture-service/AmazonNeptune.svg";
 import networkFirewall from "aws-icons/icons/architecture-service/AWSNetworkFirewall.svg";
 import nlb from "aws-icons/icons/resource/ElasticLoadBalancingNetworkLoadBalancer.svg";
 import office from "aws-icons/icons/resource/Officebuilding.svg";
@@ -116,6 +117,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
   documentdb_cluster: documentdb,
+  neptune_cluster: neptune,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

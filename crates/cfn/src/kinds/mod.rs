@@ -52,6 +52,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),
         ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
         ComponentKind::DocumentdbCluster => data::documentdb_cluster::drawn(b, c),
+        ComponentKind::NeptuneCluster => data::neptune_cluster::drawn(b, c),
         _ => Default::default(),
     }
 }
@@ -155,6 +156,14 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         data::documentdb_cluster::INSTANCE,
         data::documentdb_cluster::import_instance,
+    ),
+    (
+        data::neptune_cluster::RESOURCE_TYPE,
+        data::neptune_cluster::import,
+    ),
+    (
+        data::neptune_cluster::INSTANCE,
+        data::neptune_cluster::import_instance,
     ),
     (
         data::elasticache::REPLICATION_GROUP,

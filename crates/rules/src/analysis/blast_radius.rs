@@ -245,6 +245,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::SqsQueue => &["sqs"],
         ComponentKind::EfsFileSystem => &["elasticfilesystem"],
         ComponentKind::KinesisStream => &["kinesis"],
+        ComponentKind::NeptuneCluster => &["neptune-db"],
         _ => &[],
     }
 }

@@ -391,6 +391,7 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::RDS::DBInstance", &["VPCSecurityGroups"]),
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::DocDB::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::Neptune::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
     (

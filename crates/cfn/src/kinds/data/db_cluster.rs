@@ -32,6 +32,13 @@ pub(crate) const DOCUMENTDB: ParameterGroup = ParameterGroup {
     listed: false,
 };
 
+pub(crate) const NEPTUNE: ParameterGroup = ParameterGroup {
+    resource_type: "AWS::Neptune::DBClusterParameterGroup",
+    family: "Family",
+    named_by: "DBClusterParameterGroupName",
+    listed: false,
+};
+
 /// What a template tells of one parameter of a cluster's parameter group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Setting {

@@ -1,8 +1,9 @@
 //! Data stores and keys: KMS keys whose policies name the roles that use them, S3 buckets that
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
-//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams, and DocumentDB
-//! clusters that require TLS and keep an audit log, all encrypted with KMS and kept on deletion.
+//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams, DocumentDB
+//! clusters that require TLS and Neptune clusters that require IAM, both keeping an audit log, all
+//! encrypted with KMS and kept on deletion.
 
 pub(crate) mod db_cluster;
 pub(crate) mod documentdb_cluster;
@@ -12,6 +13,7 @@ pub(crate) mod efs_file_system;
 pub(crate) mod elasticache;
 pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
+pub(crate) mod neptune_cluster;
 pub(crate) mod rds;
 pub(crate) mod s3_bucket;
 pub(crate) mod secret;
@@ -38,6 +40,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::EfsFileSystem => efs_file_system::export(b, c),
             ComponentKind::KinesisStream => kinesis_stream::export(b, c),
             ComponentKind::DocumentdbCluster => documentdb_cluster::export(b, c),
+            ComponentKind::NeptuneCluster => neptune_cluster::export(b, c),
             _ => {}
         }
     }

@@ -31,6 +31,12 @@ pub(crate) const DOCUMENTDB: SubnetGroup = SubnetGroup {
     named_by: "DBSubnetGroupName",
 };
 
+pub(crate) const NEPTUNE: SubnetGroup = SubnetGroup {
+    resource_type: "AWS::Neptune::DBSubnetGroup",
+    description: "DBSubnetGroupDescription",
+    named_by: "DBSubnetGroupName",
+};
+
 pub(crate) const CACHE: SubnetGroup = SubnetGroup {
     resource_type: "AWS::ElastiCache::SubnetGroup",
     description: "Description",
@@ -39,9 +45,10 @@ pub(crate) const CACHE: SubnetGroup = SubnetGroup {
 
 /// The resource types of every service's subnet group, which the import folds into the
 /// elements placed with them (or drops, when none is).
-pub(crate) const RESOURCE_TYPES: [&str; 3] = [
+pub(crate) const RESOURCE_TYPES: [&str; 4] = [
     DATABASE.resource_type,
     DOCUMENTDB.resource_type,
+    NEPTUNE.resource_type,
     CACHE.resource_type,
 ];
 
