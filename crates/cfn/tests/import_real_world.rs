@@ -535,3 +535,81 @@ fn sam_state_machines_expand_to_state_machines() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn documentdb_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-documentdb.yaml");
+    let sessions = design.component("sessions").unwrap();
+    assert_eq!(sessions.kind, ComponentKind::DocumentdbCluster);
+    assert_eq!(sessions.properties.encrypted_at_rest, Some(false));
+    assert_eq!(sessions.properties.encrypted_in_transit, Some(false));
+    assert_eq!(sessions.properties.logging, Some(false));
+    assert_eq!(
+        sessions.properties.instance_type.as_deref(),
+        Some("db.t3.medium")
+    );
+    assert!(
+        design
+            .segment(&sessions.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{sessions:#?}"
+    );
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "sessions"), "{rule}: {findings:#?}");
+    }
+    let catalog = design.component("catalog").unwrap();
+    assert_eq!(catalog.properties.encrypted_at_rest, Some(true));
+    assert_eq!(catalog.properties.encrypted_in_transit, Some(true));
+    assert_eq!(catalog.properties.logging, Some(true));
+    assert_eq!(catalog.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "catalog"), "{rule}: {findings:#?}");
+    }
+    // The third cluster's parameter group is a template parameter: neither TLS nor the audit
+    // log is known, and neither rule judges them.
+    let profiles = design.component("profiles").unwrap();
+    assert_eq!(profiles.properties.encrypted_in_transit, None);
+    assert_eq!(profiles.properties.logging, None);
+    assert_eq!(
+        profiles.not_known,
+        ["encrypted_in_transit", "logging"]
+    );
+    for rule in ["ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "profiles"), "{rule}: {findings:#?}");
+    }
+    assert!(design.component("catalog-instance1").is_none());
+}
+
+#[test]
+fn neptune_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-neptune.yaml");
+    let graph = design.component("graph").unwrap();
+    assert_eq!(graph.kind, ComponentKind::NeptuneCluster);
+    assert_eq!(graph.properties.encrypted_at_rest, Some(false));
+    assert_eq!(graph.properties.iam_auth, Some(false));
+    assert_eq!(graph.properties.logging, Some(false));
+    assert_eq!(
+        graph.properties.instance_type.as_deref(),
+        Some("db.r5.large")
+    );
+    for rule in ["ZT-ENC-005", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "graph"), "{rule}: {findings:#?}");
+    }
+    let fraud = design.component("fraud-graph").unwrap();
+    assert_eq!(fraud.properties.encrypted_at_rest, Some(true));
+    assert_eq!(fraud.properties.iam_auth, Some(true));
+    assert_eq!(fraud.properties.logging, Some(true));
+    assert_eq!(fraud.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(
+            !named(&findings, rule, "fraud-graph"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    assert!(
+        design
+            .segment(&fraud.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{fraud:#?}"
+    );
+}

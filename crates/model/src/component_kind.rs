@@ -113,6 +113,10 @@ pub enum ComponentKind {
     FirehoseStream,
     /// Step Functions state machine (a workflow that calls other services as its role).
     StepFunctionsStateMachine,
+    /// Amazon DocumentDB cluster, with its instances.
+    DocumentdbCluster,
+    /// Amazon Neptune graph database cluster, with its instances.
+    NeptuneCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -285,6 +289,12 @@ kinds! {
         ["encrypted_at_rest", "logging"];
     StepFunctionsStateMachine, "step_functions_state_machine", "Step Functions state machine", Compute,
         Regional, data: false, workload: true, ["logging", "tracing"];
+    DocumentdbCluster, "documentdb_cluster", "DocumentDB cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "encrypted_at_rest", "encrypted_in_transit", "logging",
+         "deletion_protection", "backup_retention_days"];
+    NeptuneCluster, "neptune_cluster", "Neptune cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "encrypted_at_rest", "iam_auth", "logging",
+         "deletion_protection", "backup_retention_days"];
 }
 
 impl ComponentKind {

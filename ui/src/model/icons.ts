@@ -10,6 +10,7 @@ import cloudtrail from "aws-icons/icons/architecture-service/AWSCloudTrail.svg";
 import cloudwatchAlarm from "aws-icons/icons/resource/AmazonCloudWatchAlarm.svg";
 import cognito from "aws-icons/icons/architecture-service/AmazonCognito.svg";
 import config from "aws-icons/icons/architecture-service/AWSConfig.svg";
+import documentdb from "aws-icons/icons/architecture-service/AmazonDocumentDB.svg";
 import dynamodb from "aws-icons/icons/architecture-service/AmazonDynamoDB.svg";
 import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
 import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
@@ -35,6 +36,7 @@ import lambda from "aws-icons/icons/architecture-service/AWSLambda.svg";
 import logGroup from "aws-icons/icons/resource/AmazonCloudWatchLogs.svg";
 import macie from "aws-icons/icons/architecture-service/AmazonMacie.svg";
 import natGateway from "aws-icons/icons/resource/AmazonVPCNATGateway.svg";
+import neptune from "aws-icons/icons/architecture-service/AmazonNeptune.svg";
 import networkFirewall from "aws-icons/icons/architecture-service/AWSNetworkFirewall.svg";
 import nlb from "aws-icons/icons/resource/ElasticLoadBalancingNetworkLoadBalancer.svg";
 import office from "aws-icons/icons/resource/Officebuilding.svg";
@@ -118,6 +120,8 @@ export const componentIcons: Record<ComponentKind, string> = {
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
   firehose_stream: firehose,
+  documentdb_cluster: documentdb,
+  neptune_cluster: neptune,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

@@ -194,6 +194,15 @@ pub(crate) fn target_arns(
                 [("Target", resource_id)],
             )]
         }
+        ComponentKind::NeptuneCluster => {
+            let resource_id = b.reference(unit, &target_unit, &main, Some("ClusterResourceId"));
+            vec![Value::sub_with(
+                format!(
+                    "arn:${{AWS::Partition}}:neptune-db:${{AWS::Region}}:{account}:${{Target}}/*"
+                ),
+                [("Target", resource_id)],
+            )]
+        }
         ComponentKind::Rds => vec![with_ref(
             b,
             format!("arn:${{AWS::Partition}}:rds:${{AWS::Region}}:{account}:db:${{Target}}"),

@@ -51,6 +51,8 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::EksCluster => compute::eks_cluster::drawn(b, c),
         ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),
         ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
+        ComponentKind::DocumentdbCluster => data::documentdb_cluster::drawn(b, c),
+        ComponentKind::NeptuneCluster => data::neptune_cluster::drawn(b, c),
         _ => Default::default(),
     }
 }
@@ -151,6 +153,22 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (compute::app_mesh::RESOURCE_TYPE, compute::app_mesh::import),
     (data::rds::DB_CLUSTER, data::rds::import_cluster),
     (data::rds::DB_INSTANCE, data::rds::import_instance),
+    (
+        data::documentdb_cluster::RESOURCE_TYPE,
+        data::documentdb_cluster::import,
+    ),
+    (
+        data::documentdb_cluster::INSTANCE,
+        data::documentdb_cluster::import_instance,
+    ),
+    (
+        data::neptune_cluster::RESOURCE_TYPE,
+        data::neptune_cluster::import,
+    ),
+    (
+        data::neptune_cluster::INSTANCE,
+        data::neptune_cluster::import_instance,
+    ),
     (
         data::elasticache::REPLICATION_GROUP,
         data::elasticache::import,

@@ -219,6 +219,7 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::EksCluster => "eks",
         ComponentKind::Ec2Instance => "ec2",
         ComponentKind::Rds => "rds-db",
+        ComponentKind::NeptuneCluster => "neptune-db",
         ComponentKind::Elasticache => "elasticache",
         ComponentKind::EfsFileSystem => "elasticfilesystem",
         ComponentKind::KinesisStream => "kinesis",

@@ -390,6 +390,8 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::Lambda::Function", &["VpcConfig", "SecurityGroupIds"]),
     ("AWS::RDS::DBInstance", &["VPCSecurityGroups"]),
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::DocDB::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::Neptune::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
     (

@@ -8,7 +8,9 @@ declare_rule! {
     /// ## What it checks
     /// Flags components that publish logs of their own (Firehose delivery streams' delivery
     /// errors, Step Functions state machines' execution events, and the audit, error and access
-    /// logs of the other kinds that take the `logging` property) with `logging: false`.
+    /// logs of the other kinds that take the `logging` property) with `logging: false`. An
+    /// imported component whose template leaves its logs to a parameter or another stack is not
+    /// judged.
     ///
     /// ## Why it matters
     /// CloudTrail records who changed the service, not what happened inside it: records a
@@ -41,7 +43,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
-        if !component.kind.applicable_properties().contains(&"logging") {
+        // A template that leaves the logs to a parameter or another stack does not tell.
+        if !component.kind.applicable_properties().contains(&"logging")
+            || !component.is_known("logging")
+        {
             continue;
         }
         out.evaluate(&component.id);
