@@ -4,7 +4,8 @@
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
 //! settings of its launch template or configuration, an EBS volume is a data store, a SAM
-//! function's policy templates grant what SAM grants, and a custom macro is named when the
+//! function's policy templates grant what SAM grants, a Classic Load Balancer is judged like
+//! the other load balancers, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
@@ -363,5 +364,50 @@ fn sam_policy_templates_grant_what_sam_grants() {
             "{action}: {:#?}",
             role.policies
         );
+    }
+}
+
+/// Classic Load Balancers become load balancers judged like the others: the one facing the
+/// internet serves plain HTTP, negotiates with AWS's default policy (TLS 1.0 allowed), keeps no
+/// access log and cannot have a WAF; it forwards to the Auto Scaling group that names it. The
+/// internal one with a TLS 1.2 policy and access logs is not reported for either.
+#[test]
+fn classic_load_balancers_are_judged() {
+    let (design, findings) = import_and_judge("real-classic-load-balancer.yaml");
+    let web = design.component("web-elb").expect("the web balancer");
+    assert_eq!(web.kind, ComponentKind::ClassicLoadBalancer);
+    assert_eq!(
+        web.properties.scheme,
+        Some(zta_model::Scheme::InternetFacing)
+    );
+    assert_eq!(
+        web.properties.tls_policy.as_deref(),
+        Some("ELBSecurityPolicy-2016-08")
+    );
+    assert_eq!(web.properties.access_logs, Some(false));
+    assert_eq!(web.properties.certificate.as_deref(), Some("certificate"));
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001", "ZT-EDGE-005"] {
+        assert!(named(&findings, rule, "web-elb"), "{rule}: {findings:#?}");
+    }
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "web-elb" && flow.target == "web-servers"),
+        "{:#?}",
+        design.flows
+    );
+    let app = design.component("app-elb").expect("the app balancer");
+    assert_eq!(app.properties.scheme, Some(zta_model::Scheme::Internal));
+    assert_eq!(app.properties.access_logs, Some(true));
+    assert!(
+        design.flows.iter().any(|flow| flow.source == "app-elb"
+            && flow.target == "app-server"
+            && flow.tls != Tls::None),
+        "{:#?}",
+        design.flows
+    );
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001"] {
+        assert!(!named(&findings, rule, "app-elb"), "{rule}: {findings:#?}");
     }
 }

@@ -183,6 +183,10 @@ pub struct ComponentProperties {
     /// allows every subdomain (`.example.com`). Everything else is dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_domains: Vec<String>,
+    /// Whether an endpoint writes an access log of the requests it serves (a Classic Load
+    /// Balancer's `AccessLoggingPolicy`). On unless the design says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_logs: Option<bool>,
 }
 
 /// Whether an endpoint faces the internet.

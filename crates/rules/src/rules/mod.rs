@@ -96,6 +96,7 @@ pub(crate) static ALL: &[&Rule] = &[
     &monitoring::short_log_retention::RULE,
     &monitoring::carried_alert_to_no_one::RULE,
     &monitoring::carried_logging_off::RULE,
+    &monitoring::access_logs_off::RULE,
     &vulnerability::inspector_missing::RULE,
     &vulnerability::inspector_scan_gap::RULE,
     &vulnerability::findings_not_routed::RULE,

@@ -1,8 +1,10 @@
 //! Monitoring rules: CloudTrail, Config, GuardDuty, Security Hub and Access Analyzer in every
-//! account of the design, flow logs, alarms and log retention, carried alarms, metric filters
-//! and event rules that alert no one, and carried resources that keep no log.
+//! account of the design, flow logs, endpoint access logs, alarms and log retention, carried
+//! alarms, metric filters and event rules that alert no one, and carried resources that keep no
+//! log.
 
 pub(crate) mod access_analyzer_missing;
+pub(crate) mod access_logs_off;
 pub(crate) mod carried_alert_to_no_one;
 pub(crate) mod carried_logging_off;
 pub(crate) mod cloudtrail_missing;
