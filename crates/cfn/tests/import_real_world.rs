@@ -5,7 +5,8 @@
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
 //! settings of its launch template or configuration, an EBS volume is a data store, a SAM
 //! function's policy templates grant what SAM grants, a Classic Load Balancer is judged like
-//! the other load balancers, and a custom macro is named when the
+//! the other load balancers, a template's Cognito identity pool is read into its user pool and
+//! roles (guests included), and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
 
@@ -410,4 +411,40 @@ fn classic_load_balancers_are_judged() {
     for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001"] {
         assert!(!named(&findings, rule, "app-elb"), "{rule}: {findings:#?}");
     }
+}
+
+/// A template's identity pool that admits the users of its user pool becomes part of that user
+/// pool: its basic flow is the pool's `classic_flow`, its roles trust the user pool, and the role
+/// it hands to guests is reachable from the internet without signing in. A role of an identity pool of no user pool whose trust names no `aud` stays a trust
+/// of `cognito-identity.amazonaws.com`, judged unscoped.
+#[test]
+fn cognito_identity_pools_are_read() {
+    let (design, findings) = import_and_judge("real-cognito-identity-pool.yaml");
+    let pool = design.identity("user-pool").expect("the user pool");
+    assert_eq!(pool.classic_flow, Some(true), "{pool:#?}");
+    let guest = design.identity("guest-role").expect("the guest role");
+    assert!(
+        guest
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && trust.admits_guests()),
+        "{guest:#?}"
+    );
+    let signed_in = design
+        .identity("auth-role")
+        .expect("the authenticated role");
+    assert!(
+        signed_in
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && !trust.admits_guests()),
+        "{signed_in:#?}"
+    );
+    assert!(named(&findings, "ZT-ID-020", "guest-role"), "{findings:#?}");
+    assert!(!named(&findings, "ZT-ID-020", "auth-role"), "{findings:#?}");
+    assert!(named(&findings, "ZT-ID-021", "user-pool"), "{findings:#?}");
+    assert!(
+        named(&findings, "ZT-ID-018", "partner-role"),
+        "{findings:#?}"
+    );
 }

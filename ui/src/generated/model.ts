@@ -504,6 +504,14 @@ callback_urls?: Array<string>,
  */
 oauth_scopes?: Array<string>, 
 /**
+ * Whether the identity pool through which a user pool's users assume roles also accepts
+ * the basic (classic) authentication flow, in which a client calls `GetOpenIdToken` and
+ * then `AssumeRoleWithWebIdentity` itself with any role the trust admits, instead of the
+ * enhanced flow, where the identity pool picks the role and scopes the session. Off unless
+ * the design says otherwise.
+ */
+classic_flow?: boolean | null, 
+/**
  * The accounts a permission set is assigned in (ids of account segments).
  */
 assigned_accounts?: Array<string>, 
