@@ -613,3 +613,84 @@ fn neptune_clusters_become_cluster_components() {
         "{fraud:#?}"
     );
 }
+
+/// Classic Load Balancers become load balancers judged like the others: the one facing the
+/// internet serves plain HTTP, negotiates with AWS's default policy (TLS 1.0 allowed), keeps no
+/// access log and cannot have a WAF; it forwards to the Auto Scaling group that names it. The
+/// internal one with a TLS 1.2 policy and access logs is not reported for either.
+#[test]
+fn classic_load_balancers_are_judged() {
+    let (design, findings) = import_and_judge("real-classic-load-balancer.yaml");
+    let web = design.component("web-elb").expect("the web balancer");
+    assert_eq!(web.kind, ComponentKind::ClassicLoadBalancer);
+    assert_eq!(
+        web.properties.scheme,
+        Some(zta_model::Scheme::InternetFacing)
+    );
+    assert_eq!(
+        web.properties.tls_policy.as_deref(),
+        Some("ELBSecurityPolicy-2016-08")
+    );
+    assert_eq!(web.properties.logging, Some(false));
+    assert_eq!(web.properties.certificate.as_deref(), Some("certificate"));
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001", "ZT-EDGE-005"] {
+        assert!(named(&findings, rule, "web-elb"), "{rule}: {findings:#?}");
+    }
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "web-elb" && flow.target == "web-servers"),
+        "{:#?}",
+        design.flows
+    );
+    let app = design.component("app-elb").expect("the app balancer");
+    assert_eq!(app.properties.scheme, Some(zta_model::Scheme::Internal));
+    assert_eq!(app.properties.logging, Some(true));
+    assert!(
+        design.flows.iter().any(|flow| flow.source == "app-elb"
+            && flow.target == "app-server"
+            && flow.tls != Tls::None),
+        "{:#?}",
+        design.flows
+    );
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001"] {
+        assert!(!named(&findings, rule, "app-elb"), "{rule}: {findings:#?}");
+    }
+}
+
+/// A template's identity pool that admits the users of its user pool becomes part of that user
+/// pool: its basic flow is the pool's `classic_flow`, its roles trust the user pool, and the role
+/// it hands to guests is reachable from the internet without signing in. A role of an identity pool of no user pool whose trust names no `aud` stays a trust
+/// of `cognito-identity.amazonaws.com`, judged unscoped.
+#[test]
+fn cognito_identity_pools_are_read() {
+    let (design, findings) = import_and_judge("real-cognito-identity-pool.yaml");
+    let pool = design.identity("user-pool").expect("the user pool");
+    assert_eq!(pool.classic_flow, Some(true), "{pool:#?}");
+    let guest = design.identity("guest-role").expect("the guest role");
+    assert!(
+        guest
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && trust.admits_guests()),
+        "{guest:#?}"
+    );
+    let signed_in = design
+        .identity("auth-role")
+        .expect("the authenticated role");
+    assert!(
+        signed_in
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && !trust.admits_guests()),
+        "{signed_in:#?}"
+    );
+    assert!(named(&findings, "ZT-ID-020", "guest-role"), "{findings:#?}");
+    assert!(!named(&findings, "ZT-ID-020", "auth-role"), "{findings:#?}");
+    assert!(named(&findings, "ZT-ID-021", "user-pool"), "{findings:#?}");
+    assert!(
+        named(&findings, "ZT-ID-018", "partner-role"),
+        "{findings:#?}"
+    );
+}

@@ -42,6 +42,8 @@ pub enum ComponentKind {
     Alb,
     /// Network Load Balancer.
     Nlb,
+    /// Classic Load Balancer (the previous generation of Elastic Load Balancing).
+    ClassicLoadBalancer,
     /// Amazon API Gateway (HTTP or REST API).
     ApiGateway,
     /// ACM certificate.
@@ -218,6 +220,8 @@ kinds! {
         ["scheme", "tls_policy", "http_redirect", "certificate", "deletion_protection"];
     Nlb, "nlb", "Network Load Balancer", Edge, Subnet, data: false, workload: false,
         ["scheme", "tls_policy", "certificate"];
+    ClassicLoadBalancer, "classic_load_balancer", "Classic Load Balancer", Edge, Subnet, data: false, workload: false,
+        ["scheme", "tls_policy", "certificate", "logging"];
     ApiGateway, "api_gateway", "API Gateway", Edge, Regional, data: false, workload: false,
         ["scheme", "certificate", "domain_name", "resource_policy"];
     AcmCertificate, "acm_certificate", "ACM certificate", Edge, Regional, data: false, workload: false,
@@ -340,6 +344,7 @@ impl ComponentKind {
             ComponentKind::Cloudfront
                 | ComponentKind::Alb
                 | ComponentKind::Nlb
+                | ComponentKind::ClassicLoadBalancer
                 | ComponentKind::ApiGateway
         )
     }

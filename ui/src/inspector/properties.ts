@@ -70,5 +70,5 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   service_connect_namespace: { kind: "text", label: "Service Connect namespace", placeholder: "orders.internal" },
   service_connect_tls: { kind: "bool", label: "Service Connect TLS (private CA)" },
   allowed_domains: { kind: "list", label: "Allowed domains (egress)", validate: v.domainList, placeholder: "api.example.com, .example.org" },
-  logging: { kind: "bool", label: "Publishes its logs (audit, errors)" },
+  logging: { kind: "bool", label: "Publishes its own logs (audit, access, errors)" },
 };

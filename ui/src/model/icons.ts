@@ -2,6 +2,7 @@
 // Vite turns each import into a URL of a file in the bundle, so the CSP needs only 'self'.
 import acm from "aws-icons/icons/architecture-service/AWSCertificateManager.svg";
 import alb from "aws-icons/icons/resource/ElasticLoadBalancingApplicationLoadBalancer.svg";
+import classicLoadBalancer from "aws-icons/icons/resource/ElasticLoadBalancingClassicLoadBalancer.svg";
 import apiGateway from "aws-icons/icons/architecture-service/AmazonAPIGateway.svg";
 import appMesh from "aws-icons/icons/architecture-service/AWSAppMesh.svg";
 import accessAnalyzer from "aws-icons/icons/resource/AWSIdentityAccessManagementIAMAccessAnalyzer.svg";
@@ -85,6 +86,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   shield_protection: shield,
   alb,
   nlb,
+  classic_load_balancer: classicLoadBalancer,
   api_gateway: apiGateway,
   acm_certificate: acm,
   ec2_instance: ec2,

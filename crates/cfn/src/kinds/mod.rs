@@ -179,6 +179,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         edge::load_balancing::RESOURCE_TYPE,
         edge::load_balancing::import,
     ),
+    (
+        edge::classic_load_balancer::RESOURCE_TYPE,
+        edge::classic_load_balancer::import,
+    ),
     (edge::cloudfront::RESOURCE_TYPE, edge::cloudfront::import),
     (
         edge::api_gateway::REST_API,

@@ -38,6 +38,7 @@ impl Importer<'_> {
         // TLS of a connection that a security group rule only opens a port for, and the first
         // flow found between two elements on a port is the one kept.
         self.listener_flows();
+        self.classic_listener_flows();
         self.api_flows();
         self.function_url_flows();
         self.event_source_flows();
