@@ -97,7 +97,6 @@ pub(crate) static ALL: &[&Rule] = &[
     &monitoring::no_root_usage_alarm::RULE,
     &monitoring::short_log_retention::RULE,
     &monitoring::service_logging_off::RULE,
-    &monitoring::logging_off::RULE,
     &monitoring::carried_alert_to_no_one::RULE,
     &monitoring::carried_logging_off::RULE,
     &vulnerability::inspector_missing::RULE,
