@@ -570,10 +570,7 @@ fn documentdb_clusters_become_cluster_components() {
     let profiles = design.component("profiles").unwrap();
     assert_eq!(profiles.properties.encrypted_in_transit, None);
     assert_eq!(profiles.properties.logging, None);
-    assert_eq!(
-        profiles.not_known,
-        ["encrypted_in_transit", "logging"]
-    );
+    assert_eq!(profiles.not_known, ["encrypted_in_transit", "logging"]);
     for rule in ["ZT-ENC-008", "ZT-MON-011"] {
         assert!(!named(&findings, rule, "profiles"), "{rule}: {findings:#?}");
     }

@@ -14,7 +14,7 @@ use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Importer, ResourceKey};
 use crate::kinds::data::db_cluster::{
-    DOCUMENTDB, absorb_instance, logging, instance_class, record_not_known,
+    DOCUMENTDB, absorb_instance, instance_class, logging, record_not_known,
 };
 use crate::kinds::data::subnet_group;
 use crate::template::{Output, Resource};
