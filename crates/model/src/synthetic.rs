@@ -254,6 +254,7 @@ pub fn generate(seed: u64, elements: usize) -> Design {
             tags: Default::default(),
             logical_id: None,
             suppress: Vec::new(),
+            not_known: Vec::new(),
         });
     }
 
@@ -555,6 +556,7 @@ fn extra(
         tags: Default::default(),
         logical_id: None,
         suppress: Vec::new(),
+        not_known: Vec::new(),
     }
 }
 

@@ -169,9 +169,15 @@ logical_id?: string | null,
 /**
  * Rules accepted as risks for this component.
  */
-suppress?: Array<Suppression>, };
+suppress?: Array<Suppression>, 
+/**
+ * Properties the template this component was imported from does not tell (a template
+ * parameter, another stack or a resource made outside the template decides them). The
+ * rules do not judge them and say so; an export writes its zero-trust default for them.
+ */
+not_known?: Array<string>, };
 
-export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "opensearch_domain" | "msk_cluster";
+export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "classic_load_balancer" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "step_functions_state_machine" | "documentdb_cluster" | "neptune_cluster" | "opensearch_domain" | "msk_cluster";
 
 export type ComponentProperties = { 
 /**
@@ -292,6 +298,16 @@ image?: string | null,
  */
 runtime?: string | null, 
 /**
+ * A function's URL: its own HTTPS endpoint on the internet, which callers reach without
+ * any API or load balancer in front, and how AWS authenticates them. Absent: the function
+ * has no URL.
+ */
+function_url?: FunctionUrlAuth | null, 
+/**
+ * Whether the component sends traces to X-Ray. On unless the design says otherwise.
+ */
+tracing?: boolean | null, 
+/**
  * The operating system of instances or of a patch baseline (`amazon_linux_2023`...).
  */
 os?: string | null, 
@@ -393,15 +409,18 @@ service_connect_tls?: boolean | null,
  */
 allowed_domains?: Array<string>, 
 /**
- * Whether the service publishes its own logs to CloudWatch Logs: a delivery stream's
- * delivery errors, a search domain's audit and error logs, a broker's audit and general
- * logs. Absent, the export turns them on.
+ * Whether the service publishes its own logs: a delivery stream's delivery errors, a state
+ * machine's execution events, a database's audit log of who connected and what they ran, a
+ * search domain's audit and error logs, a broker's audit and general logs, an endpoint's
+ * access log. Absent, the export turns them on.
  */
 logging?: boolean | null, };
 
 export type Scheme = "internet_facing" | "internal";
 
 export type EndpointType = "interface" | "gateway";
+
+export type FunctionUrlAuth = "none" | "iam";
 
 export type LaunchType = "fargate" | "ec2";
 
@@ -504,6 +523,14 @@ callback_urls?: Array<string>,
  * The OAuth scopes a user pool's app client may request, e.g. `openid`, `email`, `profile`.
  */
 oauth_scopes?: Array<string>, 
+/**
+ * Whether the identity pool through which a user pool's users assume roles also accepts
+ * the basic (classic) authentication flow, in which a client calls `GetOpenIdToken` and
+ * then `AssumeRoleWithWebIdentity` itself with any role the trust admits, instead of the
+ * enhanced flow, where the identity pool picks the role and scopes the session. Off unless
+ * the design says otherwise.
+ */
+classic_flow?: boolean | null, 
 /**
  * The accounts a permission set is assigned in (ids of account segments).
  */

@@ -27,6 +27,8 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   backup_retention_days: { kind: "number", label: "Backup retention (days)", validate: v.wholeNumber },
   point_in_time_recovery: { kind: "bool", label: "Point-in-time recovery" },
   scheme: { kind: "enum", label: "Scheme", options: [["internet_facing", "Internet-facing"], ["internal", "Internal"]] },
+  tracing: { kind: "bool", label: "Tracing (X-Ray)" },
+  function_url: { kind: "enum", label: "Function URL", options: [["iam", "IAM-signed callers"], ["none", "Anyone (no authentication)"]] },
   tls_policy: { kind: "text", label: "TLS policy", placeholder: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
   http_redirect: { kind: "bool", label: "HTTP only redirects to HTTPS" },
   certificate: { kind: "ref", label: "Certificate", of: ["acm_certificate"] },
@@ -66,5 +68,5 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   service_connect_namespace: { kind: "text", label: "Service Connect namespace", placeholder: "orders.internal" },
   service_connect_tls: { kind: "bool", label: "Service Connect TLS (private CA)" },
   allowed_domains: { kind: "list", label: "Allowed domains (egress)", validate: v.domainList, placeholder: "api.example.com, .example.org" },
-  logging: { kind: "bool", label: "Publishes its logs (audit, errors)" },
+  logging: { kind: "bool", label: "Publishes its own logs (audit, access, errors)" },
 };

@@ -120,6 +120,7 @@ export function defaultProtocolFor(target: ComponentKind | null): Protocol {
     case "log_group":
     case "kinesis_stream":
     case "firehose_stream":
+    case "step_functions_state_machine":
       return "aws_api";
     case "msk_cluster":
       return "kafka";

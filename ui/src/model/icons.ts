@@ -2,6 +2,7 @@
 // Vite turns each import into a URL of a file in the bundle, so the CSP needs only 'self'.
 import acm from "aws-icons/icons/architecture-service/AWSCertificateManager.svg";
 import alb from "aws-icons/icons/resource/ElasticLoadBalancingApplicationLoadBalancer.svg";
+import classicLoadBalancer from "aws-icons/icons/resource/ElasticLoadBalancingClassicLoadBalancer.svg";
 import apiGateway from "aws-icons/icons/architecture-service/AmazonAPIGateway.svg";
 import appMesh from "aws-icons/icons/architecture-service/AWSAppMesh.svg";
 import accessAnalyzer from "aws-icons/icons/resource/AWSIdentityAccessManagementIAMAccessAnalyzer.svg";
@@ -10,6 +11,7 @@ import cloudtrail from "aws-icons/icons/architecture-service/AWSCloudTrail.svg";
 import cloudwatchAlarm from "aws-icons/icons/resource/AmazonCloudWatchAlarm.svg";
 import cognito from "aws-icons/icons/architecture-service/AmazonCognito.svg";
 import config from "aws-icons/icons/architecture-service/AWSConfig.svg";
+import documentdb from "aws-icons/icons/architecture-service/AmazonDocumentDB.svg";
 import dynamodb from "aws-icons/icons/architecture-service/AmazonDynamoDB.svg";
 import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
 import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
@@ -37,6 +39,7 @@ import lambda from "aws-icons/icons/architecture-service/AWSLambda.svg";
 import logGroup from "aws-icons/icons/resource/AmazonCloudWatchLogs.svg";
 import macie from "aws-icons/icons/architecture-service/AmazonMacie.svg";
 import natGateway from "aws-icons/icons/resource/AmazonVPCNATGateway.svg";
+import neptune from "aws-icons/icons/architecture-service/AmazonNeptune.svg";
 import networkFirewall from "aws-icons/icons/architecture-service/AWSNetworkFirewall.svg";
 import nlb from "aws-icons/icons/resource/ElasticLoadBalancingNetworkLoadBalancer.svg";
 import office from "aws-icons/icons/resource/Officebuilding.svg";
@@ -54,6 +57,7 @@ import sessionManager from "aws-icons/icons/resource/AWSSystemsManagerSessionMan
 import shield from "aws-icons/icons/architecture-service/AWSShield.svg";
 import sns from "aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg";
 import sqs from "aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg";
+import stepFunctions from "aws-icons/icons/architecture-service/AWSStepFunctions.svg";
 import transitGateway from "aws-icons/icons/architecture-service/AWSTransitGateway.svg";
 import user from "aws-icons/icons/resource/User.svg";
 import users from "aws-icons/icons/resource/Users.svg";
@@ -84,11 +88,13 @@ export const componentIcons: Record<ComponentKind, string> = {
   shield_protection: shield,
   alb,
   nlb,
+  classic_load_balancer: classicLoadBalancer,
   api_gateway: apiGateway,
   acm_certificate: acm,
   ec2_instance: ec2,
   auto_scaling_group: autoScaling,
   lambda_function: lambda,
+  step_functions_state_machine: stepFunctions,
   ecs_cluster: ecs,
   ecs_service: ecs,
   eks_cluster: eks,
@@ -118,6 +124,8 @@ export const componentIcons: Record<ComponentKind, string> = {
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
   firehose_stream: firehose,
+  documentdb_cluster: documentdb,
+  neptune_cluster: neptune,
   opensearch_domain: opensearch,
   msk_cluster: msk,
 };

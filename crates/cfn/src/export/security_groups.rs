@@ -34,6 +34,7 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
     match c.kind {
         ComponentKind::Alb
         | ComponentKind::Nlb
+        | ComponentKind::ClassicLoadBalancer
         | ComponentKind::Ec2Instance
         | ComponentKind::AutoScalingGroup
         | ComponentKind::EcsService
@@ -41,6 +42,8 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
         | ComponentKind::Rds
         | ComponentKind::Elasticache
         | ComponentKind::EfsFileSystem
+        | ComponentKind::DocumentdbCluster
+        | ComponentKind::NeptuneCluster
         | ComponentKind::MskCluster => b.vpc_of(c).is_some(),
         ComponentKind::VpcEndpoint => b.subnet_of(c).is_some() && !is_gateway_endpoint(c),
         ComponentKind::LambdaFunction | ComponentKind::OpensearchDomain => b.subnet_of(c).is_some(),

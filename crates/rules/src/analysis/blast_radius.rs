@@ -246,6 +246,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::EfsFileSystem => &["elasticfilesystem"],
         ComponentKind::KinesisStream => &["kinesis"],
         ComponentKind::FirehoseStream => &["firehose"],
+        ComponentKind::NeptuneCluster => &["neptune-db"],
         ComponentKind::OpensearchDomain => &["es"],
         ComponentKind::MskCluster => &["kafka", "kafka-cluster"],
         _ => &[],

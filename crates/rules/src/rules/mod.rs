@@ -36,6 +36,8 @@ pub(crate) static ALL: &[&Rule] = &[
     &identity::service_trust_without_source::RULE,
     &identity::web_identity_trust_without_audience::RULE,
     &identity::identity_pool_trust_unscoped::RULE,
+    &identity::identity_pool_guest_role::RULE,
+    &identity::identity_pool_classic_flow::RULE,
     &identity::permission_set_without_admin_account::RULE,
     &least_privilege::wildcard_action::RULE,
     &least_privilege::service_wildcard_action::RULE,

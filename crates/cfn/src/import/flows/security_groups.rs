@@ -387,6 +387,10 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
         &["SecurityGroups"],
     ),
     (
+        "AWS::ElasticLoadBalancing::LoadBalancer",
+        &["SecurityGroups"],
+    ),
+    (
         "AWS::ECS::Service",
         &[
             "NetworkConfiguration",
@@ -397,6 +401,8 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::Lambda::Function", &["VpcConfig", "SecurityGroupIds"]),
     ("AWS::RDS::DBInstance", &["VPCSecurityGroups"]),
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::DocDB::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::Neptune::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
     (

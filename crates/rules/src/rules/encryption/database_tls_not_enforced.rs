@@ -8,15 +8,18 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, ElastiCache groups, EFS file systems, OpenSearch domains and MSK
-    /// clusters with `encrypted_in_transit: false` (for a domain: HTTPS not enforced on its
-    /// endpoint, or its nodes talking to each other in cleartext; for a cluster: brokers that
-    /// accept plaintext clients or talk to each other in cleartext).
+    /// Flags RDS databases, ElastiCache groups, EFS file systems, DocumentDB clusters,
+    /// OpenSearch domains and MSK clusters with `encrypted_in_transit: false` (for a domain:
+    /// HTTPS not enforced on its endpoint, or its nodes talking to each other in cleartext; for
+    /// an MSK cluster: brokers that accept plaintext clients or talk to each other in
+    /// cleartext). A component imported from a template whose parameter group comes from a
+    /// template parameter or another stack is not judged: the template does not tell.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
     /// cleartext (`rds.force_ssl`, ElastiCache transit encryption, an EFS file system policy
-    /// that denies requests without `aws:SecureTransport`, a domain's `EnforceHTTPS`), any
+    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter, a
+    /// domain's `EnforceHTTPS`), any
     /// client can connect without it.
     ///
     /// ## Example
@@ -43,14 +46,18 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        // A component imported from a template that leaves TLS to a parameter group made
+        // elsewhere is not judged: the template does not tell whether the server refuses
+        // cleartext.
         let judged = matches!(
             component.kind,
             ComponentKind::Rds
                 | ComponentKind::Elasticache
                 | ComponentKind::EfsFileSystem
+                | ComponentKind::DocumentdbCluster
                 | ComponentKind::OpensearchDomain
                 | ComponentKind::MskCluster
-        );
+        ) && component.is_known("encrypted_in_transit");
         if judged {
             out.evaluate(&component.id);
         }

@@ -1,7 +1,6 @@
 //! Monitoring rules: CloudTrail, Config, GuardDuty, Security Hub and Access Analyzer in every
 //! account of the design, flow logs, alarms and log retention, carried alarms, metric filters
-//! and event rules that alert no one, services that publish no logs of their own, and carried
-//! resources that keep no log.
+//! and event rules that alert no one, and components and carried resources that keep no log.
 
 pub(crate) mod access_analyzer_missing;
 pub(crate) mod carried_alert_to_no_one;
