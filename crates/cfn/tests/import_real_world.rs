@@ -443,3 +443,36 @@ fn neptune_clusters_become_cluster_components() {
         "{fraud:#?}"
     );
 }
+
+#[test]
+fn redshift_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-redshift.yaml");
+    let sandbox = design.component("sandbox").unwrap();
+    assert_eq!(sandbox.kind, ComponentKind::RedshiftCluster);
+    assert_eq!(sandbox.properties.publicly_accessible, Some(true));
+    assert_eq!(sandbox.properties.encrypted_at_rest, Some(false));
+    assert_eq!(sandbox.properties.audit_logging, Some(false));
+    assert_eq!(sandbox.properties.enhanced_vpc_routing, Some(false));
+    // The service's default parameter group: whether it requires TLS is not known.
+    assert_eq!(sandbox.properties.encrypted_in_transit, None);
+    assert_eq!(sandbox.not_known, ["encrypted_in_transit"]);
+    for rule in ["ZT-NET-002", "ZT-ENC-005", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "sandbox"), "{rule}: {findings:#?}");
+    }
+    assert!(!named(&findings, "ZT-ENC-008", "sandbox"), "{findings:#?}");
+    let sales = design.component("sales").unwrap();
+    assert_eq!(sales.properties.publicly_accessible, Some(false));
+    assert_eq!(sales.properties.encrypted_at_rest, Some(true));
+    assert_eq!(sales.properties.encrypted_in_transit, Some(true));
+    assert_eq!(sales.properties.audit_logging, Some(true));
+    assert_eq!(sales.properties.enhanced_vpc_routing, Some(true));
+    assert_eq!(sales.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-NET-002", "ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "sales"), "{rule}: {findings:#?}");
+    }
+    // A parameter group of the template's own that leaves require_ssl out keeps it off.
+    let reporting = design.component("reporting").unwrap();
+    assert_eq!(reporting.properties.encrypted_in_transit, Some(false));
+    assert!(named(&findings, "ZT-ENC-008", "reporting"), "{findings:#?}");
+    assert!(design.component("serverless-workgroup").is_none());
+}

@@ -112,6 +112,8 @@ pub enum ComponentKind {
     DocumentdbCluster,
     /// Amazon Neptune graph database cluster, with its instances.
     NeptuneCluster,
+    /// Amazon Redshift provisioned cluster (data warehouse).
+    RedshiftCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -286,6 +288,9 @@ kinds! {
     NeptuneCluster, "neptune_cluster", "Neptune cluster", Data, Subnet, data: true, workload: false,
         ["engine_version", "instance_type", "encrypted_at_rest", "iam_auth", "audit_logging",
          "deletion_protection", "backup_retention_days"];
+    RedshiftCluster, "redshift_cluster", "Redshift cluster", Data, Subnet, data: true, workload: false,
+        ["instance_type", "publicly_accessible", "encrypted_at_rest", "encrypted_in_transit", "audit_logging",
+         "enhanced_vpc_routing", "backup_retention_days"];
 }
 
 impl ComponentKind {

@@ -48,6 +48,10 @@ pub struct ComponentProperties {
     /// of the database (to CloudWatch Logs, or to S3 for Redshift).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit_logging: Option<bool>,
+    /// Whether a data warehouse sends its COPY and UNLOAD traffic through the VPC (its
+    /// endpoints, security groups and flow logs) rather than over the service's public network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enhanced_vpc_routing: Option<bool>,
     /// Whether deletion needs protection switched off first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_protection: Option<bool>,

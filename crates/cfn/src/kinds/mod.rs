@@ -53,6 +53,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
         ComponentKind::DocumentdbCluster => data::documentdb_cluster::drawn(b, c),
         ComponentKind::NeptuneCluster => data::neptune_cluster::drawn(b, c),
+        ComponentKind::RedshiftCluster => data::redshift_cluster::drawn(b, c),
         _ => Default::default(),
     }
 }
@@ -164,6 +165,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         data::neptune_cluster::INSTANCE,
         data::neptune_cluster::import_instance,
+    ),
+    (
+        data::redshift_cluster::RESOURCE_TYPE,
+        data::redshift_cluster::import,
     ),
     (
         data::elasticache::REPLICATION_GROUP,

@@ -246,6 +246,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::EfsFileSystem => &["elasticfilesystem"],
         ComponentKind::KinesisStream => &["kinesis"],
         ComponentKind::NeptuneCluster => &["neptune-db"],
+        ComponentKind::RedshiftCluster => &["redshift", "redshift-data"],
         _ => &[],
     }
 }

@@ -32,6 +32,13 @@ pub(crate) const DOCUMENTDB: ParameterGroup = ParameterGroup {
     listed: false,
 };
 
+pub(crate) const REDSHIFT: ParameterGroup = ParameterGroup {
+    resource_type: "AWS::Redshift::ClusterParameterGroup",
+    family: "ParameterGroupFamily",
+    named_by: "ClusterParameterGroupName",
+    listed: true,
+};
+
 pub(crate) const NEPTUNE: ParameterGroup = ParameterGroup {
     resource_type: "AWS::Neptune::DBClusterParameterGroup",
     family: "Family",
@@ -42,9 +49,10 @@ pub(crate) const NEPTUNE: ParameterGroup = ParameterGroup {
 /// What a template tells of one parameter of a cluster's parameter group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Setting {
-    /// The engine's default applies: the cluster names no group (it then gets the service's
-    /// default group, which cannot be changed), or its group in the template leaves the
-    /// parameter out.
+    /// The cluster names no group, or one of the service's default groups: it gets the
+    /// service's default group, which cannot be changed.
+    DefaultGroup,
+    /// The cluster's group in the template leaves the parameter at the family's default.
     Default,
     /// The group in the template sets the parameter to this value.
     Set(String),
@@ -58,7 +66,7 @@ impl Setting {
     /// engine, `on` of the value when it sets one, and not known otherwise.
     pub(crate) fn holds(&self, default: bool, on: impl Fn(&str) -> bool) -> Option<bool> {
         match self {
-            Setting::Default => Some(default),
+            Setting::DefaultGroup | Setting::Default => Some(default),
             Setting::Set(value) => Some(on(value)),
             Setting::NotKnown => None,
         }
@@ -109,10 +117,9 @@ impl ParameterGroup {
     pub(crate) fn setting(&self, im: &Importer<'_>, key: &ResourceKey, name: &str) -> Setting {
         let named = im.property(key.0, &key.1, &[self.named_by]);
         match &named {
-            Sym::NoValue => return Setting::Default,
-            // The service's default groups are named `default.<family>`; their values are the
-            // engine's defaults.
-            Sym::Text(text) if text.starts_with("default.") => return Setting::Default,
+            Sym::NoValue => return Setting::DefaultGroup,
+            // The service's default groups are named `default.<family>`.
+            Sym::Text(text) if text.starts_with("default.") => return Setting::DefaultGroup,
             _ => {}
         }
         let Some(group) = named

@@ -2,8 +2,8 @@
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
 //! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams, DocumentDB
-//! clusters that require TLS and Neptune clusters that require IAM, both keeping an audit log, all
-//! encrypted with KMS and kept on deletion.
+//! clusters that require TLS and Neptune clusters that require IAM, both keeping an audit log,
+//! and Redshift clusters that require TLS and log user activity, all encrypted with KMS and kept on deletion.
 
 pub(crate) mod db_cluster;
 pub(crate) mod documentdb_cluster;
@@ -15,6 +15,7 @@ pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
 pub(crate) mod neptune_cluster;
 pub(crate) mod rds;
+pub(crate) mod redshift_cluster;
 pub(crate) mod s3_bucket;
 pub(crate) mod secret;
 pub(crate) mod sns_topic;
@@ -41,6 +42,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::KinesisStream => kinesis_stream::export(b, c),
             ComponentKind::DocumentdbCluster => documentdb_cluster::export(b, c),
             ComponentKind::NeptuneCluster => neptune_cluster::export(b, c),
+            ComponentKind::RedshiftCluster => redshift_cluster::export(b, c),
             _ => {}
         }
     }

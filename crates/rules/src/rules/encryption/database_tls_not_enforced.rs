@@ -8,16 +8,16 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, ElastiCache groups, EFS file systems and DocumentDB clusters with
-    /// `encrypted_in_transit: false`. A component imported from a template whose parameter group
-    /// comes from a template parameter or another stack is not judged: the template does not
-    /// tell.
+    /// Flags RDS databases, ElastiCache groups, EFS file systems, DocumentDB and Redshift
+    /// clusters with `encrypted_in_transit: false`. A component imported from a template whose
+    /// parameter group comes from a template parameter, another stack or the service's default
+    /// group of a Redshift cluster is not judged: the template does not tell.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
     /// cleartext (`rds.force_ssl`, ElastiCache transit encryption, an EFS file system policy
-    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter), any
-    /// client can connect without it.
+    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter,
+    /// Redshift's `require_ssl`), any client can connect without it.
     ///
     /// ## Example
     /// ```yaml
@@ -52,6 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 | ComponentKind::Elasticache
                 | ComponentKind::EfsFileSystem
                 | ComponentKind::DocumentdbCluster
+                | ComponentKind::RedshiftCluster
         ) && component.is_known("encrypted_in_transit");
         if judged {
             out.evaluate(&component.id);

@@ -6,8 +6,8 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags database clusters with `audit_logging: false` (DocumentDB and Neptune clusters).
-    /// One that says nothing is exported with its audit log on and delivered out of
+    /// Flags database clusters with `audit_logging: false` (DocumentDB, Neptune and Redshift
+    /// clusters). One that says nothing is exported with its audit log on and delivered out of
     /// the database, so only the stated opt-out is a finding; one whose import could not tell
     /// (the parameter group or the log types come from a template parameter) is not judged.
     ///
