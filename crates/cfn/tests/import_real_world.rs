@@ -3,7 +3,9 @@
 //! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
 //! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, an EBS volume is a data store, a SAM
+//! settings of its launch template or configuration, an EBS volume is a data store, DocumentDB,
+//! Neptune and Redshift clusters are data stores judged for TLS, IAM and audit logs, an Aurora
+//! cluster takes TLS from its cluster parameter group (or says it cannot tell), a SAM
 //! function's policy templates grant what SAM grants, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
@@ -475,4 +477,33 @@ fn redshift_clusters_become_cluster_components() {
     assert_eq!(reporting.properties.encrypted_in_transit, Some(false));
     assert!(named(&findings, "ZT-ENC-008", "reporting"), "{findings:#?}");
     assert!(design.component("serverless-workgroup").is_none());
+}
+
+#[test]
+fn aurora_clusters_take_tls_from_their_cluster_parameter_group() {
+    let (design, findings) = import_and_judge("real-aurora-tls.yaml");
+    let tls = |id: &str| {
+        let cluster = design.component(id).unwrap_or_else(|| panic!("no `{id}`"));
+        assert_eq!(cluster.kind, ComponentKind::Rds, "{id}");
+        (
+            cluster.properties.encrypted_in_transit,
+            cluster.not_known.clone(),
+        )
+    };
+    // Serverless v2 with rds.force_ssl set: enforced.
+    assert_eq!(tls("orders"), (Some(true), vec![]));
+    // The cluster's own group leaves require_secure_transport at Aurora MySQL's default, off.
+    assert_eq!(tls("catalog"), (Some(false), vec![]));
+    // The cluster's group turns it off.
+    assert_eq!(tls("legacy"), (Some(false), vec![]));
+    // The service's default group, and a group named by a template parameter: not known.
+    let not_known = vec!["encrypted_in_transit".to_owned()];
+    assert_eq!(tls("reports"), (None, not_known.clone()));
+    assert_eq!(tls("ledger"), (None, not_known));
+    for id in ["catalog", "legacy"] {
+        assert!(named(&findings, "ZT-ENC-008", id), "{id}: {findings:#?}");
+    }
+    for id in ["orders", "reports", "ledger"] {
+        assert!(!named(&findings, "ZT-ENC-008", id), "{id}: {findings:#?}");
+    }
 }

@@ -25,6 +25,20 @@ pub(crate) struct ParameterGroup {
     listed: bool,
 }
 
+pub(crate) const AURORA: ParameterGroup = ParameterGroup {
+    resource_type: "AWS::RDS::DBClusterParameterGroup",
+    family: "Family",
+    named_by: "DBClusterParameterGroupName",
+    listed: false,
+};
+
+pub(crate) const RDS_INSTANCE: ParameterGroup = ParameterGroup {
+    resource_type: "AWS::RDS::DBParameterGroup",
+    family: "Family",
+    named_by: "DBParameterGroupName",
+    listed: false,
+};
+
 pub(crate) const DOCUMENTDB: ParameterGroup = ParameterGroup {
     resource_type: "AWS::DocDB::DBClusterParameterGroup",
     family: "Family",
@@ -222,12 +236,16 @@ pub(crate) fn record_not_known(
     component: &mut Component,
     values: &[(&str, Option<bool>)],
 ) {
+    // What an export of ZTA Designer wrote comes back from its marker as the design stated it.
+    if im.designer_element(key).is_some() {
+        return;
+    }
     for (property, value) in values {
         if value.is_none() {
             component.not_known.push((*property).to_owned());
             let logical_id = im.design_logical_id(key);
             im.notes.push(format!(
-                "{logical_id}: `{property}` is not known from the template (a template parameter, another stack or a group made outside it decides it); the rules do not judge it"
+                "{logical_id}: `{property}` is not known from the template (a template parameter, another stack, a group made outside it or the service's default group decides it); the rules do not judge it"
             ));
         }
     }

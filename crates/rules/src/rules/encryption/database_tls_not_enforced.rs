@@ -11,7 +11,9 @@ declare_rule! {
     /// Flags RDS databases, ElastiCache groups, EFS file systems, DocumentDB and Redshift
     /// clusters with `encrypted_in_transit: false`. A component imported from a template whose
     /// parameter group comes from a template parameter, another stack or the service's default
-    /// group of a Redshift cluster is not judged: the template does not tell.
+    /// group of an Aurora or Redshift cluster is not judged: the template does not tell. An
+    /// Aurora cluster whose own parameter group leaves `rds.force_ssl` or
+    /// `require_secure_transport` out has it off, the engines' default.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
