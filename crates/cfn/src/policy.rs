@@ -26,12 +26,14 @@ pub(crate) mod sid {
     pub(crate) const DEAD_LETTERS: &str = "DeadLetters";
     pub(crate) const SESSION_TRANSCRIPTS: &str = "SessionTranscripts";
     pub(crate) const INVOKE_FROM_DESIGN_VPCS: &str = "InvokeFromDesignVpcs";
+    pub(crate) const STATE_MACHINE_LOGS: &str = "StateMachineLogDelivery";
+    pub(crate) const STATE_MACHINE_KEY: &str = "StateMachineUsesKey";
 }
 
 /// The statement ids of the zero-trust defaults the export writes into key, bucket, queue, topic
 /// and role policies. An import of an exported template drops them (the next export writes them
 /// again), so that the design keeps only the statements it states.
-pub(crate) const GENERATED_SIDS: [&str; 15] = [
+pub(crate) const GENERATED_SIDS: [&str; 17] = [
     sid::ACCOUNT_ADMINISTERS_KEY,
     sid::DESIGN_ROLES_USE_KEY,
     sid::CLOUDWATCH_LOGS_USE_KEY,
@@ -47,6 +49,8 @@ pub(crate) const GENERATED_SIDS: [&str; 15] = [
     sid::DEAD_LETTERS,
     sid::SESSION_TRANSCRIPTS,
     sid::INVOKE_FROM_DESIGN_VPCS,
+    sid::STATE_MACHINE_LOGS,
+    sid::STATE_MACHINE_KEY,
 ];
 
 /// Whether a statement id is one of the zero-trust defaults the export writes.

@@ -1,19 +1,12 @@
-//! What real templates say, read as they say it: `{AWS: "*"}` is anyone, a canned ACL makes a
-//! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
-//! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
-//! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
-//! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, an EBS volume is a data store, DocumentDB,
-//! Neptune and Redshift clusters are data stores judged for TLS, IAM and audit logs, an Aurora
-//! cluster takes TLS from its cluster parameter group (or says it cannot tell), a SAM
-//! function's policy templates grant what SAM grants, and a custom macro is named when the
-//! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
-//! seeds) is imported, judged and snapshotted.
+//! What real templates say, read as they say it: the shapes real templates take (AWS
+//! documentation examples, the corpus's linters' and scanners' test templates), one fixture per
+//! case, each test naming the case it pins. Each fixture (in `fuzz/seeds/real-*`, also the
+//! fuzzers' seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
 
 use zta_cfn::{Error, ImportOptions, ImportOutcome, import_template};
-use zta_model::{Auth, ComponentKind, Design, Protocol, SegmentKind, Tls};
+use zta_model::{Auth, ComponentKind, Design, FunctionUrlAuth, Protocol, SegmentKind, Tls};
 
 fn seed(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -368,6 +361,181 @@ fn sam_policy_templates_grant_what_sam_grants() {
     }
 }
 
+/// A delivery stream is a data store: records from an encrypted Kinesis stream rest as the
+/// stream keeps them, direct puts only with server-side encryption; each stream reads its source
+/// and writes to its destinations (an HTTP endpoint over the internet), and one without error
+/// logging is named by ZT-MON-011.
+#[test]
+fn firehose_delivery_streams_become_stream_components() {
+    let (design, findings) = import_and_judge("real-firehose.yaml");
+    let clicks = design.component("click-delivery").unwrap();
+    assert_eq!(clicks.kind, ComponentKind::FirehoseStream);
+    assert_eq!(clicks.properties.encrypted_at_rest, Some(true));
+    assert_eq!(clicks.properties.logging, Some(true));
+    assert_eq!(clicks.identity.as_deref(), Some("delivery-role"));
+    let reads = |source: &str, target: &str| {
+        design
+            .flows
+            .iter()
+            .find(|flow| flow.source == source && flow.target == target)
+    };
+    assert!(reads("click-delivery", "clicks").is_some());
+    assert!(reads("click-delivery", "archive").is_some());
+    let metrics = design.component("metrics-delivery").unwrap();
+    assert_eq!(metrics.properties.encrypted_at_rest, Some(false));
+    assert_eq!(metrics.properties.logging, Some(false));
+    assert!(
+        named(&findings, "ZT-ENC-005", "metrics-delivery"),
+        "{findings:#?}"
+    );
+    assert!(
+        named(&findings, "ZT-MON-011", "metrics-delivery"),
+        "{findings:#?}"
+    );
+    assert!(
+        !named(&findings, "ZT-MON-011", "click-delivery"),
+        "{findings:#?}"
+    );
+    let partner = design.component("partner-delivery").unwrap();
+    assert_eq!(partner.properties.encrypted_at_rest, Some(true));
+    let internet = design
+        .segments
+        .iter()
+        .find(|segment| segment.kind == SegmentKind::Internet)
+        .unwrap();
+    let endpoint = reads("partner-delivery", &internet.id).unwrap();
+    assert_eq!(endpoint.protocol, Protocol::Https);
+    assert_eq!(endpoint.tls, Tls::Tls12);
+    assert_eq!(endpoint.auth, Auth::ApiKey);
+    assert!(reads("partner-delivery", "archive").is_some());
+}
+
+/// A function URL is read into the function: `AuthType: NONE` makes it internet-facing for
+/// anyone, which ZT-EDGE-006 reports, and `AWS_IAM` admits only signed callers. The URL and the
+/// permissions that open it are absorbed into the function, not carried.
+#[test]
+fn function_urls_are_read_into_their_functions() {
+    for (name, open, signed) in [
+        ("real-lambda-url.yaml", "webhook", "reports"),
+        (
+            "real-sam-function-url.yaml",
+            "public-function",
+            "private-function",
+        ),
+    ] {
+        let (design, findings) = import_and_judge(name);
+        let open_fn = design.component(open).unwrap();
+        assert_eq!(open_fn.properties.function_url, Some(FunctionUrlAuth::None));
+        let signed_fn = design.component(signed).unwrap();
+        assert_eq!(
+            signed_fn.properties.function_url,
+            Some(FunctionUrlAuth::Iam)
+        );
+        let entry = |target: &str| {
+            design
+                .flows
+                .iter()
+                .find(|flow| flow.target == target && flow.protocol == Protocol::Https)
+                .unwrap_or_else(|| panic!("{name}: no flow into {target}"))
+                .auth
+        };
+        assert_eq!(entry(open), Auth::None, "{name}");
+        assert_eq!(entry(signed), Auth::Iam, "{name}");
+        assert!(
+            named(&findings, "ZT-EDGE-006", open),
+            "{name}: {findings:#?}"
+        );
+        assert!(
+            !named(&findings, "ZT-EDGE-006", signed),
+            "{name}: {findings:#?}"
+        );
+        let index = zta_model::DesignIndex::new(&design);
+        assert!(index.is_internet_facing(open_fn) && index.is_internet_facing(signed_fn));
+    }
+}
+
+/// A state machine is read with its role, logging, tracing and key, and what its definition
+/// calls becomes flows: a function named as a task's `Resource` through `Fn::Sub`, and the queue,
+/// table and state machine an integration's parameters name, directly or through
+/// `DefinitionSubstitutions`. ZT-MON-011 reports the one that logs nothing.
+#[test]
+fn state_machines_are_read_with_what_their_definitions_call() {
+    let (design, findings) = import_and_judge("real-step-functions.yaml");
+    let stock = design.component("stock-workflow").unwrap();
+    assert_eq!(stock.kind, ComponentKind::StepFunctionsStateMachine);
+    assert_eq!(stock.properties.logging, Some(false));
+    assert_eq!(stock.properties.tracing, Some(false));
+    assert_eq!(stock.identity.as_deref(), Some("workflow-role"));
+    let orders = design.component("order-workflow").unwrap();
+    assert_eq!(orders.properties.logging, Some(true));
+    assert_eq!(orders.properties.tracing, Some(true));
+    assert_eq!(orders.encryption_key.as_deref(), Some("workflow-key"));
+    let calls = |source: &str, target: &str| {
+        design
+            .flows
+            .iter()
+            .find(|flow| flow.source == source && flow.target == target)
+            .map(|flow| flow.actions.clone())
+            .unwrap_or_else(|| panic!("no flow from {source} to {target}"))
+    };
+    assert_eq!(
+        calls("stock-workflow", "check-stock"),
+        ["lambda:InvokeFunction"]
+    );
+    assert_eq!(
+        calls("stock-workflow", "notifications"),
+        ["sqs:SendMessage"]
+    );
+    assert_eq!(calls("order-workflow", "orders"), ["dynamodb:PutItem"]);
+    assert_eq!(
+        calls("order-workflow", "stock-workflow"),
+        ["states:StartExecution"]
+    );
+    assert!(
+        named(&findings, "ZT-MON-011", "stock-workflow"),
+        "{findings:#?}"
+    );
+    assert!(
+        !named(&findings, "ZT-MON-011", "order-workflow"),
+        "{findings:#?}"
+    );
+}
+
+/// SAM's state machine expands as SAM expands it: the role with its policy templates, the
+/// logging and tracing, the schedule's rule, and the flows its definition's substitutions name.
+#[test]
+fn sam_state_machines_expand_to_state_machines() {
+    let (design, findings) = import_and_judge("real-sam-state-machine.yaml");
+    let nightly = design.component("nightly-workflow").unwrap();
+    assert_eq!(nightly.kind, ComponentKind::StepFunctionsStateMachine);
+    assert_eq!(nightly.properties.logging, Some(true));
+    assert_eq!(nightly.properties.tracing, Some(true));
+    let role = design
+        .identity(nightly.identity.as_deref().expect("the generated role"))
+        .unwrap();
+    assert!(
+        role.policies.iter().any(|statement| statement
+            .actions
+            .iter()
+            .any(|a| a == "lambda:InvokeFunction")),
+        "{role:#?}"
+    );
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "nightly-workflow"
+                && flow.target == "process-function"
+                && flow.actions == ["lambda:InvokeFunction"])
+    );
+    let unlogged = design.component("unlogged-workflow").unwrap();
+    assert_eq!(unlogged.properties.logging, Some(false));
+    assert!(
+        named(&findings, "ZT-MON-011", "unlogged-workflow"),
+        "{findings:#?}"
+    );
+}
+
 #[test]
 fn documentdb_clusters_become_cluster_components() {
     let (design, findings) = import_and_judge("real-documentdb.yaml");
@@ -375,7 +543,7 @@ fn documentdb_clusters_become_cluster_components() {
     assert_eq!(sessions.kind, ComponentKind::DocumentdbCluster);
     assert_eq!(sessions.properties.encrypted_at_rest, Some(false));
     assert_eq!(sessions.properties.encrypted_in_transit, Some(false));
-    assert_eq!(sessions.properties.audit_logging, Some(false));
+    assert_eq!(sessions.properties.logging, Some(false));
     assert_eq!(
         sessions.properties.instance_type.as_deref(),
         Some("db.t3.medium")
@@ -392,7 +560,7 @@ fn documentdb_clusters_become_cluster_components() {
     let catalog = design.component("catalog").unwrap();
     assert_eq!(catalog.properties.encrypted_at_rest, Some(true));
     assert_eq!(catalog.properties.encrypted_in_transit, Some(true));
-    assert_eq!(catalog.properties.audit_logging, Some(true));
+    assert_eq!(catalog.properties.logging, Some(true));
     assert_eq!(catalog.encryption_key.as_deref(), Some("key"));
     for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
         assert!(!named(&findings, rule, "catalog"), "{rule}: {findings:#?}");
@@ -401,11 +569,8 @@ fn documentdb_clusters_become_cluster_components() {
     // log is known, and neither rule judges them.
     let profiles = design.component("profiles").unwrap();
     assert_eq!(profiles.properties.encrypted_in_transit, None);
-    assert_eq!(profiles.properties.audit_logging, None);
-    assert_eq!(
-        profiles.not_known,
-        ["encrypted_in_transit", "audit_logging"]
-    );
+    assert_eq!(profiles.properties.logging, None);
+    assert_eq!(profiles.not_known, ["encrypted_in_transit", "logging"]);
     for rule in ["ZT-ENC-008", "ZT-MON-011"] {
         assert!(!named(&findings, rule, "profiles"), "{rule}: {findings:#?}");
     }
@@ -419,7 +584,7 @@ fn neptune_clusters_become_cluster_components() {
     assert_eq!(graph.kind, ComponentKind::NeptuneCluster);
     assert_eq!(graph.properties.encrypted_at_rest, Some(false));
     assert_eq!(graph.properties.iam_auth, Some(false));
-    assert_eq!(graph.properties.audit_logging, Some(false));
+    assert_eq!(graph.properties.logging, Some(false));
     assert_eq!(
         graph.properties.instance_type.as_deref(),
         Some("db.r5.large")
@@ -430,7 +595,7 @@ fn neptune_clusters_become_cluster_components() {
     let fraud = design.component("fraud-graph").unwrap();
     assert_eq!(fraud.properties.encrypted_at_rest, Some(true));
     assert_eq!(fraud.properties.iam_auth, Some(true));
-    assert_eq!(fraud.properties.audit_logging, Some(true));
+    assert_eq!(fraud.properties.logging, Some(true));
     assert_eq!(fraud.encryption_key.as_deref(), Some("key"));
     for rule in ["ZT-ENC-005", "ZT-ID-014", "ZT-MON-011"] {
         assert!(
@@ -453,7 +618,7 @@ fn redshift_clusters_become_cluster_components() {
     assert_eq!(sandbox.kind, ComponentKind::RedshiftCluster);
     assert_eq!(sandbox.properties.publicly_accessible, Some(true));
     assert_eq!(sandbox.properties.encrypted_at_rest, Some(false));
-    assert_eq!(sandbox.properties.audit_logging, Some(false));
+    assert_eq!(sandbox.properties.logging, Some(false));
     assert_eq!(sandbox.properties.enhanced_vpc_routing, Some(false));
     // The service's default parameter group: whether it requires TLS is not known.
     assert_eq!(sandbox.properties.encrypted_in_transit, None);
@@ -466,7 +631,7 @@ fn redshift_clusters_become_cluster_components() {
     assert_eq!(sales.properties.publicly_accessible, Some(false));
     assert_eq!(sales.properties.encrypted_at_rest, Some(true));
     assert_eq!(sales.properties.encrypted_in_transit, Some(true));
-    assert_eq!(sales.properties.audit_logging, Some(true));
+    assert_eq!(sales.properties.logging, Some(true));
     assert_eq!(sales.properties.enhanced_vpc_routing, Some(true));
     assert_eq!(sales.encryption_key.as_deref(), Some("key"));
     for rule in ["ZT-NET-002", "ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
@@ -506,4 +671,85 @@ fn aurora_clusters_take_tls_from_their_cluster_parameter_group() {
     for id in ["orders", "reports", "ledger"] {
         assert!(!named(&findings, "ZT-ENC-008", id), "{id}: {findings:#?}");
     }
+}
+
+/// Classic Load Balancers become load balancers judged like the others: the one facing the
+/// internet serves plain HTTP, negotiates with AWS's default policy (TLS 1.0 allowed), keeps no
+/// access log and cannot have a WAF; it forwards to the Auto Scaling group that names it. The
+/// internal one with a TLS 1.2 policy and access logs is not reported for either.
+#[test]
+fn classic_load_balancers_are_judged() {
+    let (design, findings) = import_and_judge("real-classic-load-balancer.yaml");
+    let web = design.component("web-elb").expect("the web balancer");
+    assert_eq!(web.kind, ComponentKind::ClassicLoadBalancer);
+    assert_eq!(
+        web.properties.scheme,
+        Some(zta_model::Scheme::InternetFacing)
+    );
+    assert_eq!(
+        web.properties.tls_policy.as_deref(),
+        Some("ELBSecurityPolicy-2016-08")
+    );
+    assert_eq!(web.properties.logging, Some(false));
+    assert_eq!(web.properties.certificate.as_deref(), Some("certificate"));
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001", "ZT-EDGE-005"] {
+        assert!(named(&findings, rule, "web-elb"), "{rule}: {findings:#?}");
+    }
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "web-elb" && flow.target == "web-servers"),
+        "{:#?}",
+        design.flows
+    );
+    let app = design.component("app-elb").expect("the app balancer");
+    assert_eq!(app.properties.scheme, Some(zta_model::Scheme::Internal));
+    assert_eq!(app.properties.logging, Some(true));
+    assert!(
+        design.flows.iter().any(|flow| flow.source == "app-elb"
+            && flow.target == "app-server"
+            && flow.tls != Tls::None),
+        "{:#?}",
+        design.flows
+    );
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001"] {
+        assert!(!named(&findings, rule, "app-elb"), "{rule}: {findings:#?}");
+    }
+}
+
+/// A template's identity pool that admits the users of its user pool becomes part of that user
+/// pool: its basic flow is the pool's `classic_flow`, its roles trust the user pool, and the role
+/// it hands to guests is reachable from the internet without signing in. A role of an identity pool of no user pool whose trust names no `aud` stays a trust
+/// of `cognito-identity.amazonaws.com`, judged unscoped.
+#[test]
+fn cognito_identity_pools_are_read() {
+    let (design, findings) = import_and_judge("real-cognito-identity-pool.yaml");
+    let pool = design.identity("user-pool").expect("the user pool");
+    assert_eq!(pool.classic_flow, Some(true), "{pool:#?}");
+    let guest = design.identity("guest-role").expect("the guest role");
+    assert!(
+        guest
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && trust.admits_guests()),
+        "{guest:#?}"
+    );
+    let signed_in = design
+        .identity("auth-role")
+        .expect("the authenticated role");
+    assert!(
+        signed_in
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && !trust.admits_guests()),
+        "{signed_in:#?}"
+    );
+    assert!(named(&findings, "ZT-ID-020", "guest-role"), "{findings:#?}");
+    assert!(!named(&findings, "ZT-ID-020", "auth-role"), "{findings:#?}");
+    assert!(named(&findings, "ZT-ID-021", "user-pool"), "{findings:#?}");
+    assert!(
+        named(&findings, "ZT-ID-018", "partner-role"),
+        "{findings:#?}"
+    );
 }

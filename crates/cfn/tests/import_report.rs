@@ -25,6 +25,10 @@ Resources:
       Policies:
         - LambdaInvokePolicy:
             FunctionName: !Ref OrdersFunction
+  SharedLayer:
+    Type: AWS::Serverless::LayerVersion
+    Properties:
+      ContentUri: s3://bucket/layer.zip
 "#;
 
 const ALARM_NAMED_ELSEWHERE: &str = r#"

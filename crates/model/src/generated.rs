@@ -8,8 +8,8 @@ use ts_rs::{Config, TS};
 
 use crate::{
     AccessKey, Actor, ActorKind, Auth, Category, Component, ComponentKind, ComponentProperties,
-    DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, FlowRoute, Identity,
-    IdentityKind, LaunchType, Layout, MfaMode, NodeBox, OrganizationRole, Placement,
+    DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, FlowRoute, FunctionUrlAuth,
+    Identity, IdentityKind, LaunchType, Layout, MfaMode, NodeBox, OrganizationRole, Placement,
     PolicyStatement, PortRange, Principal, PrincipalKind, Protocol, RoutePoint, Scheme, Segment,
     SegmentKind, ServiceProvider, Suppression, Tier, Tls, TransferSafeguard, TrustConditions,
     UserActivity, component_kind::CATALOG,
@@ -42,6 +42,7 @@ pub fn typescript() -> String {
         ComponentProperties::decl(&config),
         Scheme::decl(&config),
         EndpointType::decl(&config),
+        FunctionUrlAuth::decl(&config),
         LaunchType::decl(&config),
         Category::decl(&config),
         Placement::decl(&config),

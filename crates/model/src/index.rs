@@ -352,11 +352,14 @@ impl<'a> DesignIndex<'a> {
     ///   `internet_facing`; a flow drawn from the internet to an internal one does not make it
     ///   public (the export keeps it internal, and a rule reports the flow that cannot arrive).
     /// - An API Gateway with no scheme does: AWS's default endpoint types are public.
+    /// - A Lambda function with a `function_url` does, whoever the URL admits: the URL is a
+    ///   public HTTPS endpoint, and `iam` only decides who may call it.
     /// - Any other component, and a load balancer with no scheme, does when a flow from the
     ///   internet reaches it.
     pub fn is_internet_facing(&self, component: &Component) -> bool {
         match component.kind {
             ComponentKind::Cloudfront => true,
+            ComponentKind::LambdaFunction if component.properties.function_url.is_some() => true,
             kind if kind.is_edge_endpoint() => match component.properties.scheme {
                 Some(scheme) => scheme == Scheme::InternetFacing,
                 None => kind == ComponentKind::ApiGateway || self.reached_from_internet(component),
@@ -480,6 +483,8 @@ components:
   - { id: drawn-alb, kind: alb, name: Drawn ALB, segment: pub }
   - { id: internal-alb, kind: alb, name: Internal ALB, segment: pub, properties: { scheme: internal } }
   - { id: office-alb, kind: alb, name: Office ALB, segment: pub }
+  - { id: url-fn, kind: lambda_function, name: URL function, segment: region, properties: { function_url: iam } }
+  - { id: fn, kind: lambda_function, name: Function, segment: region }
 actors:
   - { id: user, kind: customer, name: User }
   - { id: staff, kind: workforce, name: Staff, zone: office }
@@ -513,6 +518,11 @@ flows:
             !facing("office-alb"),
             "on-premises traffic is not internet traffic"
         );
+        assert!(
+            facing("url-fn"),
+            "a function URL is public even when it asks for IAM signatures"
+        );
+        assert!(!facing("fn"), "a function without a URL");
     }
 
     #[test]
@@ -531,7 +541,7 @@ flows:
         assert_eq!(index.zone_of("office"), Some(Zone::OnPremises));
         assert_eq!(index.zone_of("alb"), None);
         assert_eq!(index.subnets_of("vpc").len(), 1);
-        assert_eq!(index.components_in_account("acct").len(), 7);
+        assert_eq!(index.components_in_account("acct").len(), 9);
     }
 
     #[test]

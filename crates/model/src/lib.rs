@@ -44,14 +44,14 @@ pub use fs::{
     save_file_with, write_atomic, write_atomic_with,
 };
 pub use identity::{
-    AccessKey, COGNITO_IDENTITY_ISSUER, FederationProtocol, Identity, IdentityKind, MfaMode,
-    Principal, PrincipalKind, TrustConditions, UserActivity,
+    AccessKey, COGNITO_IDENTITY_ISSUER, FederationProtocol, GUEST_AMR, Identity, IdentityKind,
+    MfaMode, Principal, PrincipalKind, TrustConditions, UserActivity,
 };
 pub use index::{DesignIndex, Place, Zone};
 pub use integrity::DesignProblem;
 pub use layout::{FlowRoute, Layout, NodeBox, RoutePoint};
 pub use policy::{Effect, PolicyStatement};
-pub use properties::{ComponentProperties, EndpointType, LaunchType, Scheme};
+pub use properties::{ComponentProperties, EndpointType, FunctionUrlAuth, LaunchType, Scheme};
 pub use segment::{OrganizationRole, Segment, SegmentKind, Tier};
 pub use suppression::Suppression;
 pub use transfer::TransferSafeguard;

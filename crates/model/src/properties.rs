@@ -44,10 +44,6 @@ pub struct ComponentProperties {
     /// Whether the service enforces encryption in transit on its own endpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted_in_transit: Option<bool>,
-    /// Whether a database keeps an audit log of who connected and what they ran, delivered out
-    /// of the database (to CloudWatch Logs, or to S3 for Redshift).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit_logging: Option<bool>,
     /// Whether a data warehouse sends its COPY and UNLOAD traffic through the VPC (its
     /// endpoints, security groups and flow logs) rather than over the service's public network.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,6 +109,14 @@ pub struct ComponentProperties {
     /// A function's runtime, e.g. `python3.13`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime: Option<String>,
+    /// A function's URL: its own HTTPS endpoint on the internet, which callers reach without
+    /// any API or load balancer in front, and how AWS authenticates them. Absent: the function
+    /// has no URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function_url: Option<FunctionUrlAuth>,
+    /// Whether the component sends traces to X-Ray. On unless the design says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracing: Option<bool>,
     /// The operating system of instances or of a patch baseline (`amazon_linux_2023`...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub os: Option<String>,
@@ -191,6 +195,12 @@ pub struct ComponentProperties {
     /// allows every subdomain (`.example.com`). Everything else is dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_domains: Vec<String>,
+    /// Whether the service publishes its own logs: a delivery stream's delivery errors, a state
+    /// machine's execution events, a database's audit log of who connected and what they ran, a
+    /// search domain's audit and error logs, a broker's audit and general logs, an endpoint's
+    /// access log. Absent, the export turns them on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging: Option<bool>,
 }
 
 /// Whether an endpoint faces the internet.
@@ -203,6 +213,18 @@ pub enum Scheme {
     InternetFacing,
     /// Reachable only from inside the network.
     Internal,
+}
+
+/// Whom a Lambda function URL admits (its `AuthType`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FunctionUrlAuth {
+    /// Anyone on the internet, unauthenticated (`NONE`); any check is in the function's code.
+    None,
+    /// Only callers that sign with an IAM identity allowed to invoke the URL (`AWS_IAM`).
+    Iam,
 }
 
 /// The kinds of VPC endpoint.

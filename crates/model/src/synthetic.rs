@@ -199,16 +199,15 @@ pub fn generate(seed: u64, elements: usize) -> Design {
             )
         })
         .collect();
-    // The first components take the kinds in catalog order, from an offset that moves with the
-    // seed, so that a few designs together hold every kind however many the catalog adds (the
-    // export validators lint every kind); the rest are drawn at random.
-    let offset = (seed as usize).wrapping_mul(component_target) % placeable.len();
+    // The first components take the kinds in turn, from a point that moves with the seed, so
+    // that a few designs together hold every kind however many the catalog lists; the rest are
+    // drawn at random.
+    let offset = (seed as usize).wrapping_mul(component_target);
     for index in 0..component_target {
-        let drawn = *rng.pick(&placeable);
         let info = if index < placeable.len() {
             placeable[(offset + index) % placeable.len()]
         } else {
-            drawn
+            *rng.pick(&placeable)
         };
         let segment = match info.placement {
             Placement::Subnet => rng.pick(&subnets).0.clone(),
@@ -233,6 +232,7 @@ pub fn generate(seed: u64, elements: usize) -> Design {
                 "retention_days" => properties.retention_days = Some(365),
                 "engine" => properties.engine = Some("postgres".into()),
                 "multi_az" => properties.multi_az = Some(rng.chance(50)),
+                "logging" => properties.logging = Some(rng.chance(80)),
                 _ => {}
             }
         }

@@ -38,7 +38,8 @@ pub enum Edge {
     Contains,
     /// A component runs as an identity.
     RunsAs,
-    /// The source identity (or actor) may assume the target role.
+    /// The source identity (or actor, or the internet for the guests of a Cognito identity
+    /// pool) may assume the target role.
     Assumes,
     /// An actor signs in with an identity.
     SignsInWith,
@@ -152,6 +153,12 @@ impl DesignGraph {
                         }
                     }
                     PrincipalKind::Federated => {
+                        // The guests of an identity pool are anyone on the internet.
+                        if principal.admits_guests()
+                            && let Some(role) = self.node(&identity.id)
+                        {
+                            self.graph.add_edge(self.internet, role, Edge::Assumes);
+                        }
                         // Whoever signs in through the provider or pool may take the role.
                         for actor in &design.actors {
                             if actor.signs_in_with.as_deref() == Some(principal.id.as_str()) {
@@ -215,10 +222,12 @@ fn is_public_by_configuration(component: &zta_model::Component, index: &Index<'_
         && properties.resource_policy.iter().any(grants_anyone);
     let open_policy =
         component.kind.is_data_store() && properties.resource_policy.iter().any(grants_anyone);
+    let function_url =
+        component.kind == ComponentKind::LambdaFunction && properties.function_url.is_some();
     // A resource with a public address is public only where the subnet routes to the internet.
     let public_address = properties.publicly_accessible == Some(true)
         && index.place_of(component).tier != Some(zta_model::Tier::Isolated);
-    internet_facing_endpoint || public_bucket || open_policy || public_address
+    internet_facing_endpoint || function_url || public_bucket || open_policy || public_address
 }
 
 /// Whether a resource-policy statement allows anyone, with no condition to narrow it.

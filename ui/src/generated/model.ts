@@ -177,7 +177,7 @@ suppress?: Array<Suppression>,
  */
 not_known?: Array<string>, };
 
-export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "documentdb_cluster" | "neptune_cluster" | "redshift_cluster";
+export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "classic_load_balancer" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "step_functions_state_machine" | "documentdb_cluster" | "neptune_cluster" | "redshift_cluster";
 
 export type ComponentProperties = { 
 /**
@@ -216,11 +216,6 @@ encrypted_at_rest?: boolean | null,
  * Whether the service enforces encryption in transit on its own endpoint.
  */
 encrypted_in_transit?: boolean | null, 
-/**
- * Whether a database keeps an audit log of who connected and what they ran, delivered out
- * of the database (to CloudWatch Logs, or to S3 for Redshift).
- */
-audit_logging?: boolean | null, 
 /**
  * Whether a data warehouse sends its COPY and UNLOAD traffic through the VPC (its
  * endpoints, security groups and flow logs) rather than over the service's public network.
@@ -307,6 +302,16 @@ image?: string | null,
  * A function's runtime, e.g. `python3.13`.
  */
 runtime?: string | null, 
+/**
+ * A function's URL: its own HTTPS endpoint on the internet, which callers reach without
+ * any API or load balancer in front, and how AWS authenticates them. Absent: the function
+ * has no URL.
+ */
+function_url?: FunctionUrlAuth | null, 
+/**
+ * Whether the component sends traces to X-Ray. On unless the design says otherwise.
+ */
+tracing?: boolean | null, 
 /**
  * The operating system of instances or of a patch baseline (`amazon_linux_2023`...).
  */
@@ -407,11 +412,20 @@ service_connect_tls?: boolean | null,
  * internet, matched on the TLS server name (SNI) and the HTTP Host header. A leading dot
  * allows every subdomain (`.example.com`). Everything else is dropped.
  */
-allowed_domains?: Array<string>, };
+allowed_domains?: Array<string>, 
+/**
+ * Whether the service publishes its own logs: a delivery stream's delivery errors, a state
+ * machine's execution events, a database's audit log of who connected and what they ran, a
+ * search domain's audit and error logs, a broker's audit and general logs, an endpoint's
+ * access log. Absent, the export turns them on.
+ */
+logging?: boolean | null, };
 
 export type Scheme = "internet_facing" | "internal";
 
 export type EndpointType = "interface" | "gateway";
+
+export type FunctionUrlAuth = "none" | "iam";
 
 export type LaunchType = "fargate" | "ec2";
 
@@ -514,6 +528,14 @@ callback_urls?: Array<string>,
  * The OAuth scopes a user pool's app client may request, e.g. `openid`, `email`, `profile`.
  */
 oauth_scopes?: Array<string>, 
+/**
+ * Whether the identity pool through which a user pool's users assume roles also accepts
+ * the basic (classic) authentication flow, in which a client calls `GetOpenIdToken` and
+ * then `AssumeRoleWithWebIdentity` itself with any role the trust admits, instead of the
+ * enhanced flow, where the identity pool picks the role and scopes the session. Off unless
+ * the design says otherwise.
+ */
+classic_flow?: boolean | null, 
 /**
  * The accounts a permission set is assigned in (ids of account segments).
  */

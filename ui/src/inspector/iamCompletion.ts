@@ -131,6 +131,13 @@ export function designArns(design: Design): string[] {
       case "kinesis_stream":
         arns.push(`arn:aws:kinesis:${region}:${account}:stream/${name}`);
         break;
+      case "firehose_stream":
+        arns.push(`arn:aws:firehose:${region}:${account}:deliverystream/${name}`);
+        break;
+      case "step_functions_state_machine":
+        // CloudFormation names the state machine, so the completion offers every one.
+        arns.push(`arn:aws:states:${region}:${account}:stateMachine:*`);
+        break;
       case "efs_file_system":
         // The file system's id is chosen by AWS, so the completion offers every file system.
         arns.push(`arn:aws:elasticfilesystem:${region}:${account}:file-system/*`);

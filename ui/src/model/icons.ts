@@ -2,6 +2,7 @@
 // Vite turns each import into a URL of a file in the bundle, so the CSP needs only 'self'.
 import acm from "aws-icons/icons/architecture-service/AWSCertificateManager.svg";
 import alb from "aws-icons/icons/resource/ElasticLoadBalancingApplicationLoadBalancer.svg";
+import classicLoadBalancer from "aws-icons/icons/resource/ElasticLoadBalancingClassicLoadBalancer.svg";
 import apiGateway from "aws-icons/icons/architecture-service/AmazonAPIGateway.svg";
 import appMesh from "aws-icons/icons/architecture-service/AWSAppMesh.svg";
 import accessAnalyzer from "aws-icons/icons/resource/AWSIdentityAccessManagementIAMAccessAnalyzer.svg";
@@ -17,6 +18,7 @@ import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
+import firehose from "aws-icons/icons/architecture-service/AmazonDataFirehose.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
 import ebsVolume from "aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg";
@@ -54,6 +56,7 @@ import sessionManager from "aws-icons/icons/resource/AWSSystemsManagerSessionMan
 import shield from "aws-icons/icons/architecture-service/AWSShield.svg";
 import sns from "aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg";
 import sqs from "aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg";
+import stepFunctions from "aws-icons/icons/architecture-service/AWSStepFunctions.svg";
 import transitGateway from "aws-icons/icons/architecture-service/AWSTransitGateway.svg";
 import user from "aws-icons/icons/resource/User.svg";
 import users from "aws-icons/icons/resource/Users.svg";
@@ -84,11 +87,13 @@ export const componentIcons: Record<ComponentKind, string> = {
   shield_protection: shield,
   alb,
   nlb,
+  classic_load_balancer: classicLoadBalancer,
   api_gateway: apiGateway,
   acm_certificate: acm,
   ec2_instance: ec2,
   auto_scaling_group: autoScaling,
   lambda_function: lambda,
+  step_functions_state_machine: stepFunctions,
   ecs_cluster: ecs,
   ecs_service: ecs,
   eks_cluster: eks,
@@ -117,6 +122,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   ram_share: ram,
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
+  firehose_stream: firehose,
   documentdb_cluster: documentdb,
   neptune_cluster: neptune,
   redshift_cluster: redshift,

@@ -34,6 +34,7 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
     match c.kind {
         ComponentKind::Alb
         | ComponentKind::Nlb
+        | ComponentKind::ClassicLoadBalancer
         | ComponentKind::Ec2Instance
         | ComponentKind::AutoScalingGroup
         | ComponentKind::EcsService

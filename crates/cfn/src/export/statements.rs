@@ -215,6 +215,14 @@ pub(crate) fn target_arns(
             ),
             None,
         )],
+        // A Classic Load Balancer's `Ref` is its name.
+        ComponentKind::ClassicLoadBalancer => vec![with_ref(
+            b,
+            format!(
+                "arn:${{AWS::Partition}}:elasticloadbalancing:${{AWS::Region}}:{account}:loadbalancer/${{Target}}"
+            ),
+            None,
+        )],
         ComponentKind::ApiGateway => vec![with_ref(
             b,
             format!("arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:{account}:${{Target}}/*"),
@@ -229,10 +237,12 @@ pub(crate) fn target_arns(
         | ComponentKind::EksCluster
         | ComponentKind::Cloudtrail
         | ComponentKind::EfsFileSystem
-        | ComponentKind::KinesisStream => {
+        | ComponentKind::KinesisStream
+        | ComponentKind::FirehoseStream => {
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic
+        | ComponentKind::StepFunctionsStateMachine
         | ComponentKind::Secret
         | ComponentKind::Alb
         | ComponentKind::Nlb

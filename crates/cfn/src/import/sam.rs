@@ -99,6 +99,14 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
                 ));
                 expanded.extend(generated);
             }
+            "AWS::Serverless::StateMachine" => {
+                let generated = state_machine(&logical_id, &resource, &mut notes);
+                notes.push(format!(
+                    "{origin}: SAM state machine {logical_id} expanded to {}",
+                    generated.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+                expanded.extend(generated);
+            }
             "AWS::Serverless::SimpleTable" => {
                 expanded.insert(logical_id.clone(), simple_table(&resource));
                 notes.push(format!(
@@ -190,7 +198,6 @@ fn function(
     let role = match sam.property("Role") {
         Some(role) => role.clone(),
         None => {
-            let role_id = format!("{logical_id}Role");
             let mut managed = vec![Value::arn(
                 "iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
             )];
@@ -199,94 +206,24 @@ fn function(
                     "iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
                 ));
             }
-            let mut inline = Vec::new();
-            for (index, policy) in sam
-                .property("Policies")
-                .map(|policies| match policies.as_list() {
-                    Some(items) => items.to_vec(),
-                    None => vec![policies.clone()],
-                })
-                .unwrap_or_default()
-                .into_iter()
-                .enumerate()
-            {
-                if let Some(name) = policy.as_str() {
-                    managed.push(Value::arn(format!("iam::aws:policy/{name}")));
-                } else if policy.get("Statement").is_some() {
-                    inline.push(Value::map([
-                        (
-                            "PolicyName",
-                            Value::from(format!("{logical_id}RolePolicy{index}")),
-                        ),
-                        ("PolicyDocument", policy.clone()),
-                    ]));
-                } else {
-                    match policy_template(&policy) {
-                        Some(Ok(statement)) => inline.push(Value::map([
-                            (
-                                "PolicyName",
-                                Value::from(format!("{logical_id}RolePolicy{index}")),
-                            ),
-                            (
-                                "PolicyDocument",
-                                Value::map([
-                                    ("Version", Value::from("2012-10-17")),
-                                    ("Statement", statement),
-                                ]),
-                            ),
-                        ])),
-                        Some(Err(reason)) => notes.push(format!(
-                            "SAM function {logical_id}: {reason}; the role lacks it"
-                        )),
-                        None => {
-                            let named = policy
-                                .as_map()
-                                .filter(|entry| entry.len() == 1)
-                                .and_then(|entry| entry.get_index(0))
-                                .map_or_else(
-                                    || format!("policy {}", index + 1),
-                                    |(name, _)| format!("policy {}", name.as_str()),
-                                );
-                            notes.push(format!(
-                                "SAM function {logical_id}: {named} is no policy template SAM knows; the role lacks it"
-                            ));
-                        }
-                    }
-                }
-            }
-            let mut role = Resource::new("AWS::IAM::Role")
-                .with_property(
-                    "AssumeRolePolicyDocument",
-                    Value::map([
-                        ("Version", Value::from("2012-10-17")),
-                        (
-                            "Statement",
-                            Value::list([Value::map([
-                                ("Effect", Value::from("Allow")),
-                                (
-                                    "Principal",
-                                    Value::map([(
-                                        "Service",
-                                        Value::list([Value::from("lambda.amazonaws.com")]),
-                                    )]),
-                                ),
-                                ("Action", Value::list([Value::from("sts:AssumeRole")])),
-                            ])]),
-                        ),
-                    ]),
-                )
-                .with_property("ManagedPolicyArns", Value::list(managed));
-            if !inline.is_empty() {
-                role.properties
-                    .insert("Policies".into(), Value::list(inline));
-            }
-            role.mark = sam.mark;
+            let role_id = format!("{logical_id}Role");
+            let role = execution_role(
+                &format!("SAM function {logical_id}"),
+                &role_id,
+                sam,
+                "lambda.amazonaws.com",
+                managed,
+                notes,
+            );
             out.insert(role_id.clone(), role);
             Value::get_att(role_id, "Arn")
         }
     };
     lambda.properties.insert("Role".into(), role);
     out.insert(logical_id.to_owned(), lambda);
+    if let Some(config) = sam.property("FunctionUrlConfig").and_then(Value::as_map) {
+        out.extend(function_url(logical_id, config));
+    }
     let events = sam
         .property("Events")
         .and_then(Value::as_map)
@@ -331,6 +268,296 @@ fn function(
             )),
         }
     }
+    out
+}
+
+/// A function's `FunctionUrlConfig` as SAM expands it: the URL, and for `AuthType: NONE` the
+/// permission that lets anyone call it
+/// (<https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-functionurlconfig>).
+fn function_url(function: &str, config: &Map) -> indexmap::IndexMap<String, Resource> {
+    let mut out = indexmap::IndexMap::new();
+    let mut url = Resource::new("AWS::Lambda::Url")
+        .with_property("TargetFunctionArn", Value::reference(function.to_owned()));
+    copy_map(config, &mut url, &["AuthType", "Cors", "InvokeMode"]);
+    out.insert(format!("{function}Url"), url);
+    if config.get("AuthType").and_then(Value::as_str) == Some("NONE") {
+        let permission = Resource::new("AWS::Lambda::Permission")
+            .with_property("Action", "lambda:InvokeFunctionUrl")
+            .with_property("FunctionName", Value::reference(function.to_owned()))
+            .with_property("FunctionUrlAuthType", "NONE")
+            .with_property("Principal", "*");
+        out.insert(format!("{function}UrlPublicPermissions"), permission);
+    }
+    out
+}
+
+/// The role SAM generates for a function or state machine that names none: trusted by
+/// `service`, with the `managed` policies SAM always attaches, and the resource's `Policies`
+/// (managed policy names, policy documents and policy templates) on top. `owner` names the
+/// resource in the notes.
+fn execution_role(
+    owner: &str,
+    role_id: &str,
+    sam: &Resource,
+    service: &str,
+    mut managed: Vec<Value>,
+    notes: &mut Vec<String>,
+) -> Resource {
+    let mut inline = Vec::new();
+    for (index, policy) in sam
+        .property("Policies")
+        .map(|policies| match policies.as_list() {
+            Some(items) => items.to_vec(),
+            None => vec![policies.clone()],
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(name) = policy.as_str() {
+            managed.push(Value::arn(format!("iam::aws:policy/{name}")));
+        } else if policy.get("Statement").is_some() {
+            inline.push(Value::map([
+                ("PolicyName", Value::from(format!("{role_id}Policy{index}"))),
+                ("PolicyDocument", policy.clone()),
+            ]));
+        } else {
+            match policy_template(&policy) {
+                Some(Ok(statement)) => inline.push(Value::map([
+                    ("PolicyName", Value::from(format!("{role_id}Policy{index}"))),
+                    (
+                        "PolicyDocument",
+                        Value::map([
+                            ("Version", Value::from("2012-10-17")),
+                            ("Statement", statement),
+                        ]),
+                    ),
+                ])),
+                Some(Err(reason)) => notes.push(format!("{owner}: {reason}; the role lacks it")),
+                None => {
+                    let named = policy
+                        .as_map()
+                        .filter(|entry| entry.len() == 1)
+                        .and_then(|entry| entry.get_index(0))
+                        .map_or_else(
+                            || format!("policy {}", index + 1),
+                            |(name, _)| format!("policy {}", name.as_str()),
+                        );
+                    notes.push(format!(
+                        "{owner}: {named} is no policy template SAM knows; the role lacks it"
+                    ));
+                }
+            }
+        }
+    }
+    let mut role = Resource::new("AWS::IAM::Role").with_property(
+        "AssumeRolePolicyDocument",
+        Value::map([
+            ("Version", Value::from("2012-10-17")),
+            (
+                "Statement",
+                Value::list([Value::map([
+                    ("Effect", Value::from("Allow")),
+                    (
+                        "Principal",
+                        Value::map([("Service", Value::list([Value::from(service.to_owned())]))]),
+                    ),
+                    ("Action", Value::list([Value::from("sts:AssumeRole")])),
+                ])]),
+            ),
+        ]),
+    );
+    if !managed.is_empty() {
+        role.properties
+            .insert("ManagedPolicyArns".into(), Value::list(managed));
+    }
+    if !inline.is_empty() {
+        role.properties
+            .insert("Policies".into(), Value::list(inline));
+    }
+    role.mark = sam.mark;
+    role
+}
+
+/// A SAM state machine as SAM expands it
+/// (<https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-statemachine.html>):
+/// the state machine with its definition, logging and tracing, the role SAM generates when it
+/// names none (its `Policies`, policy templates included), and for each schedule or EventBridge
+/// event a rule that starts executions through a role of its own.
+fn state_machine(
+    logical_id: &str,
+    sam: &Resource,
+    notes: &mut Vec<String>,
+) -> indexmap::IndexMap<String, Resource> {
+    let mut out = indexmap::IndexMap::new();
+    let mut machine = Resource::new("AWS::StepFunctions::StateMachine");
+    machine.mark = sam.mark;
+    machine.condition = sam.condition.clone();
+    machine.depends_on = sam.depends_on.clone();
+    copy(
+        sam,
+        &mut machine,
+        &[
+            ("Name", "StateMachineName"),
+            ("Type", "StateMachineType"),
+            ("Definition", "Definition"),
+            ("DefinitionSubstitutions", "DefinitionSubstitutions"),
+            ("Logging", "LoggingConfiguration"),
+            ("Tracing", "TracingConfiguration"),
+        ],
+    );
+    match sam.property("DefinitionUri") {
+        Some(uri) if uri.as_map().is_some() => {
+            machine
+                .properties
+                .insert("DefinitionS3Location".into(), uri.clone());
+        }
+        Some(uri) => match uri.as_str().and_then(|uri| uri.strip_prefix("s3://")) {
+            Some(location) => {
+                let (bucket, key) = location.split_once('/').unwrap_or((location, ""));
+                machine.properties.insert(
+                    "DefinitionS3Location".into(),
+                    Value::map([
+                        ("Bucket", Value::string(bucket.to_owned())),
+                        ("Key", Value::string(key.to_owned())),
+                    ]),
+                );
+            }
+            None => notes.push(format!(
+                "SAM state machine {logical_id}: DefinitionUri {} is a local file, which the import does not read; the tasks it calls give no flows",
+                uri.as_str().unwrap_or("(not a string)")
+            )),
+        },
+        None => {}
+    }
+    let role = match sam.property("Role") {
+        Some(role) => role.clone(),
+        None => {
+            let role_id = format!("{logical_id}Role");
+            let role = execution_role(
+                &format!("SAM state machine {logical_id}"),
+                &role_id,
+                sam,
+                "states.amazonaws.com",
+                Vec::new(),
+                notes,
+            );
+            out.insert(role_id.clone(), role);
+            Value::get_att(role_id, "Arn")
+        }
+    };
+    machine.properties.insert("RoleArn".into(), role);
+    out.insert(logical_id.to_owned(), machine);
+    let events = sam
+        .property("Events")
+        .and_then(Value::as_map)
+        .cloned()
+        .unwrap_or_default();
+    for (event_name, event) in events {
+        let properties = event
+            .get("Properties")
+            .and_then(Value::as_map)
+            .cloned()
+            .unwrap_or_default();
+        match event.get("Type").and_then(Value::as_str) {
+            Some("Schedule" | "CloudWatchEvent" | "EventBridgeRule") => {
+                out.extend(start_execution_rule(logical_id, &event_name, &properties));
+            }
+            other => notes.push(format!(
+                "SAM state machine {logical_id}: event {event_name} of type {} is not expanded",
+                other.unwrap_or("(none)")
+            )),
+        }
+    }
+    out
+}
+
+/// The EventBridge rule a state machine's schedule or event pattern becomes, with the role
+/// EventBridge assumes to start executions.
+fn start_execution_rule(
+    machine: &str,
+    event_name: &str,
+    properties: &Map,
+) -> indexmap::IndexMap<String, Resource> {
+    let role_id = format!("{machine}{event_name}Role");
+    let role = Resource::new("AWS::IAM::Role")
+        .with_property(
+            "AssumeRolePolicyDocument",
+            Value::map([
+                ("Version", Value::from("2012-10-17")),
+                (
+                    "Statement",
+                    Value::list([Value::map([
+                        ("Effect", Value::from("Allow")),
+                        (
+                            "Principal",
+                            Value::map([(
+                                "Service",
+                                Value::list([Value::from("events.amazonaws.com")]),
+                            )]),
+                        ),
+                        ("Action", Value::list([Value::from("sts:AssumeRole")])),
+                    ])]),
+                ),
+            ]),
+        )
+        .with_property(
+            "Policies",
+            Value::list([Value::map([
+                (
+                    "PolicyName",
+                    Value::from(format!("{role_id}StartExecutionPolicy")),
+                ),
+                (
+                    "PolicyDocument",
+                    Value::map([
+                        ("Version", Value::from("2012-10-17")),
+                        (
+                            "Statement",
+                            Value::list([Value::map([
+                                ("Effect", Value::from("Allow")),
+                                ("Action", Value::from("states:StartExecution")),
+                                ("Resource", Value::reference(machine.to_owned())),
+                            ])]),
+                        ),
+                    ]),
+                ),
+            ])]),
+        );
+    let mut rule = Resource::new("AWS::Events::Rule").with_property(
+        "Targets",
+        Value::list([Value::map([
+            ("Arn", Value::reference(machine.to_owned())),
+            (
+                "Id",
+                Value::from(format!("{machine}{event_name}StepFunctionsTarget")),
+            ),
+            ("RoleArn", Value::get_att(role_id.clone(), "Arn")),
+        ])]),
+    );
+    copy_map(
+        properties,
+        &mut rule,
+        &[
+            "Schedule",
+            "Pattern",
+            "EventBusName",
+            "State",
+            "Description",
+        ],
+    );
+    // SAM's `Schedule` and `Pattern` are the rule's `ScheduleExpression` and `EventPattern`.
+    for (sam_name, name) in [
+        ("Schedule", "ScheduleExpression"),
+        ("Pattern", "EventPattern"),
+    ] {
+        if let Some(value) = rule.properties.shift_remove(sam_name) {
+            rule.properties.insert(name.into(), value);
+        }
+    }
+    let mut out = indexmap::IndexMap::new();
+    out.insert(format!("{machine}{event_name}"), rule);
+    out.insert(role_id, role);
     out
 }
 

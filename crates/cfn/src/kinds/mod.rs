@@ -109,6 +109,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         data::kinesis_stream::RESOURCE_TYPE,
         data::kinesis_stream::import,
     ),
+    (
+        data::firehose_stream::RESOURCE_TYPE,
+        data::firehose_stream::import,
+    ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (
         compute::ecr_repository::RESOURCE_TYPE,
@@ -180,6 +184,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         edge::load_balancing::RESOURCE_TYPE,
         edge::load_balancing::import,
     ),
+    (
+        edge::classic_load_balancer::RESOURCE_TYPE,
+        edge::classic_load_balancer::import,
+    ),
     (edge::cloudfront::RESOURCE_TYPE, edge::cloudfront::import),
     (
         edge::api_gateway::REST_API,
@@ -197,6 +205,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         compute::lambda_function::RESOURCE_TYPE,
         compute::lambda_function::import,
+    ),
+    (
+        compute::step_functions_state_machine::RESOURCE_TYPE,
+        compute::step_functions_state_machine::import,
     ),
     (
         compute::ecs_service::RESOURCE_TYPE,

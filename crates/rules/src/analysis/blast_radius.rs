@@ -245,6 +245,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::SqsQueue => &["sqs"],
         ComponentKind::EfsFileSystem => &["elasticfilesystem"],
         ComponentKind::KinesisStream => &["kinesis"],
+        ComponentKind::FirehoseStream => &["firehose"],
         ComponentKind::NeptuneCluster => &["neptune-db"],
         ComponentKind::RedshiftCluster => &["redshift", "redshift-data"],
         _ => &[],
@@ -275,6 +276,7 @@ fn managed_policy_reaches(policy: &str, kind: ComponentKind) -> bool {
         "AmazonKinesisFullAccess" | "AmazonKinesisReadOnlyAccess" => {
             kind == ComponentKind::KinesisStream
         }
+        "AmazonKinesisFirehoseFullAccess" => kind == ComponentKind::FirehoseStream,
         _ => false,
     }
 }

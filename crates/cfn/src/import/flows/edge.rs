@@ -1,7 +1,7 @@
 //! Flows at the edge: load balancer listeners through their target groups, API Gateway methods
 //! and integrations, Lambda event source mappings, and CloudFront origins.
 
-use zta_model::{Auth, ComponentKind, PortRange, Protocol, Scheme, Tls};
+use zta_model::{Auth, ComponentKind, FunctionUrlAuth, PortRange, Protocol, Scheme, Tls};
 
 use super::NewFlow;
 use crate::import::{Disposition, Importer, ResourceKey};
@@ -96,6 +96,103 @@ impl Importer<'_> {
             }
             for group in groups {
                 self.target_group_flows(&balancer, &group);
+            }
+        }
+    }
+
+    /// The flows of Classic Load Balancers: from the internet to each listener of an
+    /// internet-facing one, and from the balancer to the instances it lists and the Auto Scaling
+    /// groups that name it, with each listener's instance protocol and port. A listener that
+    /// does not state its instance protocol is read as sending plain HTTP or TCP, the weaker of
+    /// what it may do.
+    pub(super) fn classic_listener_flows(&mut self) {
+        let resource_type = crate::kinds::edge::classic_load_balancer::RESOURCE_TYPE;
+        for key in self.resources_of_type(resource_type) {
+            let Some(balancer) = self.element_for(&key).cloned() else {
+                continue;
+            };
+            let internet_facing = self.design.component(&balancer).is_some_and(|component| {
+                component.properties.scheme == Some(Scheme::InternetFacing)
+            });
+            let listeners = self
+                .resource(&key)
+                .property("Listeners")
+                .cloned()
+                .unwrap_or(Value::null());
+            let text = |importer: &Self, value: Option<&Value>| {
+                value.map(|value| importer.eval(key.0, value).describe().to_ascii_uppercase())
+            };
+            let mut flows = Vec::new();
+            let mut backends = Vec::new();
+            for listener in self.list_items(key.0, &listeners) {
+                let front = text(self, listener.get("Protocol")).unwrap_or_default();
+                let port = |name: &str| {
+                    listener
+                        .get(name)
+                        .and_then(|port| self.eval(key.0, port).as_text()?.parse::<u16>().ok())
+                };
+                let (protocol, tls) = classic_protocol(&front);
+                if internet_facing && let Some(port) = port("LoadBalancerPort") {
+                    flows.push((
+                        protocol,
+                        tls,
+                        port,
+                        format!("{front} listener on port {port}."),
+                    ));
+                }
+                let back = text(self, listener.get("InstanceProtocol")).unwrap_or_else(|| {
+                    if matches!(front.as_str(), "HTTP" | "HTTPS") {
+                        "HTTP"
+                    } else {
+                        "TCP"
+                    }
+                    .to_owned()
+                });
+                if let Some(port) = port("InstancePort") {
+                    backends.push((classic_protocol(&back), port, back));
+                }
+            }
+            if !flows.is_empty() {
+                let internet = self.internet();
+                for (protocol, tls, port, description) in flows {
+                    self.add_flow(NewFlow {
+                        source: internet.clone(),
+                        target: balancer.clone(),
+                        protocol,
+                        ports: vec![PortRange::single(port)],
+                        tls,
+                        auth: Auth::None,
+                        issuer: None,
+                        actions: Vec::new(),
+                        description: Some(description),
+                    });
+                }
+            }
+            let mut targets = self.elements_of(&self.property(key.0, &key.1, &["Instances"]));
+            for scaling in self.resources_of_type("AWS::AutoScaling::AutoScalingGroup") {
+                if self
+                    .property(scaling.0, &scaling.1, &["LoadBalancerNames"])
+                    .resources()
+                    .contains(&key)
+                    && let Some(element) = self.element_for(&scaling).cloned()
+                {
+                    targets.push(element);
+                }
+            }
+            for target in targets {
+                for ((protocol, tls), port, back) in &backends {
+                    self.add_flow(NewFlow {
+                        source: balancer.clone(),
+                        target: target.clone(),
+                        protocol: *protocol,
+                        ports: vec![PortRange::single(*port)],
+                        tls: *tls,
+                        auth: Auth::None,
+                        issuer: None,
+                        actions: Vec::new(),
+                        description: Some(format!("{back} to the registered instances.")),
+                    });
+                }
             }
         }
     }
@@ -452,6 +549,38 @@ impl Importer<'_> {
         });
     }
 
+    /// The flow from the internet into each function with a URL: HTTPS on 443, signed with IAM
+    /// when the URL asks for it, anonymous otherwise.
+    pub(super) fn function_url_flows(&mut self) {
+        let functions: Vec<(String, FunctionUrlAuth)> = self
+            .design
+            .components
+            .iter()
+            .filter(|component| component.kind == ComponentKind::LambdaFunction)
+            .filter_map(|component| {
+                let auth = component.properties.function_url?;
+                Some((component.id.clone(), auth))
+            })
+            .collect();
+        for (function, auth) in functions {
+            let internet = self.internet();
+            self.add_flow(NewFlow {
+                source: internet,
+                target: function,
+                protocol: Protocol::Https,
+                ports: vec![PortRange::single(443)],
+                tls: Tls::Tls12,
+                auth: match auth {
+                    FunctionUrlAuth::None => Auth::None,
+                    FunctionUrlAuth::Iam => Auth::Iam,
+                },
+                issuer: None,
+                actions: Vec::new(),
+                description: Some("Calls to the function URL.".to_owned()),
+            });
+        }
+    }
+
     pub(super) fn invoke_flow(&mut self, api: &str, target: &ResourceKey) {
         let Some(element) = self.element_for(target).cloned() else {
             return;
@@ -607,5 +736,16 @@ impl Importer<'_> {
                 },
             );
         }
+    }
+}
+
+/// The protocol and TLS of a Classic Load Balancer listener's protocol (`HTTP`, `HTTPS`, `TCP`
+/// or `SSL`).
+fn classic_protocol(protocol: &str) -> (Protocol, Tls) {
+    match protocol {
+        "HTTPS" => (Protocol::Https, Tls::Tls12),
+        "SSL" => (Protocol::Tcp, Tls::Tls12),
+        "HTTP" => (Protocol::Http, Tls::None),
+        _ => (Protocol::Tcp, Tls::None),
     }
 }

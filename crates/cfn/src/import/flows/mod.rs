@@ -1,11 +1,14 @@
 //! Flows: security-group ingress rules (a source group's members to the group's members, a
 //! world CIDR from the internet, port ranges kept), load balancer listeners through their target
-//! groups, API Gateway methods and integrations, Lambda event source mappings, CloudFront
-//! origins, and IAM policies (the actions an identity may call on a component of the template).
+//! groups, API Gateway methods and integrations, Lambda function URLs and event source mappings,
+//! delivery streams' sources and destinations, Step Functions tasks, CloudFront origins, and IAM
+//! policies (the actions an identity may call on a component of the template).
 
 mod edge;
 mod identity;
 mod security_groups;
+mod streams;
+mod workflow;
 
 use zta_model::{Auth, ComponentKind, DataClass, Flow, PortRange, Protocol, SegmentKind, Tls};
 
@@ -35,8 +38,12 @@ impl Importer<'_> {
         // TLS of a connection that a security group rule only opens a port for, and the first
         // flow found between two elements on a port is the one kept.
         self.listener_flows();
+        self.classic_listener_flows();
         self.api_flows();
+        self.function_url_flows();
         self.event_source_flows();
+        self.firehose_flows();
+        self.state_machine_flows();
         self.cloudfront_flows();
         let members = self.security_group_members();
         self.security_group_flows(&members);
@@ -218,6 +225,8 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::Elasticache => "elasticache",
         ComponentKind::EfsFileSystem => "elasticfilesystem",
         ComponentKind::KinesisStream => "kinesis",
+        ComponentKind::FirehoseStream => "firehose",
+        ComponentKind::StepFunctionsStateMachine => "states",
         _ => return None,
     })
 }

@@ -380,6 +380,10 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
         &["SecurityGroups"],
     ),
     (
+        "AWS::ElasticLoadBalancing::LoadBalancer",
+        &["SecurityGroups"],
+    ),
+    (
         "AWS::ECS::Service",
         &[
             "NetworkConfiguration",

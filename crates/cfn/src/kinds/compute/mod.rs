@@ -3,7 +3,8 @@
 //! Lambda functions (in the VPC, with a dead-letter queue), ECS services on Fargate with
 //! read-only root file systems, joined by ECS Service Connect with TLS from a private CA, private
 //! EKS clusters with encrypted secrets and their Fargate profile or managed node group, ECR
-//! repositories that scan on push, and App Mesh (flagged: its support ends on 2026-09-30).
+//! repositories that scan on push, App Mesh (flagged: its support ends on 2026-09-30), and Step
+//! Functions state machines that log, trace and encrypt their executions.
 
 pub(crate) mod app_mesh;
 pub(crate) mod auto_scaling_group;
@@ -14,6 +15,7 @@ pub(crate) mod ecs_service;
 pub(crate) mod eks_cluster;
 pub(crate) mod lambda_function;
 pub(crate) mod service_connect;
+pub(crate) mod step_functions_state_machine;
 
 use zta_model::ComponentKind;
 
@@ -30,6 +32,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::EksCluster => eks_cluster::export(b, c),
             ComponentKind::EcrRepository => ecr_repository::export(b, c),
             ComponentKind::AppMesh => app_mesh::export(b, c),
+            ComponentKind::StepFunctionsStateMachine => step_functions_state_machine::export(b, c),
             _ => {}
         }
     }

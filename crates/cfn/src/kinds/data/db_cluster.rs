@@ -211,7 +211,7 @@ pub(crate) fn instance_class(
 /// group turns the engine's audit log on (`parameter`, off by default, on when `on` holds of its
 /// value). Either one known to be missing is enough to say no; otherwise what is not known
 /// keeps the answer not known.
-pub(crate) fn audit_logging(
+pub(crate) fn logging(
     im: &Importer<'_>,
     key: &ResourceKey,
     group: &ParameterGroup,

@@ -14,7 +14,7 @@ use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Importer, ResourceKey};
 use crate::kinds::data::db_cluster::{
-    DOCUMENTDB, absorb_instance, audit_logging, instance_class, record_not_known,
+    DOCUMENTDB, absorb_instance, instance_class, logging, record_not_known,
 };
 use crate::kinds::data::subnet_group;
 use crate::template::{Output, Resource};
@@ -64,7 +64,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         .clone()
         .unwrap_or_else(|| DEFAULT_VERSION.to_owned());
     let tls = p.encrypted_in_transit != Some(false);
-    let audit = p.audit_logging != Some(false);
+    let audit = p.logging != Some(false);
     let parameters = DOCUMENTDB.export(
         b,
         &unit,
@@ -172,7 +172,7 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     p.encrypted_at_rest = Some(im.flag(key, &["StorageEncrypted"]).unwrap_or(false));
     // DocumentDB requires TLS unless the cluster's parameter group turns it off.
     p.encrypted_in_transit = DOCUMENTDB.setting(im, key, "tls").holds(true, requires_tls);
-    p.audit_logging = audit_logging(im, key, &DOCUMENTDB, "audit_logs", audits);
+    p.logging = logging(im, key, &DOCUMENTDB, "audit_logs", audits);
     p.deletion_protection = im.flag(key, &["DeletionProtection"]);
     p.backup_retention_days = im.number(key, &["BackupRetentionPeriod"]);
     component.encryption_key = im.key_component(key, &["KmsKeyId"]);
@@ -181,7 +181,7 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
             "encrypted_in_transit",
             component.properties.encrypted_in_transit,
         ),
-        ("audit_logging", component.properties.audit_logging),
+        ("logging", component.properties.logging),
     ];
     record_not_known(im, key, &mut component, &told);
     Some(component)

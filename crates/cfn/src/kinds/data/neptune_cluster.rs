@@ -16,7 +16,7 @@ use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Importer, ResourceKey};
 use crate::kinds::data::db_cluster::{
-    NEPTUNE, absorb_instance, audit_logging, instance_class, record_not_known,
+    NEPTUNE, absorb_instance, instance_class, logging, record_not_known,
 };
 use crate::kinds::data::subnet_group;
 use crate::template::{Output, Resource};
@@ -56,7 +56,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         .engine_version
         .clone()
         .unwrap_or_else(|| DEFAULT_VERSION.to_owned());
-    let audit = p.audit_logging != Some(false);
+    let audit = p.logging != Some(false);
     let parameters = NEPTUNE.export(
         b,
         &unit,
@@ -152,11 +152,11 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     p.instance_type = instance_class(im, INSTANCE, key);
     p.encrypted_at_rest = Some(im.flag(key, &["StorageEncrypted"]).unwrap_or(false));
     p.iam_auth = Some(im.flag(key, &["IamAuthEnabled"]).unwrap_or(false));
-    p.audit_logging = audit_logging(im, key, &NEPTUNE, AUDIT_PARAMETER, |value| value == "1");
+    p.logging = logging(im, key, &NEPTUNE, AUDIT_PARAMETER, |value| value == "1");
     p.deletion_protection = im.flag(key, &["DeletionProtection"]);
     p.backup_retention_days = im.number(key, &["BackupRetentionPeriod"]);
     component.encryption_key = im.key_component(key, &["KmsKeyId"]);
-    let told = [("audit_logging", component.properties.audit_logging)];
+    let told = [("logging", component.properties.logging)];
     record_not_known(im, key, &mut component, &told);
     Some(component)
 }

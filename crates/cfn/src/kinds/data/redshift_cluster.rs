@@ -43,7 +43,7 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let subnets = b.segment_refs(&b.spread_subnets(subnet));
     let subnet_group = subnet_group::REDSHIFT.export(b, &unit, c, group.clone(), subnets);
     let tls = p.encrypted_in_transit != Some(false);
-    let audit = p.audit_logging != Some(false);
+    let audit = p.logging != Some(false);
     let on_off = |on: bool| if on { "true" } else { "false" };
     let parameters = REDSHIFT.export(
         b,
@@ -163,7 +163,7 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
         Setting::DefaultGroup => None,
         setting => setting.holds(false, |value| value.eq_ignore_ascii_case("true")),
     };
-    p.audit_logging = audit_logging(im, key);
+    p.logging = audit_logging(im, key);
     p.enhanced_vpc_routing = Some(im.flag(key, &["EnhancedVpcRouting"]).unwrap_or(false));
     p.backup_retention_days = im.number(key, &["AutomatedSnapshotRetentionPeriod"]);
     component.encryption_key = im.key_component(key, &["KmsKeyId"]);
@@ -172,7 +172,7 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
             "encrypted_in_transit",
             component.properties.encrypted_in_transit,
         ),
-        ("audit_logging", component.properties.audit_logging),
+        ("logging", component.properties.logging),
     ];
     record_not_known(im, key, &mut component, &told);
     Some(component)

@@ -1,6 +1,7 @@
-//! ZT-EDGE-006: an internet-facing API or load balancer accepts anonymous calls for non-public data.
+//! ZT-EDGE-006: an internet-facing API, load balancer or function URL accepts anonymous calls for
+//! non-public data.
 
-use zta_model::{ComponentKind, DataClass};
+use zta_model::{Component, ComponentKind, DataClass, Flow, FunctionUrlAuth};
 
 use crate::context::{Context, Zone};
 use crate::finding::Emitter;
@@ -9,8 +10,11 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// Flags flows from the internet into an API Gateway or ALB with `auth: none` that carry
-    /// data other than public data. Sign-ins to a user pool or identity provider are not calls
-    /// to an endpoint and are left out.
+    /// data other than public data, and such flows into a Lambda function whose URL admits
+    /// anyone (`function_url: none`), whatever `auth` the flow states: AWS lets every caller
+    /// through, so any check is in the function's code, which the design cannot show. A URL
+    /// with `function_url: iam` admits only callers that sign with IAM. Sign-ins to a user pool
+    /// or identity provider are not calls to an endpoint and are left out.
     ///
     /// ## Why it matters
     /// The edge is the policy enforcement point: a route without an authorizer serves whoever
@@ -23,7 +27,8 @@ declare_rule! {
     ///
     /// ## What to do instead
     /// Attach a JWT authorizer with the user pool as `issuer` (`auth: jwt`), or an ALB
-    /// authenticate action.
+    /// authenticate action. Give a function URL `function_url: iam`, or put an API with an
+    /// authorizer in front of the function instead of the URL.
     code: "ZT-EDGE-006",
     name: "unauthenticated-internet-endpoint",
     title: "Internet endpoint serves non-public data without authentication",
@@ -39,11 +44,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         if cx.index.zone_of(&flow.source) != Some(Zone::Internet) {
             continue;
         }
-        let Some(target) = cx
-            .index
-            .component(&flow.target)
-            .filter(|target| matches!(target.kind, ComponentKind::ApiGateway | ComponentKind::Alb))
-        else {
+        let Some(target) = cx.index.component(&flow.target) else {
+            continue;
+        };
+        let Some(authenticated) = authenticated_at(target, flow) else {
             continue;
         };
         if let Some(class) = flow
@@ -51,19 +55,44 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             .filter(|class| *class > DataClass::Public)
         {
             out.evaluate(&flow.id);
-            if flow.auth.is_authenticated() {
+            if authenticated {
                 continue;
             }
+            let (how, remedy) = if target.kind == ComponentKind::LambdaFunction {
+                (
+                    "through a function URL that admits anyone",
+                    "Set `function_url: iam` so that AWS admits only signed callers, or put an API with an authorizer in front of the function.",
+                )
+            } else {
+                (
+                    "without authentication",
+                    "Authenticate the callers: a JWT authorizer (`auth: jwt` with an `issuer`) or an ALB authenticate action.",
+                )
+            };
             out.report(
                 format!(
-                    "{} serves {} data to the internet without authentication (flow `{}`)",
+                    "{} serves {} data to the internet {how} (flow `{}`)",
                     cx.label(&target.id),
                     class.as_str(),
                     flow.id
                 ),
                 &[&target.id, &flow.id],
-                "Authenticate the callers: a JWT authorizer (`auth: jwt` with an `issuer`) or an ALB authenticate action.",
+                remedy,
             );
         }
+    }
+}
+
+/// Whether the endpoint authenticates the callers of a flow from the internet; `None` for a
+/// component that is no endpoint this rule judges. An API or load balancer authenticates as
+/// the flow states; a function URL as its `AuthType` says, since AWS enforces nothing else.
+fn authenticated_at(target: &Component, flow: &Flow) -> Option<bool> {
+    match target.kind {
+        ComponentKind::ApiGateway | ComponentKind::Alb => Some(flow.auth.is_authenticated()),
+        ComponentKind::LambdaFunction => target
+            .properties
+            .function_url
+            .map(|auth| auth == FunctionUrlAuth::Iam),
+        _ => None,
     }
 }

@@ -1,6 +1,6 @@
 //! Monitoring rules: CloudTrail, Config, GuardDuty, Security Hub and Access Analyzer in every
-//! account of the design, flow logs, alarms and log retention, database audit logs, carried alarms, metric filters
-//! and event rules that alert no one, and carried resources that keep no log.
+//! account of the design, flow logs, alarms and log retention, carried alarms, metric filters
+//! and event rules that alert no one, and components and carried resources that keep no log.
 
 pub(crate) mod access_analyzer_missing;
 pub(crate) mod carried_alert_to_no_one;
@@ -9,11 +9,11 @@ pub(crate) mod cloudtrail_missing;
 pub(crate) mod cloudtrail_no_validation;
 pub(crate) mod cloudtrail_single_region;
 pub(crate) mod config_missing;
-pub(crate) mod database_audit_log_off;
 pub(crate) mod flow_logs_off;
 pub(crate) mod guardduty_missing;
 pub(crate) mod no_root_usage_alarm;
 pub(crate) mod security_hub_missing;
+pub(crate) mod service_logging_off;
 pub(crate) mod short_log_retention;
 
 use zta_model::ComponentKind;

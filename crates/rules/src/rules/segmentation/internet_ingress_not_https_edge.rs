@@ -10,7 +10,8 @@ use crate::rules::segmentation::remote_admin_protocol::is_remote_admin;
 declare_rule! {
     /// ## What it checks
     /// Flags flows from the internet to a component, unless they are HTTPS or gRPC on port 443
-    /// to an edge endpoint (CloudFront, a load balancer, API Gateway). Sign-ins to a user pool
+    /// to an edge endpoint (CloudFront, a load balancer, API Gateway) or to a Lambda function
+    /// URL, which AWS serves as HTTPS on 443 itself. Sign-ins to a user pool
     /// or identity provider, signed AWS API calls to regional services, and SSH or RDP
     /// (ZT-NET-008) are left out.
     ///
@@ -58,7 +59,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 .iter()
                 .all(|range| range.from == 443 && range.to == 443);
         let https = matches!(flow.protocol, Protocol::Https | Protocol::Grpc) && on_443;
-        if target.kind.is_edge_endpoint() && https {
+        // A function URL is an HTTPS endpoint AWS runs in front of the function, as it runs
+        // API Gateway's; ZT-EDGE-006 judges whom it admits.
+        let function_url = target.kind == ComponentKind::LambdaFunction
+            && target.properties.function_url.is_some();
+        if (target.kind.is_edge_endpoint() || function_url) && https {
             continue;
         }
         out.report(
