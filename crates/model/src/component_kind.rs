@@ -123,6 +123,8 @@ pub enum ComponentKind {
     OpensearchDomain,
     /// Amazon MSK (Kafka) cluster, provisioned or serverless.
     MskCluster,
+    /// Amazon Redshift provisioned cluster (data warehouse).
+    RedshiftCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -309,6 +311,9 @@ kinds! {
     MskCluster, "msk_cluster", "MSK cluster", Data, Subnet, data: true, workload: false,
         ["engine_version", "instance_type", "publicly_accessible", "encrypted_at_rest",
          "encrypted_in_transit", "iam_auth", "logging"];
+    RedshiftCluster, "redshift_cluster", "Redshift cluster", Data, Subnet, data: true, workload: false,
+        ["instance_type", "publicly_accessible", "encrypted_at_rest", "encrypted_in_transit", "logging",
+         "enhanced_vpc_routing", "backup_retention_days"];
 }
 
 impl ComponentKind {

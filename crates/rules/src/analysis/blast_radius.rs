@@ -249,6 +249,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::NeptuneCluster => &["neptune-db"],
         ComponentKind::OpensearchDomain => &["es"],
         ComponentKind::MskCluster => &["kafka", "kafka-cluster"],
+        ComponentKind::RedshiftCluster => &["redshift", "redshift-data"],
         _ => &[],
     }
 }
