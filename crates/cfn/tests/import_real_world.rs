@@ -5,7 +5,8 @@
 //! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
 //! settings of its launch template or configuration, an EBS volume is a data store, a function
 //! URL is read into its function (SAM's `FunctionUrlConfig` too), a state machine with what
-//! its definition calls (SAM's `StateMachine` too), a SAM
+//! its definition calls (SAM's `StateMachine` too), an AppSync API with its data sources (SAM's
+//! `GraphQLApi` too), a SAM
 //! function's policy templates grant what SAM grants, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
@@ -491,5 +492,72 @@ fn sam_state_machines_expand_to_state_machines() {
     assert!(
         named(&findings, "ZT-MON-011", "unlogged-workflow"),
         "{findings:#?}"
+    );
+}
+
+/// An AppSync API is read with its visibility, logging and ways of authenticating, its data
+/// sources become flows, and its schema, keys and resolvers are read into it. ZT-MON-011 reports
+/// the one that logs nothing, and ZT-EDGE-001 the public one no web ACL protects.
+#[test]
+fn appsync_apis_are_read_with_their_data_sources() {
+    let (design, findings) = import_and_judge("real-appsync.yaml");
+    let blog = design.component("blog-api").unwrap();
+    assert_eq!(blog.kind, ComponentKind::AppsyncApi);
+    assert_eq!(
+        blog.properties.scheme,
+        Some(zta_model::Scheme::InternetFacing)
+    );
+    assert_eq!(blog.properties.logging, Some(false));
+    let members = design.component("members-api").unwrap();
+    assert_eq!(members.properties.scheme, Some(zta_model::Scheme::Internal));
+    assert_eq!(members.properties.logging, Some(true));
+    let entry = design
+        .flows
+        .iter()
+        .find(|flow| flow.target == "blog-api")
+        .expect("the internet reaches the public API");
+    assert_eq!(entry.auth, Auth::ApiKey);
+    for target in ["posts", "enrich"] {
+        assert!(
+            design
+                .flows
+                .iter()
+                .any(|flow| flow.source == "blog-api" && flow.target == target),
+            "no flow from the API to {target}"
+        );
+    }
+    assert!(named(&findings, "ZT-MON-011", "blog-api"), "{findings:#?}");
+    assert!(named(&findings, "ZT-EDGE-001", "blog-api"), "{findings:#?}");
+    assert!(
+        !named(&findings, "ZT-MON-011", "members-api"),
+        "{findings:#?}"
+    );
+    let acl = design.component("members-acl").unwrap();
+    assert_eq!(acl.properties.protects, ["members-api"]);
+}
+
+/// SAM's GraphQL API expands as SAM expands it: the user pool and the API key both admit
+/// callers, logging is on by SAM's default, and the DynamoDB data source is a flow.
+#[test]
+fn sam_graphql_apis_expand_to_appsync_apis() {
+    let (design, _) = import_and_judge("real-sam-graphql-api.yaml");
+    let api = design.component("notes-api").unwrap();
+    assert_eq!(api.kind, ComponentKind::AppsyncApi);
+    assert_eq!(api.properties.logging, Some(true));
+    let ways: Vec<Auth> = design
+        .flows
+        .iter()
+        .filter(|flow| flow.target == "notes-api")
+        .map(|flow| flow.auth)
+        .collect();
+    assert!(
+        ways.contains(&Auth::Jwt) && ways.contains(&Auth::ApiKey),
+        "{ways:?}"
+    );
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "notes-api" && flow.target == "notes")
     );
 }

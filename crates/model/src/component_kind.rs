@@ -110,6 +110,8 @@ pub enum ComponentKind {
     KinesisStream,
     /// Step Functions state machine (a workflow that calls other services as its role).
     StepFunctionsStateMachine,
+    /// AppSync GraphQL API, with its data sources.
+    AppsyncApi,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -280,6 +282,8 @@ kinds! {
         ["encrypted_at_rest", "resource_policy"];
     StepFunctionsStateMachine, "step_functions_state_machine", "Step Functions state machine", Compute,
         Regional, data: false, workload: true, ["logging", "tracing"];
+    AppsyncApi, "appsync_api", "AppSync GraphQL API", Edge, Regional, data: false, workload: false,
+        ["scheme", "logging"];
 }
 
 impl ComponentKind {
@@ -326,6 +330,7 @@ impl ComponentKind {
                 | ComponentKind::Alb
                 | ComponentKind::Nlb
                 | ComponentKind::ApiGateway
+                | ComponentKind::AppsyncApi
         )
     }
 }

@@ -111,7 +111,7 @@ pub struct ComponentProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function_url: Option<FunctionUrlAuth>,
     /// Whether the component logs what it does to CloudWatch Logs: every execution event of a
-    /// state machine. On unless the design says otherwise.
+    /// state machine, the resolver errors of a GraphQL API. On unless the design says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logging: Option<bool>,
     /// Whether the component sends traces to X-Ray. On unless the design says otherwise.

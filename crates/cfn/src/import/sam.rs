@@ -2,12 +2,21 @@
 //! matter to a design: a function becomes a Lambda function with its execution role, an `Api`
 //! event becomes the implicit `ServerlessRestApi` with a method (with no authorizer unless one is
 //! named: a public, unauthenticated API) and an invoke permission, queue and stream events become
-//! event source mappings, a simple table becomes a DynamoDB table, and the policy templates a
-//! function names become the statements SAM writes for them
+//! event source mappings, a function URL becomes the URL with its public permission, a state
+//! machine becomes a Step Functions state machine with its role and schedule rules, a GraphQL
+//! API becomes an AppSync API with its schema, keys and data sources (`graphql_api`), a simple
+//! table becomes a DynamoDB table, and the policy templates a function or state machine names
+//! become the statements SAM writes for them
 //! (<https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html>).
 //! The rest of the import then reads the result as it reads any template.
 
+mod copy;
+mod graphql_api;
+
 use std::sync::LazyLock;
+
+use copy::{copy, copy_map};
+use graphql_api::graphql_api;
 
 use crate::json_value::{from_json_value, to_json_value};
 use crate::template::{Resource, Template};
@@ -107,6 +116,14 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
                 ));
                 expanded.extend(generated);
             }
+            "AWS::Serverless::GraphQLApi" => {
+                let generated = graphql_api(&logical_id, &resource);
+                notes.push(format!(
+                    "{origin}: SAM GraphQL API {logical_id} expanded to {}",
+                    generated.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+                expanded.extend(generated);
+            }
             "AWS::Serverless::SimpleTable" => {
                 expanded.insert(logical_id.clone(), simple_table(&resource));
                 notes.push(format!(
@@ -137,15 +154,6 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
     }
     template.resources = expanded;
     notes
-}
-
-fn copy(from: &Resource, to: &mut Resource, names: &[(&str, &str)]) {
-    for (source, target) in names {
-        if let Some(value) = from.property(source) {
-            to.properties
-                .insert((*target).to_owned().into(), value.clone());
-        }
-    }
 }
 
 fn function(
@@ -559,15 +567,6 @@ fn start_execution_rule(
     out.insert(format!("{machine}{event_name}"), rule);
     out.insert(role_id, role);
     out
-}
-
-fn copy_map(from: &Map, to: &mut Resource, names: &[&str]) {
-    for name in names {
-        if let Some(value) = from.get(name) {
-            to.properties
-                .insert((*name).to_owned().into(), value.clone());
-        }
-    }
 }
 
 /// The method and invoke permission an `Api` event stands for.

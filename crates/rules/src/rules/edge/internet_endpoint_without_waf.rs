@@ -8,8 +8,9 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags internet-facing ALBs, API Gateways and CloudFront distributions (by `scheme`, or
-    /// because a flow from the internet reaches them) that no WAF web ACL names in `protects`.
+    /// Flags internet-facing ALBs, API Gateways, AppSync GraphQL APIs and CloudFront
+    /// distributions (by `scheme`, or because a flow from the internet reaches them) that no WAF
+    /// web ACL names in `protects`.
     ///
     /// ## Why it matters
     /// The web tier is attacked with injection, scanners and bots from the day it is published;
@@ -36,7 +37,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         if !matches!(
             component.kind,
-            ComponentKind::Alb | ComponentKind::ApiGateway | ComponentKind::Cloudfront
+            ComponentKind::Alb
+                | ComponentKind::ApiGateway
+                | ComponentKind::AppsyncApi
+                | ComponentKind::Cloudfront
         ) {
             continue;
         }

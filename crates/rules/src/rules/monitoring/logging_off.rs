@@ -7,7 +7,7 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// Flags components with `logging: false`: Step Functions state machines whose executions
-    /// leave no event in CloudWatch Logs. Every component whose kind takes `logging` is
+    /// leave no event in CloudWatch Logs, and AppSync APIs that log no resolver error. Every component whose kind takes `logging` is
     /// evaluated; an import leaves `logging` unstated where the template does not fix it, and
     /// such a component is not judged.
     ///
@@ -22,8 +22,9 @@ declare_rule! {
     /// ```
     ///
     /// ## What to do instead
-    /// Remove `logging: false`: the export logs every execution event (level `ALL`, without
-    /// the execution data) to a log group of the state machine's own.
+    /// Remove `logging: false`: the export logs every execution event of a state machine
+    /// (level `ALL`, without the execution data) to a log group of its own, and an AppSync
+    /// API's resolver errors (level `ERROR`, without verbose content).
     code: "ZT-MON-011",
     name: "logging-off",
     title: "Component keeps no log of what it does",
