@@ -6,7 +6,8 @@
 //! settings of its launch template or configuration, an EBS volume is a data store, a function
 //! URL is read into its function (SAM's `FunctionUrlConfig` too), a state machine with what
 //! its definition calls (SAM's `StateMachine` too), an AppSync API with its data sources (SAM's
-//! `GraphQLApi` too), a SAM
+//! `GraphQLApi` too), SAM's `HttpApi` with the routes of its functions' events, a WebSocket API
+//! judged on its `$connect` route, a SAM
 //! function's policy templates grant what SAM grants, and a custom macro is named when the
 //! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
 //! seeds) is imported, judged and snapshotted.
@@ -560,4 +561,71 @@ fn sam_graphql_apis_expand_to_appsync_apis() {
             .iter()
             .any(|flow| flow.source == "notes-api" && flow.target == "notes")
     );
+}
+
+/// SAM's HTTP APIs expand as SAM expands them: routes of `HttpApi` events become flows from the
+/// internet with the route's authorizer (the API's default one unless the event opts out) and
+/// flows from the API to the function; a function's event without an `ApiId` lands on the
+/// implicit API.
+#[test]
+fn sam_http_apis_expand_to_http_apis() {
+    let (design, _) = import_and_judge("real-sam-http-api.yaml");
+    let api = design.component("orders-api").unwrap();
+    assert_eq!(api.kind, ComponentKind::ApiGateway);
+    let ways: Vec<Auth> = design
+        .flows
+        .iter()
+        .filter(|flow| flow.target == "orders-api")
+        .map(|flow| flow.auth)
+        .collect();
+    assert!(
+        ways.contains(&Auth::Jwt) && ways.contains(&Auth::None),
+        "{ways:?}"
+    );
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "orders-api" && flow.target == "list-orders")
+    );
+    let implicit = design.component("serverless-http-api").unwrap();
+    assert_eq!(implicit.kind, ComponentKind::ApiGateway);
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "serverless-http-api" && flow.target == "echo")
+    );
+}
+
+/// A WebSocket API is an API Gateway whose connection is authorized once, on `$connect`: its
+/// message routes give no flow from the internet, the `$connect` route's authorization is the
+/// entry flow's, and a stage without access logs is reported by ZT-MON-031.
+#[test]
+fn websocket_apis_are_judged_on_connect_and_their_stage_logs() {
+    let (design, findings) = import_and_judge("real-websocket-api.yaml");
+    for id in ["chat-api", "open-api"] {
+        assert_eq!(
+            design.component(id).unwrap().kind,
+            ComponentKind::ApiGateway
+        );
+    }
+    let entries = |api: &str| -> Vec<Auth> {
+        design
+            .flows
+            .iter()
+            .filter(|flow| flow.target == api)
+            .map(|flow| flow.auth)
+            .collect()
+    };
+    assert_eq!(entries("chat-api"), [Auth::Iam]);
+    assert_eq!(entries("open-api"), [Auth::None]);
+    // A carried resource's finding names no element; the snapshot pins that the one stage
+    // reported is `ChatStage`, the stage without access logs.
+    let stage_findings = findings
+        .iter()
+        .filter(|(rule, _)| rule == "ZT-MON-031")
+        .count();
+    assert_eq!(stage_findings, 1, "{findings:#?}");
+    assert!(named(&findings, "ZT-EDGE-006", "open-api"), "{findings:#?}");
 }
