@@ -1,16 +1,7 @@
-//! What real templates say, read as they say it: `{AWS: "*"}` is anyone, a canned ACL makes a
-//! bucket public, a policy given as JSON text is read, a template deployed into an existing VPC
-//! does not make that VPC's range an outside network, `Fn::ForEach` over a `Fn::FindInMap` is
-//! expanded, a flow drawn from a security group takes the target's own TLS and authentication,
-//! flow collections indented no deeper than their key are read, an Auto Scaling group takes the
-//! settings of its launch template or configuration, an EBS volume is a data store, a function
-//! URL is read into its function (SAM's `FunctionUrlConfig` too), a state machine with what
-//! its definition calls (SAM's `StateMachine` too), an AppSync API with its data sources (SAM's
-//! `GraphQLApi` too), SAM's `HttpApi` with the routes of its functions' events, a WebSocket API
-//! judged on its `$connect` route, a SAM
-//! function's policy templates grant what SAM grants, and a custom macro is named when the
-//! import must stop. Each fixture (in `fuzz/seeds/real-*`, also the fuzzers'
-//! seeds) is imported, judged and snapshotted.
+//! What real templates say, read as they say it: the shapes real templates take (AWS
+//! documentation examples, the corpus's linters' and scanners' test templates), one fixture per
+//! case, each test naming the case it pins. Each fixture (in `fuzz/seeds/real-*`, also the
+//! fuzzers' seeds) is imported, judged and snapshotted.
 
 use std::path::PathBuf;
 
@@ -370,6 +361,55 @@ fn sam_policy_templates_grant_what_sam_grants() {
     }
 }
 
+/// A delivery stream is a data store: records from an encrypted Kinesis stream rest as the
+/// stream keeps them, direct puts only with server-side encryption; each stream reads its source
+/// and writes to its destinations (an HTTP endpoint over the internet), and one without error
+/// logging is named by ZT-MON-011.
+#[test]
+fn firehose_delivery_streams_become_stream_components() {
+    let (design, findings) = import_and_judge("real-firehose.yaml");
+    let clicks = design.component("click-delivery").unwrap();
+    assert_eq!(clicks.kind, ComponentKind::FirehoseStream);
+    assert_eq!(clicks.properties.encrypted_at_rest, Some(true));
+    assert_eq!(clicks.properties.logging, Some(true));
+    assert_eq!(clicks.identity.as_deref(), Some("delivery-role"));
+    let reads = |source: &str, target: &str| {
+        design
+            .flows
+            .iter()
+            .find(|flow| flow.source == source && flow.target == target)
+    };
+    assert!(reads("click-delivery", "clicks").is_some());
+    assert!(reads("click-delivery", "archive").is_some());
+    let metrics = design.component("metrics-delivery").unwrap();
+    assert_eq!(metrics.properties.encrypted_at_rest, Some(false));
+    assert_eq!(metrics.properties.logging, Some(false));
+    assert!(
+        named(&findings, "ZT-ENC-005", "metrics-delivery"),
+        "{findings:#?}"
+    );
+    assert!(
+        named(&findings, "ZT-MON-011", "metrics-delivery"),
+        "{findings:#?}"
+    );
+    assert!(
+        !named(&findings, "ZT-MON-011", "click-delivery"),
+        "{findings:#?}"
+    );
+    let partner = design.component("partner-delivery").unwrap();
+    assert_eq!(partner.properties.encrypted_at_rest, Some(true));
+    let internet = design
+        .segments
+        .iter()
+        .find(|segment| segment.kind == SegmentKind::Internet)
+        .unwrap();
+    let endpoint = reads("partner-delivery", &internet.id).unwrap();
+    assert_eq!(endpoint.protocol, Protocol::Https);
+    assert_eq!(endpoint.tls, Tls::Tls12);
+    assert_eq!(endpoint.auth, Auth::ApiKey);
+    assert!(reads("partner-delivery", "archive").is_some());
+}
+
 /// A function URL is read into the function: `AuthType: NONE` makes it internet-facing for
 /// anyone, which ZT-EDGE-006 reports, and `AWS_IAM` admits only signed callers. The URL and the
 /// permissions that open it are absorbed into the function, not carried.
@@ -628,4 +668,160 @@ fn websocket_apis_are_judged_on_connect_and_their_stage_logs() {
         .count();
     assert_eq!(stage_findings, 1, "{findings:#?}");
     assert!(named(&findings, "ZT-EDGE-006", "open-api"), "{findings:#?}");
+}
+
+#[test]
+fn documentdb_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-documentdb.yaml");
+    let sessions = design.component("sessions").unwrap();
+    assert_eq!(sessions.kind, ComponentKind::DocumentdbCluster);
+    assert_eq!(sessions.properties.encrypted_at_rest, Some(false));
+    assert_eq!(sessions.properties.encrypted_in_transit, Some(false));
+    assert_eq!(sessions.properties.logging, Some(false));
+    assert_eq!(
+        sessions.properties.instance_type.as_deref(),
+        Some("db.t3.medium")
+    );
+    assert!(
+        design
+            .segment(&sessions.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{sessions:#?}"
+    );
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "sessions"), "{rule}: {findings:#?}");
+    }
+    let catalog = design.component("catalog").unwrap();
+    assert_eq!(catalog.properties.encrypted_at_rest, Some(true));
+    assert_eq!(catalog.properties.encrypted_in_transit, Some(true));
+    assert_eq!(catalog.properties.logging, Some(true));
+    assert_eq!(catalog.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "catalog"), "{rule}: {findings:#?}");
+    }
+    // The third cluster's parameter group is a template parameter: neither TLS nor the audit
+    // log is known, and neither rule judges them.
+    let profiles = design.component("profiles").unwrap();
+    assert_eq!(profiles.properties.encrypted_in_transit, None);
+    assert_eq!(profiles.properties.logging, None);
+    assert_eq!(profiles.not_known, ["encrypted_in_transit", "logging"]);
+    for rule in ["ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "profiles"), "{rule}: {findings:#?}");
+    }
+    assert!(design.component("catalog-instance1").is_none());
+}
+
+#[test]
+fn neptune_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-neptune.yaml");
+    let graph = design.component("graph").unwrap();
+    assert_eq!(graph.kind, ComponentKind::NeptuneCluster);
+    assert_eq!(graph.properties.encrypted_at_rest, Some(false));
+    assert_eq!(graph.properties.iam_auth, Some(false));
+    assert_eq!(graph.properties.logging, Some(false));
+    assert_eq!(
+        graph.properties.instance_type.as_deref(),
+        Some("db.r5.large")
+    );
+    for rule in ["ZT-ENC-005", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "graph"), "{rule}: {findings:#?}");
+    }
+    let fraud = design.component("fraud-graph").unwrap();
+    assert_eq!(fraud.properties.encrypted_at_rest, Some(true));
+    assert_eq!(fraud.properties.iam_auth, Some(true));
+    assert_eq!(fraud.properties.logging, Some(true));
+    assert_eq!(fraud.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-ENC-005", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(
+            !named(&findings, rule, "fraud-graph"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    assert!(
+        design
+            .segment(&fraud.segment)
+            .is_some_and(|segment| segment.kind == SegmentKind::Subnet),
+        "{fraud:#?}"
+    );
+}
+
+/// Classic Load Balancers become load balancers judged like the others: the one facing the
+/// internet serves plain HTTP, negotiates with AWS's default policy (TLS 1.0 allowed), keeps no
+/// access log and cannot have a WAF; it forwards to the Auto Scaling group that names it. The
+/// internal one with a TLS 1.2 policy and access logs is not reported for either.
+#[test]
+fn classic_load_balancers_are_judged() {
+    let (design, findings) = import_and_judge("real-classic-load-balancer.yaml");
+    let web = design.component("web-elb").expect("the web balancer");
+    assert_eq!(web.kind, ComponentKind::ClassicLoadBalancer);
+    assert_eq!(
+        web.properties.scheme,
+        Some(zta_model::Scheme::InternetFacing)
+    );
+    assert_eq!(
+        web.properties.tls_policy.as_deref(),
+        Some("ELBSecurityPolicy-2016-08")
+    );
+    assert_eq!(web.properties.logging, Some(false));
+    assert_eq!(web.properties.certificate.as_deref(), Some("certificate"));
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001", "ZT-EDGE-005"] {
+        assert!(named(&findings, rule, "web-elb"), "{rule}: {findings:#?}");
+    }
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "web-elb" && flow.target == "web-servers"),
+        "{:#?}",
+        design.flows
+    );
+    let app = design.component("app-elb").expect("the app balancer");
+    assert_eq!(app.properties.scheme, Some(zta_model::Scheme::Internal));
+    assert_eq!(app.properties.logging, Some(true));
+    assert!(
+        design.flows.iter().any(|flow| flow.source == "app-elb"
+            && flow.target == "app-server"
+            && flow.tls != Tls::None),
+        "{:#?}",
+        design.flows
+    );
+    for rule in ["ZT-ENC-004", "ZT-MON-011", "ZT-EDGE-001"] {
+        assert!(!named(&findings, rule, "app-elb"), "{rule}: {findings:#?}");
+    }
+}
+
+/// A template's identity pool that admits the users of its user pool becomes part of that user
+/// pool: its basic flow is the pool's `classic_flow`, its roles trust the user pool, and the role
+/// it hands to guests is reachable from the internet without signing in. A role of an identity pool of no user pool whose trust names no `aud` stays a trust
+/// of `cognito-identity.amazonaws.com`, judged unscoped.
+#[test]
+fn cognito_identity_pools_are_read() {
+    let (design, findings) = import_and_judge("real-cognito-identity-pool.yaml");
+    let pool = design.identity("user-pool").expect("the user pool");
+    assert_eq!(pool.classic_flow, Some(true), "{pool:#?}");
+    let guest = design.identity("guest-role").expect("the guest role");
+    assert!(
+        guest
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && trust.admits_guests()),
+        "{guest:#?}"
+    );
+    let signed_in = design
+        .identity("auth-role")
+        .expect("the authenticated role");
+    assert!(
+        signed_in
+            .trusts
+            .iter()
+            .any(|trust| trust.id == "user-pool" && !trust.admits_guests()),
+        "{signed_in:#?}"
+    );
+    assert!(named(&findings, "ZT-ID-020", "guest-role"), "{findings:#?}");
+    assert!(!named(&findings, "ZT-ID-020", "auth-role"), "{findings:#?}");
+    assert!(named(&findings, "ZT-ID-021", "user-pool"), "{findings:#?}");
+    assert!(
+        named(&findings, "ZT-ID-018", "partner-role"),
+        "{findings:#?}"
+    );
 }

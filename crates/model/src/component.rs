@@ -45,6 +45,11 @@ pub struct Component {
     /// Rules accepted as risks for this component.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppress: Vec<Suppression>,
+    /// Properties the template this component was imported from does not tell (a template
+    /// parameter, another stack or a resource made outside the template decides them). The
+    /// rules do not judge them and say so; an export writes its zero-trust default for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_known: Vec<String>,
 }
 
 fn is_default_properties(properties: &ComponentProperties) -> bool {
@@ -55,6 +60,12 @@ impl Component {
     /// The most sensitive class of data the component stores, if any.
     pub fn most_sensitive_stored(&self) -> Option<DataClass> {
         self.stores.iter().copied().max()
+    }
+
+    /// Whether the design knows `property` of this component: it does unless the component was
+    /// imported from a template that does not tell it.
+    pub fn is_known(&self, property: &str) -> bool {
+        !self.not_known.iter().any(|name| name == property)
     }
 
     /// Whether an ECS cluster's services encrypt their Service Connect traffic with TLS: on

@@ -42,6 +42,8 @@ pub enum ComponentKind {
     Alb,
     /// Network Load Balancer.
     Nlb,
+    /// Classic Load Balancer (the previous generation of Elastic Load Balancing).
+    ClassicLoadBalancer,
     /// Amazon API Gateway (HTTP or REST API).
     ApiGateway,
     /// ACM certificate.
@@ -108,10 +110,17 @@ pub enum ComponentKind {
     EfsFileSystem,
     /// Kinesis data stream.
     KinesisStream,
+    /// Amazon Data Firehose delivery stream: reads from a Kinesis stream or takes direct puts,
+    /// and delivers to the destination its flows lead to.
+    FirehoseStream,
     /// Step Functions state machine (a workflow that calls other services as its role).
     StepFunctionsStateMachine,
     /// AppSync GraphQL API, with its data sources.
     AppsyncApi,
+    /// Amazon DocumentDB cluster, with its instances.
+    DocumentdbCluster,
+    /// Amazon Neptune graph database cluster, with its instances.
+    NeptuneCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -213,6 +222,8 @@ kinds! {
         ["scheme", "tls_policy", "http_redirect", "certificate", "deletion_protection"];
     Nlb, "nlb", "Network Load Balancer", Edge, Subnet, data: false, workload: false,
         ["scheme", "tls_policy", "certificate"];
+    ClassicLoadBalancer, "classic_load_balancer", "Classic Load Balancer", Edge, Subnet, data: false, workload: false,
+        ["scheme", "tls_policy", "certificate", "logging"];
     ApiGateway, "api_gateway", "API Gateway", Edge, Regional, data: false, workload: false,
         ["scheme", "certificate", "domain_name", "resource_policy"];
     AcmCertificate, "acm_certificate", "ACM certificate", Edge, Regional, data: false, workload: false,
@@ -280,10 +291,18 @@ kinds! {
         ["encrypted_at_rest", "encrypted_in_transit", "iam_auth", "resource_policy"];
     KinesisStream, "kinesis_stream", "Kinesis data stream", Data, Regional, data: true, workload: false,
         ["encrypted_at_rest", "resource_policy"];
+    FirehoseStream, "firehose_stream", "Firehose delivery stream", Data, Regional, data: true, workload: false,
+        ["encrypted_at_rest", "logging"];
     StepFunctionsStateMachine, "step_functions_state_machine", "Step Functions state machine", Compute,
         Regional, data: false, workload: true, ["logging", "tracing"];
     AppsyncApi, "appsync_api", "AppSync GraphQL API", Edge, Regional, data: false, workload: false,
         ["scheme", "logging"];
+    DocumentdbCluster, "documentdb_cluster", "DocumentDB cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "encrypted_at_rest", "encrypted_in_transit", "logging",
+         "deletion_protection", "backup_retention_days"];
+    NeptuneCluster, "neptune_cluster", "Neptune cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "encrypted_at_rest", "iam_auth", "logging",
+         "deletion_protection", "backup_retention_days"];
 }
 
 impl ComponentKind {
@@ -329,6 +348,7 @@ impl ComponentKind {
             ComponentKind::Cloudfront
                 | ComponentKind::Alb
                 | ComponentKind::Nlb
+                | ComponentKind::ClassicLoadBalancer
                 | ComponentKind::ApiGateway
                 | ComponentKind::AppsyncApi
         )

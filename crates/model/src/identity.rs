@@ -83,6 +83,13 @@ pub struct Identity {
     /// The OAuth scopes a user pool's app client may request, e.g. `openid`, `email`, `profile`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub oauth_scopes: Vec<String>,
+    /// Whether the identity pool through which a user pool's users assume roles also accepts
+    /// the basic (classic) authentication flow, in which a client calls `GetOpenIdToken` and
+    /// then `AssumeRoleWithWebIdentity` itself with any role the trust admits, instead of the
+    /// enhanced flow, where the identity pool picks the role and scopes the session. Off unless
+    /// the design says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classic_flow: Option<bool>,
     /// The accounts a permission set is assigned in (ids of account segments).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assigned_accounts: Vec<String>,
@@ -122,6 +129,7 @@ impl Identity {
             domain_prefix: None,
             callback_urls: Vec::new(),
             oauth_scopes: Vec::new(),
+            classic_flow: None,
             assigned_accounts: Vec::new(),
             logical_id: None,
             suppress: Vec::new(),
@@ -238,7 +246,17 @@ impl Principal {
     pub fn conditions(&self) -> TrustConditions {
         self.conditions.clone().unwrap_or_default()
     }
+
+    /// Whether the trust admits the guests of a Cognito identity pool: a federated trust whose
+    /// `amr` is `unauthenticated`, which anyone on the internet satisfies without signing in.
+    pub fn admits_guests(&self) -> bool {
+        self.kind == PrincipalKind::Federated
+            && self.conditions.as_ref().and_then(|c| c.amr.as_deref()) == Some(GUEST_AMR)
+    }
 }
+
+/// The `amr` value of the guests (unauthenticated identities) of a Cognito identity pool.
+pub const GUEST_AMR: &str = "unauthenticated";
 
 /// The issuer that stands for Amazon Cognito identity pools: an `identity_provider` with this
 /// issuer is trusted as the `cognito-identity.amazonaws.com` federated principal, scoped to an
@@ -368,6 +386,7 @@ impl IdentityKind {
                 "domain_prefix",
                 "callback_urls",
                 "oauth_scopes",
+                "classic_flow",
             ],
             IdentityKind::PermissionSet => &[
                 "mfa",

@@ -44,8 +44,8 @@ pub use fs::{
     save_file_with, write_atomic, write_atomic_with,
 };
 pub use identity::{
-    AccessKey, COGNITO_IDENTITY_ISSUER, FederationProtocol, Identity, IdentityKind, MfaMode,
-    Principal, PrincipalKind, TrustConditions, UserActivity,
+    AccessKey, COGNITO_IDENTITY_ISSUER, FederationProtocol, GUEST_AMR, Identity, IdentityKind,
+    MfaMode, Principal, PrincipalKind, TrustConditions, UserActivity,
 };
 pub use index::{DesignIndex, Place, Zone};
 pub use integrity::DesignProblem;

@@ -110,10 +110,6 @@ pub struct ComponentProperties {
     /// has no URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function_url: Option<FunctionUrlAuth>,
-    /// Whether the component logs what it does to CloudWatch Logs: every execution event of a
-    /// state machine, the resolver errors of a GraphQL API. On unless the design says otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub logging: Option<bool>,
     /// Whether the component sends traces to X-Ray. On unless the design says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracing: Option<bool>,
@@ -195,6 +191,12 @@ pub struct ComponentProperties {
     /// allows every subdomain (`.example.com`). Everything else is dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_domains: Vec<String>,
+    /// Whether the service publishes its own logs: a delivery stream's delivery errors, a state
+    /// machine's execution events, a database's audit log of who connected and what they ran, a
+    /// search domain's audit and error logs, a broker's audit and general logs, an endpoint's
+    /// access log. Absent, the export turns them on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging: Option<bool>,
 }
 
 /// Whether an endpoint faces the internet.

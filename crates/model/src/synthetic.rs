@@ -199,8 +199,16 @@ pub fn generate(seed: u64, elements: usize) -> Design {
             )
         })
         .collect();
+    // The first components take the kinds in turn, from a point that moves with the seed, so
+    // that a few designs together hold every kind however many the catalog lists; the rest are
+    // drawn at random.
+    let offset = (seed as usize).wrapping_mul(component_target);
     for index in 0..component_target {
-        let info = *rng.pick(&placeable);
+        let info = if index < placeable.len() {
+            placeable[(offset + index) % placeable.len()]
+        } else {
+            *rng.pick(&placeable)
+        };
         let segment = match info.placement {
             Placement::Subnet => rng.pick(&subnets).0.clone(),
             Placement::Vpc => rng.pick(&vpcs).clone(),
@@ -224,6 +232,7 @@ pub fn generate(seed: u64, elements: usize) -> Design {
                 "retention_days" => properties.retention_days = Some(365),
                 "engine" => properties.engine = Some("postgres".into()),
                 "multi_az" => properties.multi_az = Some(rng.chance(50)),
+                "logging" => properties.logging = Some(rng.chance(80)),
                 _ => {}
             }
         }
@@ -245,6 +254,7 @@ pub fn generate(seed: u64, elements: usize) -> Design {
             tags: Default::default(),
             logical_id: None,
             suppress: Vec::new(),
+            not_known: Vec::new(),
         });
     }
 
@@ -546,6 +556,7 @@ fn extra(
         tags: Default::default(),
         logical_id: None,
         suppress: Vec::new(),
+        not_known: Vec::new(),
     }
 }
 

@@ -49,6 +49,7 @@ fn component(id: String, kind: ComponentKind, segment: &str) -> Component {
         tags: Default::default(),
         logical_id: None,
         suppress: Vec::new(),
+        not_known: Vec::new(),
     }
 }
 

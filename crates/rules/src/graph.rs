@@ -38,7 +38,8 @@ pub enum Edge {
     Contains,
     /// A component runs as an identity.
     RunsAs,
-    /// The source identity (or actor) may assume the target role.
+    /// The source identity (or actor, or the internet for the guests of a Cognito identity
+    /// pool) may assume the target role.
     Assumes,
     /// An actor signs in with an identity.
     SignsInWith,
@@ -152,6 +153,12 @@ impl DesignGraph {
                         }
                     }
                     PrincipalKind::Federated => {
+                        // The guests of an identity pool are anyone on the internet.
+                        if principal.admits_guests()
+                            && let Some(role) = self.node(&identity.id)
+                        {
+                            self.graph.add_edge(self.internet, role, Edge::Assumes);
+                        }
                         // Whoever signs in through the provider or pool may take the role.
                         for actor in &design.actors {
                             if actor.signs_in_with.as_deref() == Some(principal.id.as_str()) {

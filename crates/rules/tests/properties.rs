@@ -92,6 +92,7 @@ fn design(
             tags: Default::default(),
             logical_id: None,
             suppress: Vec::new(),
+            not_known: Vec::new(),
         });
     }
     for (index, (kind, trust, account, flags)) in identities.into_iter().enumerate() {

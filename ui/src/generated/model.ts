@@ -169,9 +169,15 @@ logical_id?: string | null,
 /**
  * Rules accepted as risks for this component.
  */
-suppress?: Array<Suppression>, };
+suppress?: Array<Suppression>, 
+/**
+ * Properties the template this component was imported from does not tell (a template
+ * parameter, another stack or a resource made outside the template decides them). The
+ * rules do not judge them and say so; an export writes its zero-trust default for them.
+ */
+not_known?: Array<string>, };
 
-export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "step_functions_state_machine" | "appsync_api";
+export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "classic_load_balancer" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "step_functions_state_machine" | "appsync_api" | "documentdb_cluster" | "neptune_cluster";
 
 export type ComponentProperties = { 
 /**
@@ -298,11 +304,6 @@ runtime?: string | null,
  */
 function_url?: FunctionUrlAuth | null, 
 /**
- * Whether the component logs what it does to CloudWatch Logs: every execution event of a
- * state machine, the resolver errors of a GraphQL API. On unless the design says otherwise.
- */
-logging?: boolean | null, 
-/**
  * Whether the component sends traces to X-Ray. On unless the design says otherwise.
  */
 tracing?: boolean | null, 
@@ -406,7 +407,14 @@ service_connect_tls?: boolean | null,
  * internet, matched on the TLS server name (SNI) and the HTTP Host header. A leading dot
  * allows every subdomain (`.example.com`). Everything else is dropped.
  */
-allowed_domains?: Array<string>, };
+allowed_domains?: Array<string>, 
+/**
+ * Whether the service publishes its own logs: a delivery stream's delivery errors, a state
+ * machine's execution events, a database's audit log of who connected and what they ran, a
+ * search domain's audit and error logs, a broker's audit and general logs, an endpoint's
+ * access log. Absent, the export turns them on.
+ */
+logging?: boolean | null, };
 
 export type Scheme = "internet_facing" | "internal";
 
@@ -515,6 +523,14 @@ callback_urls?: Array<string>,
  * The OAuth scopes a user pool's app client may request, e.g. `openid`, `email`, `profile`.
  */
 oauth_scopes?: Array<string>, 
+/**
+ * Whether the identity pool through which a user pool's users assume roles also accepts
+ * the basic (classic) authentication flow, in which a client calls `GetOpenIdToken` and
+ * then `AssumeRoleWithWebIdentity` itself with any role the trust admits, instead of the
+ * enhanced flow, where the identity pool picks the role and scopes the session. Off unless
+ * the design says otherwise.
+ */
+classic_flow?: boolean | null, 
 /**
  * The accounts a permission set is assigned in (ids of account segments).
  */

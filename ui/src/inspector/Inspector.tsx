@@ -258,7 +258,7 @@ const identityFieldsByKind: Record<Identity["kind"], string[]> = {
   iam_role: ["mfa", "session_duration_seconds", "trusts", "policies", "managed_policies", "permissions_boundary"],
   iam_user: ["mfa", "policies", "managed_policies", "permissions_boundary", "groups", "console_access", "access_keys", "activity"],
   iam_group: ["policies", "managed_policies"],
-  cognito_user_pool: ["mfa", "federation", "token_validity_minutes", "domain_prefix", "callback_urls", "oauth_scopes"],
+  cognito_user_pool: ["mfa", "federation", "token_validity_minutes", "domain_prefix", "callback_urls", "oauth_scopes", "classic_flow"],
   permission_set: ["mfa", "session_duration_seconds", "policies", "managed_policies", "permissions_boundary", "federation", "assigned_accounts"],
   identity_provider: ["protocol", "issuer", "mfa"],
 };
@@ -295,6 +295,9 @@ function IdentityFields({ design, identity, update }: { design: Design; identity
       {fields.has("oauth_scopes") && (
         <TextField label="OAuth scopes" value={(identity.oauth_scopes ?? []).join(", ")} placeholder="openid, email"
           onCommit={(t) => set("oauth_scopes", v.splitList(t))} />
+      )}
+      {fields.has("classic_flow") && (
+        <BoolField label="Identity pool allows the basic (classic) flow" value={identity.classic_flow} onCommit={(b) => set("classic_flow", b)} />
       )}
       {fields.has("protocol") && (
         <SelectField label="Protocol" value={identity.protocol} unset="Not stated" options={[["saml", "SAML 2.0"], ["oidc", "OpenID Connect"]]}

@@ -131,6 +131,9 @@ export function designArns(design: Design): string[] {
       case "kinesis_stream":
         arns.push(`arn:aws:kinesis:${region}:${account}:stream/${name}`);
         break;
+      case "firehose_stream":
+        arns.push(`arn:aws:firehose:${region}:${account}:deliverystream/${name}`);
+        break;
       case "step_functions_state_machine":
         // CloudFormation names the state machine, so the completion offers every one.
         arns.push(`arn:aws:states:${region}:${account}:stateMachine:*`);

@@ -27,7 +27,6 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   backup_retention_days: { kind: "number", label: "Backup retention (days)", validate: v.wholeNumber },
   point_in_time_recovery: { kind: "bool", label: "Point-in-time recovery" },
   scheme: { kind: "enum", label: "Scheme", options: [["internet_facing", "Internet-facing"], ["internal", "Internal"]] },
-  logging: { kind: "bool", label: "Logging (CloudWatch Logs)" },
   tracing: { kind: "bool", label: "Tracing (X-Ray)" },
   function_url: { kind: "enum", label: "Function URL", options: [["iam", "IAM-signed callers"], ["none", "Anyone (no authentication)"]] },
   tls_policy: { kind: "text", label: "TLS policy", placeholder: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
@@ -69,4 +68,5 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   service_connect_namespace: { kind: "text", label: "Service Connect namespace", placeholder: "orders.internal" },
   service_connect_tls: { kind: "bool", label: "Service Connect TLS (private CA)" },
   allowed_domains: { kind: "list", label: "Allowed domains (egress)", validate: v.domainList, placeholder: "api.example.com, .example.org" },
+  logging: { kind: "bool", label: "Publishes its own logs (audit, access, errors)" },
 };

@@ -119,6 +119,7 @@ export function defaultProtocolFor(target: ComponentKind | null): Protocol {
     case "sns_topic":
     case "log_group":
     case "kinesis_stream":
+    case "firehose_stream":
     case "step_functions_state_machine":
       return "aws_api";
     default:

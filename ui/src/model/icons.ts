@@ -2,6 +2,7 @@
 // Vite turns each import into a URL of a file in the bundle, so the CSP needs only 'self'.
 import acm from "aws-icons/icons/architecture-service/AWSCertificateManager.svg";
 import alb from "aws-icons/icons/resource/ElasticLoadBalancingApplicationLoadBalancer.svg";
+import classicLoadBalancer from "aws-icons/icons/resource/ElasticLoadBalancingClassicLoadBalancer.svg";
 import apiGateway from "aws-icons/icons/architecture-service/AmazonAPIGateway.svg";
 import appMesh from "aws-icons/icons/architecture-service/AWSAppMesh.svg";
 import appSync from "aws-icons/icons/architecture-service/AWSAppSync.svg";
@@ -11,12 +12,14 @@ import cloudtrail from "aws-icons/icons/architecture-service/AWSCloudTrail.svg";
 import cloudwatchAlarm from "aws-icons/icons/resource/AmazonCloudWatchAlarm.svg";
 import cognito from "aws-icons/icons/architecture-service/AmazonCognito.svg";
 import config from "aws-icons/icons/architecture-service/AWSConfig.svg";
+import documentdb from "aws-icons/icons/architecture-service/AmazonDocumentDB.svg";
 import dynamodb from "aws-icons/icons/architecture-service/AmazonDynamoDB.svg";
 import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
 import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
+import firehose from "aws-icons/icons/architecture-service/AmazonDataFirehose.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
 import ebsVolume from "aws-icons/icons/resource/AmazonElasticBlockStoreVolume.svg";
@@ -35,6 +38,7 @@ import lambda from "aws-icons/icons/architecture-service/AWSLambda.svg";
 import logGroup from "aws-icons/icons/resource/AmazonCloudWatchLogs.svg";
 import macie from "aws-icons/icons/architecture-service/AmazonMacie.svg";
 import natGateway from "aws-icons/icons/resource/AmazonVPCNATGateway.svg";
+import neptune from "aws-icons/icons/architecture-service/AmazonNeptune.svg";
 import networkFirewall from "aws-icons/icons/architecture-service/AWSNetworkFirewall.svg";
 import nlb from "aws-icons/icons/resource/ElasticLoadBalancingNetworkLoadBalancer.svg";
 import office from "aws-icons/icons/resource/Officebuilding.svg";
@@ -83,6 +87,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   shield_protection: shield,
   alb,
   nlb,
+  classic_load_balancer: classicLoadBalancer,
   api_gateway: apiGateway,
   appsync_api: appSync,
   acm_certificate: acm,
@@ -118,6 +123,9 @@ export const componentIcons: Record<ComponentKind, string> = {
   ram_share: ram,
   efs_file_system: efs,
   kinesis_stream: kinesisStreams,
+  firehose_stream: firehose,
+  documentdb_cluster: documentdb,
+  neptune_cluster: neptune,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

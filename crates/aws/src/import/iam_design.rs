@@ -537,6 +537,7 @@ impl FlowBuilder {
                 tags: BTreeMap::new(),
                 logical_id: None,
                 suppress: Vec::new(),
+                not_known: Vec::new(),
             });
             component_ids.insert(target.clone(), id);
         }

@@ -34,13 +34,16 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
     match c.kind {
         ComponentKind::Alb
         | ComponentKind::Nlb
+        | ComponentKind::ClassicLoadBalancer
         | ComponentKind::Ec2Instance
         | ComponentKind::AutoScalingGroup
         | ComponentKind::EcsService
         | ComponentKind::EksCluster
         | ComponentKind::Rds
         | ComponentKind::Elasticache
-        | ComponentKind::EfsFileSystem => b.vpc_of(c).is_some(),
+        | ComponentKind::EfsFileSystem
+        | ComponentKind::DocumentdbCluster
+        | ComponentKind::NeptuneCluster => b.vpc_of(c).is_some(),
         ComponentKind::VpcEndpoint => b.subnet_of(c).is_some() && !is_gateway_endpoint(c),
         ComponentKind::LambdaFunction => b.subnet_of(c).is_some(),
         ComponentKind::ApiGateway => vpc_link_vpc(b, c).is_some(),

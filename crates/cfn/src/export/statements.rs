@@ -194,6 +194,15 @@ pub(crate) fn target_arns(
                 [("Target", resource_id)],
             )]
         }
+        ComponentKind::NeptuneCluster => {
+            let resource_id = b.reference(unit, &target_unit, &main, Some("ClusterResourceId"));
+            vec![Value::sub_with(
+                format!(
+                    "arn:${{AWS::Partition}}:neptune-db:${{AWS::Region}}:{account}:${{Target}}/*"
+                ),
+                [("Target", resource_id)],
+            )]
+        }
         ComponentKind::Rds => vec![with_ref(
             b,
             format!("arn:${{AWS::Partition}}:rds:${{AWS::Region}}:{account}:db:${{Target}}"),
@@ -203,6 +212,14 @@ pub(crate) fn target_arns(
             b,
             format!(
                 "arn:${{AWS::Partition}}:elasticache:${{AWS::Region}}:{account}:replicationgroup:${{Target}}"
+            ),
+            None,
+        )],
+        // A Classic Load Balancer's `Ref` is its name.
+        ComponentKind::ClassicLoadBalancer => vec![with_ref(
+            b,
+            format!(
+                "arn:${{AWS::Partition}}:elasticloadbalancing:${{AWS::Region}}:{account}:loadbalancer/${{Target}}"
             ),
             None,
         )],
@@ -220,7 +237,8 @@ pub(crate) fn target_arns(
         | ComponentKind::EksCluster
         | ComponentKind::Cloudtrail
         | ComponentKind::EfsFileSystem
-        | ComponentKind::KinesisStream => {
+        | ComponentKind::KinesisStream
+        | ComponentKind::FirehoseStream => {
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic

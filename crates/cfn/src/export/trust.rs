@@ -344,6 +344,13 @@ fn source_arn(b: &mut Builder<'_>, unit: &str, source: &str) -> Value {
     b.design_text(source)
 }
 
+/// Whether a role trusts a user pool's identity pool for its guests.
+pub(crate) fn admits_guests(role: &Identity, pool: &str) -> bool {
+    role.trusts
+        .iter()
+        .any(|p| p.id == pool && p.conditions().audience.is_none() && p.admits_guests())
+}
+
 /// The roles that trust a user pool as a federated principal, in design order: the user pool's
 /// export makes an identity pool for them.
 pub(crate) fn roles_trusting_pool<'d>(b: &Builder<'d>, pool: &str) -> Vec<&'d Identity> {

@@ -199,7 +199,7 @@ impl Importer<'_> {
 
     /// Resources whose meaning is a property of a component mapped above.
     fn absorb_component_helpers(&mut self) {
-        let helpers: [(&str, &[&str], &str); 11] = [
+        let helpers: [(&str, &[&str], &str); 13] = [
             ("AWS::S3::BucketPolicy", &["Bucket"], "the bucket's policy"),
             ("AWS::SQS::QueuePolicy", &["Queues"], "the queue's policy"),
             ("AWS::SNS::TopicPolicy", &["Topics"], "the topic's policy"),
@@ -215,6 +215,16 @@ impl Importer<'_> {
             ),
             (
                 "AWS::RDS::DBSubnetGroup",
+                &["SubnetIds"],
+                "the database's subnets",
+            ),
+            (
+                "AWS::DocDB::DBSubnetGroup",
+                &["SubnetIds"],
+                "the database's subnets",
+            ),
+            (
+                "AWS::Neptune::DBSubnetGroup",
                 &["SubnetIds"],
                 "the database's subnets",
             ),
@@ -257,8 +267,7 @@ impl Importer<'_> {
                     (_, element) => element,
                 };
                 if element.is_none()
-                    && resource_type != "AWS::RDS::DBSubnetGroup"
-                    && resource_type != "AWS::ElastiCache::SubnetGroup"
+                    && !kinds::data::subnet_group::RESOURCE_TYPES.contains(&resource_type)
                 {
                     continue;
                 }

@@ -366,6 +366,7 @@ impl Importer<'_> {
                 },
             );
         }
+        cognito_user_pool::absorb_identity_pools(self);
     }
 
     /// The role a component runs as, from a role reference or an instance profile.

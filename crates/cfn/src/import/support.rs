@@ -118,6 +118,7 @@ impl Importer<'_> {
             tags: BTreeMap::new(),
             logical_id: Some(logical_id),
             suppress: Vec::new(),
+            not_known: Vec::new(),
         }
     }
 

@@ -27,8 +27,12 @@ struct StatementConditions {
     mfa: bool,
     /// The values of `aws:PrincipalArn`.
     principal_arns: Vec<String>,
-    /// The audience, when it is the identity pool an export made for a user pool.
+    /// The audience, when it is the identity pool an export made for a user pool, or an
+    /// identity pool of the template that names one user pool.
     user_pool: Option<String>,
+    /// The audience as written, when it is an identity pool of the template that no export
+    /// made: kept as the audience should the statement not say `amr`.
+    template_pool: Option<String>,
     /// Condition keys the model has no field for.
     unmodelled: Vec<String>,
 }
@@ -220,6 +224,14 @@ impl Importer<'_> {
                             read.user_pool = Some(pool);
                             continue;
                         }
+                        if let Some(pool) = sym
+                            .resource()
+                            .and_then(|key| self.user_pool_of_identity_pool(&key))
+                        {
+                            read.user_pool = Some(pool);
+                            read.template_pool = first;
+                            continue;
+                        }
                         &mut read.conditions.audience
                     }
                     ("ForAnyValue:StringLike" | "ForAnyValue:StringEquals", key)
@@ -242,6 +254,15 @@ impl Importer<'_> {
                 }
                 *target = first;
             }
+        }
+        // A trust of a template's identity pool that does not say `amr` admits its guests as
+        // well as its signed-in users, which a trust of the user pool cannot say (it reads as
+        // signed-in users only): it stays a trust of the identity pool, and ZT-ID-018 judges it.
+        if read.conditions.amr.is_none()
+            && let Some(audience) = read.template_pool.take()
+        {
+            read.user_pool = None;
+            read.conditions.audience = Some(audience);
         }
         read
     }

@@ -51,6 +51,8 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::EksCluster => compute::eks_cluster::drawn(b, c),
         ComponentKind::ApiGateway => edge::api_gateway::drawn(b, c),
         ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
+        ComponentKind::DocumentdbCluster => data::documentdb_cluster::drawn(b, c),
+        ComponentKind::NeptuneCluster => data::neptune_cluster::drawn(b, c),
         _ => Default::default(),
     }
 }
@@ -106,6 +108,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         data::kinesis_stream::RESOURCE_TYPE,
         data::kinesis_stream::import,
     ),
+    (
+        data::firehose_stream::RESOURCE_TYPE,
+        data::firehose_stream::import,
+    ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (
         compute::ecr_repository::RESOURCE_TYPE,
@@ -148,6 +154,22 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (data::rds::DB_CLUSTER, data::rds::import_cluster),
     (data::rds::DB_INSTANCE, data::rds::import_instance),
     (
+        data::documentdb_cluster::RESOURCE_TYPE,
+        data::documentdb_cluster::import,
+    ),
+    (
+        data::documentdb_cluster::INSTANCE,
+        data::documentdb_cluster::import_instance,
+    ),
+    (
+        data::neptune_cluster::RESOURCE_TYPE,
+        data::neptune_cluster::import,
+    ),
+    (
+        data::neptune_cluster::INSTANCE,
+        data::neptune_cluster::import_instance,
+    ),
+    (
         data::elasticache::REPLICATION_GROUP,
         data::elasticache::import,
     ),
@@ -156,6 +178,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         edge::load_balancing::RESOURCE_TYPE,
         edge::load_balancing::import,
+    ),
+    (
+        edge::classic_load_balancer::RESOURCE_TYPE,
+        edge::classic_load_balancer::import,
     ),
     (edge::cloudfront::RESOURCE_TYPE, edge::cloudfront::import),
     (

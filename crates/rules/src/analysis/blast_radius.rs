@@ -245,6 +245,8 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::SqsQueue => &["sqs"],
         ComponentKind::EfsFileSystem => &["elasticfilesystem"],
         ComponentKind::KinesisStream => &["kinesis"],
+        ComponentKind::FirehoseStream => &["firehose"],
+        ComponentKind::NeptuneCluster => &["neptune-db"],
         _ => &[],
     }
 }
@@ -273,6 +275,7 @@ fn managed_policy_reaches(policy: &str, kind: ComponentKind) -> bool {
         "AmazonKinesisFullAccess" | "AmazonKinesisReadOnlyAccess" => {
             kind == ComponentKind::KinesisStream
         }
+        "AmazonKinesisFirehoseFullAccess" => kind == ComponentKind::FirehoseStream,
         _ => false,
     }
 }

@@ -100,6 +100,103 @@ impl Importer<'_> {
         }
     }
 
+    /// The flows of Classic Load Balancers: from the internet to each listener of an
+    /// internet-facing one, and from the balancer to the instances it lists and the Auto Scaling
+    /// groups that name it, with each listener's instance protocol and port. A listener that
+    /// does not state its instance protocol is read as sending plain HTTP or TCP, the weaker of
+    /// what it may do.
+    pub(super) fn classic_listener_flows(&mut self) {
+        let resource_type = crate::kinds::edge::classic_load_balancer::RESOURCE_TYPE;
+        for key in self.resources_of_type(resource_type) {
+            let Some(balancer) = self.element_for(&key).cloned() else {
+                continue;
+            };
+            let internet_facing = self.design.component(&balancer).is_some_and(|component| {
+                component.properties.scheme == Some(Scheme::InternetFacing)
+            });
+            let listeners = self
+                .resource(&key)
+                .property("Listeners")
+                .cloned()
+                .unwrap_or(Value::null());
+            let text = |importer: &Self, value: Option<&Value>| {
+                value.map(|value| importer.eval(key.0, value).describe().to_ascii_uppercase())
+            };
+            let mut flows = Vec::new();
+            let mut backends = Vec::new();
+            for listener in self.list_items(key.0, &listeners) {
+                let front = text(self, listener.get("Protocol")).unwrap_or_default();
+                let port = |name: &str| {
+                    listener
+                        .get(name)
+                        .and_then(|port| self.eval(key.0, port).as_text()?.parse::<u16>().ok())
+                };
+                let (protocol, tls) = classic_protocol(&front);
+                if internet_facing && let Some(port) = port("LoadBalancerPort") {
+                    flows.push((
+                        protocol,
+                        tls,
+                        port,
+                        format!("{front} listener on port {port}."),
+                    ));
+                }
+                let back = text(self, listener.get("InstanceProtocol")).unwrap_or_else(|| {
+                    if matches!(front.as_str(), "HTTP" | "HTTPS") {
+                        "HTTP"
+                    } else {
+                        "TCP"
+                    }
+                    .to_owned()
+                });
+                if let Some(port) = port("InstancePort") {
+                    backends.push((classic_protocol(&back), port, back));
+                }
+            }
+            if !flows.is_empty() {
+                let internet = self.internet();
+                for (protocol, tls, port, description) in flows {
+                    self.add_flow(NewFlow {
+                        source: internet.clone(),
+                        target: balancer.clone(),
+                        protocol,
+                        ports: vec![PortRange::single(port)],
+                        tls,
+                        auth: Auth::None,
+                        issuer: None,
+                        actions: Vec::new(),
+                        description: Some(description),
+                    });
+                }
+            }
+            let mut targets = self.elements_of(&self.property(key.0, &key.1, &["Instances"]));
+            for scaling in self.resources_of_type("AWS::AutoScaling::AutoScalingGroup") {
+                if self
+                    .property(scaling.0, &scaling.1, &["LoadBalancerNames"])
+                    .resources()
+                    .contains(&key)
+                    && let Some(element) = self.element_for(&scaling).cloned()
+                {
+                    targets.push(element);
+                }
+            }
+            for target in targets {
+                for ((protocol, tls), port, back) in &backends {
+                    self.add_flow(NewFlow {
+                        source: balancer.clone(),
+                        target: target.clone(),
+                        protocol: *protocol,
+                        ports: vec![PortRange::single(*port)],
+                        tls: *tls,
+                        auth: Auth::None,
+                        issuer: None,
+                        actions: Vec::new(),
+                        description: Some(format!("{back} to the registered instances.")),
+                    });
+                }
+            }
+        }
+    }
+
     /// Whether every action of a listener, default and rules alike, redirects to HTTPS.
     pub(super) fn redirects_to_https_only(&self, listener: &ResourceKey) -> bool {
         let mut actions: Vec<Value> = self
@@ -639,5 +736,16 @@ impl Importer<'_> {
                 },
             );
         }
+    }
+}
+
+/// The protocol and TLS of a Classic Load Balancer listener's protocol (`HTTP`, `HTTPS`, `TCP`
+/// or `SSL`).
+fn classic_protocol(protocol: &str) -> (Protocol, Tls) {
+    match protocol {
+        "HTTPS" => (Protocol::Https, Tls::Tls12),
+        "SSL" => (Protocol::Tcp, Tls::Tls12),
+        "HTTP" => (Protocol::Http, Tls::None),
+        _ => (Protocol::Tcp, Tls::None),
     }
 }

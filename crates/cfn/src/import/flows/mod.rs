@@ -1,13 +1,15 @@
 //! Flows: security-group ingress rules (a source group's members to the group's members, a
 //! world CIDR from the internet, port ranges kept), load balancer listeners through their target
-//! groups, API Gateway methods and integrations, AppSync APIs and their data sources, Lambda function URLs and event source mappings,
-//! Step Functions tasks, CloudFront origins, and IAM policies (the actions an identity may call on a component of the
-//! template).
+//! groups, API Gateway methods and integrations, AppSync APIs and their data sources, Lambda
+//! function URLs and event source mappings, delivery streams' sources and destinations, Step
+//! Functions tasks, CloudFront origins, and IAM policies (the actions an identity may call on a
+//! component of the template).
 
 mod appsync;
 mod edge;
 mod identity;
 mod security_groups;
+mod streams;
 mod workflow;
 
 use zta_model::{Auth, ComponentKind, DataClass, Flow, PortRange, Protocol, SegmentKind, Tls};
@@ -38,10 +40,12 @@ impl Importer<'_> {
         // TLS of a connection that a security group rule only opens a port for, and the first
         // flow found between two elements on a port is the one kept.
         self.listener_flows();
+        self.classic_listener_flows();
         self.api_flows();
         self.function_url_flows();
         self.appsync_flows();
         self.event_source_flows();
+        self.firehose_flows();
         self.state_machine_flows();
         self.cloudfront_flows();
         let members = self.security_group_members();
@@ -219,9 +223,11 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::EksCluster => "eks",
         ComponentKind::Ec2Instance => "ec2",
         ComponentKind::Rds => "rds-db",
+        ComponentKind::NeptuneCluster => "neptune-db",
         ComponentKind::Elasticache => "elasticache",
         ComponentKind::EfsFileSystem => "elasticfilesystem",
         ComponentKind::KinesisStream => "kinesis",
+        ComponentKind::FirehoseStream => "firehose",
         ComponentKind::StepFunctionsStateMachine => "states",
         _ => return None,
     })

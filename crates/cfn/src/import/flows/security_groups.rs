@@ -380,6 +380,10 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
         &["SecurityGroups"],
     ),
     (
+        "AWS::ElasticLoadBalancing::LoadBalancer",
+        &["SecurityGroups"],
+    ),
+    (
         "AWS::ECS::Service",
         &[
             "NetworkConfiguration",
@@ -390,6 +394,8 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::Lambda::Function", &["VpcConfig", "SecurityGroupIds"]),
     ("AWS::RDS::DBInstance", &["VPCSecurityGroups"]),
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::DocDB::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::Neptune::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
     (

@@ -98,10 +98,20 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     // The load balancers of the same account that forward to the group register its instances
     // through their target groups, written by the balancer for each flow.
     let mut target_groups = Vec::new();
+    let mut classic = Vec::new();
     for flow in b.flows_to(&c.id) {
         let Some(source) = b.component(&flow.source) else {
             continue;
         };
+        // A Classic Load Balancer has no target groups: the group names it.
+        if source.kind == ComponentKind::ClassicLoadBalancer && b.unit_of_component(source) == unit
+        {
+            let name = Value::reference(b.logical_id(&source.id));
+            if !classic.contains(&name) {
+                classic.push(name);
+            }
+            continue;
+        }
         if !matches!(source.kind, ComponentKind::Alb | ComponentKind::Nlb)
             || b.unit_of_component(source) != unit
         {
@@ -114,8 +124,15 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
         }
     }
     if !target_groups.is_empty() {
+        resource = resource.with_property("TargetGroupARNs", Value::list(target_groups));
+    }
+    if !classic.is_empty() {
+        resource = resource.with_property("LoadBalancerNames", Value::list(classic));
+    }
+    if resource.property("TargetGroupARNs").is_some()
+        || resource.property("LoadBalancerNames").is_some()
+    {
         resource = resource
-            .with_property("TargetGroupARNs", Value::list(target_groups))
             .with_property("HealthCheckType", "ELB")
             .with_property("HealthCheckGracePeriod", 300_u32);
     }

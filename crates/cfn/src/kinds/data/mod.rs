@@ -1,15 +1,21 @@
 //! Data stores and keys: KMS keys whose policies name the roles that use them, S3 buckets that
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
-//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, and Kinesis data streams,
-//! all encrypted with KMS and kept on deletion.
+//! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams and the
+//! Firehose delivery streams that carry records on, DocumentDB clusters that require TLS and
+//! Neptune clusters that require IAM, both keeping an audit log, all encrypted with KMS and kept
+//! on deletion.
 
+pub(crate) mod db_cluster;
+pub(crate) mod documentdb_cluster;
 pub(crate) mod dynamodb_table;
 pub(crate) mod ebs_volume;
 pub(crate) mod efs_file_system;
 pub(crate) mod elasticache;
+pub(crate) mod firehose_stream;
 pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
+pub(crate) mod neptune_cluster;
 pub(crate) mod rds;
 pub(crate) mod s3_bucket;
 pub(crate) mod secret;
@@ -35,6 +41,9 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::SnsTopic => sns_topic::export(b, c),
             ComponentKind::EfsFileSystem => efs_file_system::export(b, c),
             ComponentKind::KinesisStream => kinesis_stream::export(b, c),
+            ComponentKind::FirehoseStream => firehose_stream::export(b, c),
+            ComponentKind::DocumentdbCluster => documentdb_cluster::export(b, c),
+            ComponentKind::NeptuneCluster => neptune_cluster::export(b, c),
             _ => {}
         }
     }

@@ -5,7 +5,8 @@ use zta_model::{Component, ComponentKind, Tier};
 
 use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
-use crate::import::{Disposition, Importer, ResourceKey};
+use crate::import::{Importer, ResourceKey};
+use crate::kinds::data::db_cluster::absorb_instance;
 use crate::kinds::data::subnet_group::DATABASE;
 use crate::policy::service_trust_policy;
 use crate::template::{Output, Resource};
@@ -371,11 +372,8 @@ pub(crate) fn import_cluster(im: &mut Importer<'_>, key: &ResourceKey) -> Option
 
 /// Reads `AWS::RDS::DBInstance` into a component.
 pub(crate) fn import_instance(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    let cluster = im
-        .property(key.0, &key.1, &["DBClusterIdentifier"])
-        .resource();
-    if let Some(cluster) = cluster.and_then(|cluster| im.element_for(&cluster).cloned()) {
-        let public = im.flag(key, &["PubliclyAccessible"]);
+    let public = im.flag(key, &["PubliclyAccessible"]);
+    if let Some(cluster) = absorb_instance(im, key) {
         if let Some(component) = im
             .design
             .components
@@ -385,13 +383,6 @@ pub(crate) fn import_instance(im: &mut Importer<'_>, key: &ResourceKey) -> Optio
             component.properties.publicly_accessible =
                 component.properties.publicly_accessible.max(public);
         }
-        im.mark(
-            key.clone(),
-            Disposition::Absorbed {
-                element: Some(cluster),
-                how: "an instance of the database cluster".to_owned(),
-            },
-        );
         return None;
     }
     Some(im.database(key, false))

@@ -25,11 +25,32 @@ pub(crate) const DATABASE: SubnetGroup = SubnetGroup {
     named_by: "DBSubnetGroupName",
 };
 
+pub(crate) const DOCUMENTDB: SubnetGroup = SubnetGroup {
+    resource_type: "AWS::DocDB::DBSubnetGroup",
+    description: "DBSubnetGroupDescription",
+    named_by: "DBSubnetGroupName",
+};
+
+pub(crate) const NEPTUNE: SubnetGroup = SubnetGroup {
+    resource_type: "AWS::Neptune::DBSubnetGroup",
+    description: "DBSubnetGroupDescription",
+    named_by: "DBSubnetGroupName",
+};
+
 pub(crate) const CACHE: SubnetGroup = SubnetGroup {
     resource_type: "AWS::ElastiCache::SubnetGroup",
     description: "Description",
     named_by: "CacheSubnetGroupName",
 };
+
+/// The resource types of every service's subnet group, which the import folds into the
+/// elements placed with them (or drops, when none is).
+pub(crate) const RESOURCE_TYPES: [&str; 4] = [
+    DATABASE.resource_type,
+    DOCUMENTDB.resource_type,
+    NEPTUNE.resource_type,
+    CACHE.resource_type,
+];
 
 impl SubnetGroup {
     /// Writes the component's subnet group of `subnets` and returns a reference to it.

@@ -259,7 +259,11 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Compone
     {
         Sym::NoValue => Some(false),
         Sym::Text(level) => Some(level != "NONE"),
-        _ => None,
+        // A level given by a parameter is not known from the template: not judged.
+        _ => {
+            component.not_known.push("logging".to_owned());
+            None
+        }
     };
     let element = component.id.clone();
     for (resource_type, how) in PARTS {

@@ -239,6 +239,7 @@ fn outside_web_acl(im: &mut Importer<'_>, key: &ResourceKey, distribution: &str)
         tags: Default::default(),
         logical_id: None,
         suppress: Vec::new(),
+        not_known: Vec::new(),
     });
     im.notes.push(format!(
         "Distribution `{distribution}` uses web ACL `{arn}`, defined outside the template: it is drawn as `{id}`, whose rule groups are not known."

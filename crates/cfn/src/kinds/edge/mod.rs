@@ -16,6 +16,7 @@ pub(crate) mod alb;
 pub(crate) mod api_gateway;
 pub(crate) mod api_parts;
 pub(crate) mod appsync_api;
+pub(crate) mod classic_load_balancer;
 pub(crate) mod cloudfront;
 pub(crate) mod http_api;
 pub(crate) mod load_balancing;
@@ -33,6 +34,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::AcmCertificate => acm_certificate::export(b, c),
             ComponentKind::Alb => alb::export(b, c),
             ComponentKind::Nlb => nlb::export(b, c),
+            ComponentKind::ClassicLoadBalancer => classic_load_balancer::export(b, c),
             ComponentKind::ApiGateway => api_gateway::export(b, c),
             ComponentKind::AppsyncApi => appsync_api::export(b, c),
             ComponentKind::Cloudfront => cloudfront::export(b, c),

@@ -6,10 +6,10 @@
 //! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpooldomain.html>,
 //! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-managedloginbranding.html>.
 
-use zta_model::{FederationProtocol, Identity, MfaMode};
+use zta_model::{FederationProtocol, Identity, IdentityKind, MfaMode};
 
 use crate::export::builder::{Builder, Group};
-use crate::export::trust::roles_trusting_pool;
+use crate::export::trust::{admits_guests, roles_trusting_pool};
 use crate::import::{Disposition, Importer, ResourceKey};
 use crate::template::{Output, Parameter, Resource};
 use crate::trust_names::IDENTITY_POOL_PART;
@@ -222,20 +222,25 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity) {
 /// that trust the pool, when a role does: a user pool is no IAM principal, an identity pool is
 /// (<https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html>,
 /// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypool.html>).
-/// Guests are not admitted, and the identity pool checks each token with the user pool.
+/// Guests are admitted only when a role the design draws trusts the pool for them (`amr:
+/// unauthenticated`), the basic (classic) flow only when the design says so, and the identity
+/// pool checks each token with the user pool. A pool that states the basic flow gets its
+/// identity pool even without roles, so that the setting deploys as drawn.
 fn identity_pool(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
-    if roles_trusting_pool(b, &identity.id).is_empty() {
+    let roles = roles_trusting_pool(b, &identity.id);
+    if roles.is_empty() && identity.classic_flow.is_none() {
         return;
     }
+    let guests = roles.iter().any(|role| admits_guests(role, &identity.id));
     let pool = b.logical_id(&identity.id);
     b.put(
         unit,
         b.logical_id_for(&identity.id, IDENTITY_POOL_PART),
         &identity.id,
         Group::Security,
-        Resource::new("AWS::Cognito::IdentityPool")
-            .with_property("AllowUnauthenticatedIdentities", false)
-            .with_property("AllowClassicFlow", false)
+        Resource::new(IDENTITY_POOL)
+            .with_property("AllowUnauthenticatedIdentities", guests)
+            .with_property("AllowClassicFlow", identity.classic_flow == Some(true))
             .with_property(
                 "CognitoIdentityProviders",
                 Value::list([Value::map([
@@ -400,5 +405,119 @@ pub(crate) fn import(im: &mut Importer<'_>, key: &ResourceKey, identity: &mut Id
     {
         identity.callback_urls = texts(im, client, "CallbackURLs");
         identity.oauth_scopes = texts(im, client, "AllowedOAuthScopes");
+    }
+}
+
+/// The resource type of the identity pool a user pool's users assume roles through.
+pub(crate) const IDENTITY_POOL: &str = "AWS::Cognito::IdentityPool";
+
+/// The resource type that names the roles an identity pool hands out.
+const ROLE_ATTACHMENT: &str = "AWS::Cognito::IdentityPoolRoleAttachment";
+
+impl Importer<'_> {
+    /// The user pool of the template an identity pool of the template (one no export made)
+    /// admits the users of: the one user pool its Cognito providers name, by provider name or
+    /// by app client. `None` when it names none or several, or is not an identity pool.
+    pub(crate) fn user_pool_of_identity_pool(&self, key: &ResourceKey) -> Option<String> {
+        if self.resource(key).resource_type != IDENTITY_POOL || self.designer_part(key).is_some() {
+            return None;
+        }
+        let providers = self
+            .resource(key)
+            .property("CognitoIdentityProviders")
+            .cloned()
+            .unwrap_or(Value::null());
+        let mut pools: Vec<String> = Vec::new();
+        for provider in self.list_items(key.0, &providers) {
+            let mut named = Vec::new();
+            if let Some(name) = provider.get("ProviderName") {
+                named.extend(self.elements_of(&self.eval(key.0, name)));
+            }
+            if let Some(client) = provider
+                .get("ClientId")
+                .and_then(|client| self.eval(key.0, client).resource())
+                .filter(|client| {
+                    self.resource(client).resource_type == "AWS::Cognito::UserPoolClient"
+                })
+            {
+                named.extend(self.elements_of(&self.property(
+                    client.0,
+                    &client.1,
+                    &["UserPoolId"],
+                )));
+            }
+            for id in named {
+                let user_pool = self
+                    .design
+                    .identity(&id)
+                    .is_some_and(|identity| identity.kind == IdentityKind::CognitoUserPool);
+                if user_pool && !pools.contains(&id) {
+                    pools.push(id);
+                }
+            }
+        }
+        (pools.len() == 1).then(|| pools.remove(0))
+    }
+
+    /// The user pool an identity pool belongs to: the one an export made it for, or the one a
+    /// template's identity pool admits the users of.
+    fn identity_pool_owner(&self, key: &ResourceKey) -> Option<String> {
+        if self.designer_part(key).as_deref() == Some(IDENTITY_POOL_PART) {
+            return self.designer_element(key);
+        }
+        self.user_pool_of_identity_pool(key)
+    }
+}
+
+/// Reads the identity pools that belong to a user pool into it (whether they accept the basic
+/// flow), and absorbs them and their role attachments into the user pool: the guests they admit
+/// and the roles they hand out are the trusts of the roles, read with the roles. Identity pools
+/// of no user pool stay carried, for the generic checks.
+pub(crate) fn absorb_identity_pools(im: &mut Importer<'_>) {
+    let mut owners = Vec::new();
+    for key in im.resources_of_type(IDENTITY_POOL) {
+        let Some(owner) = im.identity_pool_owner(&key) else {
+            continue;
+        };
+        // AWS's default is the enhanced flow only.
+        let classic = im
+            .flag(&key, &["AllowClassicFlow"])
+            .or_else(|| (!im.present(&key, &["AllowClassicFlow"])).then_some(false));
+        if let Some(identity) = im
+            .design
+            .identities
+            .iter_mut()
+            .find(|identity| identity.id == owner)
+        {
+            identity.classic_flow = classic;
+        }
+        if im.designer_part(&key).is_none() {
+            im.mark(
+                key.clone(),
+                Disposition::Absorbed {
+                    element: Some(owner.clone()),
+                    how: "the user pool's identity pool (basic flow; guests and roles are the roles' trusts)".to_owned(),
+                },
+            );
+        }
+        owners.push((key, owner));
+    }
+    for key in im.resources_of_type(ROLE_ATTACHMENT) {
+        if im.designer_part(&key).is_some() || im.designer_element(&key).is_some() {
+            continue;
+        }
+        let pool = im.property(key.0, &key.1, &["IdentityPoolId"]).resource();
+        if let Some((_, owner)) = owners
+            .iter()
+            .find(|(pool_key, _)| Some(pool_key) == pool.as_ref())
+        {
+            im.mark(
+                key,
+                Disposition::Absorbed {
+                    element: Some(owner.clone()),
+                    how: "the roles the user pool's identity pool hands out, drawn as the roles' trusts".to_owned(),
+                },
+            );
+        }
     }
 }

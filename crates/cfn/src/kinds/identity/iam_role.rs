@@ -5,7 +5,7 @@ use zta_model::{Flow, Identity, PrincipalKind};
 
 use crate::export::builder::{Builder, Group, RoleStatement};
 use crate::export::statements::{STATED_POLICY_NAME, flow_statements, resource_arn, statements};
-use crate::export::trust::{roles_trusting_pool, trust_statements};
+use crate::export::trust::{admits_guests, roles_trusting_pool, trust_statements};
 use crate::import::{Importer, ResourceKey};
 use crate::policy::policy_document;
 use crate::template::Resource;
@@ -102,11 +102,13 @@ pub(crate) fn export(b: &mut Builder<'_>, identity: &Identity, calls: &[&Flow]) 
     }
 }
 
-/// Makes the role the authenticated role of the identity pools of the user pools it trusts, so
-/// that the identity pool hands it to signed-in users
+/// Makes the role a role of the identity pools of the user pools it trusts, so that the identity
+/// pool hands it out: to signed-in users, or to guests when the trust admits them (`amr:
+/// unauthenticated`)
 /// (<https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypoolroleattachment.html>).
-/// An identity pool has one authenticated role: the first role that trusts the user pool gets
-/// it, and the export says so for the others.
+/// An identity pool has one role attachment, with one role for each: the first role of each
+/// sort that trusts the user pool gets it, the first role of all writes the attachment, and the
+/// export says so for the others.
 fn identity_pool_roles(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
     for trust in &identity.trusts {
         if trust.kind != PrincipalKind::Federated || trust.conditions().audience.is_some() {
@@ -118,17 +120,28 @@ fn identity_pool_roles(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
         if pool.kind != zta_model::IdentityKind::CognitoUserPool {
             continue;
         }
-        let first = roles_trusting_pool(b, &pool.id)
-            .first()
+        let roles = roles_trusting_pool(b, &pool.id);
+        let guests = |role: &Identity| admits_guests(role, &pool.id);
+        let sort = if guests(identity) {
+            "guests"
+        } else {
+            "signed-in users"
+        };
+        let first = roles
+            .iter()
+            .find(|role| guests(role) == guests(identity))
             .map(|role| role.id.clone());
         if first.as_deref() != Some(identity.id.as_str()) {
             b.warn(format!(
-                "Role `{}` trusts user pool `{}`, whose identity pool already hands signed-in users role `{}`: an identity pool has one authenticated role, so `{}` is assumed only by clients that name it (enhanced flow with a custom role ARN is not enabled).",
+                "Role `{}` trusts user pool `{}`, whose identity pool already hands {sort} role `{}`: an identity pool has one role for each, so `{}` is assumed only by clients that name it (enhanced flow with a custom role ARN is not enabled).",
                 identity.id,
                 pool.id,
                 first.unwrap_or_default(),
                 identity.id
             ));
+            continue;
+        }
+        if roles.first().map(|role| role.id.as_str()) != Some(identity.id.as_str()) {
             continue;
         }
         let pool_unit = b.unit_of_identity(pool);
@@ -139,7 +152,19 @@ fn identity_pool_roles(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
             &b.logical_id_for(&pool_id, IDENTITY_POOL_PART),
             None,
         );
-        let role_arn = Value::get_att(b.logical_id(&identity.id), "Arn");
+        let handed: Vec<(&str, &Identity)> = [
+            ("authenticated", roles.iter().find(|role| !guests(role))),
+            ("unauthenticated", roles.iter().find(|role| guests(role))),
+        ]
+        .into_iter()
+        .filter_map(|(key, role)| role.map(|role| (key, *role)))
+        .collect();
+        let mut arns = Vec::new();
+        for (key, role) in handed {
+            let role_unit = b.unit_of_identity(role);
+            let arn = b.reference(unit, &role_unit, &b.logical_id(&role.id), Some("Arn"));
+            arns.push((key, arn));
+        }
         b.put(
             unit,
             b.logical_id_for(
@@ -150,7 +175,7 @@ fn identity_pool_roles(b: &mut Builder<'_>, unit: &str, identity: &Identity) {
             Group::Security,
             Resource::new("AWS::Cognito::IdentityPoolRoleAttachment")
                 .with_property("IdentityPoolId", identity_pool)
-                .with_property("Roles", Value::map([("authenticated", role_arn)])),
+                .with_property("Roles", Value::map(arns)),
         );
     }
 }

@@ -10,7 +10,8 @@ declare_rule! {
     /// ## What it checks
     /// Flags internet-facing ALBs, API Gateways, AppSync GraphQL APIs and CloudFront
     /// distributions (by `scheme`, or because a flow from the internet reaches them) that no WAF
-    /// web ACL names in `protects`.
+    /// web ACL names in `protects`, and every internet-facing Classic Load Balancer: AWS WAF
+    /// cannot be associated with one.
     ///
     /// ## Why it matters
     /// The web tier is attacked with injection, scanners and bots from the day it is published;
@@ -22,7 +23,8 @@ declare_rule! {
     /// ```
     ///
     /// ## What to do instead
-    /// Add a `waf_web_acl` with managed rule groups and list the endpoint in its `protects`.
+    /// Add a `waf_web_acl` with managed rule groups and list the endpoint in its `protects`;
+    /// replace a Classic Load Balancer with an ALB (or put CloudFront with a web ACL in front).
     code: "ZT-EDGE-001",
     name: "internet-endpoint-without-waf",
     title: "Internet-facing endpoint without a WAF",
@@ -41,6 +43,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 | ComponentKind::ApiGateway
                 | ComponentKind::AppsyncApi
                 | ComponentKind::Cloudfront
+                | ComponentKind::ClassicLoadBalancer
         ) {
             continue;
         }
@@ -48,7 +51,16 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         out.evaluate(&component.id);
-        if cx.index.wafs_of(&component.id).is_empty() {
+        if component.kind == ComponentKind::ClassicLoadBalancer {
+            out.report(
+                format!(
+                    "Internet-facing {} is a Classic Load Balancer, which no WAF web ACL can protect",
+                    cx.label(&component.id)
+                ),
+                &[&component.id],
+                "Replace it with an ALB protected by a `waf_web_acl`, or serve it through CloudFront with one.",
+            );
+        } else if cx.index.wafs_of(&component.id).is_empty() {
             out.report(
                 format!(
                     "Internet-facing {} has no WAF web ACL",

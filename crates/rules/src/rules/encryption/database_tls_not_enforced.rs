@@ -8,13 +8,16 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, ElastiCache groups and EFS file systems with
-    /// `encrypted_in_transit: false`.
+    /// Flags RDS databases, ElastiCache groups, EFS file systems and DocumentDB clusters with
+    /// `encrypted_in_transit: false`. A component imported from a template whose parameter group
+    /// comes from a template parameter or another stack is not judged: the template does not
+    /// tell.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
     /// cleartext (`rds.force_ssl`, ElastiCache transit encryption, an EFS file system policy
-    /// that denies requests without `aws:SecureTransport`), any client can connect without it.
+    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter), any
+    /// client can connect without it.
     ///
     /// ## Example
     /// ```yaml
@@ -40,10 +43,16 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
+        // A component imported from a template that leaves TLS to a parameter group made
+        // elsewhere is not judged: the template does not tell whether the server refuses
+        // cleartext.
         let judged = matches!(
             component.kind,
-            ComponentKind::Rds | ComponentKind::Elasticache | ComponentKind::EfsFileSystem
-        );
+            ComponentKind::Rds
+                | ComponentKind::Elasticache
+                | ComponentKind::EfsFileSystem
+                | ComponentKind::DocumentdbCluster
+        ) && component.is_known("encrypted_in_transit");
         if judged {
             out.evaluate(&component.id);
         }

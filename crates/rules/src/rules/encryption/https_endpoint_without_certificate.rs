@@ -36,7 +36,7 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         let needs = match component.kind {
-            ComponentKind::Alb | ComponentKind::Nlb => {
+            ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::ClassicLoadBalancer => {
                 cx.index.flows_to(&component.id).iter().any(|flow| {
                     flow.is_encrypted() && matches!(flow.protocol, Protocol::Https | Protocol::Grpc)
                 })

@@ -13,9 +13,11 @@ const MODERN_MARKERS: [&str; 6] = [
 
 declare_rule! {
     /// ## What it checks
-    /// Flags ALBs, NLBs and CloudFront distributions whose `tls_policy` is not a TLS 1.2+
-    /// policy (an `ELBSecurityPolicy-TLS13-*`, `*-TLS-1-2-*`, `*-FS-1-2-*` or CloudFront
-    /// `TLSv1.2_*` policy). An absent policy gets the exporter's TLS 1.3 default.
+    /// Flags ALBs, NLBs, Classic Load Balancers and CloudFront distributions whose `tls_policy`
+    /// is not a TLS 1.2+ policy (an `ELBSecurityPolicy-TLS13-*`, `*-TLS-1-2-*`, `*-FS-1-2-*` or
+    /// CloudFront `TLSv1.2_*` policy). An absent policy gets the exporter's TLS 1.3 default
+    /// (TLS 1.2 on a Classic Load Balancer); an imported Classic Load Balancer whose HTTPS or
+    /// SSL listener names no policy has AWS's default, `ELBSecurityPolicy-2016-08`.
     ///
     /// ## Why it matters
     /// Older policies such as `ELBSecurityPolicy-2016-08` accept TLS 1.0 and weak ciphers on
@@ -27,7 +29,8 @@ declare_rule! {
     /// ```
     ///
     /// ## What to do instead
-    /// Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (or `TLSv1.2_2021` on CloudFront).
+    /// Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (`ELBSecurityPolicy-TLS-1-2-2017-01` on a
+    /// Classic Load Balancer, `TLSv1.2_2021` on CloudFront).
     code: "ZT-ENC-004",
     name: "weak-tls-policy",
     title: "Endpoint TLS policy allows old TLS versions",
@@ -42,7 +45,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for component in &cx.design.components {
         if !matches!(
             component.kind,
-            ComponentKind::Alb | ComponentKind::Nlb | ComponentKind::Cloudfront
+            ComponentKind::Alb
+                | ComponentKind::Nlb
+                | ComponentKind::ClassicLoadBalancer
+                | ComponentKind::Cloudfront
         ) {
             continue;
         }
@@ -57,7 +63,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     cx.label(&component.id)
                 ),
                 &[&component.id],
-                "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (CloudFront: `TLSv1.2_2021`).",
+                "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (Classic Load Balancer: `ELBSecurityPolicy-TLS-1-2-2017-01`; CloudFront: `TLSv1.2_2021`).",
             );
         }
     }

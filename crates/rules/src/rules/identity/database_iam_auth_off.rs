@@ -1,4 +1,4 @@
-//! ZT-ID-014: an RDS database or EFS file system turns IAM authentication off.
+//! ZT-ID-014: an RDS database, EFS file system or Neptune cluster turns IAM authentication off.
 
 use zta_model::{Auth, ComponentKind};
 
@@ -8,17 +8,18 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases and EFS file systems with `iam_auth: false`. One that says nothing
-    /// is exported with IAM authentication (IAM database authentication; a file system policy
-    /// that admits only the IAM identities allowed to mount), so only the stated opt-out is a
-    /// finding.
+    /// Flags RDS databases, EFS file systems and Neptune clusters with `iam_auth: false`. One
+    /// that says nothing is exported with IAM authentication (IAM database authentication; a
+    /// file system policy that admits only the IAM identities allowed to mount), so only the
+    /// stated opt-out is a finding.
     ///
     /// ## Why it matters
     /// Without IAM authentication every client signs in with a database password: a
     /// long-lived shared secret that is copied into configuration, is not tied to the
     /// caller's workload identity, and leaves no per-caller record in CloudTrail. A file
     /// system without it lets every host that reaches a mount target mount it, whoever runs
-    /// there. A flow drawn with `auth: iam` to such a store cannot work as drawn.
+    /// there, and a Neptune cluster without it answers every query that reaches its endpoint.
+    /// A flow drawn with `auth: iam` to a database that takes passwords cannot work as drawn.
     ///
     /// ## Example
     /// ```yaml
@@ -31,7 +32,7 @@ declare_rule! {
     ///
     /// ## What to do instead
     /// Remove `iam_auth: false` and let workloads connect with IAM authentication tokens or
-    /// mount with `-o tls,iam` (`auth: iam` on their flows).
+    /// mount with `-o tls,iam`, or sign their Neptune queries (`auth: iam` on their flows).
     code: "ZT-ID-014",
     name: "database-iam-auth-off",
     title: "Database or file system does not require IAM authentication",
@@ -46,7 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for database in cx.design.components.iter().filter(|component| {
         matches!(
             component.kind,
-            ComponentKind::Rds | ComponentKind::EfsFileSystem
+            ComponentKind::Rds | ComponentKind::EfsFileSystem | ComponentKind::NeptuneCluster
         )
     }) {
         out.evaluate(&database.id);
@@ -60,10 +61,14 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             .filter(|flow| flow.auth == Auth::Iam)
             .map(|flow| flow.id.as_str())
             .collect();
-        let file_system = database.kind == ComponentKind::EfsFileSystem;
-        // A client that mounts with IAM still mounts a file system that lets anyone in, so only
-        // a database's IAM flows contradict the opt-out.
-        let contradiction = if drawn_with_iam.is_empty() || file_system {
+        // A file system or a Neptune cluster without IAM lets in whoever reaches it, password
+        // or not: a client that signs its requests still reaches a store open to anyone, so
+        // only the IAM flows to a database that takes passwords contradict the opt-out.
+        let open_to_anyone = matches!(
+            database.kind,
+            ComponentKind::EfsFileSystem | ComponentKind::NeptuneCluster
+        );
+        let contradiction = if drawn_with_iam.is_empty() || open_to_anyone {
             String::new()
         } else {
             let (noun, verb) = if drawn_with_iam.len() == 1 {
@@ -80,10 +85,15 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     .join(", ")
             )
         };
-        let (accepts, fix) = if file_system {
+        let (accepts, fix) = if database.kind == ComponentKind::EfsFileSystem {
             (
                 "lets every client that reaches a mount target mount it",
                 "mount with `-o tls,iam`",
+            )
+        } else if database.kind == ComponentKind::NeptuneCluster {
+            (
+                "lets every client that reaches its endpoint query it",
+                "sign queries with the callers' roles (`auth: iam`)",
             )
         } else {
             (
@@ -92,7 +102,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             )
         };
         let mut elements = vec![database.id.as_str()];
-        if !file_system {
+        if !open_to_anyone {
             elements.extend(&drawn_with_iam);
         }
         out.report(

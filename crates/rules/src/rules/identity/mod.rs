@@ -8,6 +8,8 @@ pub(crate) mod database_iam_auth_off;
 pub(crate) mod human_role_without_mfa;
 pub(crate) mod human_sign_in_without_mfa;
 pub(crate) mod iam_user_for_person;
+pub(crate) mod identity_pool_classic_flow;
+pub(crate) mod identity_pool_guest_role;
 pub(crate) mod identity_pool_trust_unscoped;
 pub(crate) mod inactive_iam_user;
 pub(crate) mod long_lived_tokens;

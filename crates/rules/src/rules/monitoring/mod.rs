@@ -11,9 +11,9 @@ pub(crate) mod cloudtrail_single_region;
 pub(crate) mod config_missing;
 pub(crate) mod flow_logs_off;
 pub(crate) mod guardduty_missing;
-pub(crate) mod logging_off;
 pub(crate) mod no_root_usage_alarm;
 pub(crate) mod security_hub_missing;
+pub(crate) mod service_logging_off;
 pub(crate) mod short_log_retention;
 
 use zta_model::ComponentKind;
