@@ -108,16 +108,24 @@ struct Grant {
     resource: Value,
 }
 
+/// The flow to the S3 bucket a delivery stream delivers to: the one destination the export
+/// writes, without which the stream is not exported.
+pub(crate) fn bucket_destination(b: &Builder<'_>, c: &Component) -> Option<Flow> {
+    b.flows_from(&c.id)
+        .iter()
+        .find(|flow| {
+            b.component(&flow.target)
+                .is_some_and(|target| target.kind == ComponentKind::S3Bucket)
+        })
+        .map(|flow| (*flow).clone())
+}
+
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let group = b.workload_group(c);
     let flows: Vec<Flow> = b.flows_from(&c.id).iter().map(|f| (*f).clone()).collect();
     let target_kind = |b: &Builder<'_>, flow: &Flow| b.component(&flow.target).map(|t| t.kind);
-    let Some(destination) = flows
-        .iter()
-        .find(|flow| target_kind(b, flow) == Some(ComponentKind::S3Bucket))
-        .cloned()
-    else {
+    let Some(destination) = bucket_destination(b, c) else {
         b.warn(format!(
             "`{}` is drawn without a flow to an S3 bucket, the one destination the export writes; it is not exported",
             c.id
