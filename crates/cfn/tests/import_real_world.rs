@@ -611,6 +611,68 @@ fn neptune_clusters_become_cluster_components() {
     );
 }
 
+#[test]
+fn redshift_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-redshift.yaml");
+    let sandbox = design.component("sandbox").unwrap();
+    assert_eq!(sandbox.kind, ComponentKind::RedshiftCluster);
+    assert_eq!(sandbox.properties.publicly_accessible, Some(true));
+    assert_eq!(sandbox.properties.encrypted_at_rest, Some(false));
+    assert_eq!(sandbox.properties.logging, Some(false));
+    assert_eq!(sandbox.properties.enhanced_vpc_routing, Some(false));
+    // The service's default parameter group: whether it requires TLS is not known.
+    assert_eq!(sandbox.properties.encrypted_in_transit, None);
+    assert_eq!(sandbox.not_known, ["encrypted_in_transit"]);
+    for rule in ["ZT-NET-002", "ZT-ENC-005", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "sandbox"), "{rule}: {findings:#?}");
+    }
+    assert!(!named(&findings, "ZT-ENC-008", "sandbox"), "{findings:#?}");
+    let sales = design.component("sales").unwrap();
+    assert_eq!(sales.properties.publicly_accessible, Some(false));
+    assert_eq!(sales.properties.encrypted_at_rest, Some(true));
+    assert_eq!(sales.properties.encrypted_in_transit, Some(true));
+    assert_eq!(sales.properties.logging, Some(true));
+    assert_eq!(sales.properties.enhanced_vpc_routing, Some(true));
+    assert_eq!(sales.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-NET-002", "ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "sales"), "{rule}: {findings:#?}");
+    }
+    // A parameter group of the template's own that leaves require_ssl out keeps it off.
+    let reporting = design.component("reporting").unwrap();
+    assert_eq!(reporting.properties.encrypted_in_transit, Some(false));
+    assert!(named(&findings, "ZT-ENC-008", "reporting"), "{findings:#?}");
+    assert!(design.component("serverless-workgroup").is_none());
+}
+
+#[test]
+fn aurora_clusters_take_tls_from_their_cluster_parameter_group() {
+    let (design, findings) = import_and_judge("real-aurora-tls.yaml");
+    let tls = |id: &str| {
+        let cluster = design.component(id).unwrap_or_else(|| panic!("no `{id}`"));
+        assert_eq!(cluster.kind, ComponentKind::Rds, "{id}");
+        (
+            cluster.properties.encrypted_in_transit,
+            cluster.not_known.clone(),
+        )
+    };
+    // Serverless v2 with rds.force_ssl set: enforced.
+    assert_eq!(tls("orders"), (Some(true), vec![]));
+    // The cluster's own group leaves require_secure_transport at Aurora MySQL's default, off.
+    assert_eq!(tls("catalog"), (Some(false), vec![]));
+    // The cluster's group turns it off.
+    assert_eq!(tls("legacy"), (Some(false), vec![]));
+    // The service's default group, and a group named by a template parameter: not known.
+    let not_known = vec!["encrypted_in_transit".to_owned()];
+    assert_eq!(tls("reports"), (None, not_known.clone()));
+    assert_eq!(tls("ledger"), (None, not_known));
+    for id in ["catalog", "legacy"] {
+        assert!(named(&findings, "ZT-ENC-008", id), "{id}: {findings:#?}");
+    }
+    for id in ["orders", "reports", "ledger"] {
+        assert!(!named(&findings, "ZT-ENC-008", id), "{id}: {findings:#?}");
+    }
+}
+
 /// Classic Load Balancers become load balancers judged like the others: the one facing the
 /// internet serves plain HTTP, negotiates with AWS's default policy (TLS 1.0 allowed), keeps no
 /// access log and cannot have a WAF; it forwards to the Auto Scaling group that names it. The
@@ -760,4 +822,102 @@ fn transfer_servers_are_judged() {
             "{rule}: {findings:#?}"
         );
     }
+}
+
+/// An OpenSearch domain is a data store: one in the VPC is private, one outside it has a public
+/// endpoint; HTTPS enforcement with node-to-node encryption, the TLS policy, audit logs and an
+/// access policy given as JSON text are read, and the rules name what is missing.
+#[test]
+fn opensearch_domains_become_search_components() {
+    let (design, findings) = import_and_judge("real-opensearch.yaml");
+    let orders = design.component("order-search").unwrap();
+    assert_eq!(orders.kind, ComponentKind::OpensearchDomain);
+    assert_eq!(orders.properties.publicly_accessible, Some(false));
+    assert_eq!(orders.properties.encrypted_at_rest, Some(true));
+    assert_eq!(orders.properties.encrypted_in_transit, Some(true));
+    assert_eq!(orders.properties.multi_az, Some(true));
+    assert_eq!(orders.properties.logging, Some(true));
+    assert_ne!(
+        design.segment(&orders.segment).map(|segment| segment.kind),
+        Some(SegmentKind::Account)
+    );
+    for rule in [
+        "ZT-ENC-004",
+        "ZT-ENC-005",
+        "ZT-ENC-008",
+        "ZT-MON-011",
+        "ZT-NET-002",
+    ] {
+        assert!(
+            !named(&findings, rule, "order-search"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let public = design.component("public-search").unwrap();
+    assert_eq!(public.properties.publicly_accessible, Some(true));
+    assert_eq!(public.properties.resource_policy.len(), 1);
+    assert_eq!(public.properties.resource_policy[0].principals, ["*"]);
+    for rule in [
+        "ZT-ENC-004",
+        "ZT-ENC-005",
+        "ZT-ENC-008",
+        "ZT-MON-011",
+        "ZT-NET-002",
+        "ZT-IAM-011",
+    ] {
+        assert!(
+            named(&findings, rule, "public-search"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let legacy = design.component("legacy-logs").unwrap();
+    assert_eq!(legacy.kind, ComponentKind::OpensearchDomain);
+    assert_eq!(legacy.properties.encrypted_at_rest, Some(true));
+    assert_eq!(legacy.properties.encrypted_in_transit, Some(false));
+    assert!(
+        !named(&findings, "ZT-IAM-011", "legacy-logs"),
+        "{findings:#?}"
+    );
+}
+
+/// An MSK cluster is a data store in its brokers' subnets: TLS, IAM client authentication and
+/// broker logs are read; MSK's defaults (unauthenticated clients, no logs) are named by the
+/// rules, a security group's clients reach such a cluster without authentication, and a SAM
+/// function's MSK event source draws a flow from the function to the cluster.
+#[test]
+fn msk_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-msk.yaml");
+    let orders = design.component("orders").unwrap();
+    assert_eq!(orders.kind, ComponentKind::MskCluster);
+    assert_eq!(orders.properties.encrypted_in_transit, Some(true));
+    assert_eq!(orders.properties.iam_auth, Some(true));
+    assert_eq!(orders.properties.logging, Some(true));
+    for rule in ["ZT-ENC-008", "ZT-ID-014", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "orders"), "{rule}: {findings:#?}");
+    }
+    let consumer = design
+        .flows
+        .iter()
+        .find(|flow| flow.source == "order-consumer" && flow.target == "orders")
+        .expect("the MSK event source is a flow");
+    assert!(
+        consumer
+            .actions
+            .iter()
+            .any(|action| action == "kafka-cluster:Connect")
+    );
+    let legacy = design.component("legacy-events").unwrap();
+    assert_eq!(legacy.properties.encrypted_in_transit, Some(false));
+    assert_eq!(legacy.properties.iam_auth, Some(false));
+    assert_eq!(legacy.properties.logging, Some(false));
+    for rule in ["ZT-ENC-008", "ZT-ID-014", "ZT-MON-011", "ZT-ID-010"] {
+        assert!(
+            named(&findings, rule, "legacy-events"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let telemetry = design.component("telemetry").unwrap();
+    assert_eq!(telemetry.kind, ComponentKind::MskCluster);
+    assert_eq!(telemetry.properties.iam_auth, Some(true));
+    assert_eq!(telemetry.properties.logging, None);
 }

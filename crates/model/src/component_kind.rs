@@ -121,6 +121,12 @@ pub enum ComponentKind {
     DocumentdbCluster,
     /// Amazon Neptune graph database cluster, with its instances.
     NeptuneCluster,
+    /// OpenSearch Service domain (also legacy Elasticsearch domains).
+    OpensearchDomain,
+    /// Amazon MSK (Kafka) cluster, provisioned or serverless.
+    MskCluster,
+    /// Amazon Redshift provisioned cluster (data warehouse).
+    RedshiftCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -303,6 +309,15 @@ kinds! {
     NeptuneCluster, "neptune_cluster", "Neptune cluster", Data, Subnet, data: true, workload: false,
         ["engine_version", "instance_type", "encrypted_at_rest", "iam_auth", "logging",
          "deletion_protection", "backup_retention_days"];
+    OpensearchDomain, "opensearch_domain", "OpenSearch domain", Data, Regional, data: true, workload: false,
+        ["engine_version", "instance_type", "multi_az", "publicly_accessible", "encrypted_at_rest",
+         "encrypted_in_transit", "tls_policy", "logging", "resource_policy"];
+    MskCluster, "msk_cluster", "MSK cluster", Data, Subnet, data: true, workload: false,
+        ["engine_version", "instance_type", "publicly_accessible", "encrypted_at_rest",
+         "encrypted_in_transit", "iam_auth", "logging"];
+    RedshiftCluster, "redshift_cluster", "Redshift cluster", Data, Subnet, data: true, workload: false,
+        ["instance_type", "publicly_accessible", "encrypted_at_rest", "encrypted_in_transit", "logging",
+         "enhanced_vpc_routing", "backup_retention_days"];
 }
 
 impl ComponentKind {

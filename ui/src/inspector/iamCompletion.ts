@@ -131,6 +131,13 @@ export function designArns(design: Design): string[] {
       case "kinesis_stream":
         arns.push(`arn:aws:kinesis:${region}:${account}:stream/${name}`);
         break;
+      case "msk_cluster":
+        // The cluster's id is chosen by AWS, so the completion offers every cluster.
+        arns.push(`arn:aws:kafka:${region}:${account}:cluster/${name}/*`);
+        break;
+      case "opensearch_domain":
+        arns.push(`arn:aws:es:${region}:${account}:domain/${name}/*`);
+        break;
       case "firehose_stream":
         arns.push(`arn:aws:firehose:${region}:${account}:deliverystream/${name}`);
         break;

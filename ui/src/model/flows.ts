@@ -122,6 +122,8 @@ export function defaultProtocolFor(target: ComponentKind | null): Protocol {
     case "firehose_stream":
     case "step_functions_state_machine":
       return "aws_api";
+    case "msk_cluster":
+      return "kafka";
     default:
       return "https";
   }

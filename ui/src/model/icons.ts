@@ -19,6 +19,8 @@ import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
 import ecr from "aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg";
 import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerService.svg";
 import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
+import opensearch from "aws-icons/icons/architecture-service/AmazonOpenSearchService.svg";
+import msk from "aws-icons/icons/architecture-service/AmazonManagedStreamingforApacheKafka.svg";
 import firehose from "aws-icons/icons/architecture-service/AmazonDataFirehose.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
@@ -47,6 +49,7 @@ import peering from "aws-icons/icons/resource/AmazonVPCPeeringConnection.svg";
 import privateLink from "aws-icons/icons/architecture-service/AWSPrivateLink.svg";
 import ram from "aws-icons/icons/architecture-service/AWSResourceAccessManager.svg";
 import rds from "aws-icons/icons/architecture-service/AmazonRDS.svg";
+import redshift from "aws-icons/icons/architecture-service/AmazonRedshift.svg";
 import route53 from "aws-icons/icons/architecture-service/AmazonRoute53.svg";
 import s3 from "aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg";
 import secrets from "aws-icons/icons/architecture-service/AWSSecretsManager.svg";
@@ -126,6 +129,9 @@ export const componentIcons: Record<ComponentKind, string> = {
   firehose_stream: firehose,
   documentdb_cluster: documentdb,
   neptune_cluster: neptune,
+  opensearch_domain: opensearch,
+  msk_cluster: msk,
+  redshift_cluster: redshift,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

@@ -44,9 +44,11 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
         | ComponentKind::Elasticache
         | ComponentKind::EfsFileSystem
         | ComponentKind::DocumentdbCluster
-        | ComponentKind::NeptuneCluster => b.vpc_of(c).is_some(),
+        | ComponentKind::NeptuneCluster
+        | ComponentKind::MskCluster
+        | ComponentKind::RedshiftCluster => b.vpc_of(c).is_some(),
         ComponentKind::VpcEndpoint => b.subnet_of(c).is_some() && !is_gateway_endpoint(c),
-        ComponentKind::LambdaFunction => b.subnet_of(c).is_some(),
+        ComponentKind::LambdaFunction | ComponentKind::OpensearchDomain => b.subnet_of(c).is_some(),
         ComponentKind::ApiGateway => vpc_link_vpc(b, c).is_some(),
         _ => false,
     }

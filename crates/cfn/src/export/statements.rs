@@ -238,7 +238,9 @@ pub(crate) fn target_arns(
         | ComponentKind::Cloudtrail
         | ComponentKind::EfsFileSystem
         | ComponentKind::KinesisStream
-        | ComponentKind::FirehoseStream => {
+        | ComponentKind::FirehoseStream
+        | ComponentKind::OpensearchDomain
+        | ComponentKind::MskCluster => {
             vec![b.reference(unit, &target_unit, &main, Some("Arn"))]
         }
         ComponentKind::SnsTopic

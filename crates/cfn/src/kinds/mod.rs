@@ -53,6 +53,10 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::EfsFileSystem => data::efs_file_system::drawn(c),
         ComponentKind::DocumentdbCluster => data::documentdb_cluster::drawn(b, c),
         ComponentKind::NeptuneCluster => data::neptune_cluster::drawn(b, c),
+        ComponentKind::FirehoseStream => data::firehose_stream::drawn(b, c),
+        ComponentKind::OpensearchDomain => data::opensearch_domain::drawn(b, c),
+        ComponentKind::MskCluster => data::msk_cluster::drawn(c),
+        ComponentKind::RedshiftCluster => data::redshift_cluster::drawn(b, c),
         _ => Default::default(),
     }
 }
@@ -112,6 +116,19 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         data::firehose_stream::RESOURCE_TYPE,
         data::firehose_stream::import,
     ),
+    (
+        data::opensearch_domain::RESOURCE_TYPE,
+        data::opensearch_domain::import,
+    ),
+    (
+        data::opensearch_domain::LEGACY_TYPE,
+        data::opensearch_domain::import,
+    ),
+    (data::msk_cluster::RESOURCE_TYPE, data::msk_cluster::import),
+    (
+        data::msk_cluster::SERVERLESS_TYPE,
+        data::msk_cluster::import,
+    ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (
         compute::ecr_repository::RESOURCE_TYPE,
@@ -168,6 +185,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         data::neptune_cluster::INSTANCE,
         data::neptune_cluster::import_instance,
+    ),
+    (
+        data::redshift_cluster::RESOURCE_TYPE,
+        data::redshift_cluster::import,
     ),
     (
         data::elasticache::REPLICATION_GROUP,

@@ -247,6 +247,9 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::KinesisStream => &["kinesis"],
         ComponentKind::FirehoseStream => &["firehose"],
         ComponentKind::NeptuneCluster => &["neptune-db"],
+        ComponentKind::OpensearchDomain => &["es"],
+        ComponentKind::MskCluster => &["kafka", "kafka-cluster"],
+        ComponentKind::RedshiftCluster => &["redshift", "redshift-data"],
         _ => &[],
     }
 }
@@ -276,6 +279,10 @@ fn managed_policy_reaches(policy: &str, kind: ComponentKind) -> bool {
             kind == ComponentKind::KinesisStream
         }
         "AmazonKinesisFirehoseFullAccess" => kind == ComponentKind::FirehoseStream,
+        "AmazonOpenSearchServiceFullAccess" | "AmazonOpenSearchServiceReadOnlyAccess" => {
+            kind == ComponentKind::OpensearchDomain
+        }
+        "AmazonMSKFullAccess" | "AmazonMSKReadOnlyAccess" => kind == ComponentKind::MskCluster,
         _ => false,
     }
 }

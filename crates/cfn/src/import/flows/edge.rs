@@ -713,6 +713,10 @@ impl Importer<'_> {
                     "dynamodb:GetRecords".to_owned(),
                     "dynamodb:GetShardIterator".to_owned(),
                 ],
+                Some(ComponentKind::MskCluster) => crate::kinds::data::msk_cluster::CLIENT_ACTIONS
+                    .iter()
+                    .map(|action| (*action).to_owned())
+                    .collect(),
                 _ => Vec::new(),
             };
             self.add_flow(NewFlow {

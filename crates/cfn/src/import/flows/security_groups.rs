@@ -307,6 +307,13 @@ impl Importer<'_> {
             {
                 Auth::Password
             }
+            (_, Some(component)) if component.kind == ComponentKind::MskCluster => self
+                .elements
+                .iter()
+                .find(|(_, mapped)| mapped.as_str() == target)
+                .map_or(Auth::None, |(key, _)| {
+                    crate::kinds::data::msk_cluster::client_auth(self, key)
+                }),
             _ => Auth::None,
         };
         let encrypted_target = target_component
@@ -400,6 +407,7 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::DocDB::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::Neptune::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::Redshift::Cluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
     (
@@ -408,6 +416,18 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ),
     ("AWS::EC2::VPCEndpoint", &["SecurityGroupIds"]),
     ("AWS::EFS::MountTarget", &["SecurityGroups"]),
+    (
+        "AWS::OpenSearchService::Domain",
+        &["VPCOptions", "SecurityGroupIds"],
+    ),
+    (
+        "AWS::Elasticsearch::Domain",
+        &["VPCOptions", "SecurityGroupIds"],
+    ),
+    (
+        "AWS::MSK::Cluster",
+        &["BrokerNodeGroupInfo", "SecurityGroups"],
+    ),
 ];
 
 /// The transport and port range of a rule; `None` for rules without ports (ICMP).

@@ -277,6 +277,20 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     }
 }
 
+/// What the design states about a delivery stream that its export cannot show: whether records
+/// rest encrypted, when they come from a Kinesis stream (whose own key then protects them).
+pub(crate) fn drawn(b: &Builder<'_>, c: &Component) -> serde_json::Map<String, serde_json::Value> {
+    let reads_stream = b.flows_from(&c.id).iter().any(|flow| {
+        b.component(&flow.target)
+            .is_some_and(|target| target.kind == ComponentKind::KinesisStream)
+    });
+    if reads_stream {
+        crate::marker::drawn_properties(c, &["encrypted_at_rest"])
+    } else {
+        serde_json::Map::new()
+    }
+}
+
 /// The delivery stream's own role: trusted by Firehose on this account's behalf only (the
 /// confused-deputy guard), with the grants it needs.
 fn own_delivery_role(b: &mut Builder<'_>, unit: &str, c: &Component, grants: Vec<Grant>) {

@@ -2,9 +2,10 @@
 //! refuse plain HTTP and requests from outside the design's VPC endpoints, RDS with IAM
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
 //! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams and the
-//! Firehose delivery streams that carry records on, DocumentDB clusters that require TLS and
-//! Neptune clusters that require IAM, both keeping an audit log, all encrypted with KMS and kept
-//! on deletion.
+//! Firehose delivery streams that carry records on, OpenSearch domains that require TLS 1.2,
+//! MSK clusters that require TLS and IAM, DocumentDB clusters that require TLS and Neptune
+//! clusters that require IAM, both keeping an audit log, Redshift clusters that require TLS and
+//! log user activity, all encrypted with KMS and kept on deletion.
 
 pub(crate) mod db_cluster;
 pub(crate) mod documentdb_cluster;
@@ -15,8 +16,11 @@ pub(crate) mod elasticache;
 pub(crate) mod firehose_stream;
 pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
+pub(crate) mod msk_cluster;
 pub(crate) mod neptune_cluster;
+pub(crate) mod opensearch_domain;
 pub(crate) mod rds;
+pub(crate) mod redshift_cluster;
 pub(crate) mod s3_bucket;
 pub(crate) mod secret;
 pub(crate) mod sns_topic;
@@ -44,6 +48,9 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::FirehoseStream => firehose_stream::export(b, c),
             ComponentKind::DocumentdbCluster => documentdb_cluster::export(b, c),
             ComponentKind::NeptuneCluster => neptune_cluster::export(b, c),
+            ComponentKind::OpensearchDomain => opensearch_domain::export(b, c),
+            ComponentKind::MskCluster => msk_cluster::export(b, c),
+            ComponentKind::RedshiftCluster => redshift_cluster::export(b, c),
             _ => {}
         }
     }

@@ -1,4 +1,4 @@
-//! ZT-ENC-008: a database, cache or file system does not enforce TLS.
+//! ZT-ENC-008: a data store does not enforce TLS on its endpoint.
 
 use zta_model::{ComponentKind, TransferProtocol};
 
@@ -8,18 +8,24 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, ElastiCache groups, EFS file systems and DocumentDB clusters with
-    /// `encrypted_in_transit: false`. A component imported from a template whose parameter group
-    /// comes from a template parameter or another stack is not judged: the template does not
-    /// tell. A Transfer Family server that offers plain FTP is flagged too: FTP is allowed on
-    /// internal endpoints only, so no internet flow shows it, yet every client inside the VPC
-    /// sends its user name, password and files in cleartext.
+    /// Flags RDS databases, ElastiCache groups, EFS file systems, DocumentDB and Redshift
+    /// clusters, OpenSearch domains and MSK clusters with `encrypted_in_transit: false` (for a
+    /// domain: HTTPS not enforced on its endpoint, or its nodes talking to each other in
+    /// cleartext; for an MSK cluster: brokers that accept plaintext clients or talk to each other
+    /// in cleartext). A component imported from a template whose parameter group comes from a
+    /// template parameter, another stack or the service's default group of an Aurora or Redshift
+    /// cluster is not judged: the template does not tell. An Aurora cluster whose own parameter
+    /// group leaves `rds.force_ssl` or `require_secure_transport` out has it off, the engines'
+    /// default.
+    /// A Transfer Family server that offers plain FTP is flagged too: FTP is allowed on internal
+    /// endpoints only, so no internet flow shows it, yet every client inside the VPC sends its
+    /// user name, password and files in cleartext.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
     /// cleartext (`rds.force_ssl`, ElastiCache transit encryption, an EFS file system policy
-    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter), any
-    /// client can connect without it.
+    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter,
+    /// Redshift's `require_ssl`, a domain's `EnforceHTTPS`), any client can connect without it.
     ///
     /// ## Example
     /// ```yaml
@@ -35,7 +41,7 @@ declare_rule! {
     /// `mount -t efs -o tls`. Offer SFTP or FTPS instead of FTP on a Transfer Family server.
     code: "ZT-ENC-008",
     name: "database-tls-not-enforced",
-    title: "Database, cache or file system does not enforce TLS",
+    title: "Data store does not enforce TLS",
     family: Encryption,
     severity: High,
     tenets: [T2],
@@ -54,6 +60,9 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 | ComponentKind::Elasticache
                 | ComponentKind::EfsFileSystem
                 | ComponentKind::DocumentdbCluster
+                | ComponentKind::OpensearchDomain
+                | ComponentKind::MskCluster
+                | ComponentKind::RedshiftCluster
         ) && component.is_known("encrypted_in_transit");
         if judged {
             out.evaluate(&component.id);

@@ -17,14 +17,15 @@ const MODERN_MARKERS: [&str; 6] = [
 
 declare_rule! {
     /// ## What it checks
-    /// Flags ALBs, NLBs, Classic Load Balancers and CloudFront distributions whose `tls_policy`
-    /// is not a TLS 1.2+ policy (an `ELBSecurityPolicy-TLS13-*`, `*-TLS-1-2-*`, `*-FS-1-2-*` or
-    /// CloudFront `TLSv1.2_*` policy). An absent policy gets the exporter's TLS 1.3 default
-    /// (TLS 1.2 on a Classic Load Balancer); an imported Classic Load Balancer whose HTTPS or
-    /// SSL listener names no policy has AWS's default, `ELBSecurityPolicy-2016-08`. Transfer
-    /// Family servers are flagged for `TransferSecurityPolicy-2018-11` (AWS's default, which an
-    /// imported server that names no policy has) and the `-2020-06` policies, which still accept
-    /// SHA-1 and CBC algorithms.
+    /// Flags ALBs, NLBs, Classic Load Balancers, CloudFront distributions and OpenSearch
+    /// domains whose `tls_policy` is not a TLS 1.2+ policy (an `ELBSecurityPolicy-TLS13-*`,
+    /// `*-TLS-1-2-*`, `*-FS-1-2-*`, CloudFront `TLSv1.2_*` or OpenSearch `Policy-Min-TLS-1-2-*`
+    /// policy). An absent policy gets the exporter's TLS 1.3 default (TLS 1.2 on a Classic Load
+    /// Balancer and an OpenSearch domain); an imported Classic Load Balancer whose HTTPS or SSL
+    /// listener names no policy has AWS's default, `ELBSecurityPolicy-2016-08`.
+    /// Transfer Family servers are flagged for `TransferSecurityPolicy-2018-11` (AWS's default,
+    /// which an imported server that names no policy has) and the `-2020-06` policies, which
+    /// still accept SHA-1 and CBC algorithms.
     ///
     /// ## Why it matters
     /// Older policies such as `ELBSecurityPolicy-2016-08` accept TLS 1.0 and weak ciphers on
@@ -57,6 +58,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 | ComponentKind::Nlb
                 | ComponentKind::ClassicLoadBalancer
                 | ComponentKind::Cloudfront
+                | ComponentKind::OpensearchDomain
                 | ComponentKind::TransferServer
         ) {
             continue;
@@ -88,7 +90,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     cx.label(&component.id)
                 ),
                 &[&component.id],
-                "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (Classic Load Balancer: `ELBSecurityPolicy-TLS-1-2-2017-01`; CloudFront: `TLSv1.2_2021`).",
+                "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (Classic Load Balancer: `ELBSecurityPolicy-TLS-1-2-2017-01`; CloudFront: `TLSv1.2_2021`; OpenSearch: `Policy-Min-TLS-1-2-PFS-2023-10`).",
             );
         }
     }

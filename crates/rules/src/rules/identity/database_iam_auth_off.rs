@@ -1,4 +1,5 @@
-//! ZT-ID-014: an RDS database, EFS file system or Neptune cluster turns IAM authentication off.
+//! ZT-ID-014: an RDS database, EFS file system, Neptune cluster or MSK cluster turns IAM
+//! authentication off.
 
 use zta_model::{Auth, ComponentKind};
 
@@ -8,10 +9,11 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, EFS file systems and Neptune clusters with `iam_auth: false`. One
-    /// that says nothing is exported with IAM authentication (IAM database authentication; a
-    /// file system policy that admits only the IAM identities allowed to mount), so only the
-    /// stated opt-out is a finding.
+    /// Flags RDS databases, EFS file systems, Neptune clusters and MSK clusters with
+    /// `iam_auth: false`. One that says nothing is exported with IAM authentication (IAM
+    /// database authentication; a file system policy that admits only the IAM identities
+    /// allowed to mount; SASL/IAM client authentication), so only the stated opt-out is a
+    /// finding.
     ///
     /// ## Why it matters
     /// Without IAM authentication every client signs in with a database password: a
@@ -19,7 +21,9 @@ declare_rule! {
     /// caller's workload identity, and leaves no per-caller record in CloudTrail. A file
     /// system without it lets every host that reaches a mount target mount it, whoever runs
     /// there, and a Neptune cluster without it answers every query that reaches its endpoint.
-    /// A flow drawn with `auth: iam` to a database that takes passwords cannot work as drawn.
+    /// A Kafka cluster without it takes SCRAM passwords, client certificates or anonymous
+    /// clients, none tied to the caller's role. A flow drawn with `auth: iam` to a database that
+    /// takes passwords cannot work as drawn.
     ///
     /// ## Example
     /// ```yaml
@@ -35,7 +39,7 @@ declare_rule! {
     /// mount with `-o tls,iam`, or sign their Neptune queries (`auth: iam` on their flows).
     code: "ZT-ID-014",
     name: "database-iam-auth-off",
-    title: "Database or file system does not require IAM authentication",
+    title: "Data store does not require IAM authentication",
     family: Identity,
     severity: Medium,
     tenets: [T6],
@@ -47,7 +51,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
     for database in cx.design.components.iter().filter(|component| {
         matches!(
             component.kind,
-            ComponentKind::Rds | ComponentKind::EfsFileSystem | ComponentKind::NeptuneCluster
+            ComponentKind::Rds
+                | ComponentKind::EfsFileSystem
+                | ComponentKind::NeptuneCluster
+                | ComponentKind::MskCluster
         )
     }) {
         out.evaluate(&database.id);
@@ -94,6 +101,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             (
                 "lets every client that reaches its endpoint query it",
                 "sign queries with the callers' roles (`auth: iam`)",
+            )
+        } else if database.kind == ComponentKind::MskCluster {
+            (
+                "lets clients in without IAM (SCRAM passwords, certificates or none)",
+                "sign clients in with SASL/IAM",
             )
         } else {
             (
