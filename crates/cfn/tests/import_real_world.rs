@@ -888,6 +888,76 @@ fn cognito_identity_pools_are_read() {
     );
 }
 
+/// Transfer Family servers as the documentation writes them. The public SFTP server with AWS's
+/// defaults is internet-facing, negotiates with the default `TransferSecurityPolicy-2018-11`
+/// and keeps no logs; its user is folded in, the user's role becoming the server's identity and
+/// the bucket of the user's home directory a flow from the server. SFTP from the internet is not
+/// remote administration. The internal FTP/FTPS server whose users a Lambda function checks is
+/// flagged for plain FTP, not for its policy or its logs.
+#[test]
+fn transfer_servers_are_judged() {
+    let (design, findings) = import_and_judge("real-transfer.yaml");
+    let sftp = design.component("sftp-server").expect("the SFTP server");
+    assert_eq!(sftp.kind, ComponentKind::TransferServer);
+    assert_eq!(
+        sftp.properties.scheme,
+        Some(zta_model::Scheme::InternetFacing)
+    );
+    assert_eq!(
+        sftp.properties.tls_policy.as_deref(),
+        Some("TransferSecurityPolicy-2018-11")
+    );
+    assert_eq!(sftp.properties.logging, Some(false));
+    assert_eq!(sftp.identity.as_deref(), Some("partner-role"));
+    assert!(
+        design.flows.iter().any(|flow| flow.source == "sftp-server"
+            && flow.target == "data-bucket"
+            && flow.auth == Auth::Iam),
+        "{:#?}",
+        design.flows
+    );
+    assert!(
+        design.flows.iter().any(|flow| flow.target == "sftp-server"
+            && flow.ports.iter().any(|range| range.contains(22))
+            && flow.tls != Tls::None),
+        "{:#?}",
+        design.flows
+    );
+    for rule in ["ZT-ENC-004", "ZT-MON-011"] {
+        assert!(
+            named(&findings, rule, "sftp-server"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    for rule in ["ZT-NET-007", "ZT-NET-008", "ZT-NET-009", "ZT-EDGE-005"] {
+        assert!(
+            !named(&findings, rule, "sftp-server"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let ftp = design.component("ftp-server").expect("the FTP server");
+    assert_eq!(ftp.properties.scheme, Some(zta_model::Scheme::Internal));
+    assert_eq!(
+        ftp.properties.identity_provider,
+        Some(zta_model::TransferIdentityProvider::AwsLambda)
+    );
+    assert_eq!(ftp.properties.logging, Some(true));
+    assert_eq!(
+        ftp.properties.certificate.as_deref(),
+        Some("ftp-certificate")
+    );
+    assert!(
+        named(&findings, "ZT-ENC-008", "ftp-server"),
+        "{findings:#?}"
+    );
+    for rule in ["ZT-ENC-004", "ZT-MON-011"] {
+        assert!(
+            !named(&findings, rule, "ftp-server"),
+            "{rule}: {findings:#?}"
+        );
+    }
+}
+
 /// An OpenSearch domain is a data store: one in the VPC is private, one outside it has a public
 /// endpoint; HTTPS enforcement with node-to-node encryption, the TLS policy, audit logs and an
 /// access policy given as JSON text are read, and the rules name what is missing.

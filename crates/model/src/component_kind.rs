@@ -46,6 +46,8 @@ pub enum ComponentKind {
     ClassicLoadBalancer,
     /// Amazon API Gateway (HTTP or REST API).
     ApiGateway,
+    /// AWS Transfer Family server (SFTP, FTPS, FTP or AS2 into S3 or EFS), with its users.
+    TransferServer,
     /// ACM certificate.
     AcmCertificate,
     /// EC2 instance.
@@ -232,6 +234,8 @@ kinds! {
         ["scheme", "tls_policy", "certificate", "logging"];
     ApiGateway, "api_gateway", "API Gateway", Edge, Regional, data: false, workload: false,
         ["scheme", "certificate", "domain_name", "resource_policy"];
+    TransferServer, "transfer_server", "Transfer Family server", Edge, Subnet, data: false, workload: false,
+        ["scheme", "transfer_protocols", "identity_provider", "tls_policy", "certificate", "logging"];
     AcmCertificate, "acm_certificate", "ACM certificate", Edge, Regional, data: false, workload: false,
         ["domain_name"];
     Ec2Instance, "ec2_instance", "EC2 instance", Compute, Subnet, data: false, workload: true,

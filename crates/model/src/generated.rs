@@ -11,8 +11,8 @@ use crate::{
     DataClass, Design, Effect, EndpointType, FederationProtocol, Flow, FlowRoute, FunctionUrlAuth,
     Identity, IdentityKind, LaunchType, Layout, MfaMode, NodeBox, OrganizationRole, Placement,
     PolicyStatement, PortRange, Principal, PrincipalKind, Protocol, RoutePoint, Scheme, Segment,
-    SegmentKind, ServiceProvider, Suppression, Tier, Tls, TransferSafeguard, TrustConditions,
-    UserActivity, component_kind::CATALOG,
+    SegmentKind, ServiceProvider, Suppression, Tier, Tls, TransferIdentityProvider,
+    TransferProtocol, TransferSafeguard, TrustConditions, UserActivity, component_kind::CATALOG,
 };
 
 /// The JSON Schema of the design file, pretty-printed, ending in a newline.
@@ -43,6 +43,8 @@ pub fn typescript() -> String {
         Scheme::decl(&config),
         EndpointType::decl(&config),
         FunctionUrlAuth::decl(&config),
+        TransferProtocol::decl(&config),
+        TransferIdentityProvider::decl(&config),
         LaunchType::decl(&config),
         Category::decl(&config),
         Placement::decl(&config),

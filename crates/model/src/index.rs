@@ -355,12 +355,19 @@ impl<'a> DesignIndex<'a> {
     ///   AppSync's default visibility (`GLOBAL`) are public.
     /// - A Lambda function with a `function_url` does, whoever the URL admits: the URL is a
     ///   public HTTPS endpoint, and `iam` only decides who may call it.
+    /// - A Transfer Family server does as its `scheme` says (a public endpoint, or a VPC endpoint
+    ///   with Elastic IP addresses, is internet-facing), else when a flow from the internet
+    ///   reaches it.
     /// - Any other component, and a load balancer with no scheme, does when a flow from the
     ///   internet reaches it.
     pub fn is_internet_facing(&self, component: &Component) -> bool {
         match component.kind {
             ComponentKind::Cloudfront => true,
             ComponentKind::LambdaFunction if component.properties.function_url.is_some() => true,
+            ComponentKind::TransferServer => match component.properties.scheme {
+                Some(scheme) => scheme == Scheme::InternetFacing,
+                None => self.reached_from_internet(component),
+            },
             kind if kind.is_edge_endpoint() => match component.properties.scheme {
                 Some(scheme) => scheme == Scheme::InternetFacing,
                 None => {

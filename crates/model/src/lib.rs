@@ -51,7 +51,10 @@ pub use index::{DesignIndex, Place, Zone};
 pub use integrity::DesignProblem;
 pub use layout::{FlowRoute, Layout, NodeBox, RoutePoint};
 pub use policy::{Effect, PolicyStatement};
-pub use properties::{ComponentProperties, EndpointType, FunctionUrlAuth, LaunchType, Scheme};
+pub use properties::{
+    ComponentProperties, EndpointType, FunctionUrlAuth, LaunchType, Scheme,
+    TransferIdentityProvider, TransferProtocol,
+};
 pub use segment::{OrganizationRole, Segment, SegmentKind, Tier};
 pub use suppression::Suppression;
 pub use transfer::TransferSafeguard;

@@ -201,6 +201,46 @@ pub struct ComponentProperties {
     /// access log. Absent, the export turns them on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logging: Option<bool>,
+    /// The protocols a Transfer Family server accepts files over. Absent, the export offers
+    /// SFTP only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfer_protocols: Vec<TransferProtocol>,
+    /// Who authenticates the users of a Transfer Family server. Absent, the export lets the
+    /// service manage them, with SSH keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_provider: Option<TransferIdentityProvider>,
+}
+
+/// A protocol a Transfer Family server accepts files over (its `Protocols`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferProtocol {
+    /// SSH File Transfer Protocol, encrypted by SSH on port 22.
+    Sftp,
+    /// FTP over TLS, on port 21 with its passive data ports.
+    Ftps,
+    /// Plain FTP: user names, passwords and files in cleartext.
+    Ftp,
+    /// AS2 business-to-business messages over HTTP, signed and encrypted per message.
+    As2,
+}
+
+/// Who authenticates the users of a Transfer Family server (its `IdentityProviderType`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferIdentityProvider {
+    /// The service keeps the users and their SSH public keys (`SERVICE_MANAGED`).
+    ServiceManaged,
+    /// A REST API behind API Gateway checks the users' passwords or keys (`API_GATEWAY`).
+    ApiGateway,
+    /// A Lambda function checks the users' passwords or keys (`AWS_LAMBDA`).
+    AwsLambda,
+    /// AWS Managed Microsoft AD checks the users' passwords (`AWS_DIRECTORY_SERVICE`).
+    AwsDirectoryService,
 }
 
 /// Whether an endpoint faces the internet.

@@ -177,7 +177,7 @@ suppress?: Array<Suppression>,
  */
 not_known?: Array<string>, };
 
-export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "classic_load_balancer" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "step_functions_state_machine" | "appsync_api" | "documentdb_cluster" | "neptune_cluster" | "opensearch_domain" | "msk_cluster" | "redshift_cluster";
+export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "classic_load_balancer" | "api_gateway" | "transfer_server" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "step_functions_state_machine" | "appsync_api" | "documentdb_cluster" | "neptune_cluster" | "opensearch_domain" | "msk_cluster" | "redshift_cluster";
 
 export type ComponentProperties = { 
 /**
@@ -419,13 +419,27 @@ allowed_domains?: Array<string>,
  * search domain's audit and error logs, a broker's audit and general logs, an endpoint's
  * access log. Absent, the export turns them on.
  */
-logging?: boolean | null, };
+logging?: boolean | null, 
+/**
+ * The protocols a Transfer Family server accepts files over. Absent, the export offers
+ * SFTP only.
+ */
+transfer_protocols?: Array<TransferProtocol>, 
+/**
+ * Who authenticates the users of a Transfer Family server. Absent, the export lets the
+ * service manage them, with SSH keys.
+ */
+identity_provider?: TransferIdentityProvider | null, };
 
 export type Scheme = "internet_facing" | "internal";
 
 export type EndpointType = "interface" | "gateway";
 
 export type FunctionUrlAuth = "none" | "iam";
+
+export type TransferProtocol = "sftp" | "ftps" | "ftp" | "as2";
+
+export type TransferIdentityProvider = "service_managed" | "api_gateway" | "aws_lambda" | "aws_directory_service";
 
 export type LaunchType = "fargate" | "ec2";
 

@@ -29,6 +29,8 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   point_in_time_recovery: { kind: "bool", label: "Point-in-time recovery" },
   scheme: { kind: "enum", label: "Scheme", options: [["internet_facing", "Internet-facing"], ["internal", "Internal"]] },
   tracing: { kind: "bool", label: "Tracing (X-Ray)" },
+  transfer_protocols: { kind: "list", label: "Transfer protocols", placeholder: "sftp" },
+  identity_provider: { kind: "enum", label: "Identity provider", options: [["service_managed", "Service-managed (SSH keys)"], ["api_gateway", "API Gateway"], ["aws_lambda", "Lambda function"], ["aws_directory_service", "Managed Microsoft AD"]] },
   function_url: { kind: "enum", label: "Function URL", options: [["iam", "IAM-signed callers"], ["none", "Anyone (no authentication)"]] },
   tls_policy: { kind: "text", label: "TLS policy", placeholder: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
   http_redirect: { kind: "bool", label: "HTTP only redirects to HTTPS" },

@@ -13,6 +13,7 @@ import cloudwatchAlarm from "aws-icons/icons/resource/AmazonCloudWatchAlarm.svg"
 import cognito from "aws-icons/icons/architecture-service/AmazonCognito.svg";
 import config from "aws-icons/icons/architecture-service/AWSConfig.svg";
 import documentdb from "aws-icons/icons/architecture-service/AmazonDocumentDB.svg";
+import transferFamily from "aws-icons/icons/architecture-service/AWSTransferFamily.svg";
 import dynamodb from "aws-icons/icons/architecture-service/AmazonDynamoDB.svg";
 import ec2 from "aws-icons/icons/architecture-service/AmazonEC2.svg";
 import autoScaling from "aws-icons/icons/resource/AmazonEC2AutoScaling.svg";
@@ -91,6 +92,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   alb,
   nlb,
   classic_load_balancer: classicLoadBalancer,
+  transfer_server: transferFamily,
   api_gateway: apiGateway,
   appsync_api: appSync,
   acm_certificate: acm,

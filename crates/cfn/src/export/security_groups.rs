@@ -35,6 +35,7 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
         ComponentKind::Alb
         | ComponentKind::Nlb
         | ComponentKind::ClassicLoadBalancer
+        | ComponentKind::TransferServer
         | ComponentKind::Ec2Instance
         | ComponentKind::AutoScalingGroup
         | ComponentKind::EcsService

@@ -204,6 +204,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         edge::classic_load_balancer::RESOURCE_TYPE,
         edge::classic_load_balancer::import,
     ),
+    (
+        edge::transfer_server::RESOURCE_TYPE,
+        edge::transfer_server::import,
+    ),
     (edge::cloudfront::RESOURCE_TYPE, edge::cloudfront::import),
     (
         edge::api_gateway::REST_API,

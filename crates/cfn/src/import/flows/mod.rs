@@ -2,14 +2,15 @@
 //! world CIDR from the internet, port ranges kept), load balancer listeners through their target
 //! groups, API Gateway methods and integrations, AppSync APIs and their data sources, Lambda
 //! function URLs and event source mappings, delivery streams' sources and destinations, Step
-//! Functions tasks, CloudFront origins, and IAM policies (the actions an identity may call on a
-//! component of the template).
+//! Functions tasks, CloudFront origins, Transfer Family protocols and home directories, and IAM
+//! policies (the actions an identity may call on a component of the template).
 
 mod appsync;
 mod edge;
 mod identity;
 mod security_groups;
 mod streams;
+mod transfer;
 mod workflow;
 
 use zta_model::{Auth, ComponentKind, DataClass, Flow, PortRange, Protocol, SegmentKind, Tls};
@@ -48,6 +49,7 @@ impl Importer<'_> {
         self.firehose_flows();
         self.state_machine_flows();
         self.cloudfront_flows();
+        self.transfer_flows();
         let members = self.security_group_members();
         self.security_group_flows(&members);
         self.identity_flows();

@@ -391,6 +391,10 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
         &["SecurityGroups"],
     ),
     (
+        "AWS::Transfer::Server",
+        &["EndpointDetails", "SecurityGroupIds"],
+    ),
+    (
         "AWS::ECS::Service",
         &[
             "NetworkConfiguration",

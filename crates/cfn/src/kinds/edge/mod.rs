@@ -1,7 +1,7 @@
 //! The edge: load balancers with TLS-only listeners and a modern TLS policy, API Gateway with
 //! an authorizer bound to the design's user pool, CloudFront, WAF web ACLs with AWS managed rule
-//! groups (on every internet-facing load balancer and API), Shield Advanced protections, and ACM
-//! certificates.
+//! groups (on every internet-facing load balancer and API), Shield Advanced protections, ACM
+//! certificates, and Transfer Family servers.
 //!
 //! WAF cannot protect an HTTP API (API Gateway v2), so an API that a web ACL guards — one the
 //! design draws or the one every internet-facing API gets by default — is exported as a REST API
@@ -22,6 +22,7 @@ pub(crate) mod http_api;
 pub(crate) mod load_balancing;
 pub(crate) mod nlb;
 pub(crate) mod shield_protection;
+pub(crate) mod transfer_server;
 pub(crate) mod waf_web_acl;
 
 use zta_model::ComponentKind;
@@ -38,6 +39,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::ApiGateway => api_gateway::export(b, c),
             ComponentKind::AppsyncApi => appsync_api::export(b, c),
             ComponentKind::Cloudfront => cloudfront::export(b, c),
+            ComponentKind::TransferServer => transfer_server::export(b, c),
             _ => {}
         }
     }

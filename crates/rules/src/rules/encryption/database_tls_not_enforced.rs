@@ -1,6 +1,6 @@
 //! ZT-ENC-008: a data store does not enforce TLS on its endpoint.
 
-use zta_model::ComponentKind;
+use zta_model::{ComponentKind, TransferProtocol};
 
 use crate::context::Context;
 use crate::finding::Emitter;
@@ -17,6 +17,9 @@ declare_rule! {
     /// cluster is not judged: the template does not tell. An Aurora cluster whose own parameter
     /// group leaves `rds.force_ssl` or `require_secure_transport` out has it off, the engines'
     /// default.
+    /// A Transfer Family server that offers plain FTP is flagged too: FTP is allowed on internal
+    /// endpoints only, so no internet flow shows it, yet every client inside the VPC sends its
+    /// user name, password and files in cleartext.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
@@ -35,7 +38,7 @@ declare_rule! {
     ///
     /// ## What to do instead
     /// Remove `encrypted_in_transit: false`; clients of a file system then mount it with
-    /// `mount -t efs -o tls`.
+    /// `mount -t efs -o tls`. Offer SFTP or FTPS instead of FTP on a Transfer Family server.
     code: "ZT-ENC-008",
     name: "database-tls-not-enforced",
     title: "Data store does not enforce TLS",
@@ -72,6 +75,27 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 ),
                 &[&component.id],
                 "Enforce encryption in transit (`encrypted_in_transit: true`).",
+            );
+        }
+        // A server whose template gives its protocols by a parameter does not tell.
+        if component.kind != ComponentKind::TransferServer
+            || !component.is_known("transfer_protocols")
+        {
+            continue;
+        }
+        out.evaluate(&component.id);
+        if component
+            .properties
+            .transfer_protocols
+            .contains(&TransferProtocol::Ftp)
+        {
+            out.report(
+                format!(
+                    "{} offers plain FTP: user names, passwords and files travel in cleartext",
+                    cx.label(&component.id)
+                ),
+                &[&component.id],
+                "Offer SFTP or FTPS only (drop `ftp` from `transfer_protocols`).",
             );
         }
     }

@@ -11,7 +11,8 @@ declare_rule! {
     /// ## What it checks
     /// Flags flows from the internet to a component, unless they are HTTPS or gRPC on port 443
     /// to an edge endpoint (CloudFront, a load balancer, API Gateway) or to a Lambda function
-    /// URL, which AWS serves as HTTPS on 443 itself. Sign-ins to a user pool
+    /// URL, which AWS serves as HTTPS on 443 itself, or SFTP or FTPS to a Transfer Family server
+    /// (AWS's file-transfer endpoint; plain FTP to it is flagged). Sign-ins to a user pool
     /// or identity provider, signed AWS API calls to regional services, and SSH or RDP
     /// (ZT-NET-008) are left out.
     ///
@@ -38,7 +39,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
     for flow in &cx.design.flows {
-        if cx.index.zone_of(&flow.source) != Some(Zone::Internet) || is_remote_admin(flow) {
+        if cx.index.zone_of(&flow.source) != Some(Zone::Internet) || is_remote_admin(cx, flow) {
             continue;
         }
         let Some(target) = cx.index.component(&flow.target) else {
@@ -63,7 +64,10 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
         // API Gateway's; ZT-EDGE-006 judges whom it admits.
         let function_url = target.kind == ComponentKind::LambdaFunction
             && target.properties.function_url.is_some();
-        if (target.kind.is_edge_endpoint() || function_url) && https {
+        // A Transfer Family server is AWS's file-transfer endpoint, as API Gateway is its HTTPS
+        // one: SFTP and FTPS to it are its purpose; plain FTP or AS2 over HTTP is not accepted.
+        let transfer = target.kind == ComponentKind::TransferServer && flow.is_encrypted();
+        if (target.kind.is_edge_endpoint() || function_url) && https || transfer {
             continue;
         }
         out.report(

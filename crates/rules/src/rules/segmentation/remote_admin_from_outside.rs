@@ -37,7 +37,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         };
         out.evaluate(&flow.id);
-        if !is_remote_admin(flow) {
+        if !is_remote_admin(cx, flow) {
             continue;
         }
         out.report(

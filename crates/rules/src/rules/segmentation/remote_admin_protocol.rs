@@ -7,7 +7,8 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// Flags SSH and RDP flows (by protocol, or TCP on port 22 or 3389) between elements inside
-    /// AWS. Those from outside are ZT-NET-008's.
+    /// AWS. Those from outside are ZT-NET-008's. SFTP to a Transfer Family server runs on port
+    /// 22 but gives no shell: it is file transfer, not remote administration.
     ///
     /// ## Why it matters
     /// Interactive shells need open ports, bastions and long-lived keys, and leave no record of
@@ -31,14 +32,20 @@ declare_rule! {
     check: check,
 }
 
-/// Whether a flow opens an interactive shell or desktop.
-pub(crate) fn is_remote_admin(flow: &zta_model::Flow) -> bool {
-    flow.protocol.is_remote_admin()
-        || matches!(flow.protocol, zta_model::Protocol::Tcp)
-            && flow
-                .ports
-                .iter()
-                .any(|range| range.contains(22) || range.contains(3389))
+/// Whether a flow opens an interactive shell or desktop. A Transfer Family server serves files
+/// only, whatever its port.
+pub(crate) fn is_remote_admin(cx: &Context<'_>, flow: &zta_model::Flow) -> bool {
+    let transfer = cx
+        .index
+        .component(&flow.target)
+        .is_some_and(|target| target.kind == zta_model::ComponentKind::TransferServer);
+    !transfer
+        && (flow.protocol.is_remote_admin()
+            || matches!(flow.protocol, zta_model::Protocol::Tcp)
+                && flow
+                    .ports
+                    .iter()
+                    .any(|range| range.contains(22) || range.contains(3389)))
 }
 
 fn check(cx: &Context<'_>, out: &mut Emitter) {
@@ -47,7 +54,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         out.evaluate(&flow.id);
-        if !is_remote_admin(flow) {
+        if !is_remote_admin(cx, flow) {
             continue;
         }
         out.report(
