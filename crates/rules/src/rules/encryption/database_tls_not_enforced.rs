@@ -41,7 +41,7 @@ declare_rule! {
     /// `mount -t efs -o tls`. Offer SFTP or FTPS instead of FTP on a Transfer Family server.
     code: "ZT-ENC-008",
     name: "database-tls-not-enforced",
-    title: "Data store does not enforce TLS",
+    title: "Server does not enforce TLS",
     family: Encryption,
     severity: High,
     tenets: [T2],
