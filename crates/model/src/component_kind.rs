@@ -123,6 +123,8 @@ pub enum ComponentKind {
     OpensearchDomain,
     /// Amazon MSK (Kafka) cluster, provisioned or serverless.
     MskCluster,
+    /// Amazon MQ broker (ActiveMQ or RabbitMQ).
+    MqBroker,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -309,6 +311,9 @@ kinds! {
     MskCluster, "msk_cluster", "MSK cluster", Data, Subnet, data: true, workload: false,
         ["engine_version", "instance_type", "publicly_accessible", "encrypted_at_rest",
          "encrypted_in_transit", "iam_auth", "logging"];
+    MqBroker, "mq_broker", "Amazon MQ broker", Data, Subnet, data: true, workload: false,
+        ["engine", "engine_version", "instance_type", "multi_az", "publicly_accessible",
+         "encrypted_at_rest", "encrypted_in_transit", "logging"];
 }
 
 impl ComponentKind {
