@@ -25,10 +25,13 @@ pub(crate) const RESOURCE_TYPE: &str = "AWS::AmazonMQ::Broker";
 /// The resource type of a broker configuration, folded into the broker that uses it.
 pub(crate) const CONFIGURATION_TYPE: &str = "AWS::AmazonMQ::Configuration";
 
+/// The engines Amazon MQ runs, as the design names them.
+const ENGINES: [&str; 2] = ["activemq", "rabbitmq"];
+
 /// Whether an engine (as the design names it, `activemq` or `rabbitmq`) is RabbitMQ, which
 /// keeps no audit log and encrypts only with an AWS-owned key.
 fn is_rabbitmq(engine: Option<&str>) -> bool {
-    engine.is_some_and(|engine| engine.eq_ignore_ascii_case("rabbitmq"))
+    engine == Some(ENGINES[1])
 }
 
 /// The broker name the export gives a component: Amazon MQ takes 1 to 50 letters, digits,
@@ -193,12 +196,24 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     b.put(&unit, b.logical_id(&c.id), &c.id, group, resource);
 }
 
-/// What the design states about a broker that its export cannot show: storage drawn
-/// unencrypted or endpoints drawn without TLS (Amazon MQ always encrypts both), and Multi-AZ
-/// drawn in a tier with one zone.
-pub(crate) fn drawn(b: &Builder<'_>, c: &Component) -> serde_json::Map<String, serde_json::Value> {
+/// What the design states about a broker that its export cannot show: an engine Amazon MQ does
+/// not run (exported as ActiveMQ), storage drawn unencrypted or endpoints drawn without TLS
+/// (Amazon MQ always encrypts both), and Multi-AZ drawn in a tier with one zone.
+pub(crate) fn drawn(
+    b: &mut Builder<'_>,
+    c: &Component,
+) -> serde_json::Map<String, serde_json::Value> {
     let p = &c.properties;
     let mut names = Vec::new();
+    if let Some(engine) = p.engine.as_deref()
+        && !ENGINES.contains(&engine)
+    {
+        b.warn(format!(
+            "`{}` is drawn with engine `{engine}`, which Amazon MQ does not run (`activemq` or `rabbitmq`): it is exported as ActiveMQ",
+            c.id
+        ));
+        names.push("engine");
+    }
     if p.encrypted_at_rest == Some(false) {
         names.push("encrypted_at_rest");
     }
