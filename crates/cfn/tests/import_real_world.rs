@@ -611,6 +611,68 @@ fn neptune_clusters_become_cluster_components() {
     );
 }
 
+#[test]
+fn redshift_clusters_become_cluster_components() {
+    let (design, findings) = import_and_judge("real-redshift.yaml");
+    let sandbox = design.component("sandbox").unwrap();
+    assert_eq!(sandbox.kind, ComponentKind::RedshiftCluster);
+    assert_eq!(sandbox.properties.publicly_accessible, Some(true));
+    assert_eq!(sandbox.properties.encrypted_at_rest, Some(false));
+    assert_eq!(sandbox.properties.logging, Some(false));
+    assert_eq!(sandbox.properties.enhanced_vpc_routing, Some(false));
+    // The service's default parameter group: whether it requires TLS is not known.
+    assert_eq!(sandbox.properties.encrypted_in_transit, None);
+    assert_eq!(sandbox.not_known, ["encrypted_in_transit"]);
+    for rule in ["ZT-NET-002", "ZT-ENC-005", "ZT-MON-011"] {
+        assert!(named(&findings, rule, "sandbox"), "{rule}: {findings:#?}");
+    }
+    assert!(!named(&findings, "ZT-ENC-008", "sandbox"), "{findings:#?}");
+    let sales = design.component("sales").unwrap();
+    assert_eq!(sales.properties.publicly_accessible, Some(false));
+    assert_eq!(sales.properties.encrypted_at_rest, Some(true));
+    assert_eq!(sales.properties.encrypted_in_transit, Some(true));
+    assert_eq!(sales.properties.logging, Some(true));
+    assert_eq!(sales.properties.enhanced_vpc_routing, Some(true));
+    assert_eq!(sales.encryption_key.as_deref(), Some("key"));
+    for rule in ["ZT-NET-002", "ZT-ENC-005", "ZT-ENC-008", "ZT-MON-011"] {
+        assert!(!named(&findings, rule, "sales"), "{rule}: {findings:#?}");
+    }
+    // A parameter group of the template's own that leaves require_ssl out keeps it off.
+    let reporting = design.component("reporting").unwrap();
+    assert_eq!(reporting.properties.encrypted_in_transit, Some(false));
+    assert!(named(&findings, "ZT-ENC-008", "reporting"), "{findings:#?}");
+    assert!(design.component("serverless-workgroup").is_none());
+}
+
+#[test]
+fn aurora_clusters_take_tls_from_their_cluster_parameter_group() {
+    let (design, findings) = import_and_judge("real-aurora-tls.yaml");
+    let tls = |id: &str| {
+        let cluster = design.component(id).unwrap_or_else(|| panic!("no `{id}`"));
+        assert_eq!(cluster.kind, ComponentKind::Rds, "{id}");
+        (
+            cluster.properties.encrypted_in_transit,
+            cluster.not_known.clone(),
+        )
+    };
+    // Serverless v2 with rds.force_ssl set: enforced.
+    assert_eq!(tls("orders"), (Some(true), vec![]));
+    // The cluster's own group leaves require_secure_transport at Aurora MySQL's default, off.
+    assert_eq!(tls("catalog"), (Some(false), vec![]));
+    // The cluster's group turns it off.
+    assert_eq!(tls("legacy"), (Some(false), vec![]));
+    // The service's default group, and a group named by a template parameter: not known.
+    let not_known = vec!["encrypted_in_transit".to_owned()];
+    assert_eq!(tls("reports"), (None, not_known.clone()));
+    assert_eq!(tls("ledger"), (None, not_known));
+    for id in ["catalog", "legacy"] {
+        assert!(named(&findings, "ZT-ENC-008", id), "{id}: {findings:#?}");
+    }
+    for id in ["orders", "reports", "ledger"] {
+        assert!(!named(&findings, "ZT-ENC-008", id), "{id}: {findings:#?}");
+    }
+}
+
 /// Classic Load Balancers become load balancers judged like the others: the one facing the
 /// internet serves plain HTTP, negotiates with AWS's default policy (TLS 1.0 allowed), keeps no
 /// access log and cannot have a WAF; it forwards to the Auto Scaling group that names it. The

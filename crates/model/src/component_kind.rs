@@ -125,6 +125,8 @@ pub enum ComponentKind {
     MskCluster,
     /// Amazon MQ broker (ActiveMQ or RabbitMQ).
     MqBroker,
+    /// Amazon Redshift provisioned cluster (data warehouse).
+    RedshiftCluster,
 }
 
 /// The palette groups, in the order the palette shows them.
@@ -314,6 +316,9 @@ kinds! {
     MqBroker, "mq_broker", "Amazon MQ broker", Data, Subnet, data: true, workload: false,
         ["engine", "engine_version", "instance_type", "multi_az", "publicly_accessible",
          "encrypted_at_rest", "encrypted_in_transit", "logging"];
+    RedshiftCluster, "redshift_cluster", "Redshift cluster", Data, Subnet, data: true, workload: false,
+        ["instance_type", "publicly_accessible", "encrypted_at_rest", "encrypted_in_transit", "logging",
+         "enhanced_vpc_routing", "backup_retention_days"];
 }
 
 impl ComponentKind {

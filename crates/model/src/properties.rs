@@ -44,6 +44,10 @@ pub struct ComponentProperties {
     /// Whether the service enforces encryption in transit on its own endpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted_in_transit: Option<bool>,
+    /// Whether a data warehouse sends its COPY and UNLOAD traffic through the VPC (its
+    /// endpoints, security groups and flow logs) rather than over the service's public network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enhanced_vpc_routing: Option<bool>,
     /// Whether deletion needs protection switched off first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_protection: Option<bool>,

@@ -74,6 +74,9 @@ pub fn spread<'d>(subnet: &'d Segment, vpc_subnets: &[&'d Segment]) -> Vec<&'d S
 ///   (<https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones>).
 /// - RDS DB subnet groups: "each DB subnet group should have subnets in at least two
 ///   Availability Zones" (<https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Subnets>).
+/// - DocumentDB and Neptune subnet groups: "subnets in at least two Availability Zones"
+///   (<https://docs.aws.amazon.com/documentdb/latest/developerguide/document-db-subnet-groups.html>,
+///   <https://docs.aws.amazon.com/neptune/latest/userguide/get-started-vpc.html>).
 /// - EKS clusters: "subnets in at least two different Availability Zones"
 ///   (<https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html>).
 /// - ElastiCache with Multi-AZ (the export's default): the replica that automatic failover
@@ -86,6 +89,12 @@ pub fn two_zone_reason(component: &Component) -> Option<&'static str> {
         }
         ComponentKind::Rds => {
             Some("an RDS DB subnet group must cover at least two availability zones")
+        }
+        ComponentKind::DocumentdbCluster => {
+            Some("a DocumentDB subnet group must cover at least two availability zones")
+        }
+        ComponentKind::NeptuneCluster => {
+            Some("a Neptune DB subnet group must cover at least two availability zones")
         }
         ComponentKind::EksCluster => {
             Some("an EKS cluster needs subnets in at least two availability zones")

@@ -177,7 +177,7 @@ suppress?: Array<Suppression>,
  */
 not_known?: Array<string>, };
 
-export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "classic_load_balancer" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "step_functions_state_machine" | "documentdb_cluster" | "neptune_cluster" | "opensearch_domain" | "msk_cluster" | "mq_broker";
+export type ComponentKind = "nat_gateway" | "internet_gateway" | "transit_gateway" | "vpc_peering" | "vpn_connection" | "vpc_endpoint" | "endpoint_service" | "network_firewall" | "route53_zone" | "cloudfront" | "waf_web_acl" | "shield_protection" | "alb" | "nlb" | "classic_load_balancer" | "api_gateway" | "acm_certificate" | "ec2_instance" | "auto_scaling_group" | "lambda_function" | "ecs_cluster" | "ecs_service" | "eks_cluster" | "app_mesh" | "ecr_repository" | "rds" | "dynamodb_table" | "s3_bucket" | "elasticache" | "ebs_volume" | "secret" | "kms_key" | "sqs_queue" | "sns_topic" | "cloudtrail" | "log_group" | "cloudwatch_alarm" | "config_recorder" | "security_hub" | "guardduty" | "macie" | "inspector" | "access_analyzer" | "session_manager" | "patch_baseline" | "ram_share" | "efs_file_system" | "kinesis_stream" | "firehose_stream" | "step_functions_state_machine" | "documentdb_cluster" | "neptune_cluster" | "opensearch_domain" | "msk_cluster" | "mq_broker" | "redshift_cluster";
 
 export type ComponentProperties = { 
 /**
@@ -216,6 +216,11 @@ encrypted_at_rest?: boolean | null,
  * Whether the service enforces encryption in transit on its own endpoint.
  */
 encrypted_in_transit?: boolean | null, 
+/**
+ * Whether a data warehouse sends its COPY and UNLOAD traffic through the VPC (its
+ * endpoints, security groups and flow logs) rather than over the service's public network.
+ */
+enhanced_vpc_routing?: boolean | null, 
 /**
  * Whether deletion needs protection switched off first.
  */

@@ -23,6 +23,7 @@ export const propertyEditors: Record<keyof ComponentProperties, PropertyEditor> 
   managed_password: { kind: "bool", label: "Password managed in Secrets Manager" },
   encrypted_at_rest: { kind: "bool", label: "Encrypted at rest" },
   encrypted_in_transit: { kind: "bool", label: "Encrypted in transit" },
+  enhanced_vpc_routing: { kind: "bool", label: "Enhanced VPC routing" },
   deletion_protection: { kind: "bool", label: "Deletion protection" },
   backup_retention_days: { kind: "number", label: "Backup retention (days)", validate: v.wholeNumber },
   point_in_time_recovery: { kind: "bool", label: "Point-in-time recovery" },

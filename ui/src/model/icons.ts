@@ -49,6 +49,7 @@ import peering from "aws-icons/icons/resource/AmazonVPCPeeringConnection.svg";
 import privateLink from "aws-icons/icons/architecture-service/AWSPrivateLink.svg";
 import ram from "aws-icons/icons/architecture-service/AWSResourceAccessManager.svg";
 import rds from "aws-icons/icons/architecture-service/AmazonRDS.svg";
+import redshift from "aws-icons/icons/architecture-service/AmazonRedshift.svg";
 import route53 from "aws-icons/icons/architecture-service/AmazonRoute53.svg";
 import s3 from "aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg";
 import secrets from "aws-icons/icons/architecture-service/AWSSecretsManager.svg";
@@ -130,6 +131,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   opensearch_domain: opensearch,
   msk_cluster: msk,
   mq_broker: mq,
+  redshift_cluster: redshift,
 };
 
 export const identityIcons: Record<IdentityKind, string> = {

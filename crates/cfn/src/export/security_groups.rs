@@ -45,7 +45,8 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
         | ComponentKind::DocumentdbCluster
         | ComponentKind::NeptuneCluster
         | ComponentKind::MskCluster
-        | ComponentKind::MqBroker => b.vpc_of(c).is_some(),
+        | ComponentKind::MqBroker
+        | ComponentKind::RedshiftCluster => b.vpc_of(c).is_some(),
         ComponentKind::VpcEndpoint => b.subnet_of(c).is_some() && !is_gateway_endpoint(c),
         ComponentKind::LambdaFunction | ComponentKind::OpensearchDomain => b.subnet_of(c).is_some(),
         ComponentKind::ApiGateway => vpc_link_vpc(b, c).is_some(),

@@ -199,7 +199,7 @@ impl Importer<'_> {
 
     /// Resources whose meaning is a property of a component mapped above.
     fn absorb_component_helpers(&mut self) {
-        let helpers: [(&str, &[&str], &str); 13] = [
+        let helpers: [(&str, &[&str], &str); 14] = [
             ("AWS::S3::BucketPolicy", &["Bucket"], "the bucket's policy"),
             ("AWS::SQS::QueuePolicy", &["Queues"], "the queue's policy"),
             ("AWS::SNS::TopicPolicy", &["Topics"], "the topic's policy"),
@@ -227,6 +227,11 @@ impl Importer<'_> {
                 "AWS::Neptune::DBSubnetGroup",
                 &["SubnetIds"],
                 "the database's subnets",
+            ),
+            (
+                "AWS::Redshift::ClusterSubnetGroup",
+                &["SubnetIds"],
+                "the data warehouse's subnets",
             ),
             (
                 "AWS::ElastiCache::SubnetGroup",

@@ -57,6 +57,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::OpensearchDomain => data::opensearch_domain::drawn(b, c),
         ComponentKind::MskCluster => data::msk_cluster::drawn(c),
         ComponentKind::MqBroker => data::mq_broker::drawn(b, c),
+        ComponentKind::RedshiftCluster => data::redshift_cluster::drawn(b, c),
         _ => Default::default(),
     }
 }
@@ -190,6 +191,10 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         data::neptune_cluster::INSTANCE,
         data::neptune_cluster::import_instance,
+    ),
+    (
+        data::redshift_cluster::RESOURCE_TYPE,
+        data::redshift_cluster::import,
     ),
     (
         data::elasticache::REPLICATION_GROUP,

@@ -250,6 +250,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::OpensearchDomain => &["es"],
         ComponentKind::MskCluster => &["kafka", "kafka-cluster"],
         ComponentKind::MqBroker => &["mq"],
+        ComponentKind::RedshiftCluster => &["redshift", "redshift-data"],
         _ => &[],
     }
 }

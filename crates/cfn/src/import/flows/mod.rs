@@ -221,6 +221,7 @@ fn service_prefix(kind: ComponentKind) -> Option<&'static str> {
         ComponentKind::Ec2Instance => "ec2",
         ComponentKind::Rds => "rds-db",
         ComponentKind::NeptuneCluster => "neptune-db",
+        ComponentKind::RedshiftCluster => "redshift",
         ComponentKind::Elasticache => "elasticache",
         ComponentKind::EfsFileSystem => "elasticfilesystem",
         ComponentKind::KinesisStream => "kinesis",

@@ -406,6 +406,7 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
     ("AWS::RDS::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::DocDB::DBCluster", &["VpcSecurityGroupIds"]),
     ("AWS::Neptune::DBCluster", &["VpcSecurityGroupIds"]),
+    ("AWS::Redshift::Cluster", &["VpcSecurityGroupIds"]),
     ("AWS::ElastiCache::ReplicationGroup", &["SecurityGroupIds"]),
     ("AWS::ElastiCache::CacheCluster", &["VpcSecurityGroupIds"]),
     (

@@ -25,11 +25,32 @@ pub(crate) struct ParameterGroup {
     listed: bool,
 }
 
+pub(crate) const AURORA: ParameterGroup = ParameterGroup {
+    resource_type: "AWS::RDS::DBClusterParameterGroup",
+    family: "Family",
+    named_by: "DBClusterParameterGroupName",
+    listed: false,
+};
+
+pub(crate) const RDS_INSTANCE: ParameterGroup = ParameterGroup {
+    resource_type: "AWS::RDS::DBParameterGroup",
+    family: "Family",
+    named_by: "DBParameterGroupName",
+    listed: false,
+};
+
 pub(crate) const DOCUMENTDB: ParameterGroup = ParameterGroup {
     resource_type: "AWS::DocDB::DBClusterParameterGroup",
     family: "Family",
     named_by: "DBClusterParameterGroupName",
     listed: false,
+};
+
+pub(crate) const REDSHIFT: ParameterGroup = ParameterGroup {
+    resource_type: "AWS::Redshift::ClusterParameterGroup",
+    family: "ParameterGroupFamily",
+    named_by: "ClusterParameterGroupName",
+    listed: true,
 };
 
 pub(crate) const NEPTUNE: ParameterGroup = ParameterGroup {
@@ -42,9 +63,10 @@ pub(crate) const NEPTUNE: ParameterGroup = ParameterGroup {
 /// What a template tells of one parameter of a cluster's parameter group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Setting {
-    /// The engine's default applies: the cluster names no group (it then gets the service's
-    /// default group, which cannot be changed), or its group in the template leaves the
-    /// parameter out.
+    /// The cluster names no group, or one of the service's default groups: it gets the
+    /// service's default group, which cannot be changed.
+    DefaultGroup,
+    /// The cluster's group in the template leaves the parameter at the family's default.
     Default,
     /// The group in the template sets the parameter to this value.
     Set(String),
@@ -58,7 +80,7 @@ impl Setting {
     /// engine, `on` of the value when it sets one, and not known otherwise.
     pub(crate) fn holds(&self, default: bool, on: impl Fn(&str) -> bool) -> Option<bool> {
         match self {
-            Setting::Default => Some(default),
+            Setting::DefaultGroup | Setting::Default => Some(default),
             Setting::Set(value) => Some(on(value)),
             Setting::NotKnown => None,
         }
@@ -109,10 +131,9 @@ impl ParameterGroup {
     pub(crate) fn setting(&self, im: &Importer<'_>, key: &ResourceKey, name: &str) -> Setting {
         let named = im.property(key.0, &key.1, &[self.named_by]);
         match &named {
-            Sym::NoValue => return Setting::Default,
-            // The service's default groups are named `default.<family>`; their values are the
-            // engine's defaults.
-            Sym::Text(text) if text.starts_with("default.") => return Setting::Default,
+            Sym::NoValue => return Setting::DefaultGroup,
+            // The service's default groups are named `default.<family>`.
+            Sym::Text(text) if text.starts_with("default.") => return Setting::DefaultGroup,
             _ => {}
         }
         let Some(group) = named
@@ -215,12 +236,16 @@ pub(crate) fn record_not_known(
     component: &mut Component,
     values: &[(&str, Option<bool>)],
 ) {
+    // What an export of ZTA Designer wrote comes back from its marker as the design stated it.
+    if im.designer_element(key).is_some() {
+        return;
+    }
     for (property, value) in values {
         if value.is_none() {
             component.not_known.push((*property).to_owned());
             let logical_id = im.design_logical_id(key);
             im.notes.push(format!(
-                "{logical_id}: `{property}` is not known from the template (a template parameter, another stack or a group made outside it decides it); the rules do not judge it"
+                "{logical_id}: `{property}` is not known from the template (a template parameter, another stack, a group made outside it or the service's default group decides it); the rules do not judge it"
             ));
         }
     }

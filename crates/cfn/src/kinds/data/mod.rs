@@ -4,9 +4,9 @@
 //! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams and the
 //! Firehose delivery streams that carry records on, OpenSearch domains that require TLS 1.2,
 //! MSK clusters that require TLS and IAM, Amazon MQ brokers whose users' passwords Secrets Manager
-//! keeps, DocumentDB clusters that require TLS and Neptune
-//! clusters that require IAM, both keeping an audit log, all encrypted with KMS and kept on
-//! deletion.
+//! keeps, DocumentDB clusters that require TLS and Neptune clusters that require IAM, both
+//! keeping an audit log, Redshift clusters that require TLS and log user activity, all encrypted
+//! with KMS and kept on deletion.
 
 pub(crate) mod db_cluster;
 pub(crate) mod documentdb_cluster;
@@ -22,6 +22,7 @@ pub(crate) mod msk_cluster;
 pub(crate) mod neptune_cluster;
 pub(crate) mod opensearch_domain;
 pub(crate) mod rds;
+pub(crate) mod redshift_cluster;
 pub(crate) mod s3_bucket;
 pub(crate) mod secret;
 pub(crate) mod sns_topic;
@@ -52,6 +53,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::OpensearchDomain => opensearch_domain::export(b, c),
             ComponentKind::MskCluster => msk_cluster::export(b, c),
             ComponentKind::MqBroker => mq_broker::export(b, c),
+            ComponentKind::RedshiftCluster => redshift_cluster::export(b, c),
             _ => {}
         }
     }

@@ -6,7 +6,9 @@ use zta_model::{Component, ComponentKind, Tier};
 use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Importer, ResourceKey};
-use crate::kinds::data::db_cluster::absorb_instance;
+use crate::kinds::data::db_cluster::{
+    AURORA, RDS_INSTANCE, Setting, absorb_instance, record_not_known,
+};
 use crate::kinds::data::subnet_group::DATABASE;
 use crate::policy::service_trust_policy;
 use crate::template::{Output, Resource};
@@ -305,6 +307,43 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
 }
 
 impl Importer<'_> {
+    /// Whether the database's parameter group makes it refuse connections without TLS
+    /// (`rds.force_ssl`, `require_secure_transport`; both when the engine is not known). A
+    /// value the group sets decides. An Aurora cluster whose own group in the template leaves
+    /// the parameter out has it off, the Aurora engines' default. A group from a template
+    /// parameter or another stack, the service's default group of a cluster (whose value
+    /// depends on the engine version) and an instance's group without the parameter do not
+    /// tell.
+    fn tls_required(
+        &self,
+        key: &ResourceKey,
+        cluster: bool,
+        properties: &zta_model::ComponentProperties,
+    ) -> Option<bool> {
+        let engine = properties.engine.as_deref().unwrap_or_default();
+        let version = properties.engine_version.as_deref().unwrap_or_default();
+        let parameters = match engine_facts(engine, version).1 {
+            Some(parameter) => vec![parameter],
+            None => TLS_PARAMETERS.to_vec(),
+        };
+        let group = if cluster { &AURORA } else { &RDS_INSTANCE };
+        let settings: Vec<Setting> = parameters
+            .iter()
+            .map(|(name, _)| group.setting(self, key, name))
+            .collect();
+        let on = |value: &str| ["1", "on", "true"].contains(&value.to_ascii_lowercase().as_str());
+        if let Some(value) = settings.iter().find_map(|setting| match setting {
+            Setting::Set(value) => Some(on(value)),
+            _ => None,
+        }) {
+            return Some(value);
+        }
+        match settings.first() {
+            Some(Setting::Default) if cluster => Some(false),
+            _ => None,
+        }
+    }
+
     fn database(&mut self, key: &ResourceKey, cluster: bool) -> Component {
         let subnets = DATABASE.subnets(self, key);
         let subnet = self.subnet_for_spread(&subnets, Tier::Isolated);
@@ -339,25 +378,7 @@ impl Importer<'_> {
                 .unwrap_or(false),
         );
         properties.encrypted_at_rest = Some(self.flag(key, &["StorageEncrypted"]).unwrap_or(false));
-        // TLS is required when the parameter group says so; without a group (or the parameter)
-        // the engine's default applies, which the template does not tell.
-        let group = self
-            .property(
-                key.0,
-                &key.1,
-                &[if cluster {
-                    "DBClusterParameterGroupName"
-                } else {
-                    "DBParameterGroupName"
-                }],
-            )
-            .resource();
-        properties.encrypted_in_transit = group.and_then(|group| {
-            TLS_PARAMETERS.iter().find_map(|(name, required)| {
-                self.text(&group, &["Parameters", name])
-                    .map(|value| value.eq_ignore_ascii_case(required))
-            })
-        });
+        properties.encrypted_in_transit = self.tls_required(key, cluster, properties);
         properties.deletion_protection = self.flag(key, &["DeletionProtection"]);
         properties.backup_retention_days = self.number(key, &["BackupRetentionPeriod"]);
         component.encryption_key = self.key_component(key, &["KmsKeyId"]);
@@ -367,7 +388,13 @@ impl Importer<'_> {
 
 /// Reads `AWS::RDS::DBCluster` into a component.
 pub(crate) fn import_cluster(im: &mut Importer<'_>, key: &ResourceKey) -> Option<Component> {
-    Some(im.database(key, true))
+    let mut component = im.database(key, true);
+    let told = [(
+        "encrypted_in_transit",
+        component.properties.encrypted_in_transit,
+    )];
+    record_not_known(im, key, &mut component, &told);
+    Some(component)
 }
 
 /// Reads `AWS::RDS::DBInstance` into a component.

@@ -37,6 +37,12 @@ pub(crate) const NEPTUNE: SubnetGroup = SubnetGroup {
     named_by: "DBSubnetGroupName",
 };
 
+pub(crate) const REDSHIFT: SubnetGroup = SubnetGroup {
+    resource_type: "AWS::Redshift::ClusterSubnetGroup",
+    description: "Description",
+    named_by: "ClusterSubnetGroupName",
+};
+
 pub(crate) const CACHE: SubnetGroup = SubnetGroup {
     resource_type: "AWS::ElastiCache::SubnetGroup",
     description: "Description",
@@ -45,10 +51,11 @@ pub(crate) const CACHE: SubnetGroup = SubnetGroup {
 
 /// The resource types of every service's subnet group, which the import folds into the
 /// elements placed with them (or drops, when none is).
-pub(crate) const RESOURCE_TYPES: [&str; 4] = [
+pub(crate) const RESOURCE_TYPES: [&str; 5] = [
     DATABASE.resource_type,
     DOCUMENTDB.resource_type,
     NEPTUNE.resource_type,
+    REDSHIFT.resource_type,
     CACHE.resource_type,
 ];
 

@@ -8,19 +8,21 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags RDS databases, ElastiCache groups, EFS file systems, DocumentDB clusters,
-    /// OpenSearch domains and MSK clusters with `encrypted_in_transit: false` (for a domain:
-    /// HTTPS not enforced on its endpoint, or its nodes talking to each other in cleartext; for
-    /// an MSK cluster: brokers that accept plaintext clients or talk to each other in
-    /// cleartext). A component imported from a template whose parameter group comes from a
-    /// template parameter or another stack is not judged: the template does not tell.
+    /// Flags RDS databases, ElastiCache groups, EFS file systems, DocumentDB and Redshift
+    /// clusters, OpenSearch domains and MSK clusters with `encrypted_in_transit: false` (for a
+    /// domain: HTTPS not enforced on its endpoint, or its nodes talking to each other in
+    /// cleartext; for an MSK cluster: brokers that accept plaintext clients or talk to each other
+    /// in cleartext). A component imported from a template whose parameter group comes from a
+    /// template parameter, another stack or the service's default group of an Aurora or Redshift
+    /// cluster is not judged: the template does not tell. An Aurora cluster whose own parameter
+    /// group leaves `rds.force_ssl` or `require_secure_transport` out has it off, the engines'
+    /// default.
     ///
     /// ## Why it matters
     /// A flow drawn with TLS only says what the client does; unless the server refuses
     /// cleartext (`rds.force_ssl`, ElastiCache transit encryption, an EFS file system policy
-    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter, a
-    /// domain's `EnforceHTTPS`), any
-    /// client can connect without it.
+    /// that denies requests without `aws:SecureTransport`, DocumentDB's `tls` parameter,
+    /// Redshift's `require_ssl`, a domain's `EnforceHTTPS`), any client can connect without it.
     ///
     /// ## Example
     /// ```yaml
@@ -57,6 +59,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                 | ComponentKind::DocumentdbCluster
                 | ComponentKind::OpensearchDomain
                 | ComponentKind::MskCluster
+                | ComponentKind::RedshiftCluster
         ) && component.is_known("encrypted_in_transit");
         if judged {
             out.evaluate(&component.id);

@@ -10,7 +10,8 @@ declare_rule! {
     /// Flags resources in the design's `carried_cloudformation` whose own settings open them
     /// to the internet or to anyone: S3 buckets and access points that turn Block Public
     /// Access off or grant a public canned ACL (`AccessControl: PublicRead`), databases,
-    /// brokers and replication instances marked publicly accessible, EKS API endpoints left
+    /// Redshift Serverless workgroups, brokers and replication instances marked publicly
+    /// accessible, EKS API endpoints left
     /// public, Lambda function URLs and API methods or routes without authorization, Cognito
     /// identity pools that admit unauthenticated identities, instances, launch templates and
     /// Elastic IPs that give public addresses, CloudFront origin access controls that never
@@ -111,6 +112,12 @@ const TABLE: &[Row] = &[
     ),
     row(
         "AWS::Redshift::Cluster",
+        "PubliclyAccessible",
+        Unsafe::True,
+        "is publicly accessible",
+    ),
+    row(
+        "AWS::RedshiftServerless::Workgroup",
         "PubliclyAccessible",
         Unsafe::True,
         "is publicly accessible",

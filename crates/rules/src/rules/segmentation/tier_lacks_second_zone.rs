@@ -10,11 +10,12 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags Application Load Balancers, RDS databases, EKS clusters and Multi-AZ ElastiCache
-    /// caches whose subnet's tier has subnets in only one availability zone of its VPC. AWS
-    /// refuses to create these in one zone: an ALB needs subnets in at least two zones
+    /// Flags Application Load Balancers, RDS databases, DocumentDB and Neptune clusters, EKS
+    /// clusters and Multi-AZ ElastiCache caches whose subnet's tier has subnets in only one
+    /// availability zone of its VPC. AWS refuses to create these in one zone: an ALB needs
+    /// subnets in at least two zones
     /// (<https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones>),
-    /// a DB subnet group must cover two
+    /// a DB subnet group (RDS, DocumentDB, Neptune) must cover two
     /// (<https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Subnets>),
     /// an EKS cluster needs subnets in two
     /// (<https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html>), and a Multi-AZ
