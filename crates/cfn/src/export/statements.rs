@@ -275,6 +275,13 @@ pub(crate) fn caller_role<'d>(b: &Builder<'d>, flow: &Flow) -> Option<&'d Identi
 pub(crate) fn flow_statements(b: &mut Builder<'_>, unit: &str, flows: &[&Flow]) -> Vec<Value> {
     let mut statements = Vec::new();
     for flow in flows {
+        // A delivery stream the export does not write (it warns why) takes no calls.
+        if b.component(&flow.target).is_some_and(|target| {
+            target.kind == ComponentKind::FirehoseStream
+                && !crate::kinds::data::firehose_stream::is_exported(b, target)
+        }) {
+            continue;
+        }
         let mut actions = flow.actions.clone();
         actions.sort();
         actions.dedup();

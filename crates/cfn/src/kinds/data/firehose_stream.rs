@@ -108,6 +108,15 @@ struct Grant {
     resource: Value,
 }
 
+/// Whether the export writes a delivery stream: only one drawn with a flow to an S3 bucket, the
+/// one destination it writes, so that nothing refers to a stream that is not there.
+pub(crate) fn is_exported(b: &Builder<'_>, c: &Component) -> bool {
+    b.flows_from(&c.id).iter().any(|flow| {
+        b.component(&flow.target)
+            .is_some_and(|target| target.kind == ComponentKind::S3Bucket)
+    })
+}
+
 pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     let unit = b.unit_of_component(c);
     let group = b.workload_group(c);
