@@ -536,6 +536,140 @@ fn sam_state_machines_expand_to_state_machines() {
     );
 }
 
+/// An AppSync API is read with its visibility, logging and ways of authenticating, its data
+/// sources become flows, and its schema, keys and resolvers are read into it. ZT-MON-011 reports
+/// the one that logs nothing, and ZT-EDGE-001 the public one no web ACL protects.
+#[test]
+fn appsync_apis_are_read_with_their_data_sources() {
+    let (design, findings) = import_and_judge("real-appsync.yaml");
+    let blog = design.component("blog-api").unwrap();
+    assert_eq!(blog.kind, ComponentKind::AppsyncApi);
+    assert_eq!(
+        blog.properties.scheme,
+        Some(zta_model::Scheme::InternetFacing)
+    );
+    assert_eq!(blog.properties.logging, Some(false));
+    let members = design.component("members-api").unwrap();
+    assert_eq!(members.properties.scheme, Some(zta_model::Scheme::Internal));
+    assert_eq!(members.properties.logging, Some(true));
+    let entry = design
+        .flows
+        .iter()
+        .find(|flow| flow.target == "blog-api")
+        .expect("the internet reaches the public API");
+    assert_eq!(entry.auth, Auth::ApiKey);
+    for target in ["posts", "enrich"] {
+        assert!(
+            design
+                .flows
+                .iter()
+                .any(|flow| flow.source == "blog-api" && flow.target == target),
+            "no flow from the API to {target}"
+        );
+    }
+    assert!(named(&findings, "ZT-MON-011", "blog-api"), "{findings:#?}");
+    assert!(named(&findings, "ZT-EDGE-001", "blog-api"), "{findings:#?}");
+    assert!(
+        !named(&findings, "ZT-MON-011", "members-api"),
+        "{findings:#?}"
+    );
+    let acl = design.component("members-acl").unwrap();
+    assert_eq!(acl.properties.protects, ["members-api"]);
+}
+
+/// SAM's GraphQL API expands as SAM expands it: the user pool and the API key both admit
+/// callers, logging is on by SAM's default, and the DynamoDB data source is a flow.
+#[test]
+fn sam_graphql_apis_expand_to_appsync_apis() {
+    let (design, _) = import_and_judge("real-sam-graphql-api.yaml");
+    let api = design.component("notes-api").unwrap();
+    assert_eq!(api.kind, ComponentKind::AppsyncApi);
+    assert_eq!(api.properties.logging, Some(true));
+    let ways: Vec<Auth> = design
+        .flows
+        .iter()
+        .filter(|flow| flow.target == "notes-api")
+        .map(|flow| flow.auth)
+        .collect();
+    assert!(
+        ways.contains(&Auth::Jwt) && ways.contains(&Auth::ApiKey),
+        "{ways:?}"
+    );
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "notes-api" && flow.target == "notes")
+    );
+}
+
+/// SAM's HTTP APIs expand as SAM expands them: routes of `HttpApi` events become flows from the
+/// internet with the route's authorizer (the API's default one unless the event opts out) and
+/// flows from the API to the function; a function's event without an `ApiId` lands on the
+/// implicit API.
+#[test]
+fn sam_http_apis_expand_to_http_apis() {
+    let (design, _) = import_and_judge("real-sam-http-api.yaml");
+    let api = design.component("orders-api").unwrap();
+    assert_eq!(api.kind, ComponentKind::ApiGateway);
+    let ways: Vec<Auth> = design
+        .flows
+        .iter()
+        .filter(|flow| flow.target == "orders-api")
+        .map(|flow| flow.auth)
+        .collect();
+    assert!(
+        ways.contains(&Auth::Jwt) && ways.contains(&Auth::None),
+        "{ways:?}"
+    );
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "orders-api" && flow.target == "list-orders")
+    );
+    let implicit = design.component("serverless-http-api").unwrap();
+    assert_eq!(implicit.kind, ComponentKind::ApiGateway);
+    assert!(
+        design
+            .flows
+            .iter()
+            .any(|flow| flow.source == "serverless-http-api" && flow.target == "echo")
+    );
+}
+
+/// A WebSocket API is an API Gateway whose connection is authorized once, on `$connect`: its
+/// message routes give no flow from the internet, the `$connect` route's authorization is the
+/// entry flow's, and a stage without access logs is reported by ZT-MON-031.
+#[test]
+fn websocket_apis_are_judged_on_connect_and_their_stage_logs() {
+    let (design, findings) = import_and_judge("real-websocket-api.yaml");
+    for id in ["chat-api", "open-api"] {
+        assert_eq!(
+            design.component(id).unwrap().kind,
+            ComponentKind::ApiGateway
+        );
+    }
+    let entries = |api: &str| -> Vec<Auth> {
+        design
+            .flows
+            .iter()
+            .filter(|flow| flow.target == api)
+            .map(|flow| flow.auth)
+            .collect()
+    };
+    assert_eq!(entries("chat-api"), [Auth::Iam]);
+    assert_eq!(entries("open-api"), [Auth::None]);
+    // A carried resource's finding names no element; the snapshot pins that the one stage
+    // reported is `ChatStage`, the stage without access logs.
+    let stage_findings = findings
+        .iter()
+        .filter(|(rule, _)| rule == "ZT-MON-031")
+        .count();
+    assert_eq!(stage_findings, 1, "{findings:#?}");
+    assert!(named(&findings, "ZT-EDGE-006", "open-api"), "{findings:#?}");
+}
+
 #[test]
 fn documentdb_clusters_become_cluster_components() {
     let (design, findings) = import_and_judge("real-documentdb.yaml");

@@ -2,7 +2,8 @@
 //!
 //! The rules and the exporter read one definition, `DesignIndex::is_internet_facing`; this test
 //! checks the exporter against it on every example and on generated designs: a load balancer's
-//! `Scheme` is `internet-facing`, and a REST API's endpoint is not `PRIVATE`, exactly when the
+//! `Scheme` is `internet-facing`, a REST API's endpoint and an AppSync API's visibility are not
+//! `PRIVATE`, exactly when the
 //! index says so; and every internet-facing load balancer or API that serves anything has a WAF
 //! web ACL associated with it, whether the design draws one or the export adds it.
 
@@ -94,7 +95,11 @@ fn disagreements(design: &Design) -> Vec<String> {
             element_of(resource) == Some(component.id.as_str())
                 && matches!(
                     resource["Type"].as_str(),
-                    Some("AWS::ElasticLoadBalancingV2::LoadBalancer" | "AWS::ApiGateway::RestApi")
+                    Some(
+                        "AWS::ElasticLoadBalancingV2::LoadBalancer"
+                            | "AWS::ApiGateway::RestApi"
+                            | "AWS::AppSync::GraphQLApi"
+                    )
                 )
         });
         let Some((logical_id, resource)) = main else {
@@ -121,6 +126,15 @@ fn disagreements(design: &Design) -> Vec<String> {
                 ));
             }
         }
+        if resource["Type"] == "AWS::AppSync::GraphQLApi" {
+            let visibility = &resource["Properties"]["Visibility"];
+            if (visibility == "GLOBAL") != facing {
+                problems.push(format!(
+                    "{}: {} is internet-facing to the rules: {facing}, exported Visibility: {visibility}",
+                    design.name, component.id
+                ));
+            }
+        }
         // A REST API without integrations has no methods, so AWS cannot deploy it to a stage:
         // it serves nothing, and there is no stage a web ACL could be associated with.
         let serves = component.kind != ComponentKind::ApiGateway
@@ -130,7 +144,7 @@ fn disagreements(design: &Design) -> Vec<String> {
             });
         let guarded_kind = matches!(
             component.kind,
-            ComponentKind::Alb | ComponentKind::ApiGateway
+            ComponentKind::Alb | ComponentKind::ApiGateway | ComponentKind::AppsyncApi
         );
         if guarded_kind && facing && serves && !associated.contains(logical_id) {
             problems.push(format!(

@@ -115,6 +115,8 @@ pub enum ComponentKind {
     FirehoseStream,
     /// Step Functions state machine (a workflow that calls other services as its role).
     StepFunctionsStateMachine,
+    /// AppSync GraphQL API, with its data sources.
+    AppsyncApi,
     /// Amazon DocumentDB cluster, with its instances.
     DocumentdbCluster,
     /// Amazon Neptune graph database cluster, with its instances.
@@ -301,6 +303,8 @@ kinds! {
         ["encrypted_at_rest", "logging"];
     StepFunctionsStateMachine, "step_functions_state_machine", "Step Functions state machine", Compute,
         Regional, data: false, workload: true, ["logging", "tracing"];
+    AppsyncApi, "appsync_api", "AppSync GraphQL API", Edge, Regional, data: false, workload: false,
+        ["scheme", "logging"];
     DocumentdbCluster, "documentdb_cluster", "DocumentDB cluster", Data, Subnet, data: true, workload: false,
         ["engine_version", "instance_type", "encrypted_at_rest", "encrypted_in_transit", "logging",
          "deletion_protection", "backup_retention_days"];
@@ -366,6 +370,7 @@ impl ComponentKind {
                 | ComponentKind::Nlb
                 | ComponentKind::ClassicLoadBalancer
                 | ComponentKind::ApiGateway
+                | ComponentKind::AppsyncApi
         )
     }
 }

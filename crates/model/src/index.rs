@@ -351,7 +351,8 @@ impl<'a> DesignIndex<'a> {
     /// - An ALB, NLB or API with a stated `scheme` does exactly when the scheme says
     ///   `internet_facing`; a flow drawn from the internet to an internal one does not make it
     ///   public (the export keeps it internal, and a rule reports the flow that cannot arrive).
-    /// - An API Gateway with no scheme does: AWS's default endpoint types are public.
+    /// - An API Gateway or AppSync API with no scheme does: AWS's default endpoint types and
+    ///   AppSync's default visibility (`GLOBAL`) are public.
     /// - A Lambda function with a `function_url` does, whoever the URL admits: the URL is a
     ///   public HTTPS endpoint, and `iam` only decides who may call it.
     /// - Any other component, and a load balancer with no scheme, does when a flow from the
@@ -362,7 +363,10 @@ impl<'a> DesignIndex<'a> {
             ComponentKind::LambdaFunction if component.properties.function_url.is_some() => true,
             kind if kind.is_edge_endpoint() => match component.properties.scheme {
                 Some(scheme) => scheme == Scheme::InternetFacing,
-                None => kind == ComponentKind::ApiGateway || self.reached_from_internet(component),
+                None => {
+                    matches!(kind, ComponentKind::ApiGateway | ComponentKind::AppsyncApi)
+                        || self.reached_from_internet(component)
+                }
             },
             _ => self.reached_from_internet(component),
         }

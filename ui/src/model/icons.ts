@@ -5,6 +5,7 @@ import alb from "aws-icons/icons/resource/ElasticLoadBalancingApplicationLoadBal
 import classicLoadBalancer from "aws-icons/icons/resource/ElasticLoadBalancingClassicLoadBalancer.svg";
 import apiGateway from "aws-icons/icons/architecture-service/AmazonAPIGateway.svg";
 import appMesh from "aws-icons/icons/architecture-service/AWSAppMesh.svg";
+import appSync from "aws-icons/icons/architecture-service/AWSAppSync.svg";
 import accessAnalyzer from "aws-icons/icons/resource/AWSIdentityAccessManagementIAMAccessAnalyzer.svg";
 import cloudfront from "aws-icons/icons/architecture-service/AmazonCloudFront.svg";
 import cloudtrail from "aws-icons/icons/architecture-service/AWSCloudTrail.svg";
@@ -92,6 +93,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   nlb,
   classic_load_balancer: classicLoadBalancer,
   api_gateway: apiGateway,
+  appsync_api: appSync,
   acm_certificate: acm,
   ec2_instance: ec2,
   auto_scaling_group: autoScaling,

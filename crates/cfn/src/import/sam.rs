@@ -1,13 +1,27 @@
 //! The SAM transform (`AWS::Serverless-2016-10-31`), done the way SAM does it for the parts that
 //! matter to a design: a function becomes a Lambda function with its execution role, an `Api`
 //! event becomes the implicit `ServerlessRestApi` with a method (with no authorizer unless one is
-//! named: a public, unauthenticated API) and an invoke permission, queue and stream events become
-//! event source mappings, a simple table becomes a DynamoDB table, and the policy templates a
-//! function names become the statements SAM writes for them
+//! named: a public, unauthenticated API) and an invoke permission, an HTTP API and its functions'
+//! `HttpApi` events become an API Gateway v2 API with its stage, authorizers, routes and
+//! integrations (`http_api`), queue and stream events become event source mappings, a function URL becomes the URL with its public permission, a state
+//! machine becomes a Step Functions state machine with its role and schedule rules, a GraphQL
+//! API becomes an AppSync API with its schema, keys and data sources (`graphql_api`), a simple
+//! table becomes a DynamoDB table, and the policy templates a function or state machine names
+//! become the statements SAM writes for them
 //! (<https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html>).
 //! The rest of the import then reads the result as it reads any template.
 
+mod copy;
+mod graphql_api;
+mod http_api;
+
 use std::sync::LazyLock;
+
+use copy::{copy, copy_map};
+use graphql_api::graphql_api;
+use http_api::{
+    HttpApiAuthorizers, IMPLICIT_HTTP_API, http_api, http_api_authorizers, http_api_event,
+};
 
 use crate::json_value::{from_json_value, to_json_value};
 use crate::template::{Resource, Template};
@@ -88,11 +102,17 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
     let mut expanded = indexmap::IndexMap::default();
     let resources = std::mem::take(&mut template.resources);
     let mut implicit_api_needed = false;
+    let mut implicit_http_api_needed = false;
+    let http_apis = http_api_authorizers(&resources);
     for (logical_id, resource) in resources {
         match resource.resource_type.as_str() {
             "AWS::Serverless::Function" => {
-                let generated =
-                    function(&logical_id, &resource, &mut implicit_api_needed, &mut notes);
+                let mut events = Events {
+                    implicit_api_needed: &mut implicit_api_needed,
+                    implicit_http_api_needed: &mut implicit_http_api_needed,
+                    http_apis: &http_apis,
+                };
+                let generated = function(&logical_id, &resource, &mut events, &mut notes);
                 notes.push(format!(
                     "{origin}: SAM function {logical_id} expanded to {}",
                     generated.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -107,11 +127,27 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
                 ));
                 expanded.extend(generated);
             }
+            "AWS::Serverless::GraphQLApi" => {
+                let generated = graphql_api(&logical_id, &resource);
+                notes.push(format!(
+                    "{origin}: SAM GraphQL API {logical_id} expanded to {}",
+                    generated.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+                expanded.extend(generated);
+            }
             "AWS::Serverless::SimpleTable" => {
                 expanded.insert(logical_id.clone(), simple_table(&resource));
                 notes.push(format!(
                     "{origin}: SAM simple table {logical_id} expanded to a DynamoDB table"
                 ));
+            }
+            "AWS::Serverless::HttpApi" => {
+                let generated = http_api(&logical_id, &resource);
+                notes.push(format!(
+                    "{origin}: SAM HTTP API {logical_id} expanded to {}",
+                    generated.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+                expanded.extend(generated);
             }
             "AWS::Serverless::Api" => {
                 let mut api = Resource::new("AWS::ApiGateway::RestApi");
@@ -135,23 +171,28 @@ pub(crate) fn expand(template: &mut Template, origin: &str) -> Vec<String> {
             "{origin}: SAM implicit API {IMPLICIT_API} created for the functions' Api events"
         ));
     }
+    if implicit_http_api_needed && !expanded.contains_key(IMPLICIT_HTTP_API) {
+        let api = Resource::new("AWS::Serverless::HttpApi");
+        expanded.extend(http_api(IMPLICIT_HTTP_API, &api));
+        notes.push(format!(
+            "{origin}: SAM implicit HTTP API {IMPLICIT_HTTP_API} created for the functions' HttpApi events"
+        ));
+    }
     template.resources = expanded;
     notes
 }
 
-fn copy(from: &Resource, to: &mut Resource, names: &[(&str, &str)]) {
-    for (source, target) in names {
-        if let Some(value) = from.property(source) {
-            to.properties
-                .insert((*target).to_owned().into(), value.clone());
-        }
-    }
+/// What a function's events need to know of the rest of the template.
+struct Events<'a> {
+    implicit_api_needed: &'a mut bool,
+    implicit_http_api_needed: &'a mut bool,
+    http_apis: &'a HttpApiAuthorizers,
 }
 
 fn function(
     logical_id: &str,
     sam: &Resource,
-    implicit_api_needed: &mut bool,
+    events_context: &mut Events<'_>,
     notes: &mut Vec<String>,
 ) -> indexmap::IndexMap<String, Resource> {
     let mut out = indexmap::IndexMap::new();
@@ -240,11 +281,27 @@ fn function(
                 let api = match properties.get("RestApiId") {
                     Some(api) => api.clone(),
                     None => {
-                        *implicit_api_needed = true;
+                        *events_context.implicit_api_needed = true;
                         Value::reference(IMPLICIT_API)
                     }
                 };
                 out.extend(api_event(logical_id, &event_name, &properties, api));
+            }
+            Some("HttpApi") => {
+                let api = match properties.get("ApiId") {
+                    Some(api) => api.clone(),
+                    None => {
+                        *events_context.implicit_http_api_needed = true;
+                        Value::reference(IMPLICIT_HTTP_API)
+                    }
+                };
+                out.extend(http_api_event(
+                    logical_id,
+                    &event_name,
+                    &properties,
+                    api,
+                    events_context.http_apis,
+                ));
             }
             Some(kind @ ("SQS" | "Kinesis" | "DynamoDB" | "MSK")) => {
                 let mut mapping = Resource::new("AWS::Lambda::EventSourceMapping")
@@ -559,15 +616,6 @@ fn start_execution_rule(
     out.insert(format!("{machine}{event_name}"), rule);
     out.insert(role_id, role);
     out
-}
-
-fn copy_map(from: &Map, to: &mut Resource, names: &[&str]) {
-    for name in names {
-        if let Some(value) = from.get(name) {
-            to.properties
-                .insert((*name).to_owned().into(), value.clone());
-        }
-    }
 }
 
 /// The method and invoke permission an `Api` event stands for.

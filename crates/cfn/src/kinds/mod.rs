@@ -216,6 +216,7 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
         edge::api_gateway::import_rest_api,
     ),
     (edge::http_api::HTTP_API, edge::http_api::import),
+    (edge::appsync_api::RESOURCE_TYPE, edge::appsync_api::import),
     (
         compute::ec2_instance::RESOURCE_TYPE,
         compute::ec2_instance::import,

@@ -1,9 +1,11 @@
 //! Flows: security-group ingress rules (a source group's members to the group's members, a
 //! world CIDR from the internet, port ranges kept), load balancer listeners through their target
-//! groups, API Gateway methods and integrations, Lambda function URLs and event source mappings,
-//! delivery streams' sources and destinations, Step Functions tasks, CloudFront origins, and IAM
-//! policies (the actions an identity may call on a component of the template).
+//! groups, API Gateway methods and integrations, AppSync APIs and their data sources, Lambda
+//! function URLs and event source mappings, delivery streams' sources and destinations, Step
+//! Functions tasks, CloudFront origins, and IAM policies (the actions an identity may call on a
+//! component of the template).
 
+mod appsync;
 mod edge;
 mod identity;
 mod security_groups;
@@ -41,6 +43,7 @@ impl Importer<'_> {
         self.classic_listener_flows();
         self.api_flows();
         self.function_url_flows();
+        self.appsync_flows();
         self.event_source_flows();
         self.firehose_flows();
         self.state_machine_flows();

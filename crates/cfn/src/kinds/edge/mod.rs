@@ -8,12 +8,14 @@
 //! with a Cognito user-pool authorizer, which validates the same JWTs. It reaches a private ALB
 //! through a VPC link to an internal NLB whose target is the ALB (REST VPC links only take
 //! NLBs). An API drawn internal is a private REST API, which callers reach from the design's
-//! VPCs only. Other APIs are HTTP APIs with a JWT authorizer (`http_api`).
+//! VPCs only. Other APIs are HTTP APIs with a JWT authorizer (`http_api`). GraphQL APIs are
+//! AppSync APIs (`appsync_api`), which a web ACL protects directly.
 
 pub(crate) mod acm_certificate;
 pub(crate) mod alb;
 pub(crate) mod api_gateway;
 pub(crate) mod api_parts;
+pub(crate) mod appsync_api;
 pub(crate) mod classic_load_balancer;
 pub(crate) mod cloudfront;
 pub(crate) mod http_api;
@@ -34,6 +36,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::Nlb => nlb::export(b, c),
             ComponentKind::ClassicLoadBalancer => classic_load_balancer::export(b, c),
             ComponentKind::ApiGateway => api_gateway::export(b, c),
+            ComponentKind::AppsyncApi => appsync_api::export(b, c),
             ComponentKind::Cloudfront => cloudfront::export(b, c),
             _ => {}
         }

@@ -168,6 +168,7 @@ pub(crate) fn web_acl(
                     continue;
                 }
             }
+            ComponentKind::AppsyncApi => Value::get_att(b.logical_id(protected), "Arn"),
             ComponentKind::Cloudfront => continue,
             _ => {
                 b.warn(format!(
@@ -244,11 +245,13 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     );
 }
 
-/// Every internet-facing ALB or API that no web ACL of the design protects gets one.
+/// Every internet-facing ALB, API or GraphQL API that no web ACL of the design protects gets one.
 pub(crate) fn defaults(b: &mut Builder<'_>) {
     for c in &b.design.components {
-        if matches!(c.kind, ComponentKind::Alb | ComponentKind::ApiGateway)
-            && b.is_internet_facing(c)
+        if matches!(
+            c.kind,
+            ComponentKind::Alb | ComponentKind::ApiGateway | ComponentKind::AppsyncApi
+        ) && b.is_internet_facing(c)
             && !protected_by_waf(b, c)
         {
             web_acl(

@@ -8,9 +8,10 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags internet-facing ALBs, API Gateways and CloudFront distributions (by `scheme`, or
-    /// because a flow from the internet reaches them) that no WAF web ACL names in `protects`,
-    /// and every internet-facing Classic Load Balancer: AWS WAF cannot be associated with one.
+    /// Flags internet-facing ALBs, API Gateways, AppSync GraphQL APIs and CloudFront
+    /// distributions (by `scheme`, or because a flow from the internet reaches them) that no WAF
+    /// web ACL names in `protects`, and every internet-facing Classic Load Balancer: AWS WAF
+    /// cannot be associated with one.
     ///
     /// ## Why it matters
     /// The web tier is attacked with injection, scanners and bots from the day it is published;
@@ -40,6 +41,7 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
             component.kind,
             ComponentKind::Alb
                 | ComponentKind::ApiGateway
+                | ComponentKind::AppsyncApi
                 | ComponentKind::Cloudfront
                 | ComponentKind::ClassicLoadBalancer
         ) {

@@ -1,7 +1,7 @@
 //! ZT-EDGE-006: an internet-facing API, load balancer or function URL accepts anonymous calls for
 //! non-public data.
 
-use zta_model::{Component, ComponentKind, DataClass, Flow, FunctionUrlAuth};
+use zta_model::{Auth, Component, ComponentKind, DataClass, Flow, FunctionUrlAuth};
 
 use crate::context::{Context, Zone};
 use crate::finding::Emitter;
@@ -9,8 +9,10 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags flows from the internet into an API Gateway or ALB with `auth: none` that carry
-    /// data other than public data, and such flows into a Lambda function whose URL admits
+    /// Flags flows from the internet into an API Gateway, AppSync API or ALB with `auth: none`
+    /// that carry data other than public data, flows into an AppSync API with `auth: api_key`
+    /// that carry personal or cardholder data (the key ships inside every client, so it names
+    /// no caller), and such flows into a Lambda function whose URL admits
     /// anyone (`function_url: none`), whatever `auth` the flow states: AWS lets every caller
     /// through, so any check is in the function's code, which the design cannot show. A URL
     /// with `function_url: iam` admits only callers that sign with IAM. Sign-ins to a user pool
@@ -63,6 +65,11 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
                     "through a function URL that admits anyone",
                     "Set `function_url: iam` so that AWS admits only signed callers, or put an API with an authorizer in front of the function.",
                 )
+            } else if flow.auth == Auth::ApiKey {
+                (
+                    "to anyone holding its shared API key",
+                    "Authenticate the callers with a Cognito user pool (`auth: jwt` with the pool as `issuer`) or IAM (`auth: iam`); keep API keys for public data.",
+                )
             } else {
                 (
                     "without authentication",
@@ -85,10 +92,18 @@ fn check(cx: &Context<'_>, out: &mut Emitter) {
 
 /// Whether the endpoint authenticates the callers of a flow from the internet; `None` for a
 /// component that is no endpoint this rule judges. An API or load balancer authenticates as
-/// the flow states; a function URL as its `AuthType` says, since AWS enforces nothing else.
+/// the flow states, except that an AppSync API key does not count for personal or cardholder
+/// data; a function URL as its `AuthType` says, since AWS enforces nothing else.
 fn authenticated_at(target: &Component, flow: &Flow) -> Option<bool> {
     match target.kind {
         ComponentKind::ApiGateway | ComponentKind::Alb => Some(flow.auth.is_authenticated()),
+        ComponentKind::AppsyncApi => Some(
+            flow.auth.is_authenticated()
+                && !(flow.auth == Auth::ApiKey
+                    && flow
+                        .most_sensitive()
+                        .is_some_and(|class| class >= DataClass::Pii)),
+        ),
         ComponentKind::LambdaFunction => target
             .properties
             .function_url
