@@ -1055,3 +1055,52 @@ fn msk_clusters_become_cluster_components() {
     assert_eq!(telemetry.properties.iam_auth, Some(true));
     assert_eq!(telemetry.properties.logging, None);
 }
+
+/// An Amazon MQ broker is a data store in its subnets: a public endpoint, the deployment mode,
+/// the customer-managed key and the logs are read (RabbitMQ's general log, since it keeps no
+/// audit log; one a parameter decides is not known), its configuration is folded into it, and
+/// a security group's clients reach it over TLS, signing in as a broker user.
+#[test]
+fn amazon_mq_brokers_become_broker_components() {
+    let (design, findings) = import_and_judge("real-amazon-mq.yaml");
+    let basic = design.component("basic-broker").unwrap();
+    assert_eq!(basic.kind, ComponentKind::MqBroker);
+    assert_eq!(basic.properties.engine.as_deref(), Some("activemq"));
+    assert_eq!(basic.properties.publicly_accessible, Some(true));
+    assert_eq!(basic.properties.multi_az, Some(false));
+    assert_eq!(basic.properties.logging, Some(false));
+    assert_eq!(basic.encryption_key, None);
+    for rule in ["ZT-NET-002", "ZT-MON-011"] {
+        assert!(
+            named(&findings, rule, "basic-broker"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let orders = design.component("orders-broker").unwrap();
+    assert_eq!(orders.properties.multi_az, Some(true));
+    assert_eq!(orders.properties.publicly_accessible, Some(false));
+    assert_eq!(orders.properties.encrypted_in_transit, Some(true));
+    assert_eq!(orders.properties.logging, Some(true));
+    assert_eq!(orders.encryption_key.as_deref(), Some("broker-key"));
+    for rule in ["ZT-NET-002", "ZT-MON-011", "ZT-ENC-008"] {
+        assert!(
+            !named(&findings, rule, "orders-broker"),
+            "{rule}: {findings:#?}"
+        );
+    }
+    let producer = design
+        .flows
+        .iter()
+        .find(|flow| flow.source == "order-producer" && flow.target == "orders-broker")
+        .expect("the security group's client is a flow");
+    assert_eq!(producer.tls, Tls::Tls12);
+    assert_eq!(producer.auth, Auth::Password);
+    let events = design.component("events-broker").unwrap();
+    assert_eq!(events.properties.engine.as_deref(), Some("rabbitmq"));
+    assert_eq!(events.properties.logging, None);
+    assert!(!events.is_known("logging"));
+    assert!(
+        !named(&findings, "ZT-MON-011", "events-broker"),
+        "{findings:#?}"
+    );
+}

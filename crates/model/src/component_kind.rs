@@ -127,6 +127,8 @@ pub enum ComponentKind {
     OpensearchDomain,
     /// Amazon MSK (Kafka) cluster, provisioned or serverless.
     MskCluster,
+    /// Amazon MQ broker (ActiveMQ or RabbitMQ).
+    MqBroker,
     /// Amazon Redshift provisioned cluster (data warehouse).
     RedshiftCluster,
 }
@@ -319,6 +321,9 @@ kinds! {
     MskCluster, "msk_cluster", "MSK cluster", Data, Subnet, data: true, workload: false,
         ["engine_version", "instance_type", "publicly_accessible", "encrypted_at_rest",
          "encrypted_in_transit", "iam_auth", "logging"];
+    MqBroker, "mq_broker", "Amazon MQ broker", Data, Subnet, data: true, workload: false,
+        ["engine", "engine_version", "instance_type", "multi_az", "publicly_accessible",
+         "encrypted_at_rest", "encrypted_in_transit", "logging"];
     RedshiftCluster, "redshift_cluster", "Redshift cluster", Data, Subnet, data: true, workload: false,
         ["instance_type", "publicly_accessible", "encrypted_at_rest", "encrypted_in_transit", "logging",
          "enhanced_vpc_routing", "backup_retention_days"];

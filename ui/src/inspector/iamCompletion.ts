@@ -131,6 +131,10 @@ export function designArns(design: Design): string[] {
       case "kinesis_stream":
         arns.push(`arn:aws:kinesis:${region}:${account}:stream/${name}`);
         break;
+      case "mq_broker":
+        // The broker's id is chosen by AWS, so the completion offers every broker of the name.
+        arns.push(`arn:aws:mq:${region}:${account}:broker:${name}:*`);
+        break;
       case "msk_cluster":
         // The cluster's id is chosen by AWS, so the completion offers every cluster.
         arns.push(`arn:aws:kafka:${region}:${account}:cluster/${name}/*`);

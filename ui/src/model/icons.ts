@@ -22,6 +22,7 @@ import ecs from "aws-icons/icons/architecture-service/AmazonElasticContainerServ
 import efs from "aws-icons/icons/architecture-service/AmazonEFS.svg";
 import opensearch from "aws-icons/icons/architecture-service/AmazonOpenSearchService.svg";
 import msk from "aws-icons/icons/architecture-service/AmazonManagedStreamingforApacheKafka.svg";
+import mq from "aws-icons/icons/architecture-service/AmazonMQ.svg";
 import firehose from "aws-icons/icons/architecture-service/AmazonDataFirehose.svg";
 import eks from "aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg";
 import elasticache from "aws-icons/icons/architecture-service/AmazonElastiCache.svg";
@@ -133,6 +134,7 @@ export const componentIcons: Record<ComponentKind, string> = {
   neptune_cluster: neptune,
   opensearch_domain: opensearch,
   msk_cluster: msk,
+  mq_broker: mq,
   redshift_cluster: redshift,
 };
 

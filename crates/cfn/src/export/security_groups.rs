@@ -46,6 +46,7 @@ pub(crate) fn has_security_group(b: &Builder<'_>, c: &Component) -> bool {
         | ComponentKind::DocumentdbCluster
         | ComponentKind::NeptuneCluster
         | ComponentKind::MskCluster
+        | ComponentKind::MqBroker
         | ComponentKind::RedshiftCluster => b.vpc_of(c).is_some(),
         ComponentKind::VpcEndpoint => b.subnet_of(c).is_some() && !is_gateway_endpoint(c),
         ComponentKind::LambdaFunction | ComponentKind::OpensearchDomain => b.subnet_of(c).is_some(),

@@ -56,6 +56,7 @@ fn drawn(b: &mut Builder<'_>, c: &Component) -> serde_json::Map<String, serde_js
         ComponentKind::FirehoseStream => data::firehose_stream::drawn(b, c),
         ComponentKind::OpensearchDomain => data::opensearch_domain::drawn(b, c),
         ComponentKind::MskCluster => data::msk_cluster::drawn(c),
+        ComponentKind::MqBroker => data::mq_broker::drawn(b, c),
         ComponentKind::RedshiftCluster => data::redshift_cluster::drawn(b, c),
         _ => Default::default(),
     }
@@ -128,6 +129,11 @@ pub(crate) const READERS: &[(&str, Reader)] = &[
     (
         data::msk_cluster::SERVERLESS_TYPE,
         data::msk_cluster::import,
+    ),
+    (data::mq_broker::RESOURCE_TYPE, data::mq_broker::import),
+    (
+        data::mq_broker::CONFIGURATION_TYPE,
+        data::mq_broker::import_configuration,
     ),
     (data::secret::RESOURCE_TYPE, data::secret::import),
     (

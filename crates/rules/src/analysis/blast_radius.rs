@@ -249,6 +249,7 @@ pub fn services_of(kind: ComponentKind) -> &'static [&'static str] {
         ComponentKind::NeptuneCluster => &["neptune-db"],
         ComponentKind::OpensearchDomain => &["es"],
         ComponentKind::MskCluster => &["kafka", "kafka-cluster"],
+        ComponentKind::MqBroker => &["mq"],
         ComponentKind::RedshiftCluster => &["redshift", "redshift-data"],
         _ => &[],
     }
@@ -283,6 +284,7 @@ fn managed_policy_reaches(policy: &str, kind: ComponentKind) -> bool {
             kind == ComponentKind::OpensearchDomain
         }
         "AmazonMSKFullAccess" | "AmazonMSKReadOnlyAccess" => kind == ComponentKind::MskCluster,
+        "AmazonMQFullAccess" | "AmazonMQReadOnlyAccess" => kind == ComponentKind::MqBroker,
         _ => false,
     }
 }

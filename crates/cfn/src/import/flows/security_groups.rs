@@ -314,6 +314,9 @@ impl Importer<'_> {
                 .map_or(Auth::None, |(key, _)| {
                     crate::kinds::data::msk_cluster::client_auth(self, key)
                 }),
+            // Amazon MQ signs every client in as one of the broker's users, with a password
+            // the broker keeps (simple authentication) or its directory checks (LDAP).
+            (_, Some(component)) if component.kind == ComponentKind::MqBroker => Auth::Password,
             _ => Auth::None,
         };
         let encrypted_target = target_component
@@ -428,6 +431,7 @@ pub(super) const GROUP_PROPERTIES: &[(&str, &[&str])] = &[
         "AWS::MSK::Cluster",
         &["BrokerNodeGroupInfo", "SecurityGroups"],
     ),
+    ("AWS::AmazonMQ::Broker", &["SecurityGroups"]),
 ];
 
 /// The transport and port range of a rule; `None` for rules without ports (ICMP).

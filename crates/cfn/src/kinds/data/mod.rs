@@ -3,9 +3,10 @@
 //! authentication and a managed master password, DynamoDB, ElastiCache, EBS volumes, Secrets
 //! Manager, SQS and SNS, EFS file systems that require TLS and IAM, Kinesis data streams and the
 //! Firehose delivery streams that carry records on, OpenSearch domains that require TLS 1.2,
-//! MSK clusters that require TLS and IAM, DocumentDB clusters that require TLS and Neptune
-//! clusters that require IAM, both keeping an audit log, Redshift clusters that require TLS and
-//! log user activity, all encrypted with KMS and kept on deletion.
+//! MSK clusters that require TLS and IAM, Amazon MQ brokers whose users' passwords Secrets Manager
+//! keeps, DocumentDB clusters that require TLS and Neptune clusters that require IAM, both
+//! keeping an audit log, Redshift clusters that require TLS and log user activity, all encrypted
+//! with KMS and kept on deletion.
 
 pub(crate) mod db_cluster;
 pub(crate) mod documentdb_cluster;
@@ -16,6 +17,7 @@ pub(crate) mod elasticache;
 pub(crate) mod firehose_stream;
 pub(crate) mod kinesis_stream;
 pub(crate) mod kms_key;
+pub(crate) mod mq_broker;
 pub(crate) mod msk_cluster;
 pub(crate) mod neptune_cluster;
 pub(crate) mod opensearch_domain;
@@ -50,6 +52,7 @@ pub(crate) fn generate(b: &mut Builder<'_>) {
             ComponentKind::NeptuneCluster => neptune_cluster::export(b, c),
             ComponentKind::OpensearchDomain => opensearch_domain::export(b, c),
             ComponentKind::MskCluster => msk_cluster::export(b, c),
+            ComponentKind::MqBroker => mq_broker::export(b, c),
             ComponentKind::RedshiftCluster => redshift_cluster::export(b, c),
             _ => {}
         }

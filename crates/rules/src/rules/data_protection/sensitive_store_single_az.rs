@@ -8,9 +8,10 @@ use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Flags data stores that can span availability zones (RDS, ElastiCache) and store
-    /// confidential, personal or cardholder data with `multi_az: false`. Leaving `multi_az`
-    /// out deploys a standby in a second zone, so only an explicit `false` fails.
+    /// Flags data stores that can span availability zones (RDS, ElastiCache, OpenSearch domains,
+    /// Amazon MQ brokers) and store confidential, personal or cardholder data with
+    /// `multi_az: false`. Leaving `multi_az` out deploys a standby in a second zone, so only an
+    /// explicit `false` fails.
     ///
     /// ## Why it matters
     /// A zone failure takes a single-zone store down with everything that depends on it.
