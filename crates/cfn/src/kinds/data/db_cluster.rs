@@ -9,10 +9,10 @@
 
 use zta_model::Component;
 
-use crate::export::builder::{Builder, Group};
+use crate::export::builder::{Builder, Group, tags};
 use crate::import::eval::Sym;
 use crate::import::{Disposition, Importer, ResourceKey};
-use crate::template::Resource;
+use crate::template::{Output, Resource};
 use crate::value::Value;
 
 /// One service's parameter group: its resource type, the property that names its family, the
@@ -248,5 +248,65 @@ pub(crate) fn record_not_known(
                 "{logical_id}: `{property}` is not known from the template (a template parameter, another stack, a group made outside it or the service's default group decides it); the rules do not judge it"
             ));
         }
+    }
+}
+
+/// Writes a DocumentDB or Neptune cluster's one instance (of `instance_type`, the design's class
+/// or Graviton's smallest) and the output of the cluster's endpoint.
+pub(crate) fn put_instance_and_endpoint(
+    b: &mut Builder<'_>,
+    (unit, group): (&str, Group),
+    c: &Component,
+    cluster_id: &str,
+    instance_type: &str,
+) {
+    b.put(
+        unit,
+        b.logical_id_for(&c.id, "Instance"),
+        &c.id,
+        group,
+        Resource::new(instance_type)
+            .with_property(
+                "DBClusterIdentifier",
+                Value::reference(cluster_id.to_owned()),
+            )
+            .with_property(
+                "DBInstanceClass",
+                c.properties
+                    .instance_type
+                    .clone()
+                    .unwrap_or_else(|| "db.t4g.medium".to_owned()),
+            )
+            .with_property("AutoMinorVersionUpgrade", true)
+            .with_property("Tags", tags(&c.id, &c.tags)),
+    );
+    b.output(
+        unit,
+        &b.logical_id_for(&c.id, "Endpoint"),
+        Output {
+            description: Some(Value::string(format!("Endpoint of `{}`", c.name))),
+            ..Output::new(Value::get_att(cluster_id.to_owned(), "Endpoint"))
+        },
+    );
+}
+
+/// What the design states about a DocumentDB or Neptune cluster that a re-imported export cannot
+/// tell: a backup retention beyond what the `service` allows (1 to 35 days), which the export
+/// changes, with a warning.
+pub(crate) fn drawn_retention(
+    b: &mut Builder<'_>,
+    c: &Component,
+    service: &str,
+) -> serde_json::Map<String, serde_json::Value> {
+    match c.properties.backup_retention_days {
+        Some(days) if !(1..=35).contains(&days) => {
+            b.warn(format!(
+                "{service} cluster `{}` keeps backups for {days} days, which {service} does not allow: it is exported with {} days",
+                c.id,
+                days.clamp(1, 35)
+            ));
+            crate::marker::drawn_properties(c, &["backup_retention_days"])
+        }
+        _ => serde_json::Map::new(),
     }
 }

@@ -16,10 +16,11 @@ use crate::export::builder::{Builder, tags};
 use crate::export::support::stateful;
 use crate::import::{Importer, ResourceKey};
 use crate::kinds::data::db_cluster::{
-    NEPTUNE, absorb_instance, instance_class, logging, record_not_known,
+    NEPTUNE, absorb_instance, drawn_retention, instance_class, logging, put_instance_and_endpoint,
+    record_not_known,
 };
 use crate::kinds::data::subnet_group;
-use crate::template::{Output, Resource};
+use crate::template::Resource;
 use crate::value::Value;
 
 /// The resource type this kind is written as and read from.
@@ -97,49 +98,15 @@ pub(crate) fn export(b: &mut Builder<'_>, c: &Component) {
     }
     stateful(&mut cluster, "Snapshot");
     b.put(&unit, cluster_id.clone(), &c.id, group.clone(), cluster);
-    b.put(
-        &unit,
-        b.logical_id_for(&c.id, "Instance"),
-        &c.id,
-        group,
-        Resource::new(INSTANCE)
-            .with_property("DBClusterIdentifier", Value::reference(&cluster_id))
-            .with_property(
-                "DBInstanceClass",
-                p.instance_type
-                    .clone()
-                    .unwrap_or_else(|| "db.t4g.medium".to_owned()),
-            )
-            .with_property("AutoMinorVersionUpgrade", true)
-            .with_property("Tags", tags(&c.id, &c.tags)),
-    );
-    b.output(
-        &unit,
-        &b.logical_id_for(&c.id, "Endpoint"),
-        Output {
-            description: Some(Value::string(format!("Endpoint of `{}`", c.name))),
-            ..Output::new(Value::get_att(&cluster_id, "Endpoint"))
-        },
-    );
+    put_instance_and_endpoint(b, (&unit, group), c, &cluster_id, INSTANCE);
 }
 
-/// What the design states about a cluster that a re-imported export cannot tell: the backup
-/// retention it states beyond what Neptune allows (1 to 35 days), which the export changes.
+/// What the design states about a cluster that a re-imported export cannot tell.
 pub(crate) fn drawn(
     b: &mut Builder<'_>,
     c: &Component,
 ) -> serde_json::Map<String, serde_json::Value> {
-    match c.properties.backup_retention_days {
-        Some(days) if !(1..=35).contains(&days) => {
-            b.warn(format!(
-                "Neptune cluster `{}` keeps backups for {days} days, which Neptune does not allow: it is exported with {} days",
-                c.id,
-                days.clamp(1, 35)
-            ));
-            crate::marker::drawn_properties(c, &["backup_retention_days"])
-        }
-        _ => serde_json::Map::new(),
-    }
+    drawn_retention(b, c, "Neptune")
 }
 
 /// Reads `AWS::Neptune::DBCluster` into a component.
